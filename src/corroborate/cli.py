@@ -1,0 +1,367 @@
+"""The `corroborate` command: thin shells over library functions."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import signal
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from corroborate import __version__
+from corroborate.ingest import RegistryError, SourceRegistry, load_registries, parse_field_mapping
+from corroborate.ingest.text import parse_date
+from corroborate.model import Metadata
+from corroborate.pipeline import IngestReport, ingest
+from corroborate.settings import Settings, SettingsError
+from corroborate.store import Ledger, LedgerError, LedgerStats
+from corroborate.workspace import Workspace, init_workspace, open_workspace, sample_corpus
+
+EXIT_INPUT_FAILED = 1
+EXIT_INTERRUPTED = 130
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _fail(message: str) -> NoReturn:
+    raise click.ClickException(message)
+
+
+def _workspace(ctx: click.Context) -> Workspace:
+    opts = ctx.find_root().params
+    try:
+        return open_workspace(opts.get("workspace"), database_url=opts.get("db"))
+    except SettingsError as exc:
+        _fail(str(exc))
+
+
+def _ledger(ctx: click.Context) -> Ledger:
+    try:
+        return _workspace(ctx).open_ledger()
+    except LedgerError as exc:
+        _fail(str(exc))
+
+
+def _json(value: Any) -> str:
+    def default(o: Any) -> Any:
+        if isinstance(o, date):
+            return o.isoformat()
+        if dataclasses.is_dataclass(o) and not isinstance(o, type):
+            return dataclasses.asdict(o)
+        raise TypeError(type(o).__name__)
+
+    return json.dumps(value, default=default, ensure_ascii=False, indent=2)
+
+
+def _date_option(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param=param) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="corroborate")
+@click.option("--db", metavar="URL", help="Ledger database URL (default: the workspace's).")
+@click.option(
+    "-w",
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Workspace folder (default: the nearest with corroborate.toml, else the current one).",
+)
+def cli(db: str | None, workspace: Path | None) -> None:
+    """Who claims what, who denies it, who merely repeats it."""
+
+
+@cli.command("init")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.pass_context
+def init_cmd(ctx: click.Context, directory: Path | None) -> None:
+    """Create a workspace: corroborate.toml, sources.yaml and the ledger."""
+    target = directory or ctx.find_root().params.get("workspace") or Path.cwd()
+    try:
+        workspace, created = init_workspace(target, database_url=ctx.find_root().params.get("db"))
+    except (LedgerError, SettingsError) as exc:
+        _fail(str(exc))
+    for path in created:
+        out.print(f"created {path}")
+    out.print(f"workspace {workspace.root} ready; ledger at {workspace.settings.database_url}")
+
+
+def _load_registry(workspace: Workspace, extra: tuple[Path, ...]) -> SourceRegistry:
+    paths = ([workspace.registry_path] if workspace.registry_path.is_file() else []) + list(extra)
+    try:
+        return load_registries(paths)
+    except RegistryError as exc:
+        _fail(str(exc))
+
+
+def _print_report(report: IngestReport, *, quiet: bool) -> None:
+    for failure in report.failures:
+        err.print(f"error: {failure}", markup=False)
+    if report.interrupted:
+        err.print("interrupted: finished work is saved; run the same command again to resume")
+    if quiet:
+        return
+    for warning in report.warnings:
+        err.print(f"warning: {warning}", markup=False)
+    parts = [
+        f"{report.added} added",
+        f"{report.existing} already in the ledger",
+        f"{len(report.failures)} failed",
+    ]
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} skipped (unsupported file type)")
+    out.print(f"ingest: {report.inputs} inputs; " + ", ".join(parts))
+    if report.failures:
+        out.print("see `corroborate errors` for the full list with reasons")
+
+
+def run_ingest(
+    ledger: Ledger,
+    targets: list[str],
+    *,
+    settings: Settings,
+    registry: SourceRegistry,
+    quiet: bool,
+    **kwargs: Any,
+) -> IngestReport:
+    show = not quiet and err.is_terminal
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def hook(_origin: str, total: int) -> None:
+            progress.update(task, total=total, advance=1)
+
+        return ingest(
+            ledger, targets, settings=settings, registry=registry, on_progress=hook, **kwargs
+        )
+
+
+def _on_sigterm(_signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+@cli.command("ingest")
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--source", help="Outlet name for every input (overrides file metadata).")
+@click.option("--date", "published", callback=_date_option, help="Publication date, YYYY-MM-DD.")
+@click.option("--url", help="Original URL of the document.")
+@click.option("--title", help="Title of the document.")
+@click.option("--author", help="Author of the document.")
+@click.option("--language", help="ISO 639-1 code; detected when not given.")
+@click.option(
+    "--sources",
+    "registries",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A sources.yaml registry of outlets (repeatable; the workspace's is always read).",
+)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="Map a JSONL/CSV column to a field: text, title, date, url, source, author, language, id.",
+)
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of inputs.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.pass_context
+def ingest_cmd(
+    ctx: click.Context,
+    targets: tuple[str, ...],
+    source: str | None,
+    published: date | None,
+    url: str | None,
+    title: str | None,
+    author: str | None,
+    language: str | None,
+    registries: tuple[Path, ...],
+    fields: tuple[str, ...],
+    encoding: str,
+    quiet: bool,
+) -> None:
+    """Ingest files, folders (recursively) and http(s) URLs into the ledger.
+
+    Exit status: 0 when every input was stored or already present, 1 when any failed,
+    130 when interrupted (finished work is kept; run again to resume).
+    """
+    try:
+        mapping = parse_field_mapping(fields)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--field") from None
+    workspace = _workspace(ctx)
+    registry = _load_registry(workspace, registries)
+    overrides = Metadata(
+        source=source, url=url, title=title, author=author, published=published, language=language
+    )
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        with _ledger(ctx) as ledger:
+            report = run_ingest(
+                ledger,
+                list(targets),
+                settings=workspace.settings,
+                registry=registry,
+                quiet=quiet,
+                overrides=overrides,
+                fields=mapping,
+                encoding=encoding,
+            )
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    _print_report(report, quiet=quiet)
+    if report.interrupted:
+        sys.exit(EXIT_INTERRUPTED)
+    if report.failures:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+@cli.command("documents")
+@click.option("--source", help="Only documents of this outlet.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows.")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
+@click.pass_context
+def documents_cmd(
+    ctx: click.Context, source: str | None, limit: int | None, offset: int, as_json: bool
+) -> None:
+    """List documents in the ledger, oldest first."""
+    with _ledger(ctx) as ledger:
+        rows = ledger.list_documents(source=source, limit=limit, offset=offset)
+    if as_json:
+        out.print(_json(rows), markup=False)
+        return
+    table = Table("id", "date", "source", "title", "lang", "chars", title=f"{len(rows)} documents")
+    for r in rows:
+        table.add_row(
+            str(r.id),
+            r.published.isoformat() if r.published else "",
+            r.source or "",
+            (r.title or r.origin)[:70],
+            r.language or "",
+            str(r.chars),
+        )
+    out.print(table)
+
+
+@cli.command("sources")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
+@click.pass_context
+def sources_cmd(ctx: click.Context, as_json: bool) -> None:
+    """List outlets with their kind, affiliation group and document count."""
+    with _ledger(ctx) as ledger:
+        rows = ledger.list_sources()
+    if as_json:
+        out.print(_json(rows), markup=False)
+        return
+    table = Table("name", "kind", "affiliation", "country", "domains", "docs", title="sources")
+    for r in rows:
+        table.add_row(
+            r.name,
+            r.kind or "",
+            r.affiliation or "",
+            r.country or "",
+            " ".join(r.domains),
+            str(r.documents),
+        )
+    out.print(table)
+
+
+@cli.command("errors")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of lines.")
+@click.pass_context
+def errors_cmd(ctx: click.Context, as_json: bool) -> None:
+    """List inputs that failed to ingest, with reasons (a later success removes them)."""
+    with _ledger(ctx) as ledger:
+        rows = ledger.list_errors()
+    if as_json:
+        out.print(_json(rows), markup=False)
+        return
+    for r in rows:
+        out.print(f"{r.location}: {r.reason}", markup=False)
+    out.print(f"{len(rows)} errors")
+
+
+@cli.command("settings")
+def settings_cmd() -> None:
+    """List every setting with its default and help."""
+    table = Table(
+        "setting", "default", "help", title="settings (corroborate.toml or CORROBORATE_*)"
+    )
+    for name, default, help_text in Settings.describe():
+        table.add_row(name, repr(default), help_text)
+    out.print(table)
+
+
+def print_summary(stats: LedgerStats, *, heading: str) -> None:
+    span = (
+        f"{stats.first_published} to {stats.last_published}" if stats.first_published else "undated"
+    )
+    out.print(f"[bold]{heading}[/bold]")
+    out.print(
+        f"{stats.documents} documents from {stats.sources} sources, {stats.words:,} words, {span}; "
+        f"{stats.errors} ingest errors"
+    )
+    table = Table("affiliation group", "documents", title="by affiliation")
+    for group, n in stats.by_affiliation.items():
+        table.add_row(group, str(n))
+    out.print(table)
+    langs = ", ".join(f"{k} {v}" for k, v in stats.by_language.items())
+    out.print(f"languages: {langs}")
+
+
+@cli.command("demo")
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("demo-workspace"),
+    show_default=True,
+    help="Workspace folder for the demo.",
+)
+@click.pass_context
+def demo_cmd(ctx: click.Context, directory: Path) -> None:
+    """Ingest the bundled sample corpus into a demo workspace and summarise it."""
+    articles, registry_file = sample_corpus()
+    try:
+        workspace, _created = init_workspace(
+            directory, database_url=ctx.find_root().params.get("db")
+        )
+        registry = load_registries([registry_file])
+        with workspace.open_ledger() as ledger:
+            report = run_ingest(
+                ledger, [str(articles)], settings=workspace.settings, registry=registry, quiet=False
+            )
+            _print_report(report, quiet=False)
+            print_summary(ledger.stats(), heading=f"sample corpus in {workspace.root}")
+            sources_table = Table("source", "kind", "affiliation", "docs")
+            for s in ledger.list_sources():
+                sources_table.add_row(s.name, s.kind or "", s.affiliation or "", str(s.documents))
+            out.print(sources_table)
+    except (LedgerError, RegistryError, SettingsError) as exc:
+        _fail(str(exc))
+    if not report.ok:
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+def main() -> None:
+    cli(prog_name="corroborate")

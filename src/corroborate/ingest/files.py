@@ -1,0 +1,121 @@
+"""Paths and URLs to raw inputs: folder walking and dispatch by file type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corroborate.ingest.errors import InputError
+from corroborate.ingest.formats import html_to_raw, pdf_to_raw
+from corroborate.ingest.rows import read_csv, read_jsonl
+from corroborate.ingest.text import decode, metadata_from_mapping, split_front_matter
+from corroborate.model import IngestFailure, RawInput
+
+FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+}
+ROW_FORMATS = {"jsonl", "csv"}
+
+Item = RawInput | IngestFailure
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    max_bytes: int = 20_000_000
+    encoding: str = "utf-8"
+    fields: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class InputPlan:
+    """What a batch will read: files and URLs in order, plus what was passed over."""
+
+    inputs: tuple[str, ...]
+    skipped: tuple[str, ...]
+    missing: tuple[IngestFailure, ...]
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(("http://", "https://"))
+
+
+def plan_inputs(targets: Sequence[str]) -> InputPlan:
+    """Expand folders recursively (sorted, hidden entries skipped); keep URLs as given.
+
+    A file named on its own is read whatever its suffix (an unknown one fails with a reason);
+    inside a folder, files of unknown type are skipped and listed.
+    """
+    inputs: list[str] = []
+    skipped: list[str] = []
+    missing: list[IngestFailure] = []
+    for target in targets:
+        if is_url(target):
+            inputs.append(target)
+            continue
+        path = Path(target)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path).parts
+                if any(part.startswith(".") for part in rel) or not child.is_file():
+                    continue
+                (inputs if child.suffix.lower() in FORMATS else skipped).append(str(child))
+        elif path.is_file():
+            inputs.append(str(path))
+        else:
+            missing.append(IngestFailure(str(path), "no such file or folder"))
+    return InputPlan(tuple(dict.fromkeys(inputs)), tuple(skipped), tuple(missing))
+
+
+def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
+    """Every raw input in one file (one, or one per row), or failures naming file and row."""
+    origin = str(path)
+    fmt = FORMATS.get(path.suffix.lower())
+    try:
+        if fmt is None:
+            supported = " ".join(sorted(FORMATS))
+            raise InputError(f"unsupported file type {path.suffix or '(none)'!r} ({supported})")
+        size = path.stat().st_size
+        if size == 0:
+            raise InputError("empty file (no text)")
+        if fmt in ROW_FORMATS:
+            reader = read_jsonl if fmt == "jsonl" else read_csv
+            yield from reader(
+                path, mapping=options.fields, max_bytes=options.max_bytes, encoding=options.encoding
+            )
+            return
+        if size > options.max_bytes:
+            raise InputError(
+                f"file is {size:,} bytes, over the {options.max_bytes:,} byte cap "
+                "(setting max_document_bytes)"
+            )
+        yield bytes_to_raw(path.read_bytes(), origin=origin, fmt=fmt, encoding=options.encoding)
+    except InputError as exc:
+        yield IngestFailure(origin, exc.reason)
+    except OSError as exc:
+        yield IngestFailure(origin, f"cannot read: {exc.strerror or exc}")
+
+
+def bytes_to_raw(
+    data: bytes, *, origin: str, fmt: str, encoding: str = "utf-8", url: str | None = None
+) -> RawInput:
+    """One document from the bytes of a single-document format (txt, md, html, pdf)."""
+    if fmt == "html":
+        return html_to_raw(data, origin=origin, url=url)
+    if fmt == "pdf":
+        return pdf_to_raw(data, origin=origin)
+    text = decode(data, encoding=encoding)
+    if fmt != "md":
+        return RawInput(origin=origin, text=text, format=fmt)
+    fields, body = split_front_matter(text, where=origin)
+    meta, warnings = metadata_from_mapping(fields, where=origin)
+    return RawInput(origin=origin, text=body, format="md", meta=meta, warnings=tuple(warnings))

@@ -1,0 +1,131 @@
+"""Ingest targets into a ledger: read, build, store in batches, resume safely.
+
+Reading and building are pure per input (ingest/); this module only sequences them and hands
+finished batches to the ledger, so a kill at any moment loses at most one uncommitted batch and a
+re-run skips everything already stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from corroborate.ingest import (
+    ReadOptions,
+    SourceRegistry,
+    build_document,
+    fetch_url,
+    is_url,
+    plan_inputs,
+    read_file,
+)
+from corroborate.model import Document, IngestFailure, Metadata, RawInput
+from corroborate.settings import Settings
+from corroborate.store import Ledger
+
+
+@dataclass(slots=True)
+class IngestReport:
+    inputs: int = 0
+    added: int = 0
+    existing: int = 0
+    failures: list[IngestFailure] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    interrupted: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures and not self.interrupted
+
+
+ProgressHook = Callable[[str, int], None]
+"""Called with each input's origin once it is read, and how many inputs the plan holds."""
+
+
+def _items(
+    target: str, settings: Settings, options: ReadOptions
+) -> Iterator[RawInput | IngestFailure]:
+    if is_url(target):
+        yield fetch_url(
+            target,
+            max_bytes=settings.max_document_bytes,
+            timeout=settings.fetch_timeout,
+            user_agent=settings.user_agent,
+        )
+    else:
+        yield from read_file(Path(target), options)
+
+
+class _Batch:
+    def __init__(self, ledger: Ledger, report: IngestReport) -> None:
+        self.ledger, self.report = ledger, report
+        self.docs: list[Document] = []
+        self.failures: list[IngestFailure] = []
+        self.succeeded: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.docs) + len(self.failures)
+
+    def flush(self) -> None:
+        if not self and not self.succeeded:
+            return
+        result = self.ledger.write_batch(self.docs, self.failures, succeeded=self.succeeded)
+        self.report.added += result.added
+        self.report.existing += result.existing
+        self.report.failures.extend(self.failures)
+        self.docs, self.failures, self.succeeded = [], [], []
+
+
+def ingest(
+    ledger: Ledger,
+    targets: Sequence[str],
+    *,
+    settings: Settings,
+    overrides: Metadata | None = None,
+    registry: SourceRegistry | None = None,
+    fields: dict[str, str] | None = None,
+    encoding: str = "utf-8",
+    on_progress: ProgressHook | None = None,
+) -> IngestReport:
+    """Ingest files, folders and URLs; bad inputs become error rows and the batch goes on.
+
+    Ctrl-C (KeyboardInterrupt) stops after committing what was finished; the report says so.
+    """
+    registry = registry or SourceRegistry()
+    ledger.upsert_sources(registry.sources)
+    options = ReadOptions(
+        max_bytes=settings.max_document_bytes, encoding=encoding, fields=fields or {}
+    )
+    plan = plan_inputs(targets)
+    report = IngestReport(inputs=len(plan.inputs), skipped=list(plan.skipped))
+    batch = _Batch(ledger, report)
+    batch.failures.extend(plan.missing)
+    try:
+        for target in plan.inputs:
+            whole_input_failed = False
+            for item in _items(target, settings, options):
+                built = (
+                    item
+                    if isinstance(item, IngestFailure)
+                    else build_document(item, overrides=overrides, registry=registry)
+                )
+                if isinstance(item, RawInput):
+                    report.warnings.extend(item.warnings)
+                if isinstance(built, IngestFailure):
+                    batch.failures.append(built)
+                    whole_input_failed |= built.origin == target
+                else:
+                    batch.docs.append(built)
+                if len(batch) >= settings.commit_every:
+                    batch.flush()
+            if not whole_input_failed:
+                batch.succeeded.append(target)
+            if on_progress:
+                on_progress(target, len(plan.inputs))
+        batch.flush()
+    except KeyboardInterrupt:
+        report.interrupted = True
+        batch.flush()
+    return report

@@ -1,0 +1,382 @@
+"""The ledger: the one place that reads and writes the database.
+
+Every write goes through a `Ledger` method that runs in one transaction, so an interrupted
+run leaves either all or none of a batch. Reads return small frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
+from corroborate.model import Document, IngestFailure, Source
+from corroborate.store.schema import documents, ingest_errors, sources
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+class LedgerError(RuntimeError):
+    """The database cannot be opened or used; the message says what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class WriteResult:
+    added: int = 0
+    existing: int = 0
+    failed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    id: int
+    source: str | None
+    title: str | None
+    url: str | None
+    published: date | None
+    language: str | None
+    format: str
+    origin: str
+    chars: int
+    content_hash: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    id: int
+    name: str
+    domains: tuple[str, ...]
+    country: str | None
+    kind: str | None
+    affiliation: str | None
+    notes: str | None
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRow:
+    location: str
+    reason: str
+    attempts: int
+    occurred_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerStats:
+    documents: int
+    sources: int
+    errors: int
+    first_published: date | None
+    last_published: date | None
+    words: int
+    by_affiliation: dict[str, int]
+    by_language: dict[str, int]
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def create_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise LedgerError(
+            f"not a database URL: {url!r} (try sqlite:///path/to/file.db or "
+            "postgresql+psycopg://user@host/dbname)"
+        ) from None
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(parsed)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    try:
+        return sa.create_engine(parsed, pool_pre_ping=True)
+    except NoSuchModuleError:
+        raise LedgerError(
+            f"no driver for {parsed.drivername}: install it (for PostgreSQL: "
+            "pip install 'corroborate[postgres]' and use postgresql+psycopg://...)"
+        ) from None
+
+
+class Ledger:
+    """A ledger database, migrated to the newest schema when opened."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_engine(url)
+        try:
+            with self.engine.begin() as conn:
+                self._upgrade(conn)
+        except OperationalError as exc:
+            self.engine.dispose()
+            raise LedgerError(f"cannot open the ledger at {self.safe_url}: {exc.orig}") from None
+        self._source_ids: dict[str, int] = {}
+
+    @property
+    def safe_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @staticmethod
+    def _upgrade(conn: Connection) -> None:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS))
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- the write path -------------------------------------------------------------------
+
+    def _insert(self, table: sa.Table) -> Any:
+        if self.engine.dialect.name == "postgresql":
+            return postgresql.insert(table)
+        if self.engine.dialect.name == "sqlite":
+            return sqlite.insert(table)
+        raise LedgerError(
+            f"unsupported database {self.engine.dialect.name}: use SQLite or PostgreSQL"
+        )
+
+    def upsert_sources(self, items: Iterable[Source]) -> int:
+        """Insert or update outlets by name; returns how many were given."""
+        rows = [
+            {
+                "name": s.name,
+                "domains": list(s.domains),
+                "country": s.country,
+                "kind": s.kind,
+                "affiliation": s.affiliation,
+                "notes": s.notes,
+            }
+            for s in items
+        ]
+        if not rows:
+            return 0
+        stmt = self._insert(sources)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[sources.c.name],
+            set_={
+                k: stmt.excluded[k] for k in ("domains", "country", "kind", "affiliation", "notes")
+            },
+        )
+        with self.engine.begin() as conn:
+            for row in rows:
+                conn.execute(stmt, row)
+        return len(rows)
+
+    def _source_id(self, conn: Connection, name: str) -> int:
+        if name in self._source_ids:
+            return self._source_ids[name]
+        conn.execute(
+            self._insert(sources).on_conflict_do_nothing(index_elements=[sources.c.name]),
+            {"name": name, "domains": []},
+        )
+        found = conn.execute(sa.select(sources.c.id).where(sources.c.name == name)).scalar_one()
+        self._source_ids[name] = found
+        return int(found)
+
+    def write_batch(
+        self,
+        docs: Sequence[Document],
+        failures: Sequence[IngestFailure] = (),
+        *,
+        succeeded: Iterable[str] = (),
+    ) -> WriteResult:
+        """Store documents and failures in one transaction.
+
+        Documents already in the ledger (same dedupe key) are skipped; `succeeded` names inputs
+        that now read cleanly, whose earlier error rows are removed.
+        """
+        now = datetime.now(UTC)
+        unique = {d.dedupe_key: d for d in docs}
+        try:
+            with self.engine.begin() as conn:
+                existing: set[str] = set()
+                keys = list(unique)
+                for i in range(0, len(keys), 500):
+                    chunk = keys[i : i + 500]
+                    existing.update(
+                        conn.execute(
+                            sa.select(documents.c.dedupe_key).where(
+                                documents.c.dedupe_key.in_(chunk)
+                            )
+                        ).scalars()
+                    )
+                new = [d for k, d in unique.items() if k not in existing]
+                rows = [self._document_row(conn, d, now) for d in new]
+                if rows:
+                    conn.execute(
+                        self._insert(documents).on_conflict_do_nothing(
+                            index_elements=[documents.c.dedupe_key]
+                        ),
+                        rows,
+                    )
+                done = set(succeeded) | {d.origin for d in docs}
+                if done:
+                    conn.execute(ingest_errors.delete().where(ingest_errors.c.location.in_(done)))
+                for f in failures:
+                    self._record_failure(conn, f, now)
+        except Exception:
+            self._source_ids.clear()  # ids created in the rolled-back transaction are gone
+            raise
+        return WriteResult(added=len(new), existing=len(docs) - len(new), failed=len(failures))
+
+    def _document_row(self, conn: Connection, d: Document, now: datetime) -> dict[str, Any]:
+        m = d.meta
+        return {
+            "dedupe_key": d.dedupe_key,
+            "content_hash": d.content_hash,
+            "source_id": self._source_id(conn, m.source) if m.source else None,
+            "origin": d.origin,
+            "format": d.format,
+            "url": m.url,
+            "title": m.title,
+            "author": m.author,
+            "published": m.published,
+            "language": m.language,
+            "external_id": m.external_id,
+            "text": d.text,
+            "chars": len(d.text),
+            "words": len(d.text.split()),
+            "ingested_at": now,
+        }
+
+    def _record_failure(self, conn: Connection, f: IngestFailure, now: datetime) -> None:
+        stmt = self._insert(ingest_errors).values(
+            location=f.origin, reason=f.reason, attempts=1, occurred_at=now
+        )
+        conn.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[ingest_errors.c.location],
+                set_={
+                    "reason": stmt.excluded.reason,
+                    "occurred_at": stmt.excluded.occurred_at,
+                    "attempts": ingest_errors.c.attempts + 1,
+                },
+            )
+        )
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def list_documents(
+        self, *, source: str | None = None, limit: int | None = None, offset: int = 0
+    ) -> list[DocumentRow]:
+        q = (
+            sa.select(
+                documents.c.id,
+                sources.c.name.label("source"),
+                documents.c.title,
+                documents.c.url,
+                documents.c.published,
+                documents.c.language,
+                documents.c.format,
+                documents.c.origin,
+                documents.c.chars,
+                documents.c.content_hash,
+            )
+            .select_from(documents.outerjoin(sources))
+            .order_by(documents.c.published.is_(None), documents.c.published, documents.c.id)
+            .offset(offset)
+        )
+        if source is not None:
+            q = q.where(sources.c.name == source)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [DocumentRow(**row._asdict()) for row in conn.execute(q)]
+
+    def document_text(self, doc_id: int) -> str | None:
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                sa.select(documents.c.text).where(documents.c.id == doc_id)
+            ).scalar_one_or_none()
+        return None if found is None else str(found)
+
+    def list_sources(self) -> list[SourceRow]:
+        count = sa.func.count(documents.c.id)
+        q = (
+            sa.select(
+                sources.c.id,
+                sources.c.name,
+                sources.c.domains,
+                sources.c.country,
+                sources.c.kind,
+                sources.c.affiliation,
+                sources.c.notes,
+                count,
+            )
+            .select_from(sources.outerjoin(documents))
+            .group_by(sources.c.id)
+            .order_by(sources.c.name)
+        )
+        with self.engine.connect() as conn:
+            return [
+                SourceRow(r[0], r[1], tuple(r[2] or ()), r[3], r[4], r[5], r[6], int(r[7]))
+                for r in conn.execute(q)
+            ]
+
+    def list_errors(self) -> list[ErrorRow]:
+        q = sa.select(
+            ingest_errors.c.location,
+            ingest_errors.c.reason,
+            ingest_errors.c.attempts,
+            ingest_errors.c.occurred_at,
+        ).order_by(ingest_errors.c.location)
+        with self.engine.connect() as conn:
+            return [ErrorRow(*row) for row in conn.execute(q)]
+
+    def stats(self) -> LedgerStats:
+        with self.engine.connect() as conn:
+            n_docs, first, last, words = conn.execute(
+                sa.select(
+                    sa.func.count(documents.c.id),
+                    sa.func.min(documents.c.published),
+                    sa.func.max(documents.c.published),
+                    sa.func.coalesce(sa.func.sum(documents.c.words), 0),
+                )
+            ).one()
+            n_sources = conn.execute(sa.select(sa.func.count(sources.c.id))).scalar_one()
+            n_errors = conn.execute(sa.select(sa.func.count(ingest_errors.c.id))).scalar_one()
+            group = sa.func.coalesce(sources.c.affiliation, "(unknown)")
+            by_aff = conn.execute(
+                sa.select(group, sa.func.count(documents.c.id))
+                .select_from(documents.outerjoin(sources))
+                .group_by(group)
+            ).all()
+            lang = sa.func.coalesce(documents.c.language, "(unknown)")
+            by_lang = conn.execute(
+                sa.select(lang, sa.func.count(documents.c.id)).group_by(lang)
+            ).all()
+        return LedgerStats(
+            documents=int(n_docs),
+            sources=int(n_sources),
+            errors=int(n_errors),
+            first_published=first,
+            last_published=last,
+            words=int(words),
+            by_affiliation={str(k): int(v) for k, v in sorted(by_aff, key=lambda r: -r[1])},
+            by_language={str(k): int(v) for k, v in sorted(by_lang, key=lambda r: -r[1])},
+        )
