@@ -67,7 +67,7 @@ def test_interrupted_batch_resumes_without_duplicates(tmp_path: Path, sig: signa
     if sig == signal.SIGKILL:
         assert proc.returncode == -signal.SIGKILL
     else:
-        assert proc.returncode == 130  # stopped cleanly after committing finished work
+        assert proc.returncode == 130, proc.communicate()  # stopped cleanly, finished work kept
         assert "interrupted" in proc.communicate()[1]
     again = run_process(["--db", f"sqlite:///{db}", "ingest", str(tmp_path / "corpus")], tmp_path)
     assert again.returncode == 0, again.stderr

@@ -156,8 +156,19 @@ def run_ingest(
         )
 
 
-def _on_sigterm(_signum: int, _frame: Any) -> None:
-    raise KeyboardInterrupt
+class _StopRequest:
+    """First SIGINT/SIGTERM asks the batch to stop at the next input; a second one aborts."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+    def __call__(self, _signum: int, _frame: Any) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def is_set(self) -> bool:
+        return self.requested
 
 
 @cli.command("ingest")
@@ -213,7 +224,8 @@ def ingest_cmd(
     overrides = Metadata(
         source=source, url=url, title=title, author=author, published=published, language=language
     )
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    stop = _StopRequest()
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         with _ledger(ctx) as ledger:
             report = run_ingest(
@@ -225,9 +237,11 @@ def ingest_cmd(
                 overrides=overrides,
                 fields=mapping,
                 encoding=encoding,
+                should_stop=stop.is_set,
             )
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     _print_report(report, quiet=quiet)
     if report.interrupted:
         sys.exit(EXIT_INTERRUPTED)

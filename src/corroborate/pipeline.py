@@ -88,10 +88,13 @@ def ingest(
     fields: dict[str, str] | None = None,
     encoding: str = "utf-8",
     on_progress: ProgressHook | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> IngestReport:
     """Ingest files, folders and URLs; bad inputs become error rows and the batch goes on.
 
-    Ctrl-C (KeyboardInterrupt) stops after committing what was finished; the report says so.
+    `should_stop` is polled between inputs (the CLI sets it from SIGINT/SIGTERM), so a stop never
+    lands inside a database write; a KeyboardInterrupt raised anyway is handled the same way.
+    Either way the finished work is committed and the report says it was interrupted.
     """
     registry = registry or SourceRegistry()
     ledger.upsert_sources(registry.sources)
@@ -102,10 +105,13 @@ def ingest(
     report = IngestReport(inputs=len(plan.inputs), skipped=list(plan.skipped))
     batch = _Batch(ledger, report)
     batch.failures.extend(plan.missing)
+    stopping = should_stop or (lambda: False)
     try:
         for target in plan.inputs:
             whole_input_failed = False
             for item in _items(target, settings, options):
+                if stopping():  # checked per row too, so a huge JSONL file stops promptly
+                    break
                 built = (
                     item
                     if isinstance(item, IngestFailure)
@@ -120,6 +126,9 @@ def ingest(
                     batch.docs.append(built)
                 if len(batch) >= settings.commit_every:
                     batch.flush()
+            if stopping():
+                report.interrupted = True  # this input may be partial: not marked succeeded
+                break
             if not whole_input_failed:
                 batch.succeeded.append(target)
             if on_progress:
