@@ -1,0 +1,309 @@
+"""Text to claims: a pure function of the text and the knowledge base (no I/O).
+
+Per sentence: tag lexicon matches, group mentions, find speaker frames, fill each trigger's
+roles, then give every claim its speaker, polarity and hedging. A little state crosses
+sentences for coreference ("both countries", "it", "the ministry") and for denials that point
+back ("Ankara denied it.").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from corroborate.extract.claim import Claim, FramingMarker, Span
+from corroborate.extract.frames import Frame, find_frames, innermost
+from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
+from corroborate.extract.mentions import Mention, build_mentions, entity_matches
+from corroborate.extract.quantities import quantity_before, unit_for
+from corroborate.extract.roles import Core, fill_roles
+from corroborate.extract.tokens import Token, split_sentences, tokenize
+
+
+@dataclass(slots=True)
+class _Context:
+    """What earlier sentences leave for later ones."""
+
+    last_subject: tuple[str, ...] = ()
+    last_list: tuple[str, ...] = ()
+    last_actor: tuple[str, ...] = ()
+    previous_claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    claims: list[Claim]
+    framing: list[FramingMarker]
+
+
+def _clause_bounds(tokens: list[Token], i: int, frames: list[Frame], g: Grammar) -> tuple[int, int]:
+    lo, hi = 0, len(tokens)
+    frame = innermost(frames, i)
+    if frame is not None:
+        lo, hi = frame.lo, frame.hi
+    for j in range(i - 1, lo - 1, -1):
+        low = tokens[j].lower
+        if low in g.clause_breaks or (
+            low == "," and j + 1 < hi and tokens[j + 1].lower in g.contrast_openers
+        ):
+            lo = j + 1
+            break
+    for j in range(i + 1, hi):
+        low = tokens[j].lower
+        if low == ";" or (low == "," and j + 1 < hi and tokens[j + 1].lower in g.clause_openers):
+            hi = j
+            break
+    return lo, hi
+
+
+def _resolve_refs(mentions: list[Mention], tokens: list[Token], ctx: _Context) -> None:
+    for m in mentions:
+        if m.kind == "institution" and not m.actors:
+            m.actors = ctx.last_actor
+            m.kind = "actor" if m.actors else "institution"
+
+
+def _ref_mentions(tokens: list[Token], cues: list[Match], ctx: _Context) -> list[Mention]:
+    out: list[Mention] = []
+    for cue in cues:
+        kinds = cue.kinds()
+        if "plural_refs" in kinds and ctx.last_list:
+            out.append(Mention(cue.start, cue.end, "group_ref", ctx.last_list))
+        elif "pronouns" in kinds and cue.end - cue.start == 1:
+            low = tokens[cue.start].lower
+            if low in ("it", "they", "he", "she") and ctx.last_subject:
+                out.append(Mention(cue.start, cue.end, "pronoun", ctx.last_subject))
+    return out
+
+
+class Extractor:
+    """Extract claims from document texts with one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+        self.kb = kb or default_kb()
+
+    def framing(self, text: str, tokens: list[Token] | None = None) -> list[FramingMarker]:
+        tokens = tokens if tokens is not None else tokenize(text)
+        found = self.kb.framing.match([t.text for t in tokens], [t.lower for t in tokens])
+        return [
+            FramingMarker(
+                text[tokens[m.start].start : tokens[m.end - 1].end],
+                m.entries[0].cls or "",
+                tokens[m.start].start,
+                tokens[m.end - 1].end,
+            )
+            for m in found
+        ]
+
+    def extract(self, text: str, *, doc: str) -> Extraction:
+        tokens = tokenize(text)
+        ctx = _Context()
+        claims: list[Claim] = []
+        g = self.kb.grammar
+        for s0, s1 in split_sentences(
+            text, tokens, abbreviations=g.abbreviations, quotes=g.quotes or frozenset('"')
+        ):
+            sent = tokens[s0:s1]
+            if not any(t.lower in self.kb.relevant or t.text in self.kb.relevant for t in sent):
+                continue  # no actor, thing or reference: nothing to claim
+            found = self._sentence(text, sent, doc, ctx)
+            claims.extend(found)
+            if found:
+                ctx.previous_claims = found
+        return Extraction(_merge(claims), self.framing(text, tokens))
+
+    def _sentence(self, text: str, tokens: list[Token], doc: str, ctx: _Context) -> list[Claim]:
+        kb = self.kb
+        texts, lowers = [t.text for t in tokens], [t.lower for t in tokens]
+        ents = entity_matches(tokens, kb)
+        trigs = kb.triggers.match(texts, lowers)
+        cues = kb.cues.match(texts, lowers)
+        trigger_tokens = {i for m in trigs for i in range(m.start, m.end)}
+        cue_kinds_at: dict[int, set[str]] = {}
+        for c in cues:
+            for i in range(c.start, c.end):
+                cue_kinds_at.setdefault(i, set()).update(c.kinds())
+        mentions = build_mentions(tokens, ents, trigger_tokens, kb.grammar)
+        _resolve_refs(mentions, tokens, ctx)
+        mentions = sorted(mentions + _ref_mentions(tokens, cues, ctx), key=lambda m: m.start)
+        frames = find_frames(tokens, cues, mentions, trigger_tokens, kb.grammar)
+        question = tokens[-1].text == "?"
+        sentence_hedged = any("hedges" in cue_kinds_at.get(i, set()) for i in range(len(tokens)))
+        out: list[Claim] = []
+        for trig in trigs:
+            if trig.start in cue_kinds_at and "say_verbs" in cue_kinds_at[trig.start]:
+                continue
+            clause = _clause_bounds(tokens, trig.start, frames, kb.grammar)
+            for core in fill_roles(
+                kb, tokens, trig, mentions, clause, trigger_tokens, cue_kinds_at
+            ):
+                if core.irrealis or question:
+                    continue
+                out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
+        out.extend(self._back_denials(frames, out, ctx, tokens, text))
+        self._update_context(mentions, out, ctx)
+        return out
+
+    def _claims_for(
+        self,
+        core: Core,
+        text: str,
+        tokens: list[Token],
+        doc: str,
+        frames: list[Frame],
+        ctx: _Context,
+        sentence_hedged: bool,
+    ) -> list[Claim]:
+        frame = innermost(frames, core.trigger.start)
+        subjects = core.subjects
+        from_context = False
+        if not subjects and frame is not None:
+            if frame.target is not None:
+                subjects = frame.target.actors  # "accused Turkey of sending ..."
+            elif frame.kind in ("deny", "back_deny_prev") and frame.speakers:
+                subjects = frame.speakers  # "Turkey denied sending troops"
+            from_context = True
+        if core.subject_mention is not None and core.subject_mention.kind == "pronoun":
+            if frame is not None and frame.speakers:
+                subjects = frame.speakers  # "Russia said it had not sent ..."
+            else:
+                subjects = core.subject_mention.actors
+            from_context = True
+        if not subjects:
+            return []
+        speakers = frame.speakers if frame is not None and frame.speakers else ("author",)
+        polarity = frame.polarity if frame is not None else "affirm"
+        if core.negated:
+            polarity = "affirm" if polarity == "deny" else "deny"
+        hedged = sentence_hedged or (frame is not None and frame.hedged)
+        qty = None
+        if core.object_mention is not None:
+            m = core.object_mention
+            qty = quantity_before(
+                tokens, m.start, unit=unit_for(m.thing, m.thing_class), floor=max(0, m.start - 6)
+            )
+        if core.relation == "force_size" and qty is None:
+            return []
+        evidence = _evidence(text, tokens, core)
+        claims: list[Claim] = []
+        for subject in subjects:
+            for speaker in speakers:
+                recipient = core.recipient if core.recipient != subject else None
+                claims.append(
+                    Claim(
+                        doc=doc,
+                        subject=subject,
+                        relation=core.relation,
+                        object=core.object,
+                        recipient=recipient,
+                        quantity=qty,
+                        speaker=speaker,
+                        polarity=polarity,
+                        hedged=hedged,
+                        evidence=evidence,
+                        cameo=self.kb.cameo(core.relation),
+                        confidence=0.6 if from_context else 0.8,
+                    )
+                )
+        return claims
+
+    def _back_denials(
+        self, frames: list[Frame], found: list[Claim], ctx: _Context, tokens: list[Token], text: str
+    ) -> list[Claim]:
+        out: list[Claim] = []
+        for frame in frames:
+            if frame.kind == "back_deny":
+                lo, hi = (
+                    tokens[frame.lo].start if frame.lo < len(tokens) else 0,
+                    tokens[max(frame.hi - 1, 0)].end,
+                )
+                denied = [c for c in found if lo <= c.evidence.start < hi]
+            elif (
+                frame.kind == "back_deny_prev"
+                and not any(frame.contains(i) for i in range(frame.lo, frame.hi))
+            ) or (frame.kind == "back_deny_prev" and not found):
+                denied = ctx.previous_claims
+            else:
+                continue
+            for claim in denied:
+                for speaker in frame.speakers:
+                    if speaker == claim.speaker or claim.polarity == "deny":
+                        continue
+                    out.append(replace(claim, speaker=speaker, polarity="deny", mentions=[]))
+        return out
+
+    def _update_context(self, mentions: list[Mention], claims: list[Claim], ctx: _Context) -> None:
+        for m in mentions:
+            if m.kind in ("actor", "group_ref") and m.actors:
+                ctx.last_actor = m.actors[-1:]
+                if len(m.actors) >= 2:
+                    ctx.last_list = m.actors
+        subjects = [c.subject for c in claims if c.subject]
+        if subjects:
+            ctx.last_subject = (subjects[-1],)
+        else:
+            agents = [m for m in mentions if m.kind == "actor" and m.prep is None and m.actors]
+            if agents:
+                ctx.last_subject = agents[0].actors[:1]
+
+
+def _evidence(text: str, tokens: list[Token], core: Core) -> Span:
+    parts = [core.trigger.start, core.trigger.end - 1]
+    for m in (core.subject_mention, core.object_mention, core.recipient_mention):
+        if m is not None and abs(m.start - core.trigger.start) <= 15:
+            parts.extend([m.start, m.end - 1])
+    start, end = tokens[min(parts)].start, tokens[max(parts)].end
+    return Span(start, end, text[start:end])
+
+
+def _subsumes(general: Claim, specific: Claim) -> bool:
+    """`general` says no more than `specific`: same voice and act, fewer or wider details."""
+    if (general.speaker, general.subject, general.relation, general.polarity) != (
+        specific.speaker,
+        specific.subject,
+        specific.relation,
+        specific.polarity,
+    ):
+        return False
+    if general.recipient is not None and general.recipient != specific.recipient:
+        return False
+    g, s = (general.object or "").lower(), (specific.object or "").lower()
+    return not g or g in s or s in g
+
+
+def _fold(into: Claim, claim: Claim) -> None:
+    for span in claim.mentions or [claim.evidence]:
+        if span not in into.mentions:
+            into.mentions.append(span)
+    into.hedged = into.hedged and claim.hedged
+    into.quantity = into.quantity or claim.quantity
+    into.recipient = into.recipient or claim.recipient
+    into.confidence = max(into.confidence, claim.confidence)
+
+
+def _merge(claims: list[Claim]) -> list[Claim]:
+    """One claim per proposition and voice within a document; repeats become mention spans.
+
+    A claim that names fewer details than another of the same speaker, subject, relation and
+    polarity ("support from Turkey" beside "Turkey supported Azerbaijan") is the same claim.
+    """
+    kept: list[Claim] = []
+    for claim in claims:
+        claim.mentions = claim.mentions or [claim.evidence]
+        target = next((k for k in kept if _subsumes(claim, k) or _subsumes(k, claim)), None)
+        if target is None:
+            kept.append(claim)
+            continue
+        if _subsumes(target, claim) and not _subsumes(claim, target):
+            # the new claim is more specific: it carries the details, the first mention stays
+            claim.evidence = target.evidence
+            claim.mentions = list(target.mentions)
+            _fold(claim, target)
+            kept[kept.index(target)] = claim
+        else:
+            _fold(target, claim)
+    return sorted(kept, key=lambda c: c.evidence.start)
+
+
+def extract_claims(text: str, *, doc: str, kb: KnowledgeBase | None = None) -> list[Claim]:
+    """Claims in one text, in the contract's shape via `Claim.to_contract()`."""
+    return Extractor(kb).extract(text, doc=doc).claims

@@ -1,0 +1,193 @@
+"""Mentions: actors and things grouped into noun phrases with owners, lists and prepositions.
+
+No parser model is available, so a phrase is built from adjacent lexicon matches: "Several
+Turkish F-16 fighter jets" is one thing (F-16) owned by Turkey; "Turkey and Pakistan" is one
+mention of two actors; "advisers from Turkey" is a thing whose owner is Turkey.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from corroborate.extract.kb import Entry, Grammar, KnowledgeBase, Match
+from corroborate.extract.tokens import Token
+
+FIGHTER_CLASSES = frozenset({"fighters"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """A noun phrase that names actors or a thing, with token bounds [start, end)."""
+
+    start: int
+    end: int
+    kind: str  # actor | thing | modifier | pronoun | group_ref | vague | institution
+    actors: tuple[str, ...] = ()  # the actors, or the owner(s) of a thing
+    thing: str | None = None
+    thing_class: str | None = None
+    label: str | None = None  # speaker label for compound collectives
+    prep: str | None = None
+    sponsor: bool = False
+    consumed: bool = False  # folded into another mention ("from Turkey" after "advisers")
+    extra_things: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def is_agent(self) -> bool:
+        return self.kind in ("actor", "pronoun", "group_ref", "institution")
+
+
+def _split_compound(tok: Token, kb: KnowledgeBase) -> tuple[Entry, ...]:
+    """'Russian-Armenian' or 'Turkish-Azerbaijani': a hyphenated run of demonyms."""
+    if "-" not in tok.text:
+        return ()
+    entries: list[Entry] = []
+    for part in tok.text.split("-"):
+        found = kb.entities.match([part], [part.lower()])
+        entry = found[0].first("demonym", "actor") if found else None
+        if entry is None:
+            return ()
+        entries.append(Entry("demonym", entry.value))
+    return tuple(entries) if len(entries) >= 2 else ()
+
+
+def entity_matches(tokens: list[Token], kb: KnowledgeBase) -> list[Match]:
+    texts = [t.text for t in tokens]
+    lowers = [t.lower for t in tokens]
+    found = kb.entities.match(texts, lowers)
+    covered = {i for m in found for i in range(m.start, m.end)}
+    for i, tok in enumerate(tokens):
+        if i not in covered:
+            parts = _split_compound(tok, kb)
+            if parts:
+                found.append(Match(i, i + 1, parts))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _is_filler(tok: Token, g: Grammar) -> bool:
+    return tok.lower in g.determiners or (
+        tok.text.isalpha() and tok.lower not in g.prepositions and tok.lower not in g.conjunctions
+    )
+
+
+def _prep_before(tokens: list[Token], start: int, g: Grammar) -> str | None:
+    i = start - 1
+    skipped = 0
+    while i >= 0 and skipped <= 3:
+        low = tokens[i].lower
+        if (
+            low == "of"
+            and i > 0
+            and (tokens[i - 1].lower in g.measure_nouns or tokens[i - 1].text[:1].isdigit())
+        ):
+            return None  # "a group of officers", "hundreds of fighters": the noun is the head
+        if low in g.prepositions:
+            return low
+        if low in g.determiners or tokens[i].text[:1].isdigit():
+            i -= 1
+            skipped += 1
+            continue
+        return None
+    return None
+
+
+def _specific(entries: list[Entry]) -> Entry:
+    """Prefer a named thing (F-16, Bayraktar TB2) over a generic noun (jets, drones)."""
+    named = [e for e in entries if e.value[:1].isupper()]
+    return named[0] if named else entries[-1]
+
+
+def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
+    start, end = group[0].start, group[-1].end
+    entries = [e for m in group for e in m.entries]
+    things = [e for e in entries if e.kind == "thing"]
+    actors = [e for e in entries if e.kind == "actor"]
+    demonyms = [e for e in entries if e.kind == "demonym"]
+    institutions = [e for e in entries if e.kind == "institution"]
+    collectives = [e for e in entries if e.kind == "collective"]
+    names = tuple(dict.fromkeys(e.value for e in actors + demonyms))
+    sponsor = any(e.cls == "sponsor" for e in demonyms)
+    if things:
+        head = _specific(things)
+        owners = names
+        thing_name = head.value
+        if thing_name[:1].islower():
+            head_match = next(m for m in group if head in m.entries)
+            thing_name = " ".join(t.text for t in tokens[head_match.start : head_match.end])
+            thing_name = (
+                thing_name
+                if thing_name[:1].isupper() and len(thing_name) < 4
+                else (thing_name[:1].lower() + thing_name[1:])
+            )
+        if head.cls in FIGHTER_CLASSES and not sponsor and not actors and demonyms:
+            # "Syrian fighters": the demonym is where fighters come from, not who sends them
+            origin = tokens[group[0].start].text if group[0].first("demonym") else None
+            if origin and not thing_name.lower().startswith(origin.lower()):
+                thing_name = f"{origin} {thing_name}" if thing_name[:1].islower() else thing_name
+            owners = ()
+        mention = Mention(start, end, "thing", owners, thing_name, head.cls, sponsor=sponsor)
+        mention.extra_things = [(e.value, e.cls or "") for e in things if e is not head]
+        return mention
+    if actors or (demonyms and (institutions or collectives)):
+        label = None
+        if len(names) > 1 and collectives:
+            label = " ".join(t.text for t in tokens[start:end] if t.lower not in g.determiners)
+        return Mention(start, end, "actor", names, label=label)
+    if demonyms:
+        return Mention(start, end, "modifier", names)
+    if institutions:
+        return Mention(start, end, "institution")
+    return Mention(start, end, "vague")
+
+
+def build_mentions(
+    tokens: list[Token], ents: list[Match], trigger_tokens: set[int], g: Grammar
+) -> list[Mention]:
+    """Group adjacent entity matches into mentions, then fold lists and 'from X' owners."""
+    groups: list[list[Match]] = []
+    for m in ents:
+        if groups:
+            last = groups[-1][-1]
+            gap = tokens[last.end : m.start]
+            possessive = len(gap) == 1 and gap[0].lower == "'s"
+            joinable = len(gap) <= 2 and all(
+                _is_filler(t, g) and i not in trigger_tokens
+                for i, t in zip(range(last.end, m.start), gap, strict=True)
+            )
+            after_modifier = all(e.kind == "demonym" for e in last.entries)
+            after_name = any(e.kind == "actor" for e in last.entries)
+            names_thing = after_name and any(e.kind == "thing" for e in m.entries)
+            # "Azerbaijan Bayraktar drones" is two phrases ("sold Azerbaijan drones");
+            # "Azerbaijan defence ministry" and "Turkey's drones" are one
+            if possessive or (not gap and not names_thing) or (joinable and after_modifier):
+                groups[-1].append(m)
+                continue
+        groups.append([m])
+    mentions = [_classify(group, tokens, g) for group in groups]
+    for mention in mentions:
+        mention.prep = _prep_before(tokens, mention.start, g)
+    return _fold(mentions, tokens, g)
+
+
+def _fold(mentions: list[Mention], tokens: list[Token], g: Grammar) -> list[Mention]:
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None:
+            between = [t.lower for t in tokens[prev.end : m.start]]
+            listy = bool(between) and all(w in g.conjunctions for w in between)
+            if listy and prev.kind in ("actor", "modifier") and m.kind == prev.kind:
+                prev.actors = tuple(dict.fromkeys(prev.actors + m.actors))
+                prev.end = m.end
+                continue
+            if (
+                between in (["from"], ["of"], ["in"])
+                and prev.kind == "thing"
+                and m.kind == "actor"
+                and not prev.actors
+                and prev.thing_class not in FIGHTER_CLASSES
+                and between != ["in"]
+            ):
+                prev.actors = m.actors  # "advisers from Turkey", "officers of the Turkish army"
+                m.consumed = True
+        out.append(m)
+    return out

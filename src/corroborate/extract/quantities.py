@@ -1,0 +1,84 @@
+"""Figures near a noun: "130,000-140,000 troops", "about 4,000", "seven flights", "hundreds of"."""
+
+from __future__ import annotations
+
+import re
+
+from corroborate.extract.claim import Quantity
+from corroborate.extract.tokens import Token
+
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "a dozen": 12, "dozen": 12,
+}  # fmt: skip
+SCALES = {"thousand": 1_000, "million": 1_000_000}
+VAGUE = {"dozens": (24, 96), "hundreds": (200, 900), "thousands": (2_000, 9_000)}
+_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-\u2013](\d[\d,]*(?:\.\d+)?)$")
+UNITS_BY_CLASS = {
+    "own_forces": "troops",
+    "fighters": "fighters",
+    "advisers": "advisers",
+    "logistics": "flights",
+    "transport_aircraft": "flights",
+    "armed_drone": "drones",
+    "drone": "drones",
+    "loitering_munition": "drones",
+    "combat_aircraft": "aircraft",
+    "aircraft": "aircraft",
+    "helicopter": "helicopters",
+}
+
+
+def _num(text: str) -> float | None:
+    text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def unit_for(thing: str | None, thing_class: str | None) -> str:
+    if thing_class in UNITS_BY_CLASS:
+        if thing and thing[:1].islower() and " " not in thing:
+            return thing  # a generic plural noun is its own unit: troops, flights, drones
+        return UNITS_BY_CLASS[thing_class]
+    return thing or "items"
+
+
+def quantity_before(
+    tokens: list[Token], head: int, *, unit: str, floor: int = 0
+) -> Quantity | None:
+    """The figure in the few tokens before token `head` (a noun phrase's start)."""
+    lo = max(floor, head - 5)
+    for i in range(head - 1, lo - 1, -1):
+        tok = tokens[i]
+        m = _RANGE.match(tok.text)
+        if m:
+            a, b = _num(m.group(1)), _num(m.group(2))
+            if a is not None and b is not None:
+                return Quantity(a, b, unit)
+        if _NUMBER.match(tok.text):
+            value = _num(tok.text)
+            if value is None:
+                continue
+            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            value *= SCALES.get(nxt, 1)
+            prev = tokens[i - 1].lower if i > 0 else ""
+            if (
+                prev in ("to", "and", "-", "\u2013")
+                and i >= 2
+                and _NUMBER.match(tokens[i - 2].text)
+            ):
+                first = _num(tokens[i - 2].text)
+                if first is not None:
+                    return Quantity(first, value, unit)
+            return Quantity(value, value, unit)
+        if tok.lower in WORD_NUMBERS:
+            value = float(WORD_NUMBERS[tok.lower])
+            return Quantity(value, value, unit)
+        if tok.lower in VAGUE:
+            a, b = VAGUE[tok.lower]
+            return Quantity(a, b, unit)
+    return None
