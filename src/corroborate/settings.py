@@ -35,6 +35,11 @@ class Settings:
     commit_every: int = _setting(
         100, "documents per transaction; an interrupted run loses at most this much work"
     )
+    lexicons: str = _setting(
+        "",
+        "extra lexicon folders (YAML), separated by the OS path separator; the workspace's "
+        "lexicons/ folder is always read",
+    )
 
     @classmethod
     def describe(cls) -> list[tuple[str, Any, str]]:

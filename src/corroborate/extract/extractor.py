@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from corroborate.extract.claim import Claim, FramingMarker, Span
+from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches
@@ -81,6 +81,11 @@ class Extractor:
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb or default_kb()
 
+    @property
+    def version(self) -> str:
+        """Rules version plus the lexicons' fingerprint: either changing re-extracts."""
+        return f"{EXTRACTOR_VERSION}+{self.kb.fingerprint}"
+
     def framing(self, text: str, tokens: list[Token] | None = None) -> list[FramingMarker]:
         tokens = tokens if tokens is not None else tokenize(text)
         found = self.kb.framing.match([t.text for t in tokens], [t.lower for t in tokens])
@@ -139,6 +144,7 @@ class Extractor:
                 if core.irrealis or question:
                     continue
                 out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
+        out = _drop_agentless_duplicates(out)
         out.extend(self._back_denials(frames, out, ctx, tokens, text))
         self._update_context(mentions, out, ctx)
         return out
@@ -154,7 +160,7 @@ class Extractor:
         sentence_hedged: bool,
     ) -> list[Claim]:
         frame = innermost(frames, core.trigger.start)
-        subjects = core.subjects
+        subjects: tuple[str | None, ...] = core.subjects
         from_context = False
         if not subjects and frame is not None:
             if frame.target is not None:
@@ -168,6 +174,8 @@ class Extractor:
             else:
                 subjects = core.subject_mention.actors
             from_context = True
+        if not subjects and core.agentless and core.object_mention is not None:
+            subjects = (None,)
         if not subjects:
             return []
         speakers = frame.speakers if frame is not None and frame.speakers else ("author",)
@@ -181,8 +189,9 @@ class Extractor:
             qty = quantity_before(
                 tokens, m.start, unit=unit_for(m.thing, m.thing_class), floor=max(0, m.start - 6)
             )
-        if core.relation == "force_size" and qty is None:
-            return []
+        entry = core.trigger.first("trigger")
+        if qty is None and entry is not None and entry.needs == "quantity":
+            return []  # "Turkey has an army": a figure makes it a claim of force size
         evidence = _evidence(text, tokens, core)
         claims: list[Claim] = []
         for subject in subjects:
@@ -244,6 +253,16 @@ class Extractor:
             agents = [m for m in mentions if m.kind == "actor" and m.prep is None and m.actors]
             if agents:
                 ctx.last_subject = agents[0].actors[:1]
+
+
+def _drop_agentless_duplicates(claims: list[Claim]) -> list[Claim]:
+    """ "Fighters were sent to Libya, recruited by Wagner": the named actor's claim is the one."""
+    named = {(c.relation, c.speaker, c.polarity) for c in claims if c.subject is not None}
+    return [
+        c
+        for c in claims
+        if c.subject is not None or (c.relation, c.speaker, c.polarity) not in named
+    ]
 
 
 def _evidence(text: str, tokens: list[Token], core: Core) -> Span:

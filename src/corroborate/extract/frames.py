@@ -76,6 +76,38 @@ def _skip_that(tokens: list[Token], i: int, hi: int, g: Grammar) -> int:
     return i
 
 
+def _phrase_open(tokens: list[Token], start: int, trigger_tokens: set[int], g: Grammar) -> int:
+    """The token before a speaker's noun phrase: "..., the Armenian defence ministry said"."""
+    i = start - 1
+    while (
+        i >= 0
+        and start - i <= 3
+        and i not in trigger_tokens
+        and (tokens[i].lower in g.determiners or tokens[i].lower in g.speaker_modifiers)
+    ):
+        i -= 1
+    return i
+
+
+def _tail_empty(tokens: list[Token], c1: int, g: Grammar) -> bool:
+    """Nothing reported after the say verb: "... , X said on Tuesday." or "X said, citing Y"."""
+    for j in range(c1, len(tokens)):
+        tok = tokens[j]
+        if tok.text == "," and j + 1 < len(tokens):
+            nxt = tokens[j + 1].lower
+            if nxt.endswith("ing") or nxt in g.tail_openers:
+                return True  # a participial or 'according to' tail: "..., citing a source"
+        if not (
+            tok.text in ".!?"
+            or tok.lower in g.quotes
+            or tok.lower in g.time_words
+            or tok.lower in g.adverbs
+            or tok.text[:1].isdigit()
+        ):
+            return False
+    return True
+
+
 def find_frames(
     tokens: list[Token],
     cues: list[Match],
@@ -115,10 +147,8 @@ def find_frames(
         hedged = any(e.value in g.hedged_say for e in cue.entries)
         prev = tokens[c0 - 1].lower if c0 > 0 else ""
         # inverted order: "..., the ministry said." or "..., said Hajiyev."
-        before_speaker = left.start - 1 if left is not None else c0 - 1
-        tail_empty = all(
-            t.text in ".!?" or t.lower in g.quotes or t.lower in g.time_words for t in tokens[c1:]
-        )
+        before_speaker = _phrase_open(tokens, left.start, trigger_tokens, g) if left else c0 - 1
+        tail_empty = _tail_empty(tokens, c1, g)
         speaker: Mention | None = None
         if left is not None and left.is_agent:
             speaker = left

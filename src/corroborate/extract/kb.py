@@ -6,6 +6,7 @@ same keys, which extend the bundled ones. Nothing here is specific to one docume
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -111,7 +112,8 @@ GRAMMAR_SETS = (
     "irregular_participles", "gerund_links", "noun_triggers", "noun_openers", "recipient_preps",
     "target_preps", "location_preps", "clause_breaks", "clause_openers", "contrast_openers",
     "relative_back", "hedged_say", "back_objects", "time_words", "conditionals", "quotes",
-    "abbreviations",
+    "abbreviations", "speaker_modifiers", "tail_openers",
+    "side_preps", "means_preps", "light_verbs",
 )  # fmt: skip
 
 
@@ -152,8 +154,10 @@ class KnowledgeBase:
     actor_types: dict[str, str] = field(default_factory=dict)
     political_markers: frozenset[str] = frozenset()
     military_markers: frozenset[str] = frozenset()
+    outlet_heads: frozenset[str] = frozenset()  # "Ledger", "Times": last word of an outlet name
     relevant: frozenset[str] = frozenset()  # first tokens of actors and refs: the prefilter
     grammar: Grammar = field(default_factory=Grammar)
+    fingerprint: str = ""  # hash of every lexicon file read: part of the extractor version
 
     def cameo(self, relation: str) -> str | None:
         code = self.relations.get(relation, {}).get("cameo")
@@ -180,12 +184,17 @@ def _add_actors(kb: KnowledgeBase, data: dict[str, Any]) -> None:
         for person in _as_list(actor.get("people")):
             kb.entities.add(person, Entry("actor", name, cls="person"))
         for demonym in _as_list(actor.get("demonyms")):
-            sponsor = demonym.lower().endswith(("-backed", "-led"))
-            kb.entities.add(demonym, Entry("demonym", name, cls="sponsor" if sponsor else None))
+            low = demonym.lower()
+            cls = "sponsor" if low.endswith(("-backed", "-led")) else None
+            cls = "origin" if low.endswith(("-made", "-designed", "-built")) else cls
+            kb.entities.add(demonym, Entry("demonym", name, cls=cls))
     for noun in _as_list(data.get("institutions")):
         kb.entities.add(noun, Entry("institution", noun))
     for noun in _as_list(data.get("collectives")):
         kb.entities.add(noun, Entry("collective", noun))
+    for outlet in _as_list(data.get("outlets")):
+        kb.entities.add(outlet, Entry("outlet", outlet))
+    kb.outlet_heads = kb.outlet_heads | {h.lower() for h in _as_list(data.get("outlet_heads"))}
 
 
 def _add_things(kb: KnowledgeBase, data: dict[str, Any]) -> None:
@@ -247,9 +256,18 @@ def _add_framing(kb: KnowledgeBase, data: dict[str, Any]) -> None:
 def load_kb(folders: Iterable[Path]) -> KnowledgeBase:
     """Merge every YAML file in the folders; later folders extend earlier ones."""
     kb = KnowledgeBase()
+    digest = hashlib.sha256()
     for folder in folders:
+        if not folder.is_dir():
+            raise ValueError(f"{folder}: lexicon folder not found")
         for path in sorted(folder.glob("*.yaml")):
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            raw = path.read_text(encoding="utf-8")
+            digest.update(raw.encode("utf-8"))
+            try:
+                data = yaml.safe_load(raw) or {}
+            except yaml.YAMLError as exc:
+                first = str(exc).splitlines()[0]
+                raise ValueError(f"{path}: not valid YAML ({first})") from None
             if not isinstance(data, dict):
                 raise ValueError(f"{path}: expected a YAML mapping at the top level")
             _add_actors(kb, data)
@@ -265,7 +283,8 @@ def load_kb(folders: Iterable[Path]) -> KnowledgeBase:
         for first, bucket in kb.cues._by_first.items()
         if any(e.kind in refs for entries in bucket.values() for e in entries)
     }
-    kb.relevant = frozenset(kb.entities.first_tokens() | cue_firsts)
+    kb.relevant = frozenset(kb.entities.first_tokens() | cue_firsts | kb.outlet_heads)
+    kb.fingerprint = digest.hexdigest()[:10]
     return kb
 
 

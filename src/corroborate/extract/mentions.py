@@ -21,7 +21,7 @@ class Mention:
 
     start: int
     end: int
-    kind: str  # actor | thing | modifier | pronoun | group_ref | vague | institution
+    kind: str  # actor | thing | modifier | pronoun | group_ref | vague | institution | outlet
     actors: tuple[str, ...] = ()  # the actors, or the owner(s) of a thing
     thing: str | None = None
     thing_class: str | None = None
@@ -30,10 +30,11 @@ class Mention:
     sponsor: bool = False
     consumed: bool = False  # folded into another mention ("from Turkey" after "advisers")
     extra_things: list[tuple[str, str]] = field(default_factory=list)
+    origin: tuple[str, ...] = ()  # "Israeli-made": where a thing was made, not who holds it
 
     @property
     def is_agent(self) -> bool:
-        return self.kind in ("actor", "pronoun", "group_ref", "institution")
+        return self.kind in ("actor", "pronoun", "group_ref", "institution", "outlet")
 
 
 def _split_compound(tok: Token, kb: KnowledgeBase) -> tuple[Entry, ...]:
@@ -50,10 +51,32 @@ def _split_compound(tok: Token, kb: KnowledgeBase) -> tuple[Entry, ...]:
     return tuple(entries) if len(entries) >= 2 else ()
 
 
+def _outlet_spans(tokens: list[Token], kb: KnowledgeBase) -> list[Match]:
+    """Outlets named as written: a capitalised name ending in a masthead word ("Caspian Ledger",
+    "the Moscow Times"). The name wins over the place inside it ("Baku Tribune" is not Baku)."""
+    out: list[Match] = []
+    for i, tok in enumerate(tokens):
+        if i == 0 or tok.lower not in kb.outlet_heads or not tok.text[:1].isupper():
+            continue
+        j = i
+        while j > 0 and tokens[j - 1].text[:1].isupper() and tokens[j - 1].text[:1].isalpha():
+            if tokens[j - 1].lower in kb.grammar.determiners:
+                break
+            j -= 1
+        if j < i:
+            name = " ".join(t.text for t in tokens[j : i + 1])
+            out.append(Match(j, i + 1, (Entry("outlet", name),)))
+    return out
+
+
 def entity_matches(tokens: list[Token], kb: KnowledgeBase) -> list[Match]:
     texts = [t.text for t in tokens]
     lowers = [t.lower for t in tokens]
     found = kb.entities.match(texts, lowers)
+    outlets = _outlet_spans(tokens, kb)
+    if outlets:
+        taken = {i for m in outlets for i in range(m.start, m.end)}
+        found = [m for m in found if not any(i in taken for i in range(m.start, m.end))] + outlets
     covered = {i for m in found for i in range(m.start, m.end)}
     for i, tok in enumerate(tokens):
         if i not in covered:
@@ -104,6 +127,11 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
     demonyms = [e for e in entries if e.kind == "demonym"]
     institutions = [e for e in entries if e.kind == "institution"]
     collectives = [e for e in entries if e.kind == "collective"]
+    outlets = [e for e in entries if e.kind == "outlet"]
+    if outlets:
+        return Mention(start, end, "outlet", (outlets[-1].value,))
+    made_in = tuple(dict.fromkeys(e.value for e in demonyms if e.cls == "origin"))
+    demonyms = [e for e in demonyms if e.cls != "origin"] if things else demonyms
     names = tuple(dict.fromkeys(e.value for e in actors + demonyms))
     sponsor = any(e.cls == "sponsor" for e in demonyms)
     if things:
@@ -126,6 +154,7 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
             owners = ()
         mention = Mention(start, end, "thing", owners, thing_name, head.cls, sponsor=sponsor)
         mention.extra_things = [(e.value, e.cls or "") for e in things if e is not head]
+        mention.origin = made_in
         return mention
     if actors or (demonyms and (institutions or collectives)):
         label = None
@@ -168,13 +197,31 @@ def build_mentions(
     return _fold(mentions, tokens, g)
 
 
+def _joined(tokens: list[Token], a: Mention, b: Mention, g: Grammar) -> bool:
+    between = [t.lower for t in tokens[a.end : b.start]]
+    return bool(between) and all(w in g.conjunctions for w in between)
+
+
+def _closes_list(mentions: list[Mention], k: int, tokens: list[Token], g: Grammar) -> bool:
+    """A comma joins a list only if a conjunction closes it: "France, Greece and Cyprus"."""
+    for j in range(k, len(mentions) - 1):
+        a, b = mentions[j], mentions[j + 1]
+        if b.kind != a.kind or not _joined(tokens, a, b, g):
+            return False
+        if any(t.lower in g.conjunctions and t.text != "," for t in tokens[a.end : b.start]):
+            return True
+    return False
+
+
 def _fold(mentions: list[Mention], tokens: list[Token], g: Grammar) -> list[Mention]:
     out: list[Mention] = []
-    for m in mentions:
+    for k, m in enumerate(mentions):
         prev = out[-1] if out else None
         if prev is not None:
             between = [t.lower for t in tokens[prev.end : m.start]]
             listy = bool(between) and all(w in g.conjunctions for w in between)
+            if between == [","] and not _closes_list(mentions, k, tokens, g):
+                listy = False  # "in Libya, the Syrian Observatory said": an apposition or clause
             if listy and prev.kind in ("actor", "modifier") and m.kind == prev.kind:
                 prev.actors = tuple(dict.fromkeys(prev.actors + m.actors))
                 prev.end = m.end

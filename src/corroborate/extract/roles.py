@@ -13,6 +13,20 @@ from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, Mention
 from corroborate.extract.tokens import Token
 
+# relations whose agentless statements are claims ("weapons were flown in"); an agentless
+# attack or backing is not (guidelines 9.5)
+AGENTLESS_RELATIONS = frozenset(
+    {"arms_supply", "logistics", "foreign_fighters", "troop_deployment", "training"}
+)
+
+
+# trigger frames of things that move with their owner ("Russian troops were sent")
+MOVING_TRIGGERS = frozenset({"transfer", "presence", "logistics"})
+# triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
+PURPOSE_ONLY = frozenset({"attack", "assist", "use"})
+# what carries people or goods: "on Turkish military transports"
+CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
+
 
 @dataclass(slots=True)
 class Core:
@@ -29,6 +43,7 @@ class Core:
     negated: bool
     irrealis: bool
     subject_from_context: bool = False
+    agentless: bool = False  # "drones were delivered to Baku": the text names no actor
 
 
 def _is_participle(word: str, g: Grammar) -> bool:
@@ -105,6 +120,22 @@ def _nearest_subject(
     return None
 
 
+def _light_verb(tokens: list[Token], lo: int, t0: int, g: Grammar) -> int | None:
+    """A verb that makes a noun trigger the act: "carried out drone strikes", "voiced
+    strong diplomatic backing". Returns the light verb's token index."""
+    i = t0 - 1
+    while i >= lo and t0 - i <= 4:
+        low = tokens[i].lower
+        if low in g.light_verbs:
+            return i
+        if low in ("out", "up") and i > lo and tokens[i - 1].lower in g.light_verbs:
+            return i - 1
+        if not tokens[i].text.isalpha() or low in g.prepositions or low in g.conjunctions:
+            return None
+        i -= 1
+    return None
+
+
 def _mentions_after(mentions: list[Mention], t1: int, hi: int, window: int = 14) -> list[Mention]:
     return [m for m in mentions if m.start >= t1 and m.start < hi and m.start - t1 <= window]
 
@@ -129,7 +160,11 @@ def resolve_relation(
             return "arms_supply"
     if rel == "foreign_fighters" and (obj is None or obj.thing_class not in FIGHTER_CLASSES):
         return None
-    if rel == "force_size" and (obj is None or obj.thing_class != "own_forces"):
+    if rel == "force_size" and (
+        obj is None
+        or (obj.thing_class != "own_forces" and obj.thing_class not in kb.frames.get("use", {}))
+        or obj.thing_class in FIGHTER_CLASSES
+    ):
         return None
     return rel
 
@@ -156,20 +191,31 @@ def fill_roles(
     prev = tokens[t0 - 1].lower if t0 > 0 else ""
     if word.endswith("ing") and prev in g.prepositions and prev not in g.gerund_links:
         return []  # "trained them in operating the drones": a complement, not an act
+    if (
+        prev == "to"
+        and entry.value in PURPOSE_ONLY
+        and any(i in trigger_tokens for i in range(lo, t0))
+    ):
+        return []  # "sent volunteers to fight": a purpose, not an asserted act
     after = [m for m in _mentions_after(mentions, t1, hi) if m is not inside]
-    is_noun = inside is not None or (
-        last_word in g.noun_triggers
-        and (
-            prev in g.noun_openers
-            or t1 - t0 > 1
-            or any(m.end == t0 and m.kind in ("modifier", "actor") for m in mentions)
-            or (t1 < len(tokens) and tokens[t1].lower in ("from", "of", "for", "to", "by"))
+    light = _light_verb(tokens, lo, t0, g)
+    is_noun = light is None and (
+        inside is not None
+        or (
+            last_word in g.noun_triggers
+            and (
+                prev in g.noun_openers
+                or t1 - t0 > 1
+                or any(m.end == t0 and m.kind in ("modifier", "actor") for m in mentions)
+                or (t1 < len(tokens) and tokens[t1].lower in ("from", "of", "for", "to", "by"))
+            )
         )
     )
     subject: Mention | None = None
     objects: list[Mention] = []
     recipient: Mention | None = None
     acquire = entry.voice == "acquire"
+    agentless = own_move = False
     if is_noun:
         near = [m for m in after if m.start - t1 <= 2]
         owner = next(
@@ -197,18 +243,45 @@ def fill_roles(
             subject = None
         before = [m for m in mentions if lo <= m.start and m.end <= t0 and m.kind == "thing"]
         things_after = [m for m in after if m.kind == "thing"]
-        objects = [before[-1]] if before else things_after[:1]
+        head = next((m for m in before if m.prep is None), before[0] if before else None)
+        objects = [head] if head is not None else things_after[:1]
         preps = g.recipient_preps | g.location_preps
         recipient = next(
             (m for m in after if m.prep in preps and m.kind in ("actor", "modifier")), None
         )
+        if recipient is None:
+            # "ammunition for Armenian units was flown in"
+            recipient = next((m for m in before if m.prep == "for" and m.actors), None)
+        moved = objects[0] if objects else None
+        if subject is None and moved is not None and moved.actors:
+            if entry.value in MOVING_TRIGGERS:
+                subject, own_move = moved, True  # "Russian helicopters were sent": Russia
+            elif recipient is None:
+                recipient = moved  # "Armenian pilots were trained in Russia": for Armenia
+        if subject is None:
+            # "flown to Tripoli on Turkish military transports": the carrier
+            subject = next(
+                (
+                    m
+                    for m in after
+                    if m.kind == "thing"
+                    and m.actors
+                    and m.prep in g.means_preps
+                    and m.thing_class in CARRIER_CLASSES
+                ),
+                None,
+            )
+        agentless = subject is None
     else:
         if (word.endswith("ing") and prev in g.gerund_links) or prev == "to":
             subject = _first_subject(mentions, lo, t0)  # "by providing", "arrived to train"
         if subject is None:
-            subject = _nearest_subject(mentions, tokens, lo, t0, trigger_tokens, g)
+            verb_at = t0 if light is None else light  # "carried out drone strikes"
+            subject = _nearest_subject(mentions, tokens, lo, verb_at, trigger_tokens, g)
         direct = after[0] if after and after[0].prep is None and after[0].start - t1 <= 3 else None
-        if subject is not None and subject.kind == "thing":
+        if subject is not None and subject.kind == "thing" and acquire:
+            recipient, subject = subject, None  # "Houthi forces received drones"
+        elif subject is not None and subject.kind == "thing":
             # the thing acts: "Turkish jets attacking Armenian planes", "advisers arrived"
             objects = [subject]
             target = next(
@@ -253,9 +326,32 @@ def fill_roles(
                 recipient = next(
                     (m for m in after if m.prep in preps and m.kind in ("actor", "modifier")), None
                 )
-        if acquire and subject is not None:
+        if acquire and (subject is not None or recipient is not None):
             seller = next((m for m in after if m.prep == "from" and m.kind == "actor"), None)
-            recipient, subject = subject, seller
+            if seller is None and objects and (objects[0].actors or objects[0].origin):
+                # "bought Russian tanks", "purchases of Israeli weapons": the origin sells
+                seller = Mention(objects[0].start, objects[0].end, "actor", objects[0].origin)
+                seller.actors = objects[0].actors or objects[0].origin
+            recipient, subject = recipient or subject, seller
+            agentless = seller is None  # "Azerbaijan ordered TB2s": the buyer is the recipient
+        elif (
+            subject is not None
+            and subject.kind == "thing"
+            and subject.thing_class in FIGHTER_CLASSES
+            and not subject.actors
+        ):
+            # "Syrian mercenaries were fighting for Azerbaijan": fighters with no recruiter
+            agentless = True
+            side = next((m for m in after if m.prep in g.side_preps and m.actors), None)
+            recipient = side if entry.value == "attack" else recipient
+            if entry.value == "attack" and side is None:
+                return []
+    if entry.voice == "arm" and subject is not None and subject.kind != "thing":
+        # "armed Free Syrian Army brigades (with X)": who is armed is the recipient
+        direct = after[0] if after and after[0].prep is None and after[0].start - t1 <= 3 else None
+        if recipient is None and direct is not None and direct.actors:
+            recipient = direct
+        objects = [m for m in after if m.prep == "with" and m.kind == "thing"][:1]
     if objects and objects[0] is not subject:
         objects = _coordinated(objects[0], after, tokens, g)
     subjects = _agent_from(subject) if subject is not None else ()
@@ -266,6 +362,15 @@ def fill_roles(
     candidates: list[Mention | None] = list(objects) or [None]
     for obj in candidates:
         relation = resolve_relation(kb, trigger, obj, tokens)
+        if (
+            agentless
+            and relation == "combat"
+            and obj is not None
+            and obj.thing_class in FIGHTER_CLASSES
+        ):
+            relation = kb.frames["presence"].get(obj.thing_class or "")
+        if own_move and obj is not None:
+            relation = kb.frames.get("own_move", {}).get(obj.thing_class or "", relation)
         if relation is None or any(c.relation == relation for c in cores):
             continue  # "drones and related weaponry": one claim, its first object
         cores.append(
@@ -280,6 +385,7 @@ def fill_roles(
                 recipient,
                 negated,
                 irrealis,
+                agentless=agentless and relation in AGENTLESS_RELATIONS,
             )
         )
     return cores

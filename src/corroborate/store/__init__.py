@@ -1,5 +1,6 @@
 """Storage: the ledger database behind SQLAlchemy, migrated by Alembic."""
 
+from corroborate.store.claims import ClaimRow, ClaimStats, DocumentExtraction, PendingDocument
 from corroborate.store.ledger import (
     DocumentRow,
     ErrorRow,
@@ -11,11 +12,15 @@ from corroborate.store.ledger import (
 )
 
 __all__ = [
+    "ClaimRow",
+    "ClaimStats",
+    "DocumentExtraction",
     "DocumentRow",
     "ErrorRow",
     "Ledger",
     "LedgerError",
     "LedgerStats",
+    "PendingDocument",
     "SourceRow",
     "WriteResult",
 ]

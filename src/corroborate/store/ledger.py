@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from corroborate.model import Document, IngestFailure, Source
+from corroborate.store.claims import ClaimsMixin
 from corroborate.store.schema import documents, ingest_errors, sources
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -115,7 +116,7 @@ def create_engine(url: str) -> Engine:
         ) from None
 
 
-class Ledger:
+class Ledger(ClaimsMixin):
     """A ledger database, migrated to the newest schema when opened."""
 
     def __init__(self, url: str) -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -69,4 +72,56 @@ ingest_errors = Table(
     Column("reason", Text, nullable=False),
     Column("attempts", Integer, nullable=False),
     Column("occurred_at", DateTime(timezone=True), nullable=False),
+)
+
+# Which extractor version last processed each document: a newer version re-extracts it.
+extractions = Table(
+    "extractions",
+    metadata,
+    Column(
+        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("extractor", String(32), nullable=False, index=True),
+    Column("claims", Integer, nullable=False),
+    Column("extracted_at", DateTime(timezone=True), nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("extractor", String(32), nullable=False),
+    Column("subject", String(200)),
+    Column("relation", String(32), nullable=False),
+    Column("object", Text),
+    Column("recipient", String(200)),
+    Column("quantity_low", Float),
+    Column("quantity_high", Float),
+    Column("quantity_unit", String(64)),
+    Column("speaker", String(200), nullable=False),
+    Column("polarity", String(8), nullable=False),
+    Column("hedged", Boolean, nullable=False),
+    Column("time", String(32)),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("mentions", JSON, nullable=False),
+    Column("cameo", String(8)),
+    Column("confidence", Float, nullable=False),
+    Index("ix_claims_document_id", "document_id"),
+    Index("ix_claims_subject_relation", "subject", "relation"),
+    Index("ix_claims_speaker", "speaker"),
+)
+
+framing_markers = Table(
+    "framing_markers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("term", Text, nullable=False),
+    Column("side", String(64), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Index("ix_framing_markers_document_id", "document_id"),
 )

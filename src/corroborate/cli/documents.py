@@ -1,86 +1,38 @@
-"""The `corroborate` command: thin shells over library functions."""
+"""Commands over documents: init, ingest, documents, sources, errors, settings, demo."""
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import signal
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from corroborate import __version__
+from corroborate.claims_run import extract_ledger
+from corroborate.cli.app import (
+    EXIT_INPUT_FAILED,
+    EXIT_INTERRUPTED,
+    StopRequest,
+    cli,
+    date_option,
+    err,
+    fail,
+    ledger_of,
+    out,
+    to_json,
+    workspace_of,
+)
+from corroborate.cli.claims import make_extractor
 from corroborate.ingest import RegistryError, SourceRegistry, load_registries, parse_field_mapping
-from corroborate.ingest.text import parse_date
 from corroborate.model import Metadata
 from corroborate.pipeline import IngestReport, ingest
 from corroborate.settings import Settings, SettingsError
 from corroborate.store import Ledger, LedgerError, LedgerStats
-from corroborate.workspace import Workspace, init_workspace, open_workspace, sample_corpus
-
-EXIT_INPUT_FAILED = 1
-EXIT_INTERRUPTED = 130
-
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _fail(message: str) -> NoReturn:
-    raise click.ClickException(message)
-
-
-def _workspace(ctx: click.Context) -> Workspace:
-    opts = ctx.find_root().params
-    try:
-        return open_workspace(opts.get("workspace"), database_url=opts.get("db"))
-    except SettingsError as exc:
-        _fail(str(exc))
-
-
-def _ledger(ctx: click.Context) -> Ledger:
-    try:
-        return _workspace(ctx).open_ledger()
-    except LedgerError as exc:
-        _fail(str(exc))
-
-
-def _json(value: Any) -> str:
-    def default(o: Any) -> Any:
-        if isinstance(o, date):
-            return o.isoformat()
-        if dataclasses.is_dataclass(o) and not isinstance(o, type):
-            return dataclasses.asdict(o)
-        raise TypeError(type(o).__name__)
-
-    return json.dumps(value, default=default, ensure_ascii=False, indent=2)
-
-
-def _date_option(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return parse_date(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param=param) from None
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="corroborate")
-@click.option("--db", metavar="URL", help="Ledger database URL (default: the workspace's).")
-@click.option(
-    "-w",
-    "--workspace",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Workspace folder (default: the nearest with corroborate.toml, else the current one).",
-)
-def cli(db: str | None, workspace: Path | None) -> None:
-    """Who claims what, who denies it, who merely repeats it."""
+from corroborate.workspace import Workspace, init_workspace, sample_corpus
 
 
 @cli.command("init")
@@ -92,7 +44,7 @@ def init_cmd(ctx: click.Context, directory: Path | None) -> None:
     try:
         workspace, created = init_workspace(target, database_url=ctx.find_root().params.get("db"))
     except (LedgerError, SettingsError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     for path in created:
         out.print(f"created {path}")
     out.print(f"workspace {workspace.root} ready; ledger at {workspace.settings.database_url}")
@@ -103,7 +55,7 @@ def _load_registry(workspace: Workspace, extra: tuple[Path, ...]) -> SourceRegis
     try:
         return load_registries(paths)
     except RegistryError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 def _print_report(report: IngestReport, *, quiet: bool) -> None:
@@ -156,25 +108,10 @@ def run_ingest(
         )
 
 
-class _StopRequest:
-    """First SIGINT/SIGTERM asks the batch to stop at the next input; a second one aborts."""
-
-    def __init__(self) -> None:
-        self.requested = False
-
-    def __call__(self, _signum: int, _frame: Any) -> None:
-        if self.requested:
-            raise KeyboardInterrupt
-        self.requested = True
-
-    def is_set(self) -> bool:
-        return self.requested
-
-
 @cli.command("ingest")
 @click.argument("targets", nargs=-1, required=True)
 @click.option("--source", help="Outlet name for every input (overrides file metadata).")
-@click.option("--date", "published", callback=_date_option, help="Publication date, YYYY-MM-DD.")
+@click.option("--date", "published", callback=date_option, help="Publication date, YYYY-MM-DD.")
 @click.option("--url", help="Original URL of the document.")
 @click.option("--title", help="Title of the document.")
 @click.option("--author", help="Author of the document.")
@@ -195,6 +132,7 @@ class _StopRequest:
 )
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of inputs.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("--no-extract", is_flag=True, help="Store documents without extracting claims.")
 @click.pass_context
 def ingest_cmd(
     ctx: click.Context,
@@ -209,8 +147,9 @@ def ingest_cmd(
     fields: tuple[str, ...],
     encoding: str,
     quiet: bool,
+    no_extract: bool,
 ) -> None:
-    """Ingest files, folders (recursively) and http(s) URLs into the ledger.
+    """Ingest files, folders (recursively) and http(s) URLs into the ledger, and extract claims.
 
     Exit status: 0 when every input was stored or already present, 1 when any failed,
     130 when interrupted (finished work is kept; run again to resume).
@@ -219,15 +158,15 @@ def ingest_cmd(
         mapping = parse_field_mapping(fields)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--field") from None
-    workspace = _workspace(ctx)
+    workspace = workspace_of(ctx)
     registry = _load_registry(workspace, registries)
     overrides = Metadata(
         source=source, url=url, title=title, author=author, published=published, language=language
     )
-    stop = _StopRequest()
+    stop = StopRequest()
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
-        with _ledger(ctx) as ledger:
+        with ledger_of(ctx) as ledger:
             report = run_ingest(
                 ledger,
                 list(targets),
@@ -239,6 +178,16 @@ def ingest_cmd(
                 encoding=encoding,
                 should_stop=stop.is_set,
             )
+            if not no_extract and not report.interrupted:
+                extracted = extract_ledger(
+                    ledger, extractor=make_extractor(workspace), should_stop=stop.is_set
+                )
+                report.interrupted = extracted.interrupted
+                if not quiet:
+                    out.print(
+                        f"extract: {extracted.documents} documents, {extracted.claims} claims, "
+                        f"{extracted.framing} framing markers"
+                    )
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
@@ -259,10 +208,10 @@ def documents_cmd(
     ctx: click.Context, source: str | None, limit: int | None, offset: int, as_json: bool
 ) -> None:
     """List documents in the ledger, oldest first."""
-    with _ledger(ctx) as ledger:
+    with ledger_of(ctx) as ledger:
         rows = ledger.list_documents(source=source, limit=limit, offset=offset)
     if as_json:
-        out.print(_json(rows), markup=False)
+        out.print(to_json(rows), markup=False)
         return
     table = Table("id", "date", "source", "title", "lang", "chars", title=f"{len(rows)} documents")
     for r in rows:
@@ -282,10 +231,10 @@ def documents_cmd(
 @click.pass_context
 def sources_cmd(ctx: click.Context, as_json: bool) -> None:
     """List outlets with their kind, affiliation group and document count."""
-    with _ledger(ctx) as ledger:
+    with ledger_of(ctx) as ledger:
         rows = ledger.list_sources()
     if as_json:
-        out.print(_json(rows), markup=False)
+        out.print(to_json(rows), markup=False)
         return
     table = Table("name", "kind", "affiliation", "country", "domains", "docs", title="sources")
     for r in rows:
@@ -305,10 +254,10 @@ def sources_cmd(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def errors_cmd(ctx: click.Context, as_json: bool) -> None:
     """List inputs that failed to ingest, with reasons (a later success removes them)."""
-    with _ledger(ctx) as ledger:
+    with ledger_of(ctx) as ledger:
         rows = ledger.list_errors()
     if as_json:
-        out.print(_json(rows), markup=False)
+        out.print(to_json(rows), markup=False)
         return
     for r in rows:
         out.print(f"{r.location}: {r.reason}", markup=False)
@@ -343,6 +292,24 @@ def print_summary(stats: LedgerStats, *, heading: str) -> None:
     out.print(f"languages: {langs}")
 
 
+def print_claims(ledger: Ledger, *, actors: tuple[str, ...] = ("Turkey", "Russia")) -> None:
+    stats = ledger.claim_stats()
+    table = Table("relation", "affirm", "deny", title=f"{stats.claims} claims by relation")
+    for relation, counts in stats.by_relation.items():
+        table.add_row(relation, str(counts.get("affirm", 0)), str(counts.get("deny", 0)))
+    out.print(table)
+    for actor in actors:
+        rows = ledger.list_claims(subject=actor)
+        claims_table = Table("date", "outlet", "speaker", "says", "relation", "object", "recipient",
+                             "evidence", title=f"claims about {actor}: {len(rows)}")  # fmt: skip
+        for r in rows:
+            says = r.polarity + (" (hedged)" if r.hedged else "")
+            claims_table.add_row(r.published.isoformat() if r.published else "", r.source or "",
+                                 r.speaker, says, r.relation, r.object or "", r.recipient or "",
+                                 r.evidence_text[:70])  # fmt: skip
+        out.print(claims_table)
+
+
 @cli.command("demo")
 @click.option(
     "--dir",
@@ -354,7 +321,7 @@ def print_summary(stats: LedgerStats, *, heading: str) -> None:
 )
 @click.pass_context
 def demo_cmd(ctx: click.Context, directory: Path) -> None:
-    """Ingest the bundled sample corpus into a demo workspace and summarise it."""
+    """Ingest the bundled sample corpus into a demo workspace, extract claims, summarise."""
     articles, registry_file = sample_corpus()
     try:
         workspace, _created = init_workspace(
@@ -366,16 +333,15 @@ def demo_cmd(ctx: click.Context, directory: Path) -> None:
                 ledger, [str(articles)], settings=workspace.settings, registry=registry, quiet=False
             )
             _print_report(report, quiet=False)
+            extracted = extract_ledger(ledger, extractor=make_extractor(workspace))
+            out.print(f"extract: {extracted.documents} documents, {extracted.claims} claims")
             print_summary(ledger.stats(), heading=f"sample corpus in {workspace.root}")
+            print_claims(ledger)
             sources_table = Table("source", "kind", "affiliation", "docs")
             for s in ledger.list_sources():
                 sources_table.add_row(s.name, s.kind or "", s.affiliation or "", str(s.documents))
             out.print(sources_table)
     except (LedgerError, RegistryError, SettingsError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if not report.ok:
         sys.exit(EXIT_INPUT_FAILED)
-
-
-def main() -> None:
-    cli(prog_name="corroborate")

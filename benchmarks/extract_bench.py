@@ -1,0 +1,108 @@
+"""Extraction speed and memory on a synthetic news corpus built from the knowledge base.
+
+usage: python benchmarks/extract_bench.py [N_DOCS]   (default 10000)
+
+Documents are generated on the fly (streamed, never all in memory) from sentence templates
+filled with the lexicons' actors, equipment and verbs, plus filler sentences with no actor, in
+roughly the proportion of real news. Reports, on one core: documents/s and words/s for
+extraction and for a bare tokenizer pass over the same documents in the same run, their ratio,
+and peak memory after a quarter, half and all of the corpus (flat means streaming works).
+"""
+
+from __future__ import annotations
+
+import random
+import resource
+import sys
+import time
+from collections.abc import Callable, Iterator
+
+from corroborate.extract import Extractor, default_kb
+from corroborate.extract.tokens import tokenize
+
+ACTORS = ["Turkey", "Russia", "Iran", "Israel", "Azerbaijan", "Armenia", "Pakistan", "France"]
+DEMONYMS = ["Turkish", "Russian", "Iranian", "Israeli", "Azerbaijani", "Armenian"]
+THINGS = ["drones", "F-16s", "Bayraktar TB2 drones", "Tor-M1 systems", "Harop munitions",
+          "weapons and ammunition", "military advisers", "Syrian fighters", "troops",
+          "cargo flights", "Iskander missiles", "S-300 batteries"]  # fmt: skip
+TEMPLATES = [
+    "{a} sold {b} {t} last year, officials said.",
+    "The {d} defence ministry said {a} had delivered {t} to {b}.",
+    "{a} denied sending {t} to {b}, calling the reports baseless.",
+    "According to the observatory, {a} reportedly recruited {n} fighters for {b}.",
+    "{d} {t} were stationed near the front, {b} claimed.",
+    "{a} accused {c} of supplying {t} to {b}, which {c} rejected.",
+    "{a} and {c} backed {b} diplomatically throughout the war.",
+    "{b} mobilised {n} troops in the first week of fighting.",
+    "Analysts said {d} instructors trained {b} forces to operate {t}.",
+    "{a} flew {t} to {b} via a third country, according to flight data.",
+]
+FILLER = [
+    "Residents of the town spent the night in basements as shelling continued.",
+    "The ceasefire brokered last month collapsed within hours.",
+    "Prices of bread and fuel rose sharply in the capital this week.",
+    "Journalists were taken on a tour of the damaged hospital on Friday.",
+    "The parliament held an emergency session that lasted until midnight.",
+    "Schools in the region were closed and exams postponed until further notice.",
+    "Aid groups said thousands of families had left their homes since the fighting began.",
+    "The governor promised compensation for damaged houses and vehicles.",
+]
+
+
+def documents(n: int, seed: int = 7) -> Iterator[str]:
+    rng = random.Random(seed)
+    for _ in range(n):
+        sentences = []
+        for _ in range(40):  # about 450 words: a news-length article
+            if rng.random() < 0.35:
+                a, b, c = rng.sample(ACTORS, 3)
+                slots = {"a": a, "b": b, "c": c, "d": rng.choice(DEMONYMS), "t": rng.choice(THINGS)}
+                slots["n"] = rng.choice(["300", "1,200", "about 4,000", "hundreds of"])
+                sentences.append(rng.choice(TEMPLATES).format(**slots))
+            else:
+                sentences.append(rng.choice(FILLER))
+        yield " ".join(sentences)
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(n: int, work: Callable[[str], object]) -> tuple[float, int, list[float]]:
+    words = 0
+    marks: list[float] = []
+    checkpoints = {n // 4, n // 2, n}
+    start = time.perf_counter()
+    for i, text in enumerate(documents(n), start=1):
+        words += text.count(" ") + 1
+        work(text)
+        if i in checkpoints:
+            marks.append(peak_mib())
+    return time.perf_counter() - start, words, marks
+
+
+def main(n: int) -> None:
+    kb = default_kb()
+    extractor = Extractor(kb)
+    extractor.extract("warm-up: Turkey sold drones to Azerbaijan.", doc="warm")
+    gen_time, words, _ = timed(n, lambda text: None)
+    tok_time, _, _ = timed(n, tokenize)
+    claims = 0
+
+    def run(text: str) -> None:
+        nonlocal claims
+        claims += len(extractor.extract(text, doc="bench").claims)
+
+    ext_time, _, marks = timed(n, run)
+    tok_net, ext_net = tok_time - gen_time, ext_time - gen_time
+    print(f"corpus: {n:,} synthetic documents, {words:,} words ({words / n:.0f} per document)")
+    print(f"bare tokenizer: {n / tok_net:,.0f} docs/s, {words / tok_net:,.0f} words/s")
+    print(f"extraction:     {n / ext_net:,.0f} docs/s, {words / ext_net:,.0f} words/s, "
+          f"{claims:,} claims")  # fmt: skip
+    print(f"extraction / tokenizer time: {ext_net / tok_net:.2f}x")
+    quarter, half, full = marks
+    print(f"peak memory (MiB) after 1/4, 1/2, all: {quarter:.0f}, {half:.0f}, {full:.0f}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)

@@ -1,0 +1,103 @@
+"""Running the extractor: over files (no database) or over the ledger's pending documents."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from corroborate.extract import Extraction, Extractor
+from corroborate.ingest import (
+    ReadOptions,
+    build_document,
+    fetch_url,
+    is_url,
+    plan_inputs,
+    read_file,
+)
+from corroborate.model import Document, IngestFailure, RawInput
+from corroborate.settings import Settings
+from corroborate.store import DocumentExtraction, Ledger
+
+
+@dataclass(frozen=True, slots=True)
+class FileExtraction:
+    doc: str
+    text: str
+    extraction: Extraction
+
+
+@dataclass(slots=True)
+class ExtractReport:
+    documents: int = 0
+    claims: int = 0
+    framing: int = 0
+    interrupted: bool = False
+
+
+def doc_label(doc: Document) -> str:
+    """The `doc` of a claim: the row's own id, else the file name (with its row)."""
+    if doc.meta.external_id:
+        return doc.meta.external_id
+    if is_url(doc.origin):
+        return doc.origin
+    path, _, row = doc.origin.partition(":row ")
+    name = Path(path).name
+    return f"{name}:row {row}" if row else name
+
+
+def extract_files(
+    targets: Sequence[str],
+    *,
+    extractor: Extractor,
+    settings: Settings,
+    fields: dict[str, str] | None = None,
+    encoding: str = "utf-8",
+) -> Iterator[FileExtraction | IngestFailure]:
+    """Claims of every document in files, folders and URLs, read as `ingest` reads them."""
+    options = ReadOptions(
+        max_bytes=settings.max_document_bytes, encoding=encoding, fields=fields or {}
+    )
+    plan = plan_inputs(targets)
+    yield from plan.missing
+    for target in plan.inputs:
+        items: list[RawInput | IngestFailure] = (
+            [
+                fetch_url(
+                    target, max_bytes=settings.max_document_bytes, timeout=settings.fetch_timeout
+                )
+            ]
+            if is_url(target)
+            else list(read_file(Path(target), options))
+        )
+        for item in items:
+            built = item if isinstance(item, IngestFailure) else build_document(item)
+            if isinstance(built, IngestFailure):
+                yield built
+                continue
+            label = doc_label(built)
+            yield FileExtraction(label, built.text, extractor.extract(built.text, doc=label))
+
+
+def extract_ledger(
+    ledger: Ledger,
+    *,
+    extractor: Extractor,
+    batch: int = 100,
+    should_stop: Callable[[], bool] | None = None,
+) -> ExtractReport:
+    """Extract every document not yet extracted by this extractor version; resumable."""
+    report = ExtractReport()
+    version = extractor.version
+    for pending in ledger.pending_extraction(version, batch=batch):
+        items = []
+        for doc in pending:
+            result = extractor.extract(doc.text, doc=str(doc.id))
+            items.append(DocumentExtraction(doc.id, result.claims, result.framing))
+            report.framing += len(result.framing)
+        report.claims += ledger.store_extractions(items, version=version)
+        report.documents += len(items)
+        if should_stop is not None and should_stop():
+            report.interrupted = True
+            break
+    return report

@@ -1,0 +1,221 @@
+"""Claims in the ledger: stored per document and extractor version, replaced on re-extraction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Engine
+
+from corroborate.extract.claim import Claim, FramingMarker
+from corroborate.store.schema import claims, documents, extractions, framing_markers, sources
+
+
+@dataclass(frozen=True, slots=True)
+class PendingDocument:
+    id: int
+    origin: str
+    external_id: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentExtraction:
+    document_id: int
+    claims: Sequence[Claim]
+    framing: Sequence[FramingMarker]
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    id: int
+    document_id: int
+    source: str | None
+    published: date | None
+    subject: str | None
+    relation: str
+    object: str | None
+    recipient: str | None
+    quantity_low: float | None
+    quantity_high: float | None
+    quantity_unit: str | None
+    speaker: str
+    polarity: str
+    hedged: bool
+    evidence_start: int
+    evidence_end: int
+    evidence_text: str
+    cameo: str | None
+    confidence: float
+    extractor: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimStats:
+    claims: int
+    documents_extracted: int
+    framing_markers: int
+    by_relation: dict[str, dict[str, int]]
+
+
+class ClaimsMixin:
+    """The claim half of the Ledger; shares its engine and single write path."""
+
+    engine: Engine
+
+    def pending_extraction(
+        self, version: str, *, batch: int = 200
+    ) -> Iterator[list[PendingDocument]]:
+        """Documents never extracted, or extracted by another version, in id order and batches."""
+        last = 0
+        while True:
+            q = (
+                sa.select(
+                    documents.c.id, documents.c.origin, documents.c.external_id, documents.c.text
+                )
+                .select_from(documents.outerjoin(extractions))
+                .where(documents.c.id > last)
+                .where(
+                    sa.or_(extractions.c.document_id.is_(None), extractions.c.extractor != version)
+                )
+                .order_by(documents.c.id)
+                .limit(batch)
+            )
+            with self.engine.connect() as conn:
+                rows = [PendingDocument(*r) for r in conn.execute(q)]
+            if not rows:
+                return
+            yield rows
+            last = rows[-1].id
+
+    def store_extractions(self, items: Sequence[DocumentExtraction], *, version: str) -> int:
+        """Replace the claims and framing markers of these documents, in one transaction."""
+        if not items:
+            return 0
+        now = datetime.now(UTC)
+        ids = [item.document_id for item in items]
+        claim_rows: list[dict[str, Any]] = []
+        framing_rows: list[dict[str, Any]] = []
+        for item in items:
+            claim_rows.extend(_claim_row(item.document_id, c, version) for c in item.claims)
+            framing_rows.extend(
+                {"document_id": item.document_id, "term": f.term, "side": f.side,
+                 "start": f.start, "end": f.end}
+                for f in item.framing
+            )  # fmt: skip
+        with self.engine.begin() as conn:
+            conn.execute(claims.delete().where(claims.c.document_id.in_(ids)))
+            conn.execute(framing_markers.delete().where(framing_markers.c.document_id.in_(ids)))
+            conn.execute(extractions.delete().where(extractions.c.document_id.in_(ids)))
+            if claim_rows:
+                conn.execute(claims.insert(), claim_rows)
+            if framing_rows:
+                conn.execute(framing_markers.insert(), framing_rows)
+            conn.execute(
+                extractions.insert(),
+                [
+                    {"document_id": i.document_id, "extractor": version,
+                     "claims": len(i.claims), "extracted_at": now}
+                    for i in items
+                ],
+            )  # fmt: skip
+        return len(claim_rows)
+
+    def reset_extractions(self) -> int:
+        """Mark every document as not extracted, so the next run re-extracts all of them."""
+        with self.engine.begin() as conn:
+            return int(conn.execute(extractions.delete()).rowcount or 0)
+
+    def list_claims(
+        self,
+        *,
+        subject: str | None = None,
+        relation: str | None = None,
+        speaker: str | None = None,
+        document_id: int | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[ClaimRow]:
+        q = (
+            sa.select(
+                claims.c.id,
+                claims.c.document_id,
+                sources.c.name.label("source"),
+                documents.c.published,
+                claims.c.subject,
+                claims.c.relation,
+                claims.c.object,
+                claims.c.recipient,
+                claims.c.quantity_low,
+                claims.c.quantity_high,
+                claims.c.quantity_unit,
+                claims.c.speaker,
+                claims.c.polarity,
+                claims.c.hedged,
+                claims.c.evidence_start,
+                claims.c.evidence_end,
+                claims.c.evidence_text,
+                claims.c.cameo,
+                claims.c.confidence,
+                claims.c.extractor,
+            )
+            .select_from(claims.join(documents).outerjoin(sources))
+            .order_by(claims.c.document_id, claims.c.evidence_start, claims.c.id)
+            .offset(offset)
+        )
+        filters = {
+            claims.c.subject: subject,
+            claims.c.relation: relation,
+            claims.c.speaker: speaker,
+            claims.c.document_id: document_id,
+        }
+        for column, value in filters.items():
+            if value is not None:
+                q = q.where(column == value)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [ClaimRow(**r._asdict()) for r in conn.execute(q)]
+
+    def claim_stats(self) -> ClaimStats:
+        with self.engine.connect() as conn:
+            n = conn.execute(sa.select(sa.func.count(claims.c.id))).scalar_one()
+            docs = conn.execute(sa.select(sa.func.count(extractions.c.document_id))).scalar_one()
+            marks = conn.execute(sa.select(sa.func.count(framing_markers.c.id))).scalar_one()
+            rows = conn.execute(
+                sa.select(claims.c.relation, claims.c.polarity, sa.func.count(claims.c.id))
+                .group_by(claims.c.relation, claims.c.polarity)
+                .order_by(claims.c.relation)
+            ).all()
+        by: dict[str, dict[str, int]] = {}
+        for relation, polarity, count in rows:
+            by.setdefault(str(relation), {})[str(polarity)] = int(count)
+        return ClaimStats(int(n), int(docs), int(marks), by)
+
+
+def _claim_row(document_id: int, c: Claim, version: str) -> dict[str, Any]:
+    q = c.quantity
+    return {
+        "document_id": document_id,
+        "extractor": version,
+        "subject": c.subject,
+        "relation": c.relation,
+        "object": c.object,
+        "recipient": c.recipient,
+        "quantity_low": q.low if q else None,
+        "quantity_high": q.high if q else None,
+        "quantity_unit": q.unit if q else None,
+        "speaker": c.speaker,
+        "polarity": c.polarity,
+        "hedged": c.hedged,
+        "time": c.time,
+        "evidence_start": c.evidence.start,
+        "evidence_end": c.evidence.end,
+        "evidence_text": c.evidence.text,
+        "mentions": [m.to_dict() for m in c.mentions],
+        "cameo": c.cameo,
+        "confidence": c.confidence,
+    }

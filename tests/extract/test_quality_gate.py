@@ -1,0 +1,40 @@
+"""Quality gates: extraction F1 pinned on the seed and on the team's challenge set.
+
+Raise the pins when the extractor improves; a regression below them fails CI.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from corroborate.evaluate import load_jsonl, score
+from corroborate.extract import Extractor
+from tests.conftest import SHARED
+
+CHALLENGE = Path(__file__).resolve().parents[1] / "data" / "challenge"
+SEED = SHARED / "seed" / "000_65db869a0df593c0.txt"
+SEED_GOLD = SHARED / "eval" / "seed-gold.jsonl"
+SEED_F1 = 0.90
+CHALLENGE_F1 = 0.35
+CHALLENGE_PRECISION = 0.55
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed lives in ../shared")
+def test_seed_f1() -> None:
+    claims = Extractor().extract(SEED.read_text(encoding="utf-8"), doc=SEED.name).claims
+    result = score(load_jsonl(SEED_GOLD), [c.to_contract() for c in claims])
+    assert result.f1 >= SEED_F1, result.summary()
+
+
+def test_challenge_set_f1() -> None:
+    ex = Extractor()
+    predicted: list[dict[str, object]] = []
+    for line in (CHALLENGE / "sentences.jsonl").read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        predicted.extend(c.to_contract() for c in ex.extract(item["text"], doc=item["id"]).claims)
+    result = score(load_jsonl(CHALLENGE / "gold.jsonl"), predicted)
+    assert result.f1 >= CHALLENGE_F1, result.summary()
+    assert result.precision >= CHALLENGE_PRECISION, result.summary()

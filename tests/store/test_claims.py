@@ -1,0 +1,58 @@
+"""Claims in the ledger: stored with evidence, versioned, replaced on re-extraction."""
+
+from __future__ import annotations
+
+from corroborate.claims_run import extract_ledger
+from corroborate.extract import Extractor
+from corroborate.extract.claim import Claim, Quantity, Span
+from corroborate.ingest import build_document
+from corroborate.model import Document, Metadata, RawInput
+from corroborate.store import DocumentExtraction, Ledger
+
+TEXT = (
+    "Armenia said a Turkish F-16 shot down an Armenian Su-25 on Tuesday, which Ankara denied. "
+    "Azerbaijan fielded about 60,000 troops."
+)
+
+
+def stored_doc(ledger: Ledger, text: str = TEXT) -> int:
+    doc = build_document(RawInput("a.txt", text, "txt", Metadata(source="Wire A", language="en")))
+    assert isinstance(doc, Document)
+    ledger.write_batch([doc])
+    return ledger.list_documents()[0].id
+
+
+def test_extraction_is_stored_with_evidence_offsets(ledger: Ledger) -> None:
+    doc_id = stored_doc(ledger)
+    extractor = Extractor()
+    report = extract_ledger(ledger, extractor=extractor)
+    assert report.documents == 1 and report.claims >= 2
+    rows = ledger.list_claims(document_id=doc_id)
+    speakers = {(r.speaker, r.polarity) for r in rows if r.relation == "combat"}
+    assert ("Armenia", "affirm") in speakers and ("Turkey", "deny") in speakers
+    for r in rows:
+        assert TEXT[r.evidence_start : r.evidence_end] == r.evidence_text
+        assert r.extractor == extractor.version and r.source == "Wire A"
+    again = extract_ledger(ledger, extractor=extractor)
+    assert again.documents == 0  # nothing is stale: re-running does nothing
+    assert len(ledger.list_claims()) == len(rows)
+
+
+def test_new_version_replaces_claims_without_duplicates(ledger: Ledger) -> None:
+    doc_id = stored_doc(ledger)
+    claim = Claim(
+        doc=str(doc_id), subject="Turkey", relation="combat", object="F-16", recipient="Armenia",
+        quantity=Quantity(1, 1, "aircraft"), speaker="Armenia", polarity="affirm", hedged=False,
+        evidence=Span(0, 6, "Armenia"), cameo="190",
+    )  # fmt: skip
+    ledger.store_extractions([DocumentExtraction(doc_id, [claim, claim], [])], version="v1")
+    assert len(ledger.list_claims()) == 2
+    assert [d.id for batch in ledger.pending_extraction("v1") for d in batch] == []
+    assert [d.id for batch in ledger.pending_extraction("v2") for d in batch] == [doc_id]
+    ledger.store_extractions([DocumentExtraction(doc_id, [claim], [])], version="v2")
+    (row,) = ledger.list_claims()
+    assert (row.quantity_low, row.quantity_unit, row.extractor) == (1.0, "aircraft", "v2")
+    stats = ledger.claim_stats()
+    assert stats.claims == 1 and stats.by_relation == {"combat": {"affirm": 1}}
+    assert ledger.reset_extractions() == 1
+    assert [d.id for batch in ledger.pending_extraction("v2") for d in batch] == [doc_id]
