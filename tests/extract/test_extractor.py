@@ -43,9 +43,6 @@ def test_evidence_offsets_point_into_the_text(ex: Extractor) -> None:
     assert (c.subject, c.speaker, c.recipient) == ("Russia", "Russia", "Armenia")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="accusation frames ('X accused Y of V-ing') do not fill their scope yet"
-)
 def test_accusation_and_backward_denial(ex: Extractor) -> None:
     found = tuples(
         ex, "Armenia accused Turkey of sending mercenaries to Azerbaijan, which Ankara denied."
@@ -61,9 +58,6 @@ def test_denial_in_the_next_sentence(ex: Extractor) -> None:
     assert any(t[0] == "Russia" and t[3] == "Russia" and t[4] == "deny" for t in found)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'it' inside a speaker's own clause is not resolved to the speaker yet"
-)
 def test_self_denial_and_negation(ex: Extractor) -> None:
     assert ("Pakistan", "troop_deployment", None, "Pakistan", "deny") in tuples(
         ex, "Pakistan denied sending troops."

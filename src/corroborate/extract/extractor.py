@@ -55,14 +55,30 @@ def _clause_bounds(tokens: list[Token], i: int, frames: list[Frame], g: Grammar)
     return lo, hi
 
 
-def _resolve_refs(mentions: list[Mention], tokens: list[Token], ctx: _Context) -> None:
+def _resolve_refs(
+    mentions: list[Mention], tokens: list[Token], ctx: _Context, ctx_possessives: frozenset[str]
+) -> None:
+    """ "the ministry", "its foreign policy chief": the nearest actor before, in this sentence
+    or an earlier one."""
+    last = ctx.last_actor
     for m in mentions:
+        if m.kind == "actor" and m.actors and m.prep is None:
+            last = m.actors[-1:]
         if m.kind == "institution" and not m.actors:
-            m.actors = ctx.last_actor
+            m.actors = last
             m.kind = "actor" if m.actors else "institution"
+        elif (
+            m.kind == "thing"
+            and not m.actors
+            and m.start > 0
+            and tokens[m.start - 1].lower in ctx_possessives
+        ):
+            m.actors = last  # "its instructors", "their troops": the owner named before
 
 
-def _ref_mentions(tokens: list[Token], cues: list[Match], ctx: _Context) -> list[Mention]:
+def _ref_mentions(
+    tokens: list[Token], cues: list[Match], mentions: list[Mention], ctx: _Context
+) -> list[Mention]:
     out: list[Mention] = []
     for cue in cues:
         kinds = cue.kinds()
@@ -70,9 +86,26 @@ def _ref_mentions(tokens: list[Token], cues: list[Match], ctx: _Context) -> list
             out.append(Mention(cue.start, cue.end, "group_ref", ctx.last_list))
         elif "pronouns" in kinds and cue.end - cue.start == 1:
             low = tokens[cue.start].lower
-            if low in ("it", "they", "he", "she") and ctx.last_subject:
-                out.append(Mention(cue.start, cue.end, "pronoun", ctx.last_subject))
+            if low not in ("it", "they", "he", "she"):
+                continue
+            # "The Artsakh Defence Army said it had struck ...": the nearest actor before
+            near = [m for m in mentions if m.end <= cue.start and m.kind == "actor" and m.actors]
+            ref = near[-1].actors if near else ctx.last_subject
+            if ref:
+                out.append(Mention(cue.start, cue.end, "pronoun", ref))
     return out
+
+
+def _auxiliary(tokens: list[Token], trig: Match, g: Grammar) -> bool:
+    """ "had been moved", "have both carried out": 'have' as an auxiliary, not possession."""
+    entry = trig.first("trigger")
+    if entry is None or entry.needs != "quantity" or trig.end - trig.start > 1:
+        return False
+    nxt = [t.lower for t in tokens[trig.end : trig.end + 3]]
+    return any(
+        w in g.be_verbs or w in g.irregular_participles or w.endswith("ed") or w == "to"
+        for w in nxt[:2]
+    )
 
 
 class Extractor:
@@ -120,7 +153,9 @@ class Extractor:
         kb = self.kb
         texts, lowers = [t.text for t in tokens], [t.lower for t in tokens]
         ents = entity_matches(tokens, kb)
-        trigs = kb.triggers.match(texts, lowers)
+        trigs = [
+            t for t in kb.triggers.match(texts, lowers) if not _auxiliary(tokens, t, kb.grammar)
+        ]
         cues = kb.cues.match(texts, lowers)
         trigger_tokens = {i for m in trigs for i in range(m.start, m.end)}
         cue_kinds_at: dict[int, set[str]] = {}
@@ -128,8 +163,9 @@ class Extractor:
             for i in range(c.start, c.end):
                 cue_kinds_at.setdefault(i, set()).update(c.kinds())
         mentions = build_mentions(tokens, ents, trigger_tokens, kb.grammar)
-        _resolve_refs(mentions, tokens, ctx)
-        mentions = sorted(mentions + _ref_mentions(tokens, cues, ctx), key=lambda m: m.start)
+        _resolve_refs(mentions, tokens, ctx, kb.grammar.possessive_pronouns)
+        refs = _ref_mentions(tokens, cues, mentions, ctx)
+        mentions = sorted(mentions + refs, key=lambda m: m.start)
         frames = find_frames(tokens, cues, mentions, trigger_tokens, kb.grammar)
         question = tokens[-1].text == "?"
         sentence_hedged = any("hedges" in cue_kinds_at.get(i, set()) for i in range(len(tokens)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from corroborate.extract.kb import Grammar, Match
+from corroborate.extract.kb import Entry, Grammar, Match
 from corroborate.extract.mentions import Mention
 from corroborate.extract.tokens import Token
 
@@ -93,6 +93,8 @@ def _tail_empty(tokens: list[Token], c1: int, g: Grammar) -> bool:
     """Nothing reported after the say verb: "... , X said on Tuesday." or "X said, citing Y"."""
     for j in range(c1, len(tokens)):
         tok = tokens[j]
+        if tok.lower in g.clause_breaks:
+            return True  # "..., Baku said; Yerevan said ..."
         if tok.text == "," and j + 1 < len(tokens):
             nxt = tokens[j + 1].lower
             if nxt.endswith("ing") or nxt in g.tail_openers:
@@ -117,30 +119,43 @@ def find_frames(
 ) -> list[Frame]:
     n = len(tokens)
     frames: list[Frame] = []
+    last_speaker: Mention | None = None
+    deny_words = {i for c in cues if "deny_predicates" in c.kinds() for i in range(c.start, c.end)}
+    for c in list(cues):
+        if "deny_predicates" not in c.kinds():
+            continue
+        # "which Islamabad called baseless", "dismissed as absurd": a denial by the caller
+        for k in range(c.start - 1, max(-1, c.start - 5), -1):
+            if tokens[k].lower in g.call_verbs:
+                cues = [*cues, Match(k, k + 1, (Entry("deny_verbs", tokens[k].lower),))]
+                break
+    cues = sorted(cues, key=lambda m: m.start)
     for cue in cues:
         kinds = cue.kinds()
         c0, c1 = cue.start, cue.end
         if "author_denials" in kinds:
             frames.append(
-                Frame((), "deny", False, c1, _clause_end(tokens, c1, n, g), c0, "author_deny")
+                Frame((), "deny", True, c1, _clause_end(tokens, c1, n, g), c0, "author_deny")
             )
             continue
         if "according_to" in kinds:
-            src = _mention_after(mentions, c1, 3)
+            src = _mention_after(mentions, c1, 4)
             if src is None:
                 continue
-            vague = src.kind == "vague"
-            lo, hi = 0, n
-            frames.append(
-                Frame(() if vague else speaker_names(src), "affirm", vague, lo, hi, c0, "according")
-            )
+            vague = not src.is_agent or _unnamed(tokens, src, g)
+            if not src.is_agent:
+                # "according to fighters interviewed by the Aleppo Dispatch": the outlet
+                relay = _mention_after(mentions, src.end, 4)
+                src = relay if relay is not None and relay.kind == "outlet" else src
+            names = speaker_names(src) if src.is_agent else ()
+            frames.append(Frame(names, "affirm", vague, 0, n, c0, "according"))
             continue
         is_deny = "deny_verbs" in kinds
         is_accuse = "accuse_verbs" in kinds
         if not (is_deny or is_accuse or "say_verbs" in kinds):
             continue
-        if c0 in trigger_tokens:
-            continue
+        if c0 in trigger_tokens and not (c1 < n and tokens[c1].lower == "that"):
+            continue  # "maintained a base" is an act; "maintained that ..." a statement
         left = _mention_before(mentions, c0, 8)
         right = _mention_after(mentions, c1, 3)
         polarity = "deny" if is_deny else "affirm"
@@ -150,12 +165,23 @@ def find_frames(
         before_speaker = _phrase_open(tokens, left.start, trigger_tokens, g) if left else c0 - 1
         tail_empty = _tail_empty(tokens, c1, g)
         speaker: Mention | None = None
+        if prev in ("and", "but") or (prev == "," and tokens[c0].lower.endswith("ing")):
+            # "... and denied ...", "..., claiming ...": the clause's own subject speaks
+            main = last_speaker or _first_agent(mentions, c0)
+            left = main if main is not None else left
         if left is not None and left.is_agent:
             speaker = left
         elif right is not None and right.is_agent and (prev == "," or c0 == 0 or prev in '"\u201d'):
             speaker = right
         elif left is not None and left.kind == "vague":
             speaker = left
+        if (
+            right is not None
+            and right.kind == "outlet"
+            and right.start - c1 <= 1
+            and (speaker is None or speaker.kind not in ("actor", "outlet"))
+        ):
+            speaker, hedged = right, True  # "a former officer told the Caspian Ledger"
         if speaker is None:
             continue
         names = () if speaker.kind == "vague" else speaker_names(speaker)
@@ -175,18 +201,16 @@ def find_frames(
                     break
             frames.append(Frame(names, polarity, hedged, lo, max(lo, hi), c0, "say"))
             continue
-        opener = tokens[left.start - 1].lower if left is not None and left.start > 0 else ""
+        last_speaker = speaker
+        opener_at = before_speaker if left is not None else -1
+        opener = tokens[opener_at].lower if opener_at >= 0 else ""
         if is_deny and (prev == "which" or opener in g.relative_back):
-            # "..., which Ankara denied": the denied content is the clause before
-            anchor = left.start - 1 if left is not None and left.start > 0 else c0 - 1
-            hi = anchor
-            while hi > 0 and tokens[hi - 1].lower in (
-                ",",
-                "which",
-                "a",
-                "an",
-                "claim",
-                "accusation",
+            # "..., which Ankara denied", "..., a charge the president rejected"
+            hi = opener_at + 1 if opener_at >= 0 else c0
+            while hi > 0 and (
+                tokens[hi - 1].lower in g.relative_back
+                or tokens[hi - 1].lower in g.determiners
+                or tokens[hi - 1].text == ","
             ):
                 hi -= 1
             frames.append(Frame(names, "deny", hedged, 0, hi, c0, "back_deny"))
@@ -203,10 +227,53 @@ def find_frames(
             lo = _skip_that(tokens, c1, n, g)
         hi = _clause_end(tokens, lo, n, g)
         kind = "deny" if is_deny else ("accuse" if is_accuse else "say")
-        if is_deny and all(t.lower in g.back_objects or t.text in ".!?" for t in tokens[c1:hi]):
+        if is_deny and all(
+            t.lower in g.back_objects or t.text in ".!?" or i in deny_words
+            for i, t in enumerate(tokens[c1:hi], start=c1)
+        ):
             kind = "back_deny_prev"  # "Ankara denied it." refers to earlier sentences
         frames.append(Frame(names, polarity, hedged, lo, hi, c0, kind, target))
-    return frames
+    return _nest(frames, tokens, deny_words, g)
+
+
+def _nest(
+    frames: list[Frame], tokens: list[Token], deny_words: set[int], g: Grammar
+) -> list[Frame]:
+    """Frames that qualify each other: "X reported, citing Y" (Y speaks), "X found no evidence"
+    (X denies), "X said reports of ... were fake" (X denies)."""
+    out: list[Frame] = []
+    says = [f for f in frames if f.kind in ("say", "accuse")]
+    for f in frames:
+        outer = next((s for s in says if s.cue < f.cue and f.cue - s.cue <= 3), None)
+        if f.kind == "according" and outer is not None and outer.kind == "say":
+            # "..., the Baku Tribune reported, citing an Azerbaijani source": the source speaks
+            if f.speakers:
+                outer.speakers = f.speakers
+            outer.hedged = outer.hedged or f.hedged
+            continue
+        if f.kind == "author_deny" and outer is not None:
+            f.speakers = outer.speakers  # "The Arms Ledger found no evidence that ..."
+        out.append(f)
+    for f in out:
+        if f.kind != "say":
+            continue
+        # "said reports of Russian mercenaries fighting for Armenia were fake"
+        for i in range(f.lo + 1, f.hi):
+            if i in deny_words and tokens[i - 1].lower in g.be_verbs:
+                if any(tokens[j].lower in g.claim_words for j in range(f.lo, i)):
+                    f.polarity = "deny" if f.polarity == "affirm" else "affirm"
+                break
+    return out
+
+
+def _first_agent(mentions: list[Mention], before: int) -> Mention | None:
+    return next((m for m in mentions if m.end <= before and m.is_agent and m.prep is None), None)
+
+
+def _unnamed(tokens: list[Token], src: Mention, g: Grammar) -> bool:
+    """ "an Azerbaijani intelligence source", "unnamed officials": hedged (guidelines 6.6)."""
+    lo, hi = max(0, src.start - 2), min(len(tokens), src.end + 2)
+    return any(tokens[i].lower in g.source_nouns for i in range(lo, hi))
 
 
 def innermost(frames: list[Frame], i: int) -> Frame | None:

@@ -113,7 +113,8 @@ GRAMMAR_SETS = (
     "target_preps", "location_preps", "clause_breaks", "clause_openers", "contrast_openers",
     "relative_back", "hedged_say", "back_objects", "time_words", "conditionals", "quotes",
     "abbreviations", "speaker_modifiers", "tail_openers",
-    "side_preps", "means_preps", "light_verbs",
+    "side_preps", "means_preps", "light_verbs", "call_verbs", "source_nouns", "claim_words",
+    "possessive_pronouns",
 )  # fmt: skip
 
 

@@ -13,6 +13,8 @@ from corroborate.extract.kb import Entry, Grammar, KnowledgeBase, Match
 from corroborate.extract.tokens import Token
 
 FIGHTER_CLASSES = frozenset({"fighters"})
+# people are named as the text names them ("Syrian mercenaries", "border guards")
+PEOPLE_CLASSES = frozenset({"fighters", "own_forces", "advisers"})
 
 
 @dataclass(slots=True)
@@ -138,7 +140,7 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
         head = _specific(things)
         owners = names
         thing_name = head.value
-        if thing_name[:1].islower():
+        if thing_name[:1].islower() or head.cls in PEOPLE_CLASSES:
             head_match = next(m for m in group if head in m.entries)
             thing_name = " ".join(t.text for t in tokens[head_match.start : head_match.end])
             thing_name = (
@@ -168,6 +170,14 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
     return Mention(start, end, "vague")
 
 
+def _after_verb(tokens: list[Token], start: int, trigger_tokens: set[int], g: Grammar) -> bool:
+    """The phrase at `start` follows a verb: "sold Azerbaijan drones" (two objects)."""
+    i = start - 1
+    while i >= 0 and tokens[i].lower in g.determiners:
+        i -= 1
+    return i >= 0 and i in trigger_tokens
+
+
 def build_mentions(
     tokens: list[Token], ents: list[Match], trigger_tokens: set[int], g: Grammar
 ) -> list[Mention]:
@@ -184,7 +194,11 @@ def build_mentions(
             )
             after_modifier = all(e.kind == "demonym" for e in last.entries)
             after_name = any(e.kind == "actor" for e in last.entries)
-            names_thing = after_name and any(e.kind == "thing" for e in m.entries)
+            names_thing = (
+                after_name
+                and any(e.kind == "thing" for e in m.entries)
+                and _after_verb(tokens, groups[-1][0].start, trigger_tokens, g)
+            )
             # "Azerbaijan Bayraktar drones" is two phrases ("sold Azerbaijan drones");
             # "Azerbaijan defence ministry" and "Turkey's drones" are one
             if possessive or (not gap and not names_thing) or (joinable and after_modifier):

@@ -13,6 +13,7 @@ WORD_NUMBERS = {
     "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "a dozen": 12, "dozen": 12,
 }  # fmt: skip
 SCALES = {"thousand": 1_000, "million": 1_000_000}
+MULTIPLIERS = {"tens": 10, "hundreds": 100}
 VAGUE = {"dozens": (24, 96), "hundreds": (200, 900), "thousands": (2_000, 9_000)}
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 _RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-\u2013](\d[\d,]*(?:\.\d+)?)$")
@@ -75,10 +76,17 @@ def quantity_before(
                 if first is not None:
                     return Quantity(first, value, unit)
             return Quantity(value, value, unit)
+        if tok.lower in SCALES and i > 0 and tokens[i - 1].lower in WORD_NUMBERS:
+            continue  # "two thousand": read from the number word
         if tok.lower in WORD_NUMBERS:
             value = float(WORD_NUMBERS[tok.lower])
+            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            value *= SCALES.get(nxt, 1)
             return Quantity(value, value, unit)
         if tok.lower in VAGUE:
             a, b = VAGUE[tok.lower]
+            if i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in MULTIPLIERS:
+                # "tens of thousands", "hundreds of thousands"
+                a, b = a * MULTIPLIERS[tokens[i - 2].lower], b * MULTIPLIERS[tokens[i - 2].lower]
             return Quantity(a, b, unit)
     return None

@@ -185,7 +185,9 @@ def fill_roles(
     entry = trigger.first("trigger")
     assert entry is not None
     word, last_word = tokens[t0].lower, tokens[t1 - 1].lower
-    inside = next((m for m in mentions if m.start <= t0 < m.end and m.kind == "thing"), None)
+    inside = next(
+        (m for m in mentions if m.start <= t0 and t1 <= m.end and m.kind == "thing"), None
+    )
     if inside is not None and kb.frames["transfer"].get(inside.thing_class or "") != entry.value:
         return []  # "armed forces", "transport aircraft": a word of a noun phrase, not an act
     prev = tokens[t0 - 1].lower if t0 > 0 else ""
@@ -253,7 +255,9 @@ def fill_roles(
             # "ammunition for Armenian units was flown in"
             recipient = next((m for m in before if m.prep == "for" and m.actors), None)
         moved = objects[0] if objects else None
-        if subject is None and moved is not None and moved.actors:
+        if entry.value == "training" and moved is not None and moved.actors:
+            recipient = moved  # "Azerbaijani special forces were schooled by Turkish instructors"
+        elif subject is None and moved is not None and moved.actors:
             if entry.value in MOVING_TRIGGERS:
                 subject, own_move = moved, True  # "Russian helicopters were sent": Russia
             elif recipient is None:
@@ -281,6 +285,20 @@ def fill_roles(
         direct = after[0] if after and after[0].prep is None and after[0].start - t1 <= 3 else None
         if subject is not None and subject.kind == "thing" and acquire:
             recipient, subject = subject, None  # "Houthi forces received drones"
+        elif (
+            subject is not None
+            and subject.kind == "thing"
+            and entry.value in kb.frames
+            and subject.thing_class not in kb.frames[entry.value]
+            and "*" not in kb.frames[entry.value]
+            and subject.actors
+        ):
+            # "Armenian forces fired cluster munitions": the forces' owner acts on a thing
+            objects = [m for m in after if m.kind == "thing" and m.prep in (None, "with", "of")][:1]
+            recipient = next(
+                (m for m in after if m.prep in g.target_preps | g.recipient_preps and m.actors),
+                None,
+            )
         elif subject is not None and subject.kind == "thing":
             # the thing acts: "Turkish jets attacking Armenian planes", "advisers arrived"
             objects = [subject]
