@@ -16,7 +16,7 @@ from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.roles import Core, fill_roles
-from corroborate.extract.tokens import Token, split_sentences, tokenize
+from corroborate.extract.tokens import Token, sentence_spans, tokenize, word_set
 
 
 @dataclass(slots=True)
@@ -133,21 +133,33 @@ class Extractor:
         ]
 
     def extract(self, text: str, *, doc: str) -> Extraction:
-        tokens = tokenize(text)
+        kb = self.kb
         ctx = _Context()
         claims: list[Claim] = []
-        g = self.kb.grammar
-        for s0, s1 in split_sentences(
-            text, tokens, abbreviations=g.abbreviations, quotes=g.quotes or frozenset('"')
-        ):
-            sent = tokens[s0:s1]
-            if not any(t.lower in self.kb.relevant or t.text in self.kb.relevant for t in sent):
-                continue  # no actor, thing or reference: nothing to claim
+        framing: list[FramingMarker] = []
+        for s0, s1 in sentence_spans(text, abbreviations=kb.grammar.abbreviations):
+            words = word_set(text, s0, s1)
+            relevant = not words.isdisjoint(kb.relevant)
+            framed = not words.isdisjoint(kb.framing_words)
+            if not (relevant or framed):
+                continue  # no actor, reference or loaded term: not even tokenized
+            sent = tokenize(text, s0, s1)
+            if framed:
+                framing.extend(self.framing(text, sent))
+            if not relevant:
+                continue
+            if words.isdisjoint(kb.active):
+                self._context_only(sent, ctx)  # actors but no act: only remember who was named
+                continue
             found = self._sentence(text, sent, doc, ctx)
             claims.extend(found)
             if found:
                 ctx.previous_claims = found
-        return Extraction(_merge(claims), self.framing(text, tokens))
+        return Extraction(_merge(claims), framing)
+
+    def _context_only(self, tokens: list[Token], ctx: _Context) -> None:
+        mentions = build_mentions(tokens, entity_matches(tokens, self.kb), set(), self.kb.grammar)
+        self._update_context(mentions, [], ctx)
 
     def _sentence(self, text: str, tokens: list[Token], doc: str, ctx: _Context) -> list[Claim]:
         kb = self.kb

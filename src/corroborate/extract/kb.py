@@ -56,50 +56,75 @@ def _key(phrase: str) -> tuple[tuple[str, ...], bool]:
 
 
 class PhraseIndex:
-    """Longest-match phrase lookup over token sequences, keyed on the first token."""
+    """Longest-match phrase lookup over token sequences, keyed on the first token.
+
+    For each first token it keeps only the phrase lengths that exist, longest first, so a token
+    that starts no phrase costs one dict lookup and one that does costs a lookup per length.
+    """
 
     def __init__(self) -> None:
-        self._by_first: dict[str, dict[tuple[str, ...], list[Entry]]] = {}
-        self._sensitive: set[tuple[str, ...]] = set()
-        self.max_len = 1
+        # first token -> (lengths, longest first; {token tuple: entries})
+        self._lower: dict[
+            str, tuple[tuple[int, ...], dict[tuple[str, ...], tuple[Entry, ...]]]
+        ] = {}
+        self._exact: dict[
+            str, tuple[tuple[int, ...], dict[tuple[str, ...], tuple[Entry, ...]]]
+        ] = {}
 
     def add(self, phrase: str, entry: Entry) -> None:
         key, sensitive = _key(phrase)
         if not key:
             return
-        bucket = self._by_first.setdefault(key[0], {})
-        entries = bucket.setdefault(key, [])
+        index = self._exact if sensitive else self._lower
+        lengths, bucket = index.get(key[0], ((), {}))
+        entries = bucket.get(key, ())
         if entry not in entries:
-            entries.append(entry)
-        if sensitive:
-            self._sensitive.add(key)
-        self.max_len = max(self.max_len, len(key))
+            bucket[key] = (*entries, entry)
+        if len(key) not in lengths:
+            lengths = tuple(sorted({*lengths, len(key)}, reverse=True))
+        index[key[0]] = (lengths, bucket)
 
     def first_tokens(self) -> set[str]:
-        return set(self._by_first)
+        return set(self._lower) | set(self._exact)
+
+    def salient_tokens(
+        self, function_words: frozenset[str], *, kinds: set[str] | None = None
+    ) -> set[str]:
+        """One content word per phrase ("Kremlin" for "the Kremlin", "force" for "a force of"):
+        a sentence without any of them cannot contain the phrase. `kinds` limits the entries."""
+        out: set[str] = set()
+        for index in (self._lower, self._exact):
+            for _first, (_lengths, bucket) in index.items():
+                for key, entries in bucket.items():
+                    if kinds is not None and not any(e.kind in kinds for e in entries):
+                        continue
+                    content = [w for w in key if w.lower() not in function_words]
+                    if content:  # a phrase of function words alone ("were in") cannot key it
+                        out.add(content[0])
+        return out
 
     def match(self, texts: Sequence[str], lowers: Sequence[str]) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
         out: list[Match] = []
         i, n = 0, len(lowers)
+        lower_index, exact_index = self._lower, self._exact
         while i < n:
             found = None
-            for first in (lowers[i], texts[i]):
-                bucket = self._by_first.get(first)
-                if not bucket:
+            for index, words in ((lower_index, lowers), (exact_index, texts)):
+                spec = index.get(words[i])
+                if spec is None:
                     continue
-                for length in range(min(self.max_len, n - i), 0, -1):
-                    key_l = tuple(lowers[i : i + length])
-                    key_t = tuple(texts[i : i + length])
-                    if key_l in bucket and key_l not in self._sensitive:
-                        found = Match(i, i + length, tuple(bucket[key_l]))
-                    elif key_t in bucket and key_t in self._sensitive:
-                        found = Match(i, i + length, tuple(bucket[key_t]))
-                    if found:
+                lengths, bucket = spec
+                for length in lengths:
+                    if length > n - i:
+                        continue
+                    entries = bucket.get(tuple(words[i : i + length]))
+                    if entries:
+                        found = Match(i, i + length, entries)
                         break
-                if found:
+                if found is not None:
                     break
-            if found:
+            if found is not None:
                 out.append(found)
                 i = found.end
             else:
@@ -114,28 +139,30 @@ GRAMMAR_SETS = (
     "relative_back", "hedged_say", "back_objects", "time_words", "conditionals", "quotes",
     "abbreviations", "speaker_modifiers", "tail_openers",
     "side_preps", "means_preps", "light_verbs", "call_verbs", "source_nouns", "claim_words",
-    "possessive_pronouns",
+    "possessive_pronouns", "auxiliaries", "pronouns",
 )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
 class Grammar:
-    """Closed-class word sets of a language (grammar.yaml), used by the positional rules."""
+    """Closed-class word sets of a language (grammar.yaml), used by the positional rules.
 
-    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    Each set in GRAMMAR_SETS is a plain attribute (looked up in hot loops), empty if unset.
+    """
 
-    def __getattr__(self, name: str) -> frozenset[str]:
-        if name in GRAMMAR_SETS:
-            return self.sets.get(name, frozenset())
-        raise AttributeError(name)
+    def __init__(self, sets: dict[str, frozenset[str]] | None = None) -> None:
+        self.sets: dict[str, frozenset[str]] = dict(sets or {})
+        for name in GRAMMAR_SETS:
+            setattr(self, name, self.sets.get(name, frozenset()))
+
+    def __getattr__(self, name: str) -> frozenset[str]:  # only reached for unknown names
+        raise AttributeError(f"grammar has no word set {name!r}")
 
     def merged(self, data: dict[str, Any]) -> Grammar:
         sets = dict(self.sets)
         for key, words in data.items():
             if key not in GRAMMAR_SETS:
-                raise ValueError(
-                    f"grammar: unknown word set {key!r} (known: {', '.join(GRAMMAR_SETS)})"
-                )
+                known = ", ".join(GRAMMAR_SETS)
+                raise ValueError(f"grammar: unknown word set {key!r} (known: {known})")
             sets[key] = sets.get(key, frozenset()) | {str(w).lower() for w in words}
         return Grammar(sets)
 
@@ -157,6 +184,8 @@ class KnowledgeBase:
     military_markers: frozenset[str] = frozenset()
     outlet_heads: frozenset[str] = frozenset()  # "Ledger", "Times": last word of an outlet name
     relevant: frozenset[str] = frozenset()  # first tokens of actors and refs: the prefilter
+    active: frozenset[str] = frozenset()  # first tokens of triggers and frame cues
+    framing_words: frozenset[str] = frozenset()  # a content word of each framing term
     grammar: Grammar = field(default_factory=Grammar)
     fingerprint: str = ""  # hash of every lexicon file read: part of the extractor version
 
@@ -278,13 +307,22 @@ def load_kb(folders: Iterable[Path]) -> KnowledgeBase:
             _add_framing(kb, data)
             if "grammar" in data:
                 kb.grammar = kb.grammar.merged(data["grammar"] or {})
-    refs = {"pronouns", "plural_refs", "definite_refs"}
-    cue_firsts = {
-        first
-        for first, bucket in kb.cues._by_first.items()
-        if any(e.kind in refs for entries in bucket.values() for e in entries)
-    }
-    kb.relevant = frozenset(kb.entities.first_tokens() | cue_firsts | kb.outlet_heads)
+    # The prefilter keys on content words: "the ministry" or "in the combat zone" must not make
+    # every sentence with "the" or "in" look relevant.
+    g = kb.grammar
+    function_words = g.determiners | g.prepositions | g.be_verbs | g.conjunctions | g.auxiliaries
+    refs = {"pronouns", "plural_refs"}
+    starters = {"say_verbs", "deny_verbs", "accuse_verbs", "according_to", "author_denials",
+                "deny_predicates"}  # fmt: skip
+    kb.relevant = frozenset(
+        kb.entities.salient_tokens(function_words)
+        | kb.cues.salient_tokens(function_words - g.pronouns, kinds=refs)
+    )
+    kb.framing_words = frozenset(kb.framing.salient_tokens(function_words))
+    kb.active = frozenset(
+        kb.triggers.salient_tokens(function_words)
+        | kb.cues.salient_tokens(function_words, kinds=starters)
+    )
     kb.fingerprint = digest.hexdigest()[:10]
     return kb
 

@@ -1,0 +1,49 @@
+"""Tokens, sentence boundaries on raw text, and the prefilter's word sets."""
+
+from __future__ import annotations
+
+from corroborate.extract.tokens import sentence_spans, tokenize, word_set
+
+ABBREVIATIONS = frozenset({"gen", "mr"})
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b].strip() for a, b in sentence_spans(text, abbreviations=ABBREVIATIONS)]
+
+
+def test_tokens_keep_designations_and_split_possessives() -> None:
+    tokens = tokenize("Turkey's F-16s didn't fly; 130,000-140,000 troops.")
+    assert [t.text for t in tokens] == [
+        "Turkey", "'s", "F-16s", "did", "n't", "fly", ";", "130,000-140,000", "troops", ".",
+    ]  # fmt: skip
+    text = "xx Tor-M1 yy"
+    (tor,) = [t for t in tokenize(text, 3, 9)]
+    assert (tor.start, tor.end, text[tor.start : tor.end]) == (3, 9, "Tor-M1")
+
+
+def test_sentence_boundaries() -> None:
+    text = (
+        'Gen. Smith said the U.S. embassy closed. "We left," he said. Then Baku spoke!'
+        " The offensive began.On Monday it ended\nA new line starts here"
+    )
+    assert sentences(text) == [
+        "Gen. Smith said the U.S. embassy closed.",
+        '"We left," he said.',
+        "Then Baku spoke!",
+        "The offensive began.",
+        "On Monday it ended",
+        "A new line starts here",
+    ]
+
+
+def test_no_boundary_before_lowercase_or_inside_numbers() -> None:
+    assert sentences("It cost 2.5 million, e.g. for drones. Next.") == [
+        "It cost 2.5 million, e.g. for drones.",
+        "Next.",
+    ]
+
+
+def test_word_set_sees_parts_of_compounds_and_possessives() -> None:
+    text = "Russian-Armenian media cited Turkey's F-16 in the US report."
+    words = word_set(text, 0, len(text))
+    assert {"russian", "armenian", "turkey", "f-16", "US", "us"} <= words
