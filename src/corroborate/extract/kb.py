@@ -30,6 +30,7 @@ class Entry:
     cls: str | None = None
     voice: str | None = None
     needs: str | None = None
+    near: frozenset[str] = frozenset()  # the trigger acts only with one of these words after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,8 @@ GRAMMAR_SETS = (
     "relative_back", "hedged_say", "back_objects", "time_words", "conditionals", "quotes",
     "abbreviations", "speaker_modifiers", "tail_openers",
     "side_preps", "means_preps", "light_verbs", "call_verbs", "source_nouns", "claim_words",
-    "possessive_pronouns", "auxiliaries", "pronouns",
+    "possessive_pronouns", "auxiliaries", "pronouns", "reciprocals",
+    "articles", "appositive_marks",
 )  # fmt: skip
 
 
@@ -243,7 +245,11 @@ def _add_relations(kb: KnowledgeBase, data: dict[str, Any]) -> None:
         kb.frames.setdefault(frame, {}).update({str(k): str(v) for k, v in table.items()})
     for trig in data.get("triggers", []) or []:
         entry = Entry(
-            "trigger", str(trig["relation"]), voice=trig.get("voice"), needs=trig.get("needs")
+            "trigger",
+            str(trig["relation"]),
+            voice=trig.get("voice"),
+            needs=trig.get("needs"),
+            near=frozenset(w.lower() for w in _as_list(trig.get("near"))),
         )
         for form in _as_list(trig.get("forms")):
             kb.triggers.add(form, entry)

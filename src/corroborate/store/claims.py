@@ -11,7 +11,14 @@ import sqlalchemy as sa
 from sqlalchemy import Engine
 
 from corroborate.extract.claim import Claim, FramingMarker
-from corroborate.store.schema import claims, documents, extractions, framing_markers, sources
+from corroborate.store.schema import (
+    claims,
+    documents,
+    extractions,
+    framing_markers,
+    reviews,
+    sources,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +41,8 @@ class ClaimRow:
     id: int
     document_id: int
     source: str | None
+    affiliation: str | None
+    url: str | None
     published: date | None
     subject: str | None
     relation: str
@@ -144,6 +153,8 @@ class ClaimsMixin:
                 claims.c.id,
                 claims.c.document_id,
                 sources.c.name.label("source"),
+                sources.c.affiliation,
+                documents.c.url,
                 documents.c.published,
                 claims.c.subject,
                 claims.c.relation,
@@ -179,6 +190,42 @@ class ClaimsMixin:
             q = q.limit(limit)
         with self.engine.connect() as conn:
             return [ClaimRow(**r._asdict()) for r in conn.execute(q)]
+
+    def document_texts(self, *, batch: int = 500) -> Iterator[tuple[int, str]]:
+        """(id, text) of every document, streamed in id order."""
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    sa.select(documents.c.id, documents.c.text)
+                    .where(documents.c.id > last)
+                    .order_by(documents.c.id)
+                    .limit(batch)
+                ).all()
+            if not rows:
+                return
+            yield from ((int(i), str(t)) for i, t in rows)
+            last = int(rows[-1][0])
+
+    def add_review(
+        self, *, kind: str, payload: dict[str, Any], note: str = "", author: str = ""
+    ) -> int:
+        """Record an analyst's decision (merge, split, ...); reviews are never rewritten."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                reviews.insert().values(
+                    kind=kind, payload=payload, note=note, author=author,
+                    created_at=datetime.now(UTC),
+                )
+            )  # fmt: skip
+            key = result.inserted_primary_key
+            assert key is not None
+            return int(key[0])
+
+    def list_reviews(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(reviews).order_by(reviews.c.id)).all()
+        return [dict(r._mapping) for r in rows]
 
     def claim_stats(self) -> ClaimStats:
         with self.engine.connect() as conn:

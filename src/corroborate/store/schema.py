@@ -125,3 +125,16 @@ framing_markers = Table(
     Column("end", Integer, nullable=False),
     Index("ix_framing_markers_document_id", "document_id"),
 )
+
+# Analysts' decisions (merges, splits, corrections): kept by meaning, not by claim id, so they
+# survive re-extraction; never updated in place.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("author", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

@@ -1,0 +1,143 @@
+"""Voices and statuses: who independently affirms or denies a proposition, and what follows.
+
+The rules, applied in this order (weights and thresholds are AssessSettings):
+
+1. A mention's voice group is the speaker's camp (camps.yaml) or, for a named third party, the
+   speaker itself; when the author speaks, the outlet's camp or affiliation group. "According to"
+   an outlet credits that outlet, not the one repeating it. Mentions in documents that copy each
+   other (same copy cluster) count once per speaker and polarity.
+2. A group's weight is the sum of its distinct mentions' weights (hedged: hedged_weight); it is
+   firm at weight >= 1. Its stance toward the subject is own (the subject's camp), hostile (a camp
+   opposed to it) or third.
+3. denied-only: no group affirms; at least one denies.
+4. corroborated: at least min_independent_groups firm affirming groups, one of them not hostile to
+   the subject, and no third party denies (the subject's own denial is noted, not decisive).
+5. contested: affirmed and denied by different groups.
+6. unverified: affirmed only with hedges (no firm group).
+7. one-sided: every firm affirming group is hostile to the subject (one side's accusation).
+8. single-source: one firm affirming group that is not hostile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from corroborate.assess.camps import AUTHOR, Camps
+from corroborate.assess.model import AssessSettings, ClaimRecord, QuantityFigure, Voice
+
+STATUSES = (
+    "corroborated", "contested", "single-source", "one-sided", "unverified", "denied-only",
+)  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Tally:
+    weight: float = 0.0
+    speakers: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)
+
+    def add(self, *, weight: float, speaker: str, outlet: str | None, claim_id: int) -> None:
+        self.weight += weight
+        if speaker not in self.speakers:
+            self.speakers.append(speaker)
+        if outlet is not None and outlet not in self.outlets:
+            self.outlets.append(outlet)
+        self.ids.append(claim_id)
+
+
+def voices(
+    claims: Sequence[ClaimRecord],
+    *,
+    subject: str | None,
+    camps: Camps,
+    clusters: Mapping[int, int],
+    outlet_affiliation: Mapping[str, str | None],
+    settings: AssessSettings,
+) -> list[Voice]:
+    seen: set[tuple[int, str, str]] = set()
+    tallies: dict[tuple[str, str], _Tally] = {}
+    for c in claims:
+        speaker, outlet, affiliation = c.speaker, c.outlet, c.affiliation
+        if speaker in outlet_affiliation:  # "according to <outlet>": that outlet is the voice
+            speaker, outlet, affiliation = AUTHOR, c.speaker, outlet_affiliation[c.speaker]
+        cluster = clusters.get(c.document_id, c.document_id)
+        if (cluster, speaker, c.polarity) in seen:
+            continue  # a copy of a story already counted
+        seen.add((cluster, speaker, c.polarity))
+        group = camps.group_of(speaker=speaker, outlet=outlet, affiliation=affiliation)
+        tallies.setdefault((group, c.polarity), _Tally()).add(
+            weight=settings.hedged_weight if c.hedged else 1.0,
+            speaker=speaker,
+            outlet=outlet,
+            claim_id=c.id,
+        )
+    return [
+        Voice(
+            group=group,
+            stance=camps.stance(group, subject),
+            polarity=polarity,
+            weight=round(t.weight, 3),
+            speakers=tuple(t.speakers),
+            outlets=tuple(t.outlets),
+            claim_ids=tuple(t.ids),
+        )
+        for (group, polarity), t in sorted(tallies.items())
+    ]
+
+
+def decide(affirming: Sequence[Voice], denying: Sequence[Voice], settings: AssessSettings) -> str:
+    firm = [v for v in affirming if v.weight >= 1.0]
+    if not affirming:
+        return "denied-only" if denying else "unverified"
+    third_party_denies = any(v.stance == "third" for v in denying)
+    if (
+        len(firm) >= settings.min_independent_groups
+        and any(v.stance != "hostile" for v in firm)
+        and not third_party_denies
+    ):
+        return "corroborated"
+    if denying:
+        return "contested"
+    if not firm:
+        return "unverified"
+    if all(v.stance == "hostile" for v in firm):
+        return "one-sided"
+    return "single-source"
+
+
+def _describe(v: Voice) -> str:
+    who = ", ".join(v.speakers) if v.speakers and v.speakers != (AUTHOR,) else "the outlets"
+    outlets = ", ".join(v.outlets) if v.outlets else "unknown outlets"
+    hedge = "" if v.weight >= 1.0 else f", hedged (weight {v.weight:g})"
+    return f"{v.group} [{v.stance}]: {who} via {outlets}{hedge}"
+
+
+def explain(status: str, affirming: Sequence[Voice], denying: Sequence[Voice], copies: int) -> str:
+    parts = [f"{status}:"]
+    if affirming:
+        parts.append(
+            f"affirmed by {len(affirming)} group(s): " + "; ".join(map(_describe, affirming)) + "."
+        )
+    if denying:
+        parts.append(
+            f"Denied by {len(denying)} group(s): " + "; ".join(map(_describe, denying)) + "."
+        )
+    if copies:
+        parts.append(f"{copies} mention(s) in copied stories counted once.")
+    return " ".join(parts)
+
+
+def figures(claims: Sequence[ClaimRecord]) -> tuple[QuantityFigure, ...]:
+    found: dict[tuple[float, float, str, str], QuantityFigure] = {}
+    for c in claims:
+        if c.quantity_low is None or c.quantity_high is None:
+            continue
+        key = (c.quantity_low, c.quantity_high, c.quantity_unit or "", c.speaker)
+        found.setdefault(
+            key,
+            QuantityFigure(c.quantity_low, c.quantity_high, c.quantity_unit or "", c.speaker,
+                           c.outlet, c.published),
+        )  # fmt: skip
+    return tuple(sorted(found.values(), key=lambda q: (q.low, q.high)))

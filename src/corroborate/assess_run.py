@@ -1,0 +1,125 @@
+"""Assessment over the ledger: read claims, outlets and texts, run the pure assessment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from corroborate.assess import (
+    AssessSettings,
+    Attention,
+    Camps,
+    ClaimRecord,
+    Proposition,
+    Review,
+    assess,
+    attention,
+    clusters_of_texts,
+    default_camps,
+)
+from corroborate.assess.propositions import ObjectClassifier
+from corroborate.extract import KnowledgeBase, default_kb
+from corroborate.store import ClaimRow, Ledger
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    propositions: list[Proposition]
+    claims: dict[int, ClaimRecord]
+    rows: dict[int, ClaimRow]
+    clusters: dict[int, int]
+    attention: list[Attention]
+    framing: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+
+    def for_actor(self, actor: str) -> list[Proposition]:
+        return [p for p in self.propositions if p.subject == actor]
+
+
+def object_classifier(kb: KnowledgeBase) -> ObjectClassifier:
+    """Object text to its equipment class via the knowledge base ("Bayraktar" -> armed_drone)."""
+    from corroborate.extract.tokens import tokenize
+
+    cache: dict[str, str | None] = {}
+
+    def classify(obj: str | None) -> str | None:
+        if not obj:
+            return None
+        if obj not in cache:
+            toks = tokenize(obj)
+            found = kb.entities.match([t.text for t in toks], [t.lower for t in toks])
+            classes = [e.cls for m in found for e in m.entries if e.kind == "thing" and e.cls]
+            cache[obj] = classes[-1] if classes else obj.lower()
+        return cache[obj]
+
+    return classify
+
+
+def record(row: ClaimRow) -> ClaimRecord:
+    return ClaimRecord(
+        id=row.id, document_id=row.document_id, subject=row.subject, relation=row.relation,
+        object=row.object, recipient=row.recipient, speaker=row.speaker, polarity=row.polarity,
+        hedged=row.hedged, evidence=row.evidence_text, outlet=row.source,
+        affiliation=row.affiliation, published=row.published, quantity_low=row.quantity_low,
+        quantity_high=row.quantity_high, quantity_unit=row.quantity_unit, url=row.url,
+    )  # fmt: skip
+
+
+def reviews_of(ledger: Ledger) -> list[Review]:
+    out = []
+    for r in ledger.list_reviews():
+        data = r["payload"]
+        if r["kind"] not in ("merge", "split"):
+            continue
+        out.append(
+            Review(
+                kind=r["kind"], source=tuple(data["source"]),
+                target=tuple(data["target"]) if data.get("target") else None,
+                field=data.get("field"), value=data.get("value"), label=data.get("label"),
+                note=r["note"],
+            )
+        )  # fmt: skip
+    return out
+
+
+def assess_ledger(
+    ledger: Ledger,
+    *,
+    settings: AssessSettings | None = None,
+    camps: Camps | None = None,
+    kb: KnowledgeBase | None = None,
+) -> Assessment:
+    settings = settings or AssessSettings()
+    kb = kb or default_kb()
+    rows = {r.id: r for r in ledger.list_claims()}
+    records = {i: record(r) for i, r in rows.items()}
+    clusters = clusters_of_texts(
+        ledger.document_texts(), threshold=settings.copy_threshold,
+        shingle_words=settings.shingle_words, num_perm=settings.num_perm,
+    )  # fmt: skip
+    outlets = {s.name: s.affiliation for s in ledger.list_sources()}
+    cameo = {rel: code for rel in kb.relations if (code := kb.cameo(rel))}
+    props = assess(
+        list(records.values()), clusters=clusters, camps=camps or default_camps(),
+        outlet_affiliation=outlets, settings=settings, reviews=reviews_of(ledger),
+        classify=object_classifier(kb), cameo=cameo,
+    )  # fmt: skip
+    return Assessment(props, records, rows, clusters, attention(props, list(records.values())))
+
+
+def merge_propositions(
+    ledger: Ledger, source: Proposition, target: Proposition, *, note: str = ""
+) -> int:
+    return ledger.add_review(
+        kind="merge", payload={"source": _key(source), "target": _key(target)}, note=note
+    )
+
+
+def split_proposition(
+    ledger: Ledger, source: Proposition, *, field: str, value: str, label: str, note: str = ""
+) -> int:
+    payload = {"source": _key(source), "field": field, "value": value, "label": label}
+    return ledger.add_review(kind="split", payload=payload, note=note)
+
+
+def _key(p: Proposition) -> Sequence[str]:
+    return [p.subject or "", p.relation, p.recipient or "", p.object_class]

@@ -1,0 +1,162 @@
+"""Status rules on hand-built claims: independence, copies, according-to chains, denials."""
+
+from __future__ import annotations
+
+from datetime import date
+from itertools import count
+
+from corroborate.assess import AssessSettings, ClaimRecord, Proposition, Review, assess, attention
+from corroborate.assess.camps import Camps
+from corroborate.assess.copies import clusters_of_texts
+
+CAMPS = Camps(
+    actor_camp={"Azerbaijan": "az", "Turkey": "az", "Armenia": "am", "Russia": "am"},
+    actor_role={"Azerbaijan": "party", "Turkey": "ally", "Armenia": "party", "Russia": "ally"},
+    affiliation_camp={"azerbaijani_government": "az", "armenian_government": "am"},
+    opposed=frozenset({frozenset({"az", "am"})}),
+)
+OUTLETS = {
+    "Yerevan Daily": "armenian_government",
+    "Baku Daily": "azerbaijani_government",
+    "Wire One": "wire",
+    "Monitor": "monitor",
+    "Paper": "international_independent",
+}
+_ids = count(1)
+
+
+def claim(speaker: str, outlet: str, *, doc: int | None = None, polarity: str = "affirm",
+          hedged: bool = False, subject: str = "Turkey", relation: str = "foreign_fighters",
+          obj: str | None = "mercenaries", recipient: str | None = "Azerbaijan",
+          qty: tuple[float, float] | None = None, day: int = 1) -> ClaimRecord:  # fmt: skip
+    i = next(_ids)
+    return ClaimRecord(
+        id=i, document_id=doc if doc is not None else 1000 + i, subject=subject,
+        relation=relation, object=obj, recipient=recipient, speaker=speaker, polarity=polarity,
+        hedged=hedged, evidence="...", outlet=outlet, affiliation=OUTLETS.get(outlet),
+        published=date(2020, 10, day), quantity_low=qty[0] if qty else None,
+        quantity_high=qty[1] if qty else None, quantity_unit="fighters" if qty else None,
+    )  # fmt: skip
+
+
+def one(claims: list[ClaimRecord], **kwargs: object) -> Proposition:
+    props = assess(claims, camps=CAMPS, outlet_affiliation=OUTLETS, **kwargs)  # type: ignore[arg-type]
+    assert len(props) == 1, [p.statement for p in props]
+    return props[0]
+
+
+def test_one_side_repeating_itself_is_one_sided() -> None:
+    p = one([claim("Armenia", "Yerevan Daily"), claim("Russia", "Wire One"),
+             claim("author", "Yerevan Daily")])  # fmt: skip
+    assert p.status == "one-sided"
+    assert [v.group for v in p.affirming] == ["am"]  # Armenia, its ally and its press: one voice
+    assert p.affirming[0].stance == "hostile"
+
+
+def test_independent_third_party_corroborates() -> None:
+    p = one([claim("Armenia", "Yerevan Daily"), claim("author", "Monitor")])
+    assert p.status == "corroborated"
+    assert {(v.group, v.stance) for v in p.affirming} == {("am", "hostile"), ("monitor", "third")}
+    assert "monitor [third]" in p.explanation and "am [hostile]" in p.explanation
+
+
+def test_subjects_own_denial_does_not_defeat_corroboration_but_a_third_partys_does() -> None:
+    base = [claim("Armenia", "Yerevan Daily"), claim("author", "Monitor")]
+    own = one([*base, claim("Turkey", "Baku Daily", polarity="deny")])
+    assert own.status == "corroborated" and own.denying[0].stance == "own"
+    third = one([*base, claim("author", "Paper", polarity="deny")])
+    assert third.status == "contested"
+
+
+def test_accusation_and_denial_by_the_parties_is_contested() -> None:
+    p = one([claim("Armenia", "Wire One"), claim("Turkey", "Wire One", polarity="deny")])
+    assert p.status == "contested"
+
+
+def test_copies_count_once() -> None:
+    story = "Monitors said hundreds of fighters crossed the border on Tuesday night " * 5
+    clusters = clusters_of_texts(
+        [(1, story), (2, story + " Updated."), (3, "An unrelated text " * 9)]
+    )
+    assert clusters[1] == clusters[2] != clusters[3]
+    copies = [claim("author", "Wire One", doc=1), claim("author", "Paper", doc=2)]
+    p = one(copies, clusters=clusters)
+    # two outlets printing one wire story are one mention, however their groups differ
+    assert p.copies_collapsed == 1 and p.status == "single-source"
+    apart = one(
+        [claim("author", "Wire One", doc=1), claim("author", "Paper", doc=3)], clusters=clusters
+    )
+    assert apart.status == "corroborated"
+
+
+def test_according_to_credits_the_cited_outlet() -> None:
+    # Paper repeats "according to Monitor": the voice is Monitor's, not Paper's
+    p = one([claim("Monitor", "Paper"), claim("author", "Monitor")])
+    assert [v.group for v in p.affirming] == ["monitor"]
+    assert p.status == "single-source"
+
+
+def test_hedged_mentions_weigh_less() -> None:
+    p = one([claim("author", "Monitor", hedged=True)])
+    assert p.status == "unverified"
+    settings = AssessSettings(hedged_weight=1.0)
+    assert (
+        one([claim("author", "Monitor", hedged=True)], settings=settings).status == "single-source"
+    )
+    two = one([claim("author", "Monitor", hedged=True), claim("author", "Monitor", hedged=True)])
+    assert two.status == "single-source"  # two distinct hedged reports make one firm voice
+
+
+def test_denied_only_and_min_groups_setting() -> None:
+    assert (
+        one([claim("Pakistan", "Wire One", polarity="deny", subject="Pakistan")]).status
+        == "denied-only"
+    )
+    p = one([claim("author", "Monitor"), claim("author", "Paper")],
+            settings=AssessSettings(min_independent_groups=3))  # fmt: skip
+    assert p.status == "single-source"
+
+
+def test_quantity_spread_and_dates() -> None:
+    p = one([claim("Armenia", "Yerevan Daily", qty=(4000, 4000), day=3),
+             claim("author", "Monitor", qty=(1200, 1200), day=9),
+             claim("France", "Paper", qty=(300, 300), day=1)])  # fmt: skip
+    assert [(q.low, q.speaker) for q in p.quantities] == [
+        (300, "France"), (1200, "author"), (4000, "Armenia"),
+    ]  # fmt: skip
+    assert (p.first_seen, p.last_seen) == (date(2020, 10, 1), date(2020, 10, 9))
+
+
+def test_grouping_is_stable_and_folds_unsaid_details() -> None:
+    a = [claim("author", "Monitor"), claim("author", "Paper", recipient=None, obj=None)]
+    first, second = assess(a, camps=CAMPS), assess(list(reversed(a)), camps=CAMPS)
+    assert [p.id for p in first] == [p.id for p in second]
+    assert len(first) == 1 and len(first[0].claim_ids) == 2
+    assert first[0].statement == "Turkey sent or recruited mercenaries for Azerbaijan"
+
+
+def test_analyst_merge_and_split_survive_regrouping() -> None:
+    drones = claim("author", "Monitor", relation="arms_supply", obj="drones")
+    jets = claim("author", "Paper", relation="arms_supply", obj="jets")
+    props = assess([drones, jets], camps=CAMPS)
+    assert len(props) == 2
+    keys = [(p.subject or "", p.relation, p.recipient or "", p.object_class) for p in props]
+    review = Review("merge", keys[0], keys[1], note="same deliveries")
+    merged = assess([drones, jets], camps=CAMPS, reviews=[review])
+    assert len(merged) == 1 and "merged by an analyst" in merged[0].why_grouped
+    split = assess([drones, jets], camps=CAMPS, reviews=[
+        Review("merge", keys[0], keys[1]),
+        Review("split", keys[1], field="outlet", value="paper", label="Paper's report"),
+    ])  # fmt: skip
+    assert sorted(len(p.claim_ids) for p in split) == [1, 1]
+    assert any("split by an analyst" in p.why_grouped for p in split)
+
+
+def test_attention_against_support() -> None:
+    claims = [claim("Armenia", o) for o in ("Yerevan Daily", "Yerevan Daily", "Wire One")]
+    claims += [claim("author", "Monitor", relation="arms_supply", obj="drones")]
+    props = assess(claims, camps=CAMPS, outlet_affiliation=OUTLETS)
+    rows = {(a.actor, a.relation): a for a in attention(props, claims)}
+    fighters, arms = rows[("Turkey", "foreign_fighters")], rows[("Turkey", "arms_supply")]
+    assert (fighters.mentions, fighters.independent_support) == (3, 0)
+    assert fighters.ratio > arms.ratio  # much repeated, little shown
