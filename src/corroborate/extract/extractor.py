@@ -96,14 +96,6 @@ def _ref_mentions(
     return out
 
 
-def _unmet(tokens: list[Token], trig: Match) -> bool:
-    """A trigger that acts only near certain words ("violated the ceasefire") without them."""
-    entry = trig.first("trigger")
-    if entry is None or not entry.near:
-        return False
-    return not any(t.lower in entry.near for t in tokens[trig.end : trig.end + 4])
-
-
 def _auxiliary(tokens: list[Token], trig: Match, g: Grammar) -> bool:
     """ "had been moved", "have both carried out": 'have' as an auxiliary, not possession."""
     entry = trig.first("trigger")
@@ -174,9 +166,7 @@ class Extractor:
         texts, lowers = [t.text for t in tokens], [t.lower for t in tokens]
         ents = entity_matches(tokens, kb)
         trigs = [
-            t
-            for t in kb.triggers.match(texts, lowers)
-            if not _auxiliary(tokens, t, kb.grammar) and not _unmet(tokens, t)
+            t for t in kb.triggers.match(texts, lowers) if not _auxiliary(tokens, t, kb.grammar)
         ]
         cues = kb.cues.match(texts, lowers)
         trigger_tokens = {i for m in trigs for i in range(m.start, m.end)}
@@ -223,8 +213,6 @@ class Extractor:
         if not subjects and frame is not None:
             if frame.target is not None:
                 subjects = frame.target.actors  # "accused Turkey of sending ..."
-            elif frame.reciprocal:
-                subjects = frame.speakers  # paired with the other speakers below
             elif frame.kind in ("deny", "back_deny_prev") and frame.speakers:
                 subjects = frame.speakers  # "Turkey denied sending troops"
             from_context = True
@@ -254,30 +242,25 @@ class Extractor:
             return []  # "Turkey has an army": a figure makes it a claim of force size
         evidence = _evidence(text, tokens, core)
         claims: list[Claim] = []
-        pairs = [(subject, speaker) for subject in subjects for speaker in speakers]
-        if frame is not None and frame.reciprocal and from_context:
-            # "Armenia and Azerbaijan accused each other of shelling": each accuses the other
-            pairs = [(other, s) for s in frame.speakers for other in frame.speakers if other != s]
-        for subject, speaker in pairs:
-            recipient = core.recipient if core.recipient != subject else None
-            if frame is not None and frame.reciprocal and recipient is None:
-                recipient = speaker
-            claims.append(
-                Claim(
-                    doc=doc,
-                    subject=subject,
-                    relation=core.relation,
-                    object=core.object,
-                    recipient=recipient,
-                    quantity=qty,
-                    speaker=speaker,
-                    polarity=polarity,
-                    hedged=hedged,
-                    evidence=evidence,
-                    cameo=self.kb.cameo(core.relation),
-                    confidence=0.6 if from_context else 0.8,
+        for subject in subjects:
+            for speaker in speakers:
+                recipient = core.recipient if core.recipient != subject else None
+                claims.append(
+                    Claim(
+                        doc=doc,
+                        subject=subject,
+                        relation=core.relation,
+                        object=core.object,
+                        recipient=recipient,
+                        quantity=qty,
+                        speaker=speaker,
+                        polarity=polarity,
+                        hedged=hedged,
+                        evidence=evidence,
+                        cameo=self.kb.cameo(core.relation),
+                        confidence=0.6 if from_context else 0.8,
+                    )
                 )
-            )
         return claims
 
     def _back_denials(

@@ -30,7 +30,6 @@ class Entry:
     cls: str | None = None
     voice: str | None = None
     needs: str | None = None
-    near: frozenset[str] = frozenset()  # the trigger acts only with one of these words after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +139,7 @@ GRAMMAR_SETS = (
     "relative_back", "hedged_say", "back_objects", "time_words", "conditionals", "quotes",
     "abbreviations", "speaker_modifiers", "tail_openers",
     "side_preps", "means_preps", "light_verbs", "call_verbs", "source_nouns", "claim_words",
-    "possessive_pronouns", "auxiliaries", "pronouns", "reciprocals",
-    "articles", "appositive_marks",
+    "possessive_pronouns", "auxiliaries", "pronouns",
 )  # fmt: skip
 
 
@@ -245,11 +243,7 @@ def _add_relations(kb: KnowledgeBase, data: dict[str, Any]) -> None:
         kb.frames.setdefault(frame, {}).update({str(k): str(v) for k, v in table.items()})
     for trig in data.get("triggers", []) or []:
         entry = Entry(
-            "trigger",
-            str(trig["relation"]),
-            voice=trig.get("voice"),
-            needs=trig.get("needs"),
-            near=frozenset(w.lower() for w in _as_list(trig.get("near"))),
+            "trigger", str(trig["relation"]), voice=trig.get("voice"), needs=trig.get("needs")
         )
         for form in _as_list(trig.get("forms")):
             kb.triggers.add(form, entry)

@@ -236,8 +236,6 @@ def _fold(mentions: list[Mention], tokens: list[Token], g: Grammar) -> list[Ment
             listy = bool(between) and all(w in g.conjunctions for w in between)
             if between == [","] and not _closes_list(mentions, k, tokens, g):
                 listy = False  # "in Libya, the Syrian Observatory said": an apposition or clause
-            if len(between) == 2 and between[0] == "," and len(prev.actors) < 2:
-                listy = False  # "... of Azerbaijan, and Ankara's support": a new clause
             if listy and prev.kind in ("actor", "modifier") and m.kind == prev.kind:
                 prev.actors = tuple(dict.fromkeys(prev.actors + m.actors))
                 prev.end = m.end

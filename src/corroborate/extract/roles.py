@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from corroborate.extract.alliance import alliance_roles
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, Mention
 from corroborate.extract.tokens import Token
@@ -24,7 +23,7 @@ AGENTLESS_RELATIONS = frozenset(
 # trigger frames of things that move with their owner ("Russian troops were sent")
 MOVING_TRIGGERS = frozenset({"transfer", "presence", "logistics"})
 # triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
-PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
+PURPOSE_ONLY = frozenset({"attack", "assist", "use"})
 # what carries people or goods: "on Turkish military transports"
 CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
 
@@ -200,35 +199,8 @@ def fill_roles(
         and any(i in trigger_tokens for i in range(lo, t0))
     ):
         return []  # "sent volunteers to fight": a purpose, not an asserted act
-    if entry.voice == "ally":
-        pair = alliance_roles(kb, tokens, trigger, mentions, clause)
-        if pair is None:
-            return []
-        ally, partner = pair
-        return [
-            Core(
-                trigger,
-                "political_support",
-                _agent_from(ally),
-                ally,
-                None,
-                None,
-                partner.actors[0],
-                partner,
-                _negated(tokens, lo, t0, ally, cue_kinds_at),
-                _irrealis(tokens, lo, t0, cue_kinds_at, g),
-            )
-        ]
     after = [m for m in _mentions_after(mentions, t1, hi) if m is not inside]
     light = _light_verb(tokens, lo, t0, g)
-    if (
-        light is None
-        and inside is None
-        and prev in g.articles
-        and t1 - t0 == 1
-        and last_word not in g.noun_triggers
-    ):
-        return []  # "gripping the arm", "a hit": a verb form used as a noun names no act
     is_noun = light is None and (
         inside is not None
         or (
