@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import signal
 import sys
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from corroborate.assess_run import Assessment, assess_ledger
 from corroborate.claims_run import extract_ledger
 from corroborate.cli.app import (
     EXIT_INPUT_FAILED,
@@ -30,6 +32,7 @@ from corroborate.cli.claims import make_extractor
 from corroborate.ingest import RegistryError, SourceRegistry, load_registries, parse_field_mapping
 from corroborate.model import Metadata
 from corroborate.pipeline import IngestReport, ingest
+from corroborate.report.build import build_role_report, render_report
 from corroborate.settings import Settings, SettingsError
 from corroborate.store import Ledger, LedgerError, LedgerStats
 from corroborate.workspace import Workspace, init_workspace, sample_corpus
@@ -310,6 +313,13 @@ def print_claims(ledger: Ledger, *, actors: tuple[str, ...] = ("Turkey", "Russia
         out.print(claims_table)
 
 
+def print_statuses(assessment: Assessment) -> None:
+    table = Table("status", "propositions", title=f"{len(assessment.propositions)} propositions")
+    for status, n in Counter(p.status for p in assessment.propositions).most_common():
+        table.add_row(status, str(n))
+    out.print(table)
+
+
 @cli.command("demo")
 @click.option(
     "--dir",
@@ -321,7 +331,7 @@ def print_claims(ledger: Ledger, *, actors: tuple[str, ...] = ("Turkey", "Russia
 )
 @click.pass_context
 def demo_cmd(ctx: click.Context, directory: Path) -> None:
-    """Ingest the bundled sample corpus into a demo workspace, extract claims, summarise."""
+    """Ingest the sample corpus, extract and assess claims, write HTML role reports."""
     articles, registry_file = sample_corpus()
     try:
         workspace, _created = init_workspace(
@@ -337,6 +347,13 @@ def demo_cmd(ctx: click.Context, directory: Path) -> None:
             out.print(f"extract: {extracted.documents} documents, {extracted.claims} claims")
             print_summary(ledger.stats(), heading=f"sample corpus in {workspace.root}")
             print_claims(ledger)
+            assessment = assess_ledger(ledger)
+            print_statuses(assessment)
+            for actor in ("Turkey", "Russia"):
+                role = build_role_report(ledger, actor, assessment=assessment)
+                path = workspace.root / f"report-{actor.lower()}.html"
+                path.write_text(render_report(role, "html"), encoding="utf-8")
+                out.print(f"role report for {actor}: {path}")
             sources_table = Table("source", "kind", "affiliation", "docs")
             for s in ledger.list_sources():
                 sources_table.add_row(s.name, s.kind or "", s.affiliation or "", str(s.documents))

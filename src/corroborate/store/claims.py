@@ -227,6 +227,20 @@ class ClaimsMixin:
             rows = conn.execute(sa.select(reviews).order_by(reviews.c.id)).all()
         return [dict(r._mapping) for r in rows]
 
+    def framing_by_source(self) -> dict[str, list[tuple[str, str, int]]]:
+        """outlet -> [(term, side, count)], most used first."""
+        term = sa.func.lower(framing_markers.c.term)
+        q = (
+            sa.select(sources.c.name, term, framing_markers.c.side, sa.func.count())
+            .select_from(framing_markers.join(documents).outerjoin(sources))
+            .group_by(sources.c.name, term, framing_markers.c.side)
+        )
+        out: dict[str, list[tuple[str, str, int]]] = {}
+        with self.engine.connect() as conn:
+            for name, t, side, n in conn.execute(q):
+                out.setdefault(name or "(unknown outlet)", []).append((str(t), str(side), int(n)))
+        return {k: sorted(v, key=lambda r: -r[2]) for k, v in sorted(out.items())}
+
     def claim_stats(self) -> ClaimStats:
         with self.engine.connect() as conn:
             n = conn.execute(sa.select(sa.func.count(claims.c.id))).scalar_one()

@@ -1,0 +1,122 @@
+"""Commands over findings: propositions, report, export, merge, split."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import get_args
+
+import click
+from rich.table import Table
+
+from corroborate.assess_run import assess_ledger, merge_propositions, split_proposition
+from corroborate.cli.app import cli, fail, ledger_of, out
+from corroborate.report.build import (
+    ExportFormat,
+    ReportFormat,
+    build_role_report,
+    export,
+    render_report,
+)
+
+
+def _write(text: str, path: Path | None) -> None:
+    if path is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    out.print(f"wrote {path}")
+
+
+@cli.command("propositions")
+@click.option("--actor", help="Only propositions whose subject is this actor.")
+@click.option("--status", help="Only this status (corroborated, contested, single-source, ...).")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
+@click.pass_context
+def propositions_cmd(
+    ctx: click.Context, actor: str | None, status: str | None, as_json: bool
+) -> None:
+    """Claims grouped across documents, with their status and why."""
+    with ledger_of(ctx) as ledger:
+        props = assess_ledger(ledger).propositions
+    props = [p for p in props if (actor is None or p.subject == actor)
+             and (status is None or p.status == status)]  # fmt: skip
+    if as_json:
+        click.echo(json.dumps([p.to_dict() for p in props], ensure_ascii=False, indent=2))
+        return
+    table = Table("id", "status", "statement", "mentions", "docs", "first", "last",
+                  title=f"{len(props)} propositions")  # fmt: skip
+    for p in props:
+        table.add_row(p.id, p.status, p.statement, str(len(p.claim_ids)), str(p.documents),
+                      str(p.first_seen or ""), str(p.last_seen or ""))  # fmt: skip
+    out.print(table)
+
+
+@cli.command("report")
+@click.option("--actor", required=True, help="The actor whose role to report (canonical name).")
+@click.option("--format", "fmt", type=click.Choice(get_args(ReportFormat)), default="md",
+              show_default=True)  # fmt: skip
+@click.option("--out", "path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")  # fmt: skip
+@click.pass_context
+def report_cmd(ctx: click.Context, actor: str, fmt: ReportFormat, path: Path | None) -> None:
+    """The role of an actor: corroborated, contested, denied, single-source, with evidence."""
+    with ledger_of(ctx) as ledger:
+        report = build_role_report(ledger, actor, with_charts=fmt == "html")
+        _write(render_report(report, fmt), path)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(get_args(ExportFormat)), required=True,
+              help="csv/jsonl: claims with proposition and status; claimreview: schema.org "
+              "JSON-LD; events: CAMEO-style event table.")  # fmt: skip
+@click.option("--out", "path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")  # fmt: skip
+@click.pass_context
+def export_cmd(ctx: click.Context, fmt: ExportFormat, path: Path | None) -> None:
+    """Export claims, propositions or events for other tools."""
+    with ledger_of(ctx) as ledger:
+        _write(export(ledger, fmt), path)
+
+
+@cli.command("merge")
+@click.argument("source")
+@click.argument("target")
+@click.option("--note", default="", help="Why they are the same proposition.")
+@click.pass_context
+def merge_cmd(ctx: click.Context, source: str, target: str, note: str) -> None:
+    """Merge proposition SOURCE into TARGET (ids from `propositions`); survives re-extraction."""
+    with ledger_of(ctx) as ledger:
+        by_id = {p.id: p for p in assess_ledger(ledger).propositions}
+        missing = [i for i in (source, target) if i not in by_id]
+        if missing:
+            fail(f"no proposition {', '.join(missing)} (see `corroborate propositions`)")
+        merge_propositions(ledger, by_id[source], by_id[target], note=note)
+    out.print(f"merged {source} into {target}")
+
+
+@cli.command("split")
+@click.argument("source")
+@click.option(
+    "--field",
+    "field_name",
+    required=True,
+    type=click.Choice(["outlet", "speaker", "object", "evidence", "affiliation"]),
+)
+@click.option("--value", required=True, help="Claims whose field contains this move out.")
+@click.option("--label", required=True, help="A name for the new proposition.")
+@click.option("--note", default="")
+@click.pass_context
+def split_cmd(
+    ctx: click.Context, source: str, field_name: str, value: str, label: str, note: str
+) -> None:
+    """Split claims out of proposition SOURCE into a new one; survives re-extraction."""
+    with ledger_of(ctx) as ledger:
+        by_id = {p.id: p for p in assess_ledger(ledger).propositions}
+        if source not in by_id:
+            fail(f"no proposition {source} (see `corroborate propositions`)")
+        split_proposition(
+            ledger, by_id[source], field=field_name, value=value, label=label, note=note
+        )
+    out.print(f"split claims with {field_name} containing {value!r} out of {source}")

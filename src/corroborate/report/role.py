@@ -1,0 +1,109 @@
+"""The role of an actor: its propositions by status, with the evidence that decided each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from corroborate.assess import Proposition
+from corroborate.assess.status import STATUSES
+from corroborate.assess_run import Assessment
+
+MAX_QUOTES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    outlet: str | None
+    published: str | None
+    speaker: str
+    polarity: str
+    hedged: bool
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PropositionView:
+    proposition: Proposition
+    quotes: list[Quote]
+
+
+@dataclass(slots=True)
+class RoleReport:
+    actor: str
+    generated_at: str
+    documents: int
+    outlets: int
+    claims: int
+    sections: dict[str, list[PropositionView]] = field(default_factory=dict)
+    as_recipient: list[PropositionView] = field(default_factory=list)
+    attention: list[dict[str, object]] = field(default_factory=list)
+    framing: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+    charts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {status: len(views) for status, views in self.sections.items()}
+
+
+def _quotes(assessment: Assessment, p: Proposition) -> list[Quote]:
+    picked: list[Quote] = []
+    seen: set[tuple[str, str]] = set()
+    # one quote per voice first, so the reader sees each side before repeats
+    ordered = [i for v in (*p.affirming, *p.denying) for i in v.claim_ids[:1]]
+    ordered += [i for i in p.claim_ids if i not in ordered]
+    for claim_id in ordered:
+        c = assessment.claims[claim_id]
+        key = (c.speaker, c.evidence)
+        if key in seen:
+            continue
+        seen.add(key)
+        picked.append(
+            Quote(
+                c.evidence,
+                c.outlet,
+                c.published.isoformat() if c.published else None,
+                c.speaker,
+                c.polarity,
+                c.hedged,
+                c.url,
+            )
+        )
+        if len(picked) >= MAX_QUOTES:
+            break
+    return picked
+
+
+def role_report(
+    assessment: Assessment,
+    actor: str,
+    *,
+    framing: dict[str, list[tuple[str, str, int]]] | None = None,
+    documents: int = 0,
+) -> RoleReport:
+    props = assessment.for_actor(actor)
+    report = RoleReport(
+        actor=actor,
+        generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        documents=documents,
+        outlets=len({c.outlet for c in assessment.claims.values() if c.outlet}),
+        claims=len(assessment.claims),
+        framing=framing or {},
+    )
+    for status in STATUSES:
+        views = [PropositionView(p, _quotes(assessment, p)) for p in props if p.status == status]
+        report.sections[status] = sorted(views, key=lambda v: -len(v.proposition.claim_ids))
+    report.as_recipient = [
+        PropositionView(p, _quotes(assessment, p))
+        for p in assessment.propositions
+        if p.recipient == actor and p.status in ("corroborated", "contested")
+    ]
+    report.attention = [
+        {"relation": a.relation, "mentions": a.mentions, "outlets": a.outlets,
+         "propositions": a.propositions, "corroborated": a.corroborated,
+         "independent_support": a.independent_support, "ratio": round(a.ratio, 2)}
+        for a in assessment.attention
+        if a.actor == actor
+    ]  # fmt: skip
+    return report
