@@ -110,19 +110,23 @@ def group_claims(
 def _fold_unknown_details(groups: dict[Key, list[ClaimRecord]]) -> None:
     """Mentions that leave recipient or object unsaid join the one proposition that says them
     ("Turkey backed ..." beside "Turkey backed Azerbaijan"), when exactly one fits."""
-    for key in sorted(groups, key=lambda k: (k[2] != "", k[3] != "")):
-        if key[2] and key[3]:
-            continue
-        fits = [
-            k
-            for k in groups
-            if k != key
-            and k[:2] == key[:2]
-            and (not key[2] or k[2] == key[2])
-            and (not key[3] or k[3] == key[3])
-        ]
-        if len(fits) == 1 and key in groups:
-            groups[fits[0]].extend(groups.pop(key))
+    by_act: dict[tuple[str, str], list[Key]] = {}
+    for key in groups:
+        by_act.setdefault(key[:2], []).append(key)  # only keys of one actor and act can fit
+    for keys in by_act.values():
+        for key in sorted(keys, key=lambda k: (k[2] != "", k[3] != "")):
+            if (key[2] and key[3]) or key not in groups:
+                continue
+            fits = [
+                k
+                for k in keys
+                if k != key
+                and k in groups
+                and (not key[2] or k[2] == key[2])
+                and (not key[3] or k[3] == key[3])
+            ]
+            if len(fits) == 1:
+                groups[fits[0]].extend(groups.pop(key))
 
 
 def _apply(review: Review, groups: dict[Key, list[ClaimRecord]], why: dict[Key, str]) -> None:
