@@ -30,11 +30,16 @@ def doc(text: str, *, source: str | None = None, published: date | None = None) 
 
 
 def test_migrations_create_exactly_the_declared_schema(ledger: Ledger) -> None:
+    def declared(obj: object, name: str | None, kind: str, reflected: bool, other: object) -> bool:
+        # the full-text search objects are dialect-specific SQL, not part of the declared tables
+        return not (name or "").startswith(("documents_fts", "ix_documents_search"))
+
     with ledger.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+        context = MigrationContext.configure(conn, opts={"include_object": declared})
+        diff = compare_metadata(context, metadata)
         version = conn.execute(sa.text("select version_num from alembic_version")).scalar_one()
     assert diff == []
-    assert version == "0003"
+    assert version == "0004"
 
 
 def test_reopening_is_a_no_op(ledger_url: str) -> None:

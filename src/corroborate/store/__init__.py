@@ -10,6 +10,7 @@ from corroborate.store.ledger import (
     SourceRow,
     WriteResult,
 )
+from corroborate.store.search import SearchHit
 
 __all__ = [
     "ClaimRow",
@@ -21,6 +22,7 @@ __all__ = [
     "LedgerError",
     "LedgerStats",
     "PendingDocument",
+    "SearchHit",
     "SourceRow",
     "WriteResult",
 ]

@@ -23,6 +23,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from corroborate.model import Document, IngestFailure, Source
 from corroborate.store.claims import ClaimsMixin
 from corroborate.store.schema import documents, ingest_errors, sources
+from corroborate.store.search import SearchMixin
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -116,7 +117,7 @@ def create_engine(url: str) -> Engine:
         ) from None
 
 
-class Ledger(ClaimsMixin):
+class Ledger(ClaimsMixin, SearchMixin):
     """A ledger database, migrated to the newest schema when opened."""
 
     def __init__(self, url: str) -> None:

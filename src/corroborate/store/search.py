@@ -1,0 +1,61 @@
+"""Full-text search over documents: FTS5 on SQLite, tsvector on PostgreSQL; ranked, indexed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy import Engine
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    document_id: int
+    score: float  # higher is more relevant (comparable within one query only)
+    title: str | None
+
+
+def query_terms(text: str, *, stopwords: frozenset[str] = frozenset()) -> list[str]:
+    """Content words of a query, deduplicated, in order: what any of them must match."""
+    seen: dict[str, None] = {}
+    for w in _WORD.findall(text.lower()):
+        if len(w) > 1 and w not in stopwords:
+            seen.setdefault(w, None)
+    return list(seen)
+
+
+class SearchMixin:
+    engine: Engine
+
+    def search_documents(
+        self, query: str, *, limit: int = 50, stopwords: frozenset[str] = frozenset()
+    ) -> list[SearchHit]:
+        """Documents matching any content word of `query`, best first (BM25 / ts_rank)."""
+        terms = query_terms(query, stopwords=stopwords)
+        if not terms:
+            return []
+        with self.engine.connect() as conn:
+            if self.engine.dialect.name == "sqlite":
+                match = " OR ".join(f'"{t}"' for t in terms)
+                rows = conn.execute(
+                    sa.text(
+                        "SELECT f.rowid, -bm25(documents_fts) AS score, d.title "
+                        "FROM documents_fts f JOIN documents d ON d.id = f.rowid "
+                        "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"
+                    ),
+                    {"q": match, "n": limit},
+                ).all()
+            else:
+                tsquery = " | ".join(t.replace("'", "") for t in terms)
+                rows = conn.execute(
+                    sa.text(
+                        "SELECT id, ts_rank(v, q) AS score, title FROM documents, "
+                        "to_tsvector('english', coalesce(title, '') || ' ' || text) v, "
+                        "to_tsquery('english', :q) q WHERE v @@ q ORDER BY score DESC LIMIT :n"
+                    ),
+                    {"q": tsquery, "n": limit},
+                ).all()
+        return [SearchHit(int(r[0]), float(r[1]), r[2]) for r in rows]

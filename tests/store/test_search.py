@@ -1,0 +1,40 @@
+"""Full-text search over documents on SQLite (FTS5) and PostgreSQL (tsvector)."""
+
+from __future__ import annotations
+
+from corroborate.ingest import build_document
+from corroborate.model import Document, Metadata, RawInput
+from corroborate.store import Ledger
+
+TEXTS = {
+    "fighters": "Syrian fighters were sent to Azerbaijan by Turkey, the observatory said.",
+    "drones": "Turkey sold armed drones to Azerbaijan before the war began.",
+    "weather": "Heavy snow closed the mountain roads for a week.",
+}
+
+
+def add(ledger: Ledger, name: str, text: str) -> int:
+    doc = build_document(RawInput(f"{name}.txt", text, "txt", Metadata(title=name, source="S")))
+    assert isinstance(doc, Document)
+    ledger.write_batch([doc])
+    return next(d.id for d in ledger.list_documents() if d.title == name)
+
+
+def test_ranked_matches_and_new_documents_are_indexed(ledger: Ledger) -> None:
+    ids = {name: add(ledger, name, text) for name, text in TEXTS.items()}
+    hits = ledger.search_documents("Turkey sent Syrian fighters to Azerbaijan")
+    assert hits[0].document_id == ids["fighters"]  # most shared words, rarest first
+    assert ids["weather"] not in {h.document_id for h in hits}
+    assert hits[0].score >= hits[-1].score
+    later = add(ledger, "late", "Recruiters paid the fighters monthly, defectors told reporters.")
+    assert later in {h.document_id for h in ledger.search_documents("fighters recruited paid")}
+
+
+def test_stems_limits_and_empty_queries(ledger: Ledger) -> None:
+    for name, text in TEXTS.items():
+        add(ledger, name, text)
+    assert ledger.search_documents("drone")  # stemming: "drones" matches
+    assert len(ledger.search_documents("Turkey Azerbaijan", limit=1)) == 1
+    assert ledger.search_documents("   ") == []
+    ledger.search_documents('quotes " and -operators OR AND NEAR(')  # no query syntax error
+    assert ledger.search_documents("the of", stopwords=frozenset({"the", "of"})) == []
