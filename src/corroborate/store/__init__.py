@@ -10,7 +10,7 @@ from corroborate.store.ledger import (
     SourceRow,
     WriteResult,
 )
-from corroborate.store.search import SearchHit
+from corroborate.store.search import FoundDocument, SearchHit
 
 __all__ = [
     "ClaimRow",
@@ -18,6 +18,7 @@ __all__ = [
     "DocumentExtraction",
     "DocumentRow",
     "ErrorRow",
+    "FoundDocument",
     "Ledger",
     "LedgerError",
     "LedgerStats",

@@ -23,7 +23,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from corroborate.model import Document, IngestFailure, Source
 from corroborate.store.claims import ClaimsMixin
 from corroborate.store.schema import documents, ingest_errors, sources
-from corroborate.store.search import SearchMixin
+from corroborate.store.search import DocumentLookupMixin, SearchMixin
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -117,7 +117,7 @@ def create_engine(url: str) -> Engine:
         ) from None
 
 
-class Ledger(ClaimsMixin, SearchMixin):
+class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin):
     """A ledger database, migrated to the newest schema when opened."""
 
     def __init__(self, url: str) -> None:

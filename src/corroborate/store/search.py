@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy import Engine
+
+from corroborate.store.schema import documents, sources
 
 _WORD = re.compile(r"\w+")
 
@@ -59,3 +62,33 @@ class SearchMixin:
                     {"q": tsquery, "n": limit},
                 ).all()
         return [SearchHit(int(r[0]), float(r[1]), r[2]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDocument:
+    id: int
+    title: str | None
+    text: str
+    source: str | None
+    published: date | None
+    url: str | None
+
+
+class DocumentLookupMixin:
+    engine: Engine
+
+    def get_documents(self, ids: list[int]) -> list[FoundDocument]:
+        """Documents by id, in the order asked (missing ids are left out)."""
+        if not ids:
+            return []
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(documents.c.id, documents.c.title, documents.c.text, sources.c.name,
+                          documents.c.published, documents.c.url)
+                .select_from(documents.outerjoin(sources))
+                .where(documents.c.id.in_(ids))
+            ).all()  # fmt: skip
+        found = {
+            int(r[0]): FoundDocument(int(r[0]), r[1], str(r[2]), r[3], r[4], r[5]) for r in rows
+        }
+        return [found[i] for i in ids if i in found]
