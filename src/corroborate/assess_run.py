@@ -14,9 +14,11 @@ from corroborate.assess import (
     Review,
     assess,
     attention,
-    clusters_of_texts,
+    copy_clusters,
     default_camps,
+    signature,
 )
+from corroborate.assess.copies import from_bytes
 from corroborate.assess.propositions import ObjectClassifier
 from corroborate.extract import KnowledgeBase, default_kb
 from corroborate.store import ClaimRow, Ledger
@@ -81,6 +83,18 @@ def reviews_of(ledger: Ledger) -> list[Review]:
     return out
 
 
+def document_clusters(ledger: Ledger, settings: AssessSettings) -> dict[int, int]:
+    """Copy clusters from stored signatures; texts without one (or with other parameters) are
+    signed now."""
+    stored = ledger.signatures(num_perm=settings.num_perm, shingle_words=settings.shingle_words)
+    sigs = {i: from_bytes(h, num_perm=settings.num_perm) for i, h in stored.items()}
+    for doc_id, text in ledger.document_texts(exclude=frozenset(sigs)):
+        sigs[doc_id] = signature(
+            text, shingle_words=settings.shingle_words, num_perm=settings.num_perm
+        )
+    return copy_clusters(sigs, threshold=settings.copy_threshold, num_perm=settings.num_perm)
+
+
 def assess_ledger(
     ledger: Ledger,
     *,
@@ -92,10 +106,7 @@ def assess_ledger(
     kb = kb or default_kb()
     rows = {r.id: r for r in ledger.list_claims()}
     records = {i: record(r) for i, r in rows.items()}
-    clusters = clusters_of_texts(
-        ledger.document_texts(), threshold=settings.copy_threshold,
-        shingle_words=settings.shingle_words, num_perm=settings.num_perm,
-    )  # fmt: skip
+    clusters = document_clusters(ledger, settings)
     outlets = {s.name: s.affiliation for s in ledger.list_sources()}
     cameo = {rel: code for rel in kb.relations if (code := kb.cameo(rel))}
     props = assess(

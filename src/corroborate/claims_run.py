@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from corroborate.assess import AssessSettings
+from corroborate.assess.copies import signature, to_bytes
 from corroborate.extract import Extraction, Extractor
 from corroborate.ingest import (
     ReadOptions,
@@ -17,7 +19,7 @@ from corroborate.ingest import (
 )
 from corroborate.model import Document, IngestFailure, RawInput
 from corroborate.settings import Settings
-from corroborate.store import DocumentExtraction, Ledger
+from corroborate.store import DocumentExtraction, Ledger, Signature
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,15 +87,21 @@ def extract_ledger(
     extractor: Extractor,
     batch: int = 100,
     should_stop: Callable[[], bool] | None = None,
+    copy_settings: AssessSettings | None = None,
 ) -> ExtractReport:
-    """Extract every document not yet extracted by this extractor version; resumable."""
+    """Extract every document not yet extracted by this extractor version; resumable.
+
+    The same pass stores each document's MinHash signature for copy detection."""
     report = ExtractReport()
     version = extractor.version
+    shape = copy_settings or AssessSettings()
     for pending in ledger.pending_extraction(version, batch=batch):
         items = []
         for doc in pending:
             result = extractor.extract(doc.text, doc=str(doc.id))
-            items.append(DocumentExtraction(doc.id, result.claims, result.framing))
+            sig = signature(doc.text, shingle_words=shape.shingle_words, num_perm=shape.num_perm)
+            stored = Signature(shape.num_perm, shape.shingle_words, to_bytes(sig))
+            items.append(DocumentExtraction(doc.id, result.claims, result.framing, stored))
             report.framing += len(result.framing)
         report.claims += ledger.store_extractions(items, version=version)
         report.documents += len(items)

@@ -56,3 +56,30 @@ def test_new_version_replaces_claims_without_duplicates(ledger: Ledger) -> None:
     assert stats.claims == 1 and stats.by_relation == {"combat": {"affirm": 1}}
     assert ledger.reset_extractions() == 1
     assert [d.id for batch in ledger.pending_extraction("v2") for d in batch] == [doc_id]
+
+
+def test_signatures_are_stored_once_and_used_for_copy_clusters(ledger: Ledger) -> None:
+    from corroborate.assess import AssessSettings, clusters_of_texts
+    from corroborate.assess_run import document_clusters
+
+    story = (
+        "Monitors counted seven cargo flights from Moscow to Yerevan in one week of fighting. " * 4
+    )
+    texts = [story, story + "An editor added this line.", "Heavy snow closed the roads. " * 8]
+    docs = []
+    for i, text in enumerate(texts):
+        built = build_document(RawInput(f"{i}.txt", text, "txt", Metadata(source=f"Outlet {i}")))
+        assert isinstance(built, Document)
+        docs.append(built)
+    ledger.write_batch(docs[:2])
+    extract_ledger(ledger, extractor=Extractor())
+    settings = AssessSettings()
+    stored = ledger.signatures(num_perm=settings.num_perm, shingle_words=settings.shingle_words)
+    assert len(stored) == 2
+    assert ledger.signatures(num_perm=settings.num_perm + 1, shingle_words=5) == {}
+    ledger.write_batch(docs[2:])  # stored without extraction: no signature yet
+    clusters = document_clusters(ledger, settings)
+    ids = [d.id for d in ledger.list_documents()]
+    by_text = clusters_of_texts(ledger.document_texts())
+    assert clusters == by_text
+    assert len({clusters[i] for i in ids}) == 2  # the reprint joins the original

@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 _WORD = re.compile(r"\w+")
+# The hash scheme of every signature made here: stored signatures are rebuilt with it.
+SCHEME = "affine32"
 
 
 def signature(text: str, *, shingle_words: int = 5, num_perm: int = 64) -> MinHash:
@@ -17,7 +20,7 @@ def signature(text: str, *, shingle_words: int = 5, num_perm: int = 64) -> MinHa
         " ".join(words[i : i + shingle_words])
         for i in range(max(1, len(words) - shingle_words + 1))
     }
-    sig = MinHash(num_perm=num_perm)
+    sig = MinHash(num_perm=num_perm, scheme=SCHEME)
     sig.update_batch(s.encode("utf-8") for s in shingles)
     return sig
 
@@ -55,3 +58,12 @@ def clusters_of_texts(
         doc: signature(text, shingle_words=shingle_words, num_perm=num_perm) for doc, text in texts
     }
     return copy_clusters(sigs, threshold=threshold, num_perm=num_perm)
+
+
+def to_bytes(sig: MinHash) -> bytes:
+    return np.asarray(sig.hashvalues, dtype="<u4").tobytes()
+
+
+def from_bytes(data: bytes, *, num_perm: int) -> MinHash:
+    values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
+    return MinHash(num_perm=num_perm, hashvalues=values, scheme=SCHEME)

@@ -1,6 +1,12 @@
 """Storage: the ledger database behind SQLAlchemy, migrated by Alembic."""
 
-from corroborate.store.claims import ClaimRow, ClaimStats, DocumentExtraction, PendingDocument
+from corroborate.store.claims import (
+    ClaimRow,
+    ClaimStats,
+    DocumentExtraction,
+    PendingDocument,
+    Signature,
+)
 from corroborate.store.ledger import (
     DocumentRow,
     ErrorRow,
@@ -24,6 +30,7 @@ __all__ = [
     "LedgerStats",
     "PendingDocument",
     "SearchHit",
+    "Signature",
     "SourceRow",
     "WriteResult",
 ]

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from corroborate.extract.claim import Claim, FramingMarker
 from corroborate.store.schema import (
     claims,
+    document_signatures,
     documents,
     extractions,
     framing_markers,
@@ -30,10 +31,20 @@ class PendingDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class Signature:
+    """A document's MinHash signature as stored: its parameters and its hash values."""
+
+    num_perm: int
+    shingle_words: int
+    hashvalues: bytes
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentExtraction:
     document_id: int
     claims: Sequence[Claim]
     framing: Sequence[FramingMarker]
+    signature: Signature | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +126,21 @@ class ClaimsMixin:
                  "start": f.start, "end": f.end}
                 for f in item.framing
             )  # fmt: skip
+        signature_rows = [
+            {"document_id": i.document_id, "num_perm": i.signature.num_perm,
+             "shingle_words": i.signature.shingle_words, "hashvalues": i.signature.hashvalues}
+            for i in items
+            if i.signature is not None
+        ]  # fmt: skip
         with self.engine.begin() as conn:
+            if signature_rows:
+                signed = [r["document_id"] for r in signature_rows]
+                conn.execute(
+                    document_signatures.delete().where(
+                        document_signatures.c.document_id.in_(signed)
+                    )
+                )
+                conn.execute(document_signatures.insert(), signature_rows)
             conn.execute(claims.delete().where(claims.c.document_id.in_(ids)))
             conn.execute(framing_markers.delete().where(framing_markers.c.document_id.in_(ids)))
             conn.execute(extractions.delete().where(extractions.c.document_id.in_(ids)))
@@ -191,7 +216,18 @@ class ClaimsMixin:
         with self.engine.connect() as conn:
             return [ClaimRow(**r._asdict()) for r in conn.execute(q)]
 
-    def document_texts(self, *, batch: int = 500) -> Iterator[tuple[int, str]]:
+    def signatures(self, *, num_perm: int, shingle_words: int) -> dict[int, bytes]:
+        """Stored signatures made with these parameters (others must be recomputed)."""
+        q = sa.select(document_signatures.c.document_id, document_signatures.c.hashvalues).where(
+            document_signatures.c.num_perm == num_perm,
+            document_signatures.c.shingle_words == shingle_words,
+        )
+        with self.engine.connect() as conn:
+            return {int(i): bytes(h) for i, h in conn.execute(q)}
+
+    def document_texts(
+        self, *, batch: int = 500, exclude: frozenset[int] = frozenset()
+    ) -> Iterator[tuple[int, str]]:
         """(id, text) of every document, streamed in id order."""
         last = 0
         while True:
@@ -204,7 +240,7 @@ class ClaimsMixin:
                 ).all()
             if not rows:
                 return
-            yield from ((int(i), str(t)) for i, t in rows)
+            yield from ((int(i), str(t)) for i, t in rows if int(i) not in exclude)
             last = int(rows[-1][0])
 
     def add_review(

@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -137,4 +138,17 @@ reviews = Table(
     Column("note", Text, nullable=False),
     Column("author", String(200), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# MinHash signature of each document's text, computed once (with the extraction pass) so that
+# copy detection over a large ledger needs no second pass over every text.
+document_signatures = Table(
+    "document_signatures",
+    metadata,
+    Column(
+        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("num_perm", Integer, nullable=False),
+    Column("shingle_words", Integer, nullable=False),
+    Column("hashvalues", LargeBinary, nullable=False),
 )
