@@ -13,10 +13,13 @@ from dataclasses import dataclass, field, replace
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
-from corroborate.extract.mentions import Mention, build_mentions, entity_matches
+from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.roles import Core, fill_roles
 from corroborate.extract.tokens import Token, sentence_spans, tokenize, word_set
+
+# actors that report but neither govern nor fight: no "the ministry" or "its ally" points to them
+SPEAKER_ONLY_TYPES = frozenset({"monitor"})
 
 
 @dataclass(slots=True)
@@ -56,16 +59,33 @@ def _clause_bounds(tokens: list[Token], i: int, frames: list[Frame], g: Grammar)
 
 
 def _resolve_refs(
-    mentions: list[Mention], tokens: list[Token], ctx: _Context, ctx_possessives: frozenset[str]
+    mentions: list[Mention],
+    tokens: list[Token],
+    ctx: _Context,
+    ctx_possessives: frozenset[str],
+    actor_types: dict[str, str],
 ) -> None:
     """ "the ministry", "its foreign policy chief": the nearest actor before, in this sentence
-    or an earlier one."""
+    or an earlier one. A monitor has no ministry or regime: it is never the referent."""
     last = ctx.last_actor
     for m in mentions:
-        if m.kind == "actor" and m.actors and m.prep is None:
+        if (
+            m.kind == "actor"
+            and m.actors
+            and m.prep is None
+            and actor_types.get(m.actors[-1]) not in SPEAKER_ONLY_TYPES
+        ):
             last = m.actors[-1:]
         if m.kind == "institution" and not m.actors:
-            m.actors = last
+            owner = next(
+                (
+                    o
+                    for o in mentions
+                    if o.start == m.end + 1 and o.kind == "actor" and o.prep in ("of", "to")
+                ),
+                None,
+            )
+            m.actors = owner.actors if owner is not None else last  # "an adviser to Aliyev"
             m.kind = "actor" if m.actors else "institution"
         elif (
             m.kind == "thing"
@@ -77,13 +97,23 @@ def _resolve_refs(
 
 
 def _ref_mentions(
-    tokens: list[Token], cues: list[Match], mentions: list[Mention], ctx: _Context
+    tokens: list[Token],
+    cues: list[Match],
+    mentions: list[Mention],
+    ctx: _Context,
+    g: Grammar,
+    trigger_tokens: set[int],
 ) -> list[Mention]:
     out: list[Mention] = []
     for cue in cues:
         kinds = cue.kinds()
         if "plural_refs" in kinds and ctx.last_list:
-            out.append(Mention(cue.start, cue.end, "group_ref", ctx.last_list))
+            pair = any(tokens[i].lower in g.pair_words for i in range(cue.start, cue.end))
+            if pair and len(ctx.last_list) != 2:
+                continue  # "both countries" after a list of three: not that list
+            group = Mention(cue.start, cue.end, "group_ref", ctx.last_list)
+            group.prep = prep_before(tokens, cue.start, g, trigger_tokens)  # "between the two"
+            out.append(group)
         elif "pronouns" in kinds and cue.end - cue.start == 1:
             low = tokens[cue.start].lower
             if low not in ("it", "they", "he", "she"):
@@ -96,14 +126,38 @@ def _ref_mentions(
     return out
 
 
+def _one_sense_each(matches: list[Match]) -> list[Match]:
+    """A form listed under two triggers ("has" as force size and as presence) is two triggers."""
+    out: list[Match] = []
+    for m in matches:
+        senses = [e for e in m.entries if e.kind == "trigger"]
+        if len(senses) <= 1:
+            out.append(m)
+        else:
+            out.extend(Match(m.start, m.end, (e,)) for e in senses)
+    return out
+
+
+def _unmet(tokens: list[Token], trig: Match) -> bool:
+    """A trigger that acts only near certain words ("violated the ceasefire") without them."""
+    entry = trig.first("trigger")
+    if entry is None or not entry.near:
+        return False
+    return not any(t.lower in entry.near for t in tokens[trig.end : trig.end + 4])
+
+
 def _auxiliary(tokens: list[Token], trig: Match, g: Grammar) -> bool:
     """ "had been moved", "have both carried out": 'have' as an auxiliary, not possession."""
     entry = trig.first("trigger")
-    if entry is None or entry.needs != "quantity" or trig.end - trig.start > 1:
+    if entry is None or entry.needs not in ("quantity", "location") or trig.end - trig.start > 1:
         return False
     nxt = [t.lower for t in tokens[trig.end : trig.end + 3]]
     return any(
-        w in g.be_verbs or w in g.irregular_participles or w.endswith("ed") or w == "to"
+        w in g.be_verbs
+        or w in g.irregular_participles
+        or w.endswith("ed")
+        or w == "to"
+        or (w in g.adverbs and entry.needs == "location")  # "has never sent"
         for w in nxt[:2]
     )
 
@@ -166,7 +220,9 @@ class Extractor:
         texts, lowers = [t.text for t in tokens], [t.lower for t in tokens]
         ents = entity_matches(tokens, kb)
         trigs = [
-            t for t in kb.triggers.match(texts, lowers) if not _auxiliary(tokens, t, kb.grammar)
+            t
+            for t in _one_sense_each(kb.triggers.match(texts, lowers))
+            if not _auxiliary(tokens, t, kb.grammar) and not _unmet(tokens, t)
         ]
         cues = kb.cues.match(texts, lowers)
         trigger_tokens = {i for m in trigs for i in range(m.start, m.end)}
@@ -175,8 +231,8 @@ class Extractor:
             for i in range(c.start, c.end):
                 cue_kinds_at.setdefault(i, set()).update(c.kinds())
         mentions = build_mentions(tokens, ents, trigger_tokens, kb.grammar)
-        _resolve_refs(mentions, tokens, ctx, kb.grammar.possessive_pronouns)
-        refs = _ref_mentions(tokens, cues, mentions, ctx)
+        _resolve_refs(mentions, tokens, ctx, kb.grammar.possessive_pronouns, kb.actor_types)
+        refs = _ref_mentions(tokens, cues, mentions, ctx, kb.grammar, trigger_tokens)
         mentions = sorted(mentions + refs, key=lambda m: m.start)
         frames = find_frames(tokens, cues, mentions, trigger_tokens, kb.grammar)
         question = tokens[-1].text == "?"
@@ -213,6 +269,8 @@ class Extractor:
         if not subjects and frame is not None:
             if frame.target is not None:
                 subjects = frame.target.actors  # "accused Turkey of sending ..."
+            elif frame.reciprocal:
+                subjects = frame.speakers  # paired with the other speakers below
             elif frame.kind in ("deny", "back_deny_prev") and frame.speakers:
                 subjects = frame.speakers  # "Turkey denied sending troops"
             from_context = True
@@ -242,25 +300,30 @@ class Extractor:
             return []  # "Turkey has an army": a figure makes it a claim of force size
         evidence = _evidence(text, tokens, core)
         claims: list[Claim] = []
-        for subject in subjects:
-            for speaker in speakers:
-                recipient = core.recipient if core.recipient != subject else None
-                claims.append(
-                    Claim(
-                        doc=doc,
-                        subject=subject,
-                        relation=core.relation,
-                        object=core.object,
-                        recipient=recipient,
-                        quantity=qty,
-                        speaker=speaker,
-                        polarity=polarity,
-                        hedged=hedged,
-                        evidence=evidence,
-                        cameo=self.kb.cameo(core.relation),
-                        confidence=0.6 if from_context else 0.8,
-                    )
+        pairs = [(subject, speaker) for subject in subjects for speaker in speakers]
+        if frame is not None and frame.reciprocal and from_context:
+            # "Armenia and Azerbaijan accused each other of shelling": each accuses the other
+            pairs = [(other, s) for s in frame.speakers for other in frame.speakers if other != s]
+        for subject, speaker in pairs:
+            recipient = core.recipient if core.recipient != subject else None
+            if frame is not None and frame.reciprocal and recipient is None:
+                recipient = speaker
+            claims.append(
+                Claim(
+                    doc=doc,
+                    subject=subject,
+                    relation=core.relation,
+                    object=core.object,
+                    recipient=recipient,
+                    quantity=qty,
+                    speaker=speaker,
+                    polarity=polarity,
+                    hedged=hedged,
+                    evidence=evidence,
+                    cameo=self.kb.cameo(core.relation),
+                    confidence=0.6 if from_context else 0.8,
                 )
+            )
         return claims
 
     def _back_denials(
@@ -291,7 +354,8 @@ class Extractor:
     def _update_context(self, mentions: list[Mention], claims: list[Claim], ctx: _Context) -> None:
         for m in mentions:
             if m.kind in ("actor", "group_ref") and m.actors:
-                ctx.last_actor = m.actors[-1:]
+                if self.kb.actor_types.get(m.actors[-1]) not in SPEAKER_ONLY_TYPES:
+                    ctx.last_actor = m.actors[-1:]
                 if len(m.actors) >= 2:
                     ctx.last_list = m.actors
         subjects = [c.subject for c in claims if c.subject]

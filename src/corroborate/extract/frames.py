@@ -24,6 +24,8 @@ class Frame:
     cue: int
     kind: str  # say | deny | accuse | according | author_deny | back_deny
     target: Mention | None = None  # the accused party ("accused Turkey of ...")
+    reciprocal: bool = False  # "Armenia and Azerbaijan accused each other of ...": each speaker
+    # accuses the others
 
     def contains(self, i: int) -> bool:
         return self.lo <= i < self.hi
@@ -121,6 +123,12 @@ def find_frames(
     frames: list[Frame] = []
     last_speaker: Mention | None = None
     deny_words = {i for c in cues if "deny_predicates" in c.kinds() for i in range(c.start, c.end)}
+    say_words = {
+        i
+        for c in cues
+        if c.kinds() & {"say_verbs", "deny_verbs", "accuse_verbs"}
+        for i in range(c.start, c.end)
+    }
     for c in list(cues):
         if "deny_predicates" not in c.kinds():
             continue
@@ -156,11 +164,18 @@ def find_frames(
             continue
         if c0 in trigger_tokens and not (c1 < n and tokens[c1].lower == "that"):
             continue  # "maintained a base" is an act; "maintained that ..." a statement
+        if not (is_deny or is_accuse) and _as_noun(tokens, c0, say_words, g):
+            continue  # "denied reports that ...", "the claims": a noun, not a statement
         left = _mention_before(mentions, c0, 8)
         right = _mention_after(mentions, c1, 3)
         polarity = "deny" if is_deny else "affirm"
         hedged = any(e.value in g.hedged_say for e in cue.entries)
         prev = tokens[c0 - 1].lower if c0 > 0 else ""
+        if is_accuse:
+            special = _special_accusation(tokens, c0, c1, left, right, g)
+            if special is not None:
+                frames.append(special)
+                continue
         # inverted order: "..., the ministry said." or "..., said Hajiyev."
         before_speaker = _phrase_open(tokens, left.start, trigger_tokens, g) if left else c0 - 1
         tail_empty = _tail_empty(tokens, c1, g)
@@ -264,6 +279,51 @@ def _nest(
                     f.polarity = "deny" if f.polarity == "affirm" else "affirm"
                 break
     return out
+
+
+def _of_clause(tokens: list[Token], j: int, g: Grammar) -> tuple[int, int]:
+    """The accused act: from past "of"/"for" to the clause end."""
+    n, c = len(tokens), j
+    while j < n and tokens[j].lower not in ("of", "for") and j - c < 8:
+        j += 1
+    lo = j + 1 if j < n else c
+    return lo, _clause_end(tokens, lo, n, g)
+
+
+def _special_accusation(
+    tokens: list[Token],
+    c0: int,
+    c1: int,
+    left: Mention | None,
+    right: Mention | None,
+    g: Grammar,
+) -> Frame | None:
+    """ "Turkey was accused (by Armenia) of ..." (the accused precedes the verb) and "Armenia and
+    Azerbaijan accused each other of ..." (every party accuses the others)."""
+    n = len(tokens)
+    if left is None or not left.is_agent:
+        return None
+    i = c0 - 1
+    while i >= 0 and tokens[i].lower in g.adverbs:
+        i -= 1
+    if i >= 0 and tokens[i].lower in g.be_verbs:
+        by = right is not None and right.is_agent and c1 < n and tokens[c1].lower == "by"
+        names = speaker_names(right) if by and right is not None else ()
+        lo, hi = _of_clause(tokens, right.end if by and right is not None else c1, g)
+        return Frame(names, "affirm", not by, lo, hi, c0, "accuse", left)
+    pair = " ".join(t.lower for t in tokens[c1 : c1 + 2])
+    if pair in g.reciprocals and len(left.actors) >= 2:
+        lo, hi = _of_clause(tokens, c1 + 2, g)
+        return Frame(left.actors, "affirm", False, lo, hi, c0, "accuse", None, reciprocal=True)
+    return None
+
+
+def _as_noun(tokens: list[Token], c0: int, say_words: set[int], g: Grammar) -> bool:
+    """ "the reports", "Armenia's claims", "denied reports that": a say word used as a noun."""
+    if c0 == 0:
+        return False
+    prev = tokens[c0 - 1].lower
+    return prev in g.noun_openers or ((c0 - 1) in say_words and tokens[c0].lower in g.claim_words)
 
 
 def _first_agent(mentions: list[Mention], before: int) -> Mention | None:

@@ -30,6 +30,7 @@ class Entry:
     cls: str | None = None
     voice: str | None = None
     needs: str | None = None
+    near: frozenset[str] = frozenset()  # the trigger acts only with one of these words after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,17 @@ class PhraseIndex:
                         out.add(content[0])
         return out
 
+    def near_words(self) -> set[str]:
+        """Words that triggers require nearby (`near`): each keys its trigger."""
+        return {
+            w
+            for index in (self._lower, self._exact)
+            for _lengths, bucket in index.values()
+            for entries in bucket.values()
+            for e in entries
+            for w in e.near
+        }
+
     def match(self, texts: Sequence[str], lowers: Sequence[str]) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
         out: list[Match] = []
@@ -139,7 +151,10 @@ GRAMMAR_SETS = (
     "relative_back", "hedged_say", "back_objects", "time_words", "conditionals", "quotes",
     "abbreviations", "speaker_modifiers", "tail_openers",
     "side_preps", "means_preps", "light_verbs", "call_verbs", "source_nouns", "claim_words",
-    "possessive_pronouns", "auxiliaries", "pronouns",
+    "possessive_pronouns", "auxiliaries", "pronouns", "reciprocals",
+    "articles", "appositive_marks", "relative_pronouns",
+    "place_modifiers", "pair_words", "casualty_verbs",
+    "hypothetical", "verb_links",
 )  # fmt: skip
 
 
@@ -243,7 +258,11 @@ def _add_relations(kb: KnowledgeBase, data: dict[str, Any]) -> None:
         kb.frames.setdefault(frame, {}).update({str(k): str(v) for k, v in table.items()})
     for trig in data.get("triggers", []) or []:
         entry = Entry(
-            "trigger", str(trig["relation"]), voice=trig.get("voice"), needs=trig.get("needs")
+            "trigger",
+            str(trig["relation"]),
+            voice=trig.get("voice"),
+            needs=trig.get("needs"),
+            near=frozenset(w.lower() for w in _as_list(trig.get("near"))),
         )
         for form in _as_list(trig.get("forms")):
             kb.triggers.add(form, entry)
@@ -322,6 +341,7 @@ def load_kb(folders: Iterable[Path]) -> KnowledgeBase:
     kb.active = frozenset(
         kb.triggers.salient_tokens(function_words)
         | kb.cues.salient_tokens(function_words, kinds=starters)
+        | kb.triggers.near_words()  # "has ... base": the required word keys the trigger
     )
     kb.fingerprint = digest.hexdigest()[:10]
     return kb

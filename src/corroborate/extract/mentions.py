@@ -94,7 +94,9 @@ def _is_filler(tok: Token, g: Grammar) -> bool:
     )
 
 
-def _prep_before(tokens: list[Token], start: int, g: Grammar) -> str | None:
+def prep_before(
+    tokens: list[Token], start: int, g: Grammar, trigger_tokens: set[int]
+) -> str | None:
     i = start - 1
     skipped = 0
     while i >= 0 and skipped <= 3:
@@ -107,12 +109,30 @@ def _prep_before(tokens: list[Token], start: int, g: Grammar) -> str | None:
             return None  # "a group of officers", "hundreds of fighters": the noun is the head
         if low in g.prepositions:
             return low
-        if low in g.determiners or tokens[i].text[:1].isdigit():
+        if low in g.determiners or low in g.place_modifiers or tokens[i].text[:1].isdigit():
             i -= 1
             skipped += 1
             continue
-        return None
+        return _title_after_by(tokens, i, g, trigger_tokens)
     return None
+
+
+def _title_after_by(
+    tokens: list[Token], i: int, g: Grammar, trigger_tokens: set[int]
+) -> str | None:
+    """ "backed by regional power Turkey": up to two title words between "by" and its agent."""
+    j = i
+    while (
+        j >= 0
+        and i - j < 2
+        and j not in trigger_tokens
+        and tokens[j].text.isalpha()
+        and tokens[j].text.islower()
+        and tokens[j].lower not in g.prepositions
+        and tokens[j].lower not in g.be_verbs
+    ):
+        j -= 1
+    return "by" if 0 <= j < i and tokens[j].lower == "by" else None
 
 
 def _specific(entries: list[Entry]) -> Entry:
@@ -138,7 +158,8 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
     sponsor = any(e.cls == "sponsor" for e in demonyms)
     if things:
         head = _specific(things)
-        owners = names
+        # "Lebanese Hezbollah fighters", "Russia's Wagner mercenaries": the named group owns them
+        owners = tuple(dict.fromkeys(e.value for e in actors)) or names
         thing_name = head.value
         if thing_name[:1].islower() or head.cls in PEOPLE_CLASSES:
             head_match = next(m for m in group if head in m.entries)
@@ -207,7 +228,7 @@ def build_mentions(
         groups.append([m])
     mentions = [_classify(group, tokens, g) for group in groups]
     for mention in mentions:
-        mention.prep = _prep_before(tokens, mention.start, g)
+        mention.prep = prep_before(tokens, mention.start, g, trigger_tokens)
     return _fold(mentions, tokens, g)
 
 
@@ -236,9 +257,18 @@ def _fold(mentions: list[Mention], tokens: list[Token], g: Grammar) -> list[Ment
             listy = bool(between) and all(w in g.conjunctions for w in between)
             if between == [","] and not _closes_list(mentions, k, tokens, g):
                 listy = False  # "in Libya, the Syrian Observatory said": an apposition or clause
+            if len(between) == 2 and between[0] == "," and len(prev.actors) < 2:
+                listy = False  # "... of Azerbaijan, and Ankara's support": a new clause
             if listy and prev.kind in ("actor", "modifier") and m.kind == prev.kind:
                 prev.actors = tuple(dict.fromkeys(prev.actors + m.actors))
                 prev.end = m.end
+                continue
+            if listy and prev.kind == "modifier" and m.kind == "actor" and m.label is None:
+                # "Greek and Cypriot leaders": the demonyms share the head noun
+                m.actors = tuple(dict.fromkeys(prev.actors + m.actors))
+                m.start = prev.start
+                m.prep = prev.prep
+                out[-1] = m
                 continue
             if (
                 between in (["from"], ["of"], ["in"])

@@ -9,8 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from corroborate.extract.alliance import alliance_roles, mutual_roles
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, Mention
+from corroborate.extract.positions import (
+    coordinated,
+    first_subject,
+    is_irrealis,
+    is_negated,
+    is_passive,
+    light_verb,
+    mentions_after,
+    nearest_subject,
+    relative_head,
+)
 from corroborate.extract.tokens import Token
 
 # relations whose agentless statements are claims ("weapons were flown in"); an agentless
@@ -21,9 +33,11 @@ AGENTLESS_RELATIONS = frozenset(
 
 
 # trigger frames of things that move with their owner ("Russian troops were sent")
-MOVING_TRIGGERS = frozenset({"transfer", "presence", "logistics"})
+MOVING_TRIGGERS = frozenset({"transfer", "deploy", "presence", "logistics"})
+# triggers whose subject sends something else: a thing as their subject acts for nobody named
+SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 # triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
-PURPOSE_ONLY = frozenset({"attack", "assist", "use"})
+PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
 # what carries people or goods: "on Turkish military transports"
 CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
 
@@ -46,98 +60,33 @@ class Core:
     agentless: bool = False  # "drones were delivered to Baku": the text names no actor
 
 
-def _is_participle(word: str, g: Grammar) -> bool:
-    return word.endswith(("ed", "en", "wn")) or word in g.irregular_participles
-
-
-def _is_passive(tokens: list[Token], t0: int, t1: int, g: Grammar) -> bool:
-    followed_by_agent = t1 < len(tokens) and tokens[t1].lower == "by"
-    if t1 - t0 > 1:
-        # "was involved in the fighting" is a state, "was shot down by X" a passive
-        return followed_by_agent and _is_participle(tokens[t0].lower, g)
-    word = tokens[t0].lower
-    if not _is_participle(word, g):
-        return False
-    i = t0 - 1
-    while i >= 0 and tokens[i].lower in g.adverbs:
-        i -= 1
-    if i >= 0 and tokens[i].lower in g.be_verbs:
-        return True
-    # reduced relative: "support provided by Russia", "drones supplied by Turkey"
-    return followed_by_agent
+def _attacker_or_victim(
+    tokens: list[Token],
+    mentions: list[Mention],
+    t0: int,
+    t1: int,
+    trigger_tokens: set[int],
+    g: Grammar,
+) -> bool:
+    """A casualty verb names an act when a victim follows ("killed 2,300 Armenian troops") or
+    the attacker stands right before it ("Russian airstrikes have killed")."""
+    for m in mentions:
+        if m.start >= t1 and m.actors and m.start - t1 <= 5 and m.prep is None:
+            return True  # the victim
+        if m.start >= t1 and m.actors and m.start - t1 <= 8 and m.prep == "by":
+            return True  # "killed during overnight shelling by Azeri forces": the attacker
+    j = t0 - 1
+    while j >= 0 and (
+        tokens[j].lower in g.auxiliaries
+        or tokens[j].lower in g.adverbs
+        or tokens[j].lower in g.be_verbs
+    ):
+        j -= 1
+    return j >= 0 and (j in trigger_tokens or any(m.end == j + 1 and m.actors for m in mentions))
 
 
 def _agent_from(m: Mention) -> tuple[str, ...]:
     return m.actors if m.kind != "pronoun" else ()
-
-
-def _coordinated(
-    first: Mention, after: list[Mention], tokens: list[Token], g: Grammar
-) -> list[Mention]:
-    """A thing and the things listed with it: "volunteers and weapons", "drones, shells"."""
-    out = [first]
-    for m in after:
-        if m.start <= out[-1].start or m.kind != "thing":
-            continue
-        between = [t.lower for t in tokens[out[-1].end : m.start]]
-        if between and all(
-            w in ("and", ",", "or", "as", "well", "also", "related") for w in between
-        ):
-            out.append(m)
-        else:
-            break
-    return out
-
-
-def _first_subject(mentions: list[Mention], lo: int, t0: int) -> Mention | None:
-    for m in mentions:
-        in_clause = lo <= m.start and m.end <= t0 and not m.consumed and m.prep is None
-        agent = m.kind in ("actor", "pronoun", "group_ref", "institution")
-        if in_clause and (agent or (m.kind == "thing" and m.actors)):
-            return m
-    return None
-
-
-def _nearest_subject(
-    mentions: list[Mention],
-    tokens: list[Token],
-    lo: int,
-    t0: int,
-    trigger_tokens: set[int],
-    g: Grammar,
-) -> Mention | None:
-    for m in reversed(mentions):
-        if m.end > t0 or m.start < lo or m.consumed or m.prep is not None:
-            continue
-        # an object right after a verb is not a subject: "Turkey sold drones and trained ..."
-        j = m.start - 1
-        while j >= lo and tokens[j].lower in g.determiners:
-            j -= 1
-        if j >= lo and j in trigger_tokens:
-            continue
-        if m.kind in ("actor", "pronoun", "group_ref", "institution", "thing", "modifier"):
-            return m
-    return None
-
-
-def _light_verb(tokens: list[Token], lo: int, t0: int, g: Grammar) -> int | None:
-    """A verb that makes a noun trigger the act: "carried out drone strikes", "voiced
-    strong diplomatic backing". Returns the light verb's token index."""
-    i = t0 - 1
-    while i >= lo and t0 - i <= 4:
-        low = tokens[i].lower
-        if low in g.light_verbs:
-            return i
-        if low in ("out", "up") and i > lo and tokens[i - 1].lower in g.light_verbs:
-            return i - 1
-        if not tokens[i].text.isalpha() or low in g.prepositions or low in g.conjunctions:
-            return None
-        i -= 1
-    return None
-
-
-def _mentions_after(mentions: list[Mention], t1: int, hi: int, window: int = 14) -> list[Mention]:
-    return [m for m in mentions if m.start >= t1 and m.start < hi and m.start - t1 <= window]
 
 
 def resolve_relation(
@@ -152,6 +101,8 @@ def resolve_relation(
         return kb.frames[rel].get(obj.thing_class)
     if rel == "attack":
         return "combat"
+    if rel == "logistics" and obj is not None and obj.thing_class == "own_forces":
+        return "troop_deployment"  # "Russia flew in a battalion": moving its own forces
     if rel == "political_support":
         window = {t.lower for t in tokens[max(0, trigger.start - 2) : trigger.end + 2]}
         if window & kb.military_markers:
@@ -199,14 +150,78 @@ def fill_roles(
         and any(i in trigger_tokens for i in range(lo, t0))
     ):
         return []  # "sent volunteers to fight": a purpose, not an asserted act
-    after = [m for m in _mentions_after(mentions, t1, hi) if m is not inside]
-    light = _light_verb(tokens, lo, t0, g)
+    if (
+        prev == "by"
+        and t0 >= 2
+        and (t0 - 2) in trigger_tokens
+        and is_passive(tokens, t0 - 2, t0 - 1, g)
+    ):
+        return []  # "were killed by shelling": the agent noun of a passive, its actor unnamed
+    if word in g.casualty_verbs and not _attacker_or_victim(
+        tokens, mentions, t0, t1, trigger_tokens, g
+    ):
+        return []  # "the bodies of those killed", "an operation that killed a civilian"
+    if entry.needs == "object" and not any(
+        m.start - t1 <= 2 and m.start >= t1 and m.prep is None and m.actors for m in mentions
+    ):
+        return []  # "go back", "drive them back": the adverb, not the verb "to back X"
+    if entry.voice == "between":
+        return [
+            Core(
+                trigger,
+                "combat",
+                a.actors[:1],
+                a,
+                None,
+                None,
+                b.actors[0],
+                b,
+                any("negations" in cue_kinds_at.get(i, set()) for i in range(max(lo, t0 - 2), t0)),
+                is_irrealis(tokens, lo, t0, cue_kinds_at, g),
+            )
+            for a, b in mutual_roles(tokens, trigger, mentions, g)
+        ]
+    if entry.voice == "ally":
+        pair = alliance_roles(kb, tokens, trigger, mentions, clause, trigger_tokens)
+        if pair is None:
+            return []
+        ally, partner = pair
+        return [
+            Core(
+                trigger,
+                "political_support",
+                _agent_from(ally),
+                ally,
+                None,
+                None,
+                partner.actors[0],
+                partner,
+                is_negated(tokens, lo, t0, ally, cue_kinds_at),
+                is_irrealis(tokens, lo, t0, cue_kinds_at, g),
+            )
+        ]
+    after = [m for m in mentions_after(mentions, t1, hi) if m is not inside]
+    light = light_verb(tokens, lo, t0, g)
+    if (
+        light is None
+        and inside is None
+        and (
+            prev in g.articles
+            or (prev in g.prepositions and prev != "to" and not word.endswith("ing"))
+        )
+        and t1 - t0 == 1
+        and last_word not in g.noun_triggers
+    ):
+        return []  # "gripping the arm", "in bomb attacks": a verb form used as a noun
     is_noun = light is None and (
         inside is not None
         or (
             last_word in g.noun_triggers
             and (
                 prev in g.noun_openers
+                or (
+                    t0 >= 2 and tokens[t0 - 2].lower in g.articles and not word.endswith("ing")
+                )  # "a gas attack", not "a resolution backing"
                 or t1 - t0 > 1
                 or any(m.end == t0 and m.kind in ("modifier", "actor") for m in mentions)
                 or (t1 < len(tokens) and tokens[t1].lower in ("from", "of", "for", "to", "by"))
@@ -232,20 +247,25 @@ def fill_roles(
         )
         if agent is None and recipient is None and not objects:
             return []  # "Turkey's support was extensive": a reference, not a claim of an act
-        main = _first_subject(mentions, lo, t0)
-        if subject is None:
-            subject = main  # "..., establishing an air bridge"
+        main = first_subject(mentions, lo, t0)
+        if subject is None and entry.value != "attack":
+            subject = main  # "..., establishing an air bridge"; not "X condemned the attack"
         elif (
             recipient is None and main is not None and main.kind == "actor" and main is not subject
         ):
             recipient = main  # "Azerbaijan balanced it with support from Turkey"
-    elif _is_passive(tokens, t0, t1, g):
+    elif is_passive(tokens, t0, t1, g):
         subject = next((m for m in after if m.prep == "by" and m.kind in ("actor", "thing")), None)
         if subject is not None and subject.kind == "thing" and not subject.actors:
             subject = None
+        if entry.value == "attack" and subject is None:
+            return []  # "fighters had been killed": a casualty, no actor (guidelines 9.5)
         before = [m for m in mentions if lo <= m.start and m.end <= t0 and m.kind == "thing"]
-        things_after = [m for m in after if m.kind == "thing"]
+        # the theme of a passive stands before it; after it only "supplied with drones"
+        things_after = [m for m in after if m.kind == "thing" and m.prep == "with"]
         head = next((m for m in before if m.prep is None), before[0] if before else None)
+        if before and t0 > 0 and tokens[t0 - 1].lower not in g.be_verbs | g.adverbs:
+            head = before[-1]  # reduced relative: "troops relied on drones supplied by Turkey"
         objects = [head] if head is not None else things_after[:1]
         preps = g.recipient_preps | g.location_preps
         recipient = next(
@@ -276,13 +296,58 @@ def fill_roles(
                 None,
             )
         agentless = subject is None
+        if entry.value == "political_support" and recipient is None:
+            # "Azerbaijan, backed by Turkey": who is backed stands before the participle
+            backed = next(
+                (m for m in reversed(mentions) if lo <= m.start and m.end <= t0 and m.prep is None),
+                None,
+            )
+            if (
+                backed is None
+                or not backed.actors
+                or not (
+                    backed.end == t0
+                    or tokens[backed.end].text in g.appositive_marks
+                    or tokens[backed.end].lower in g.be_verbs
+                )  # "Azerbaijan faces separatists supported by Yerevan": not Azerbaijan
+                or subject is None
+                or set(backed.actors) <= set(subject.actors)
+            ):
+                return []  # "soldiers backed by Armenia": backing someone the text does not name
+            recipient = backed
     else:
         if (word.endswith("ing") and prev in g.gerund_links) or prev == "to":
-            subject = _first_subject(mentions, lo, t0)  # "by providing", "arrived to train"
+            subject = first_subject(mentions, lo, t0)  # "by providing", "arrived to train"
+        relative = False
         if subject is None:
-            verb_at = t0 if light is None else light  # "carried out drone strikes"
-            subject = _nearest_subject(mentions, tokens, lo, verb_at, trigger_tokens, g)
-        direct = after[0] if after and after[0].prep is None and after[0].start - t1 <= 3 else None
+            relative, subject = relative_head(tokens, mentions, lo, t0, g)
+        verb_at = t0 if light is None else light  # "carried out drone strikes"
+        if light is not None:
+            # "reiterated Turkey's continued support": the owner of the noun acts
+            subject = next(
+                (
+                    m
+                    for m in mentions
+                    if light < m.start
+                    and m.end in (t0, t0 - 1, t0 - 2)
+                    and m.kind in ("actor", "modifier")
+                    and any(tokens[i].lower == "'s" for i in range(m.end, t0))
+                ),
+                None,
+            )
+        if subject is None and verb_at > lo and tokens[verb_at - 1].lower in g.verb_links:
+            # "leaders condemned Turkey's role and voiced support": the clause's subject
+            subject = first_subject(mentions, lo, verb_at)
+        if subject is None and not relative:
+            subject = nearest_subject(mentions, tokens, lo, verb_at, trigger_tokens, g)
+        direct = (
+            after[0]
+            if after
+            and after[0].prep is None
+            and after[0].start - t1 <= 3
+            and all(t.text != "," for t in tokens[t1 : after[0].start])
+            else None
+        )  # "intervened, highlighting that Turkey ...": not across a comma
         if subject is not None and subject.kind == "thing" and acquire:
             recipient, subject = subject, None  # "Houthi forces received drones"
         elif (
@@ -301,6 +366,8 @@ def fill_roles(
             )
         elif subject is not None and subject.kind == "thing":
             # the thing acts: "Turkish jets attacking Armenian planes", "advisers arrived"
+            if entry.value in SENDING_TRIGGERS and not subject.actors:
+                return []  # "militants are delivering chemicals": no actor that sends
             objects = [subject]
             target = next(
                 (
@@ -325,7 +392,7 @@ def fill_roles(
                 if with_thing is not None:
                     recipient = direct  # "supplying the Armenian army with arms"
                     objects = [with_thing]
-                elif entry.value in ("training", "attack"):
+                elif entry.value in ("training", "attack", "political_support"):
                     recipient = direct  # "train Azerbaijani personnel", "shelled Armenian troops"
             if not objects:
                 first = next(
@@ -371,14 +438,26 @@ def fill_roles(
             recipient = direct
         objects = [m for m in after if m.prep == "with" and m.kind == "thing"][:1]
     if objects and objects[0] is not subject:
-        objects = _coordinated(objects[0], after, tokens, g)
+        objects = coordinated(objects[0], after, tokens, g)
+    if entry.needs == "location" and (recipient is None or recipient.prep not in g.location_preps):
+        return []  # "Russia has a base in Armenia" is presence; "Russia has a base" is not
     subjects = _agent_from(subject) if subject is not None else ()
-    rec_name = recipient.actors[0] if recipient is not None and recipient.actors else None
-    negated = _negated(tokens, lo, t0, subject, cue_kinds_at)
-    irrealis = _irrealis(tokens, lo, t0, cue_kinds_at, g)
+    # "sold weapons to both Armenia and Azerbaijan": one claim per recipient
+    rec_names: list[str | None] = (
+        list(recipient.actors) if recipient is not None and recipient.actors else [None]
+    )
+    negated = is_negated(tokens, lo, t0, subject, cue_kinds_at)
+    if (
+        objects
+        and objects[0] is not subject
+        and "negations" in cue_kinds_at.get(objects[0].start - 1, set())
+    ):
+        negated = True  # "had sent no soldiers", "supplied no weapons or troops"
+    irrealis = is_irrealis(tokens, lo, t0, cue_kinds_at, g)
     cores: list[Core] = []
     candidates: list[Mention | None] = list(objects) or [None]
-    for obj in candidates:
+    pairs = [(obj, rec) for obj in candidates for rec in rec_names]
+    for obj, rec_name in pairs:
         relation = resolve_relation(kb, trigger, obj, tokens)
         if (
             agentless
@@ -389,7 +468,9 @@ def fill_roles(
             relation = kb.frames["presence"].get(obj.thing_class or "")
         if own_move and obj is not None:
             relation = kb.frames.get("own_move", {}).get(obj.thing_class or "", relation)
-        if relation is None or any(c.relation == relation for c in cores):
+        if relation is None or any(
+            c.relation == relation and c.recipient == rec_name for c in cores
+        ):
             continue  # "drones and related weaponry": one claim, its first object
         cores.append(
             Core(
@@ -407,33 +488,3 @@ def fill_roles(
             )
         )
     return cores
-
-
-def _negated(
-    tokens: list[Token],
-    lo: int,
-    t0: int,
-    subject: Mention | None,
-    cue_kinds_at: dict[int, set[str]],
-) -> bool:
-    for i in range(max(lo, t0 - 4), t0):
-        if "negations" in cue_kinds_at.get(i, set()):
-            return True
-    if subject is not None and subject.start > 0:
-        before = tokens[subject.start - 1].lower
-        if before in ("no", "neither", "nor"):
-            return True
-    return False
-
-
-def _irrealis(
-    tokens: list[Token], lo: int, t0: int, cue_kinds_at: dict[int, set[str]], g: Grammar
-) -> bool:
-    for i in range(max(lo, t0 - 4), t0):
-        kinds = cue_kinds_at.get(i, set())
-        if "irrealis" in kinds:
-            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
-            if nxt in ("have", "'ve"):  # "may have sent": a hedge about the past
-                continue
-            return True
-    return any(tokens[i].lower in g.conditionals for i in range(lo, t0))

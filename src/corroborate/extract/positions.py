@@ -1,0 +1,157 @@
+"""Positional rules that stand in for a parser: passives, subjects, relative heads, light verbs,
+coordinated objects, negation and irrealis around a trigger."""
+
+from __future__ import annotations
+
+from corroborate.extract.kb import Grammar
+from corroborate.extract.mentions import Mention
+from corroborate.extract.tokens import Token
+
+AGENT_KINDS = frozenset({"actor", "institution", "pronoun", "group_ref"})
+
+
+def is_participle(word: str, g: Grammar) -> bool:
+    return word.endswith(("ed", "en", "wn")) or word in g.irregular_participles
+
+
+def is_passive(tokens: list[Token], t0: int, t1: int, g: Grammar) -> bool:
+    followed_by_agent = t1 < len(tokens) and tokens[t1].lower == "by"
+    if t1 - t0 > 1:
+        # "was involved in the fighting" is a state, "was shot down by X" a passive
+        return followed_by_agent and is_participle(tokens[t0].lower, g)
+    word = tokens[t0].lower
+    if not is_participle(word, g):
+        return False
+    i = t0 - 1
+    while i >= 0 and tokens[i].lower in g.adverbs:
+        i -= 1
+    if i >= 0 and tokens[i].lower in g.be_verbs:
+        return True
+    # reduced relative: "support provided by Russia", "drones supplied by Turkey"
+    return followed_by_agent
+
+
+def coordinated(
+    first: Mention, after: list[Mention], tokens: list[Token], g: Grammar
+) -> list[Mention]:
+    """A thing and the things listed with it: "volunteers and weapons", "drones, shells"."""
+    out = [first]
+    for m in after:
+        if m.start <= out[-1].start or m.kind != "thing":
+            continue
+        between = [t.lower for t in tokens[out[-1].end : m.start]]
+        if between and all(
+            w in ("and", ",", "or", "as", "well", "also", "related") for w in between
+        ):
+            out.append(m)
+        else:
+            break
+    return out
+
+
+def first_subject(mentions: list[Mention], lo: int, t0: int) -> Mention | None:
+    for m in mentions:
+        in_clause = lo <= m.start and m.end <= t0 and not m.consumed and m.prep is None
+        agent = m.kind in ("actor", "pronoun", "group_ref", "institution")
+        if in_clause and (agent or (m.kind == "thing" and m.actors)):
+            return m
+    return None
+
+
+def nearest_subject(
+    mentions: list[Mention],
+    tokens: list[Token],
+    lo: int,
+    t0: int,
+    trigger_tokens: set[int],
+    g: Grammar,
+) -> Mention | None:
+    for m in reversed(mentions):
+        if m.end > t0 or m.start < lo or m.consumed or m.prep is not None:
+            continue
+        # an object right after a verb is not a subject: "Turkey sold drones and trained ..."
+        j = m.start - 1
+        while j >= lo and tokens[j].lower in g.determiners:
+            j -= 1
+        if j >= lo and j in trigger_tokens:
+            continue
+        if m.kind in ("actor", "pronoun", "group_ref", "institution", "thing", "modifier"):
+            return m
+    return None
+
+
+def relative_head(
+    tokens: list[Token], mentions: list[Mention], lo: int, t0: int, g: Grammar
+) -> tuple[bool, Mention | None]:
+    """ "... draw in Russia, which has a base in Armenia": whether the trigger opens a relative
+    clause, and the relative pronoun's antecedent (whatever preposition it follows) if that is
+    an agent. "..., the violence began on 27 September, which killed 300": no agent."""
+    j = t0 - 1
+    while j > lo and (
+        tokens[j].lower in g.adverbs
+        or tokens[j].lower in g.auxiliaries
+        or tokens[j].lower in g.be_verbs
+    ):
+        j -= 1
+    if j - 1 < lo or tokens[j].lower not in g.relative_pronouns:
+        return False, None
+    if tokens[j - 1].text not in g.appositive_marks:
+        return False, None
+    head = next((m for m in mentions if m.end == j - 1 and not m.consumed), None)
+    return True, head if head is not None and head.kind in AGENT_KINDS else None
+
+
+def light_verb(tokens: list[Token], lo: int, t0: int, g: Grammar) -> int | None:
+    """A verb that makes a noun trigger the act: "carried out drone strikes", "voiced
+    strong diplomatic backing". Returns the light verb's token index."""
+    i = t0 - 1
+    while i >= lo and t0 - i <= 4:
+        low = tokens[i].lower
+        if low in g.light_verbs:
+            return i
+        if low in ("out", "up") and i > lo and tokens[i - 1].lower in g.light_verbs:
+            return i - 1
+        if not tokens[i].text.isalpha() or low in g.prepositions or low in g.conjunctions:
+            return None
+        i -= 1
+    return None
+
+
+def mentions_after(mentions: list[Mention], t1: int, hi: int, window: int = 14) -> list[Mention]:
+    return [m for m in mentions if m.start >= t1 and m.start < hi and m.start - t1 <= window]
+
+
+def is_negated(
+    tokens: list[Token],
+    lo: int,
+    t0: int,
+    subject: Mention | None,
+    cue_kinds_at: dict[int, set[str]],
+) -> bool:
+    for i in range(max(lo, t0 - 4), t0):
+        if "negations" in cue_kinds_at.get(i, set()):
+            return True
+    if subject is not None and subject.start > 0:
+        before = tokens[subject.start - 1].lower
+        if before in ("no", "neither", "nor"):
+            return True
+    return False
+
+
+def is_irrealis(
+    tokens: list[Token], lo: int, t0: int, cue_kinds_at: dict[int, set[str]], g: Grammar
+) -> bool:
+    for i in range(max(lo, t0 - 4), t0):
+        kinds = cue_kinds_at.get(i, set())
+        if "irrealis" in kinds:
+            nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            if nxt in ("have", "'ve"):  # "may have sent": a hedge about the past
+                continue
+            return True
+    if (
+        t0 > 0
+        and tokens[t0 - 1].lower == "to"
+        and any("irrealis" in cue_kinds_at.get(i, set()) for i in range(max(lo, t0 - 10), t0))
+    ):
+        return True  # "called on the world to stand with Azerbaijan": the infinitive of an appeal
+    return any(tokens[i].lower in g.conditionals for i in range(lo, t0))
