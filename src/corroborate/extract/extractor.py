@@ -293,7 +293,11 @@ class Extractor:
         if core.object_mention is not None:
             m = core.object_mention
             qty = quantity_before(
-                tokens, m.start, unit=unit_for(m.thing, m.thing_class), floor=max(0, m.start - 6)
+                tokens,
+                m.start,
+                unit=unit_for(m.thing, m.thing_class),
+                floor=max(0, m.start - 6),
+                months=self.kb.grammar.months,
             )
         entry = core.trigger.first("trigger")
         if qty is None and entry is not None and entry.needs == "quantity":

@@ -165,6 +165,9 @@ def find_frames(
         if c0 in trigger_tokens and not (c1 < n and tokens[c1].lower == "that"):
             continue  # "maintained a base" is an act; "maintained that ..." a statement
         if not (is_deny or is_accuse) and _as_noun(tokens, c0, say_words, g):
+            owned = _owned_claim(tokens, c0, c1, mentions, g)
+            if owned is not None:
+                frames.append(owned)  # "Armenia's claim that ...": Armenia says what follows
             continue  # "denied reports that ...", "the claims": a noun, not a statement
         left = _mention_before(mentions, c0, 8)
         right = _mention_after(mentions, c1, 3)
@@ -324,6 +327,31 @@ def _as_noun(tokens: list[Token], c0: int, say_words: set[int], g: Grammar) -> b
         return False
     prev = tokens[c0 - 1].lower
     return prev in g.noun_openers or ((c0 - 1) in say_words and tokens[c0].lower in g.claim_words)
+
+
+def _owned_claim(
+    tokens: list[Token], c0: int, c1: int, mentions: list[Mention], g: Grammar
+) -> Frame | None:
+    """ "Armenia's claim that ...", "Armenian allegations that ...": a claim noun with a named
+    owner speaks the clause it introduces (whoever else denies or grades it)."""
+    if c1 >= len(tokens) or tokens[c1].lower not in ("that", "of"):
+        return None
+    j = c0 - 1
+    if j >= 0 and tokens[j].lower == "'s":
+        j -= 1
+    owner = next((m for m in mentions if m.end == j + 1 and m.actors), None)
+    if owner is None or owner.kind not in ("actor", "modifier"):
+        return None
+    lo = c1 + 1
+    return Frame(
+        speaker_names(owner),
+        "affirm",
+        False,
+        lo,
+        _clause_end(tokens, lo, len(tokens), g),
+        c0,
+        "say",
+    )
 
 
 def _first_agent(mentions: list[Mention], before: int) -> Mention | None:

@@ -151,7 +151,7 @@ GRAMMAR_SETS = (
     "relative_back", "hedged_say", "back_objects", "time_words", "conditionals", "quotes",
     "abbreviations", "speaker_modifiers", "tail_openers",
     "side_preps", "means_preps", "light_verbs", "call_verbs", "source_nouns", "claim_words",
-    "possessive_pronouns", "auxiliaries", "pronouns", "reciprocals",
+    "possessive_pronouns", "auxiliaries", "pronouns", "months", "approximators", "reciprocals",
     "articles", "appositive_marks", "relative_pronouns",
     "place_modifiers", "pair_words", "casualty_verbs",
     "hypothetical", "verb_links",
@@ -197,6 +197,7 @@ class KnowledgeBase:
     actor_types: dict[str, str] = field(default_factory=dict)
     political_markers: frozenset[str] = frozenset()
     military_markers: frozenset[str] = frozenset()
+    self_propelled: frozenset[str] = frozenset()
     outlet_heads: frozenset[str] = frozenset()  # "Ledger", "Times": last word of an outlet name
     relevant: frozenset[str] = frozenset()  # first tokens of actors and refs: the prefilter
     active: frozenset[str] = frozenset()  # first tokens of triggers and frame cues
@@ -268,6 +269,7 @@ def _add_relations(kb: KnowledgeBase, data: dict[str, Any]) -> None:
             kb.triggers.add(form, entry)
     kb.political_markers = kb.political_markers | set(_as_list(data.get("political_markers")))
     kb.military_markers = kb.military_markers | set(_as_list(data.get("military_markers")))
+    kb.self_propelled = kb.self_propelled | set(_as_list(data.get("self_propelled")))
 
 
 CUE_KINDS = (

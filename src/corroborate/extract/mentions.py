@@ -107,6 +107,8 @@ def prep_before(
             and (tokens[i - 1].lower in g.measure_nouns or tokens[i - 1].text[:1].isdigit())
         ):
             return None  # "a group of officers", "hundreds of fighters": the noun is the head
+        if low in g.approximators and i + 1 < start and tokens[i + 1].text[:1].isdigit():
+            return None  # "about 4,000 fighters": "about" qualifies the figure
         if low in g.prepositions:
             return low
         if low in g.determiners or low in g.place_modifiers or tokens[i].text[:1].isdigit():

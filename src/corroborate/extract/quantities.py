@@ -49,12 +49,23 @@ def unit_for(thing: str | None, thing_class: str | None) -> str:
 
 
 def quantity_before(
-    tokens: list[Token], head: int, *, unit: str, floor: int = 0
+    tokens: list[Token],
+    head: int,
+    *,
+    unit: str,
+    floor: int = 0,
+    months: frozenset[str] = frozenset(),
 ) -> Quantity | None:
-    """The figure in the few tokens before token `head` (a noun phrase's start)."""
+    """The figure in the few tokens before token `head` (a noun phrase's start). The scan stops
+    at punctuation, and a number beside a month name is a date, not a count."""
     lo = max(floor, head - 5)
     for i in range(head - 1, lo - 1, -1):
         tok = tokens[i]
+        if len(tok.text) == 1 and not tok.text.isalnum() and tok.text not in "-\u2013":
+            return None  # "on 29 September, a Turkish F-16": the figure is not this noun's
+        near = {tokens[j].lower for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
+        if tok.text[:1].isdigit() and near & months:
+            return None
         m = _RANGE.match(tok.text)
         if m:
             a, b = _num(m.group(1)), _num(m.group(2))
