@@ -29,6 +29,7 @@ class _Context:
     last_subject: tuple[str, ...] = ()
     last_list: tuple[str, ...] = ()
     last_actor: tuple[str, ...] = ()
+    last_person: tuple[str, ...] = ()  # the state of the last official named: "he"/"she"
     previous_claims: list[Claim] = field(default_factory=list)
 
 
@@ -117,6 +118,13 @@ def _ref_mentions(
         elif "pronouns" in kinds and cue.end - cue.start == 1:
             low = tokens[cue.start].lower
             if low not in ("it", "they", "he", "she"):
+                continue
+            if low in ("he", "she"):
+                # a person: the last official named, else someone unnamed (the author's voice)
+                near = [m for m in mentions if m.end <= cue.start and m.person]
+                person = near[-1].actors if near else ctx.last_person
+                kind = "pronoun" if person else "vague"
+                out.append(Mention(cue.start, cue.end, kind, person))
                 continue
             # "The Artsakh Defence Army said it had struck ...": the nearest actor before
             near = [m for m in mentions if m.end <= cue.start and m.kind == "actor" and m.actors]
@@ -357,6 +365,8 @@ class Extractor:
 
     def _update_context(self, mentions: list[Mention], claims: list[Claim], ctx: _Context) -> None:
         for m in mentions:
+            if m.person:
+                ctx.last_person = m.actors[-1:]
             if m.kind in ("actor", "group_ref") and m.actors:
                 if self.kb.actor_types.get(m.actors[-1]) not in SPEAKER_ONLY_TYPES:
                     ctx.last_actor = m.actors[-1:]

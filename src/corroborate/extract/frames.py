@@ -137,7 +137,7 @@ def find_frames(
             if tokens[k].lower in g.call_verbs:
                 cues = [*cues, Match(k, k + 1, (Entry("deny_verbs", tokens[k].lower),))]
                 break
-    cues = sorted(cues, key=lambda m: m.start)
+    cues = sorted([*cues, *_no_evidence(tokens, cues, g)], key=lambda m: m.start)
     for cue in cues:
         kinds = cue.kinds()
         c0, c1 = cue.start, cue.end
@@ -327,6 +327,21 @@ def _as_noun(tokens: list[Token], c0: int, say_words: set[int], g: Grammar) -> b
         return False
     prev = tokens[c0 - 1].lower
     return prev in g.noun_openers or ((c0 - 1) in say_words and tokens[c0].lower in g.claim_words)
+
+
+def _no_evidence(tokens: list[Token], cues: list[Match], g: Grammar) -> list[Match]:
+    """ "no public evidence", "no credible sign": "no", up to two words, an evidence noun."""
+    covered = {i for c in cues if "author_denials" in c.kinds() for i in range(c.start, c.end)}
+    out = []
+    for k, tok in enumerate(tokens):
+        if tok.lower != "no" or k in covered:
+            continue
+        for j in range(k + 2, min(k + 4, len(tokens))):
+            if tokens[j].lower in g.evidence_nouns:
+                if all(t.text.isalpha() for t in tokens[k + 1 : j]):
+                    out.append(Match(k, j + 1, (Entry("author_denials", "no evidence"),)))
+                break
+    return out
 
 
 def _owned_claim(

@@ -33,6 +33,7 @@ class Mention:
     consumed: bool = False  # folded into another mention ("from Turkey" after "advisers")
     extra_things: list[tuple[str, str]] = field(default_factory=list)
     origin: tuple[str, ...] = ()  # "Israeli-made": where a thing was made, not who holds it
+    person: bool = False  # named by an official's name ("Aliyev"): "he"/"she" can point to it
 
     @property
     def is_agent(self) -> bool:
@@ -185,7 +186,8 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
         label = None
         if len(names) > 1 and collectives:
             label = " ".join(t.text for t in tokens[start:end] if t.lower not in g.determiners)
-        return Mention(start, end, "actor", names, label=label)
+        person = bool(actors) and all(e.cls == "person" for e in actors)
+        return Mention(start, end, "actor", names, label=label, person=person)
     if demonyms:
         return Mention(start, end, "modifier", names)
     if institutions:
