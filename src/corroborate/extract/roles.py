@@ -103,8 +103,8 @@ def resolve_relation(
         return "combat"
     if rel == "logistics" and obj is not None and obj.thing_class == "own_forces":
         return "troop_deployment"  # "Russia flew in a battalion": moving its own forces
-    if rel == "logistics" and obj is not None and obj.thing_class in kb.self_propelled:
-        return None  # "an F-16 flying from Ganja": the aircraft moves, it carries nothing
+    if rel == "logistics" and (obj is None or obj.thing_class in kb.self_propelled):
+        return None  # "flies the jet", "an F-16 flying from Ganja": nothing is carried for a side
     if rel == "political_support":
         window = {t.lower for t in tokens[max(0, trigger.start - 2) : trigger.end + 2]}
         if window & kb.military_markers:
