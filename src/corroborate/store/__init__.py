@@ -17,6 +17,7 @@ from corroborate.store.ledger import (
     WriteResult,
 )
 from corroborate.store.search import FoundDocument, SearchHit
+from corroborate.store.stance import StanceEvidenceRow, StanceRow
 
 __all__ = [
     "ClaimRow",
@@ -32,5 +33,7 @@ __all__ = [
     "SearchHit",
     "Signature",
     "SourceRow",
+    "StanceEvidenceRow",
+    "StanceRow",
     "WriteResult",
 ]

@@ -24,6 +24,7 @@ from corroborate.model import Document, IngestFailure, Source
 from corroborate.store.claims import ClaimsMixin
 from corroborate.store.schema import documents, ingest_errors, sources
 from corroborate.store.search import DocumentLookupMixin, SearchMixin
+from corroborate.store.stance import StanceMixin
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -117,7 +118,7 @@ def create_engine(url: str) -> Engine:
         ) from None
 
 
-class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin):
+class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin, StanceMixin):
     """A ledger database, migrated to the newest schema when opened."""
 
     def __init__(self, url: str) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData(
@@ -151,4 +152,20 @@ document_signatures = Table(
     Column("num_perm", Integer, nullable=False),
     Column("shingle_words", Integer, nullable=False),
     Column("hashvalues", LargeBinary, nullable=False),
+)
+
+# Document-level stance toward a proposition (agree / disagree), from the stance model: evidence
+# of another kind than extracted claims, weighed lower by the assessment.
+stance_evidence = Table(
+    "stance_evidence",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("proposition_id", String(16), nullable=False, index=True),
+    Column("label", String(16), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("passage", Text),
+    Column("model", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("document_id", "proposition_id", "model"),
 )
