@@ -160,3 +160,22 @@ def test_attention_against_support() -> None:
     fighters, arms = rows[("Turkey", "foreign_fighters")], rows[("Turkey", "arms_supply")]
     assert (fighters.mentions, fighters.independent_support) == (3, 0)
     assert fighters.ratio > arms.ratio  # much repeated, little shown
+
+
+def test_the_strongest_mention_counts_whatever_its_place() -> None:
+    hedged_first = [
+        claim("author", "Monitor", doc=7, hedged=True),
+        claim("author", "Monitor", doc=7),
+    ]
+    firm_first = list(reversed(hedged_first))
+    assert one(hedged_first).status == one(firm_first).status == "single-source"
+    assert one(hedged_first).affirming[0].weight == 1.0
+
+
+def test_each_cited_outlet_in_one_document_is_its_own_voice() -> None:
+    # one Paper article citing two outlets: two voices, as if they were two articles
+    p = one([claim("Monitor", "Paper", doc=9), claim("Wire One", "Paper", doc=9)])
+    assert {v.group for v in p.affirming} == {"monitor", "wire"}
+    assert p.status == "corroborated"
+    own_and_cited = one([claim("Monitor", "Paper", doc=9), claim("author", "Paper", doc=9)])
+    assert {v.group for v in own_and_cited.affirming} == {"monitor", "international_independent"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -68,12 +69,29 @@ def test_role_report_sections_quotes_and_statuses(filled: Ledger) -> None:
     assert data["actor"] == "Turkey" and data["counts"]["corroborated"] >= 1
 
 
-def test_html_report_is_self_contained_and_escapes_corpus_text(filled: Ledger) -> None:
-    a = assess_ledger(filled)
-    html = render_report(build_role_report(filled, "Pakistan", assessment=a), "html")
+def test_html_report_is_self_contained_and_escapes_corpus_text(ledger: Ledger) -> None:
+    hostile = (
+        "Turkey sold <script>alert('x')</script> drones to Azerbaijan, "
+        "<img src=x onerror=alert(1)> the ministry said."
+    )
+    doc = build_document(
+        RawInput("h.txt", hostile, "txt", Metadata(source="Evil Post", url="javascript:alert(1)"))
+    )
+    assert isinstance(doc, Document)
+    ledger.write_batch([doc])
+    extract_ledger(ledger, extractor=Extractor())
+    a = assess_ledger(ledger)
+    sections = build_role_report(ledger, "Turkey", assessment=a).sections
+    quote = next(q for v in sections["single-source"] for q in v.quotes)
+    assert "<script>" in quote.text  # the evidence really carries the payload
+    html = render_report(build_role_report(ledger, "Turkey", assessment=a), "html")
     assert "<svg" in html  # charts inline
-    assert "http://" not in html.replace("http://www.w3.org", "")  # nothing fetched from a CDN
-    assert ("<script>" not in html and "&lt;script&gt;" in html) or "script" not in html
+    assert "&lt;script&gt;" in html and "<script" not in html
+    assert "<img" not in html and "javascript:" not in html
+    assert not re.search(r"""(src|href)=["']https?://""", html)  # nothing loaded from elsewhere
+    assert "<link" not in html and "<metadata>" not in html
+    reviews = json.loads(export(ledger, "claimreview"))
+    assert "javascript:" not in json.dumps(reviews)
 
 
 def test_exports(filled: Ledger) -> None:
@@ -112,10 +130,10 @@ def test_report_export_and_review_commands(run: Run, tmp_path: Path) -> None:
     )
     assert run("export", "--format", "events", "--out", "ev.csv").exit_code == 0
     assert (tmp_path / "ev.csv").read_text().startswith("date,source_actor,target_actor,cameo_code")
-    if len(props) >= 2:
-        merged = run("merge", props[0]["id"], props[1]["id"], "--note", "same act")
-        assert merged.exit_code == 0
-        after = json.loads(run("propositions", "--actor", "Turkey", "--json").stdout)
-        assert len(after) == len(props) - 1
+    assert len(props) >= 2  # supply (corroborated) and the F-16 accusation
+    merged = run("merge", props[0]["id"], props[1]["id"], "--note", "same act")
+    assert merged.exit_code == 0
+    after = json.loads(run("propositions", "--actor", "Turkey", "--json").stdout)
+    assert len(after) == len(props) - 1
     missing = run("merge", "Pnope", "Pnope2")
     assert missing.exit_code == 1 and "no proposition" in missing.output

@@ -56,22 +56,25 @@ def voices(
     outlet_affiliation: Mapping[str, str | None],
     settings: AssessSettings,
 ) -> list[Voice]:
-    seen: set[tuple[int, str, str]] = set()
-    tallies: dict[tuple[str, str], _Tally] = {}
+    # One mention per (copy cluster, voice, polarity): a story reprinted by other outlets counts
+    # once, each cited or named source in it counts, and the strongest mention of each counts
+    # (a firm statement is not lost behind a hedged one).
+    best: dict[tuple[int, str, str], tuple[float, ClaimRecord, str, str | None, str]] = {}
     for c in claims:
         speaker, outlet, affiliation = c.speaker, c.outlet, c.affiliation
+        voice = speaker  # "author": the printing outlet's own voice, the same in every reprint
         if speaker in outlet_affiliation:  # "according to <outlet>": that outlet is the voice
             speaker, outlet, affiliation = AUTHOR, c.speaker, outlet_affiliation[c.speaker]
-        cluster = clusters.get(c.document_id, c.document_id)
-        if (cluster, speaker, c.polarity) in seen:
-            continue  # a copy of a story already counted
-        seen.add((cluster, speaker, c.polarity))
+            voice = f"outlet:{outlet}"
         group = camps.group_of(speaker=speaker, outlet=outlet, affiliation=affiliation)
-        tallies.setdefault((group, c.polarity), _Tally()).add(
-            weight=settings.hedged_weight if c.hedged else 1.0,
-            speaker=speaker,
-            outlet=outlet,
-            claim_id=c.id,
+        key = (clusters.get(c.document_id, c.document_id), voice, c.polarity)
+        weight = settings.hedged_weight if c.hedged else 1.0
+        if key not in best or weight > best[key][0]:
+            best[key] = (weight, c, speaker, outlet, group)
+    tallies: dict[tuple[str, str], _Tally] = {}
+    for (_cluster, _voice, polarity), (weight, c, speaker, outlet, group) in best.items():
+        tallies.setdefault((group, polarity), _Tally()).add(
+            weight=weight, speaker=speaker, outlet=outlet, claim_id=c.id
         )
     return [
         Voice(

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from corroborate.assess_run import Assessment
+from corroborate.report.role import web_url
 
 CLAIM_FIELDS = [
     "claim_id", "document_id", "proposition_id", "status", "published", "outlet", "affiliation",
@@ -80,8 +81,8 @@ def claimreview(a: Assessment, *, publisher: str = "corroborate") -> list[dict[s
         for cid in p.claim_ids:
             c = a.claims[cid]
             appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": c.evidence}
-            if c.url:
-                appearance["url"] = c.url
+            if web_url(c.url):
+                appearance["url"] = web_url(c.url)
             if c.outlet:
                 appearance["publisher"] = {"@type": "Organization", "name": c.outlet}
             if c.published:

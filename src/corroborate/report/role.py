@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from corroborate.assess import Proposition
 from corroborate.assess.status import STATUSES
@@ -47,6 +48,13 @@ class RoleReport:
         return {status: len(views) for status, views in self.sections.items()}
 
 
+def web_url(url: str | None) -> str | None:
+    """Only http(s) links reach a page: corpus metadata is untrusted ("javascript:...")."""
+    if not url:
+        return None
+    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+
+
 def _quotes(assessment: Assessment, p: Proposition) -> list[Quote]:
     picked: list[Quote] = []
     seen: set[tuple[str, str]] = set()
@@ -67,7 +75,7 @@ def _quotes(assessment: Assessment, p: Proposition) -> list[Quote]:
                 c.speaker,
                 c.polarity,
                 c.hedged,
-                c.url,
+                web_url(c.url),
             )
         )
         if len(picked) >= MAX_QUOTES:
