@@ -34,6 +34,7 @@ class ExtractReport:
     documents: int = 0
     claims: int = 0
     framing: int = 0
+    failed: int = 0
     interrupted: bool = False
 
 
@@ -97,13 +98,22 @@ def extract_ledger(
     shape = copy_settings or AssessSettings()
     for pending in ledger.pending_extraction(version, batch=batch):
         items = []
+        failures = []
         for doc in pending:
-            result = extractor.extract(doc.text, doc=str(doc.id))
+            try:
+                result = extractor.extract(doc.text, doc=str(doc.id))
+            except Exception as exc:  # one bad text must not stop the corpus (nor every re-run)
+                reason = f"extraction failed ({type(exc).__name__}: {exc}); stored without claims"
+                failures.append(IngestFailure(f"document {doc.id} ({doc.origin})", reason))
+                result = Extraction([], [])
             sig = signature(doc.text, shingle_words=shape.shingle_words, num_perm=shape.num_perm)
             stored = Signature(shape.num_perm, shape.shingle_words, to_bytes(sig))
             items.append(DocumentExtraction(doc.id, result.claims, result.framing, stored))
             report.framing += len(result.framing)
         report.claims += ledger.store_extractions(items, version=version)
+        if failures:
+            ledger.write_batch([], failures)
+            report.failed += len(failures)
         report.documents += len(items)
         if should_stop is not None and should_stop():
             report.interrupted = True

@@ -179,3 +179,12 @@ def test_each_cited_outlet_in_one_document_is_its_own_voice() -> None:
     assert p.status == "corroborated"
     own_and_cited = one([claim("Monitor", "Paper", doc=9), claim("author", "Paper", doc=9)])
     assert {v.group for v in own_and_cited.affirming} == {"monitor", "international_independent"}
+
+
+def test_unnamed_actors_are_never_corroborated_nor_folded() -> None:
+    unnamed = [claim("author", "Monitor", subject=None), claim("author", "Wire One", subject=None)]
+    p = one(unnamed)
+    assert p.subject is None and p.status == "single-source"  # two independent voices, but
+    named = claim("author", "Paper")  # about whom? and an unnamed claim is not Turkey's
+    props = assess([*unnamed, named], camps=CAMPS, outlet_affiliation=OUTLETS)
+    assert sorted(len(p.claim_ids) for p in props) == [1, 2]

@@ -38,3 +38,24 @@ def test_stems_limits_and_empty_queries(ledger: Ledger) -> None:
     assert ledger.search_documents("   ") == []
     ledger.search_documents('quotes " and -operators OR AND NEAR(')  # no query syntax error
     assert ledger.search_documents("the of", stopwords=frozenset({"the", "of"})) == []
+
+
+def test_postgres_search_uses_its_index(pg_url: str) -> None:
+    import sqlalchemy as sa
+
+    from corroborate.store.search import PG_VECTOR
+
+    with Ledger(pg_url) as ledger:
+        add(ledger, "fighters", TEXTS["fighters"])
+        with ledger.engine.connect() as conn:
+            conn.execute(sa.text("SET enable_seqscan = off"))
+            plan = "\n".join(
+                r[0]
+                for r in conn.execute(
+                    sa.text(
+                        f"EXPLAIN SELECT id FROM documents WHERE {PG_VECTOR} @@ "
+                        "to_tsquery('english', 'fighters')"
+                    )
+                )
+            )
+    assert "ix_documents_search" in plan

@@ -59,6 +59,9 @@ def assess(
         counted = sum(len(v.claim_ids) for v in vs)
         copies = len(members) - counted
         status = decide(affirming, denying, settings)
+        if subject is None and status == "corroborated":
+            # reports about an unnamed actor may be about different actors: nothing corroborates
+            status = "single-source"
         dates = [c.published for c in members if c.published]
         out.append(
             Proposition(

@@ -115,8 +115,8 @@ def _fold_unknown_details(groups: dict[Key, list[ClaimRecord]]) -> None:
         by_act.setdefault(key[:2], []).append(key)  # only keys of one actor and act can fit
     for keys in by_act.values():
         for key in sorted(keys, key=lambda k: (k[2] != "", k[3] != "")):
-            if (key[2] and key[3]) or key not in groups:
-                continue
+            if (key[2] and key[3]) or key not in groups or not key[0]:
+                continue  # an unnamed actor is not known to be the named one
             fits = [
                 k
                 for k in keys

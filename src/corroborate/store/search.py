@@ -12,6 +12,8 @@ from sqlalchemy import Engine
 from corroborate.store.schema import documents, sources
 
 _WORD = re.compile(r"\w+")
+# The indexed expression of migration 0004 (ix_documents_search): queries must use it verbatim.
+PG_VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +55,12 @@ class SearchMixin:
                 ).all()
             else:
                 tsquery = " | ".join(t.replace("'", "") for t in terms)
+                # the WHERE expression is the index's own, so the GIN index serves the match
                 rows = conn.execute(
                     sa.text(
-                        "SELECT id, ts_rank(v, q) AS score, title FROM documents, "
-                        "to_tsvector('english', coalesce(title, '') || ' ' || text) v, "
-                        "to_tsquery('english', :q) q WHERE v @@ q ORDER BY score DESC LIMIT :n"
+                        f"SELECT id, ts_rank({PG_VECTOR}, q) AS score, title "
+                        "FROM documents, to_tsquery('english', :q) q "
+                        f"WHERE {PG_VECTOR} @@ q ORDER BY score DESC LIMIT :n"
                     ),
                     {"q": tsquery, "n": limit},
                 ).all()
