@@ -72,3 +72,9 @@ def test_registry_errors_name_file_and_field(write: WriteFile, content: str, exp
 def test_missing_registry_file(tmp_path: Path) -> None:
     with pytest.raises(RegistryError, match="cannot read"):
         load_registry(tmp_path / "nope.yaml")
+
+
+def test_registry_refuses_values_longer_than_the_ledger_keeps(write: WriteFile) -> None:
+    path = write("sources.yaml", "sources:\n  - name: X\n    country: Azerbaijan Republic\n")
+    with pytest.raises(RegistryError, match=r"sources\[0\]\.country"):
+        load_registry(path)

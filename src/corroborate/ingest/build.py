@@ -6,6 +6,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 from corroborate.ingest.registry import SourceRegistry
 from corroborate.model import Document, IngestFailure, Metadata, RawInput
@@ -13,6 +14,8 @@ from corroborate.model import Document, IngestFailure, Metadata, RawInput
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 MIN_WORDS_FOR_LANGUAGE = 3
+MAX_SOURCE_NAME = 200  # the ledger's sources.name column
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?")  # en, en-GB, pt_BR
 
 
 def normalise_text(text: str) -> str:
@@ -51,16 +54,28 @@ def build_document(
     if not text:
         return IngestFailure(raw.origin, "no text after extraction")
     meta = raw.meta.overlay(overrides) if overrides else raw.meta
+    if meta.source is not None and len(meta.source) > MAX_SOURCE_NAME:
+        return IngestFailure(
+            raw.origin,
+            f"source name is {len(meta.source)} characters, over {MAX_SOURCE_NAME}: shorten it",
+        )
+    # A document's identity is its text and the outlet it states (flag or file) or its URL's
+    # host, never a registry lookup: editing sources.yaml must not make old documents new.
+    stated = meta.source or (urlsplit(meta.url).hostname if meta.url else None) or ""
     if meta.source is None and meta.url and registry is not None:
         meta = replace(meta, source=registry.match_url(meta.url))
-    if meta.language is None:
-        meta = replace(meta, language=detect_language(text))
+    language = meta.language
+    if language is not None and not _LANGUAGE.fullmatch(language):
+        language = None  # "English (United States)": not a code, detect it instead
+    if language is None:
+        language = detect_language(text)
+    meta = replace(meta, language=language.lower() if language else None)
     folded = " ".join(text.split())
     return Document(
         origin=raw.origin,
         text=text,
         format=raw.format,
         content_hash=_sha256(folded),
-        dedupe_key=_sha256(f"{meta.source or ''}\x00{folded}"),
+        dedupe_key=_sha256(f"{stated}\x00{folded}"),
         meta=meta,
     )

@@ -116,6 +116,6 @@ def bytes_to_raw(
     text = decode(data, encoding=encoding)
     if fmt != "md":
         return RawInput(origin=origin, text=text, format=fmt)
-    fields, body = split_front_matter(text, where=origin)
+    fields, body = split_front_matter(text.replace("\r\n", "\n"), where=origin)
     meta, warnings = metadata_from_mapping(fields, where=origin)
     return RawInput(origin=origin, text=body, format="md", meta=meta, warnings=tuple(warnings))

@@ -65,6 +65,10 @@ def _source(entry: Any, where: str) -> Source:
         domains = [domains]
     if not isinstance(domains, list) or not all(isinstance(d, str) for d in domains):
         raise RegistryError(f"{where}.domains: expected a list of domain names")
+    for key, limit in (("name", 200), ("country", 8), ("affiliation", 100)):
+        value = _text(entry, key, where)
+        if value is not None and len(value) > limit:
+            raise RegistryError(f"{where}.{key}: {value[:40]!r}... is over {limit} characters")
     kind = _text(entry, "kind", where)
     if kind is not None and kind not in SOURCE_KINDS:
         raise RegistryError(f"{where}.kind: {kind!r} is not one of {', '.join(SOURCE_KINDS)}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 from collections.abc import Iterator, Mapping
@@ -90,8 +91,15 @@ def read_jsonl(
 def read_csv(
     path: Path, *, mapping: Mapping[str, str], max_bytes: int, encoding: str
 ) -> Iterator[Item]:
-    csv.field_size_limit(max_bytes)
-    enc = "utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding
+    # the csv module's own limit would end the whole file at one big field: rows are measured here
+    csv.field_size_limit(2**31 - 1)
+    utf8 = encoding.lower().replace("_", "-") in ("utf-8", "utf8")
+    enc = "utf-8-sig" if utf8 else encoding
+    try:
+        codecs.lookup(enc)
+    except LookupError:
+        yield IngestFailure(str(path), f"unknown encoding {encoding!r}")
+        return
     with path.open("rb") as raw:
         if b"\x00" in raw.read(8192):
             yield IngestFailure(str(path), "binary data (NUL bytes), not CSV")
@@ -107,6 +115,9 @@ def read_csv(
                 try:
                     if None in row:
                         raise InputError(f"{len(row[None])} more cells than header columns")
+                    size = sum(len(v) for v in row.values() if isinstance(v, str))
+                    if size > max_bytes:
+                        raise InputError(f"row is {size:,} characters, over the {max_bytes:,} cap")
                     yield row_to_raw(row, origin=origin, fmt="csv", mapping=mapping)
                 except InputError as exc:
                     yield IngestFailure(origin, exc.reason)

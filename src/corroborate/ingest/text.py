@@ -49,9 +49,14 @@ def parse_date(value: Any) -> date:
     except ValueError:
         pass
     try:
-        return dateparser.parse(text).date()
+        # parsed against two different defaults: a part the text lacks shows as a difference
+        first = dateparser.parse(text, default=datetime(2000, 1, 1)).date()
+        second = dateparser.parse(text, default=datetime(2001, 2, 2)).date()
     except (ValueError, OverflowError):
         raise ValueError(f"date {text!r} not understood (use YYYY-MM-DD)") from None
+    if first != second:
+        raise ValueError(f"date {text!r} lacks a year, month or day (use YYYY-MM-DD)")
+    return first
 
 
 def _clean(value: Any) -> str | None:
