@@ -202,3 +202,24 @@ def test_listings_on_an_empty_ledger(run: Run, fmt: str) -> None:
         assert result.exit_code == 0, result.output
         if fmt == "json":
             assert json.loads(result.stdout) == []
+
+
+def test_init_with_a_relative_db_keeps_one_ledger(
+    run: Run, tmp_path: Path, write: WriteFile
+) -> None:
+    assert run("--db", "sqlite:///stray.db", "init", "ws3").exit_code == 0
+    assert run("-w", "ws3", "ingest", str(write("a.txt", GOOD))).exit_code == 0
+    assert len(documents(run, "--db", "sqlite:///stray.db")) == 1  # the same file both times
+    assert not (tmp_path / "ws3" / "stray.db").exists()
+
+
+def test_camps_setting_and_self_merge(run: Run, tmp_path: Path, write: WriteFile) -> None:
+    write("a.txt", "Armenia said Turkish F-16s shot down an Armenian Su-25, which Ankara denied.")
+    assert run("ingest", str(tmp_path / "in")).exit_code == 0
+    (tmp_path / "corroborate.toml").write_text('camps = "missing.yaml"\n')
+    result = run("propositions")
+    assert result.exit_code == 1 and "missing.yaml" in result.output
+    (tmp_path / "corroborate.toml").unlink()
+    props = json.loads(run("propositions", "--json").stdout)
+    same = run("merge", props[0]["id"], props[0]["id"])
+    assert same.exit_code == 1 and "into itself" in same.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from corroborate.assess import (
     AssessSettings,
@@ -16,11 +17,13 @@ from corroborate.assess import (
     attention,
     copy_clusters,
     default_camps,
+    load_camps,
     signature,
 )
 from corroborate.assess.copies import from_bytes
 from corroborate.assess.propositions import ObjectClassifier
 from corroborate.extract import KnowledgeBase, default_kb
+from corroborate.settings import Settings
 from corroborate.store import ClaimRow, Ledger
 
 
@@ -117,9 +120,22 @@ def assess_ledger(
     return Assessment(props, records, rows, clusters, attention(props, list(records.values())))
 
 
+def assessment_settings(settings: Settings) -> tuple[AssessSettings, Camps]:
+    """The workspace's settings as the pure assessment takes them."""
+    assess_settings = AssessSettings(
+        min_independent_groups=settings.min_independent_groups,
+        hedged_weight=settings.hedged_weight,
+        copy_threshold=settings.copy_threshold,
+    )
+    camps = load_camps(Path(settings.camps)) if settings.camps else default_camps()
+    return assess_settings, camps
+
+
 def merge_propositions(
     ledger: Ledger, source: Proposition, target: Proposition, *, note: str = ""
 ) -> int:
+    if source.id == target.id:
+        raise ValueError(f"cannot merge {source.id} into itself")
     return ledger.add_review(
         kind="merge", payload={"source": _key(source), "target": _key(target)}, note=note
     )

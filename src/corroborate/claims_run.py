@@ -12,12 +12,11 @@ from corroborate.extract import Extraction, Extractor
 from corroborate.ingest import (
     ReadOptions,
     build_document,
-    fetch_url,
     is_url,
     plan_inputs,
-    read_file,
 )
-from corroborate.model import Document, IngestFailure, RawInput
+from corroborate.model import Document, IngestFailure
+from corroborate.pipeline import read_target
 from corroborate.settings import Settings
 from corroborate.store import DocumentExtraction, Ledger, Signature
 
@@ -64,16 +63,7 @@ def extract_files(
     plan = plan_inputs(targets)
     yield from plan.missing
     for target in plan.inputs:
-        items: list[RawInput | IngestFailure] = (
-            [
-                fetch_url(
-                    target, max_bytes=settings.max_document_bytes, timeout=settings.fetch_timeout
-                )
-            ]
-            if is_url(target)
-            else list(read_file(Path(target), options))
-        )
-        for item in items:
+        for item in read_target(target, settings, options):  # streamed, as ingest reads
             built = item if isinstance(item, IngestFailure) else build_document(item)
             if isinstance(built, IngestFailure):
                 yield built

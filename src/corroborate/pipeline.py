@@ -44,9 +44,10 @@ ProgressHook = Callable[[str, int], None]
 """Called with each input's origin once it is read, and how many inputs the plan holds."""
 
 
-def _items(
+def read_target(
     target: str, settings: Settings, options: ReadOptions
 ) -> Iterator[RawInput | IngestFailure]:
+    """One file's or URL's raw inputs, streamed; every failure a one-line reason."""
     if is_url(target):
         yield fetch_url(
             target,
@@ -109,7 +110,7 @@ def ingest(
     try:
         for target in plan.inputs:
             whole_input_failed = False
-            for item in _items(target, settings, options):
+            for item in read_target(target, settings, options):
                 if stopping():  # checked per row too, so a huge JSONL file stops promptly
                     break
                 built = (

@@ -35,6 +35,20 @@ class Settings:
     commit_every: int = _setting(
         100, "documents per transaction; an interrupted run loses at most this much work"
     )
+    min_independent_groups: int = _setting(
+        2, "independent voice groups needed to call a proposition corroborated"
+    )
+    hedged_weight: float = _setting(
+        0.5, "weight of a hedged mention; a voice group is firm at a total weight of 1"
+    )
+    copy_threshold: float = _setting(
+        0.6, "estimated text similarity (Jaccard, 0-1) above which documents are copies"
+    )
+    camps: str = _setting(
+        "",
+        "a camps YAML file (which actors and outlet groups speak with one voice); "
+        "unset: the bundled one",
+    )
     lexicons: str = _setting(
         "",
         "extra lexicon folders (YAML), separated by the OS path separator; the workspace's "
@@ -54,16 +68,34 @@ class SettingsError(ValueError):
     pass
 
 
+# The lowest value each numeric setting accepts (and the highest, for shares).
+_RANGES: dict[str, tuple[float, float]] = {
+    "max_document_bytes": (1, float("inf")),
+    "fetch_timeout": (0.1, float("inf")),
+    "commit_every": (1, float("inf")),
+    "min_independent_groups": (1, float("inf")),
+    "hedged_weight": (0.0, 1.0),
+    "copy_threshold": (0.05, 1.0),
+}
+
+
 def _coerce(name: str, raw: Any, default: Any) -> Any:
     kind = type(default) if default is not None else str
+    if isinstance(raw, bool) and kind is not bool:
+        raise SettingsError(f"setting {name}: {raw!r} is not a {kind.__name__}")
     try:
-        if kind is int and not isinstance(raw, bool):
-            return int(raw)
-        if kind is float:
-            return float(raw)
-        return str(raw)
+        if kind is int:
+            value: Any = int(raw)
+        elif kind is float:
+            value = float(raw)
+        else:
+            return str(raw)
     except (TypeError, ValueError):
         raise SettingsError(f"setting {name}: {raw!r} is not a valid {kind.__name__}") from None
+    low, high = _RANGES.get(name, (float("-inf"), float("inf")))
+    if not low <= value <= high:
+        raise SettingsError(f"setting {name}: {raw!r} is outside {low:g}..{high:g}")
+    return value
 
 
 def load_settings(
@@ -91,7 +123,7 @@ def load_settings(
         raw = env.get(f"CORROBORATE_{key.upper()}")
         if raw:
             values[key] = _coerce(key, raw, default)
-    values.update({k: v for k, v in overrides.items() if v is not None})
+    values.update({k: _coerce(k, v, known[k]) for k, v in overrides.items() if v is not None})
     settings = Settings(**values)
     if settings.database_url is None:
         path = (workspace / DEFAULT_DB_NAME).resolve()

@@ -70,6 +70,16 @@ def init_workspace(root: Path, *, database_url: str | None = None) -> tuple[Work
     root.mkdir(parents=True, exist_ok=True)
     created: list[Path] = []
     config = root / CONFIG_NAME
+    if (
+        database_url
+        and database_url.startswith("sqlite:///")
+        and not database_url.startswith("sqlite:////")
+    ):
+        # a relative path given on the command line means relative to where it was typed;
+        # written into the workspace config it would mean relative to the workspace
+        rel = database_url.removeprefix("sqlite:///")
+        if rel and rel != ":memory:":
+            database_url = f"sqlite:///{Path(rel).resolve()}"
     if not config.exists():
         url = database_url or f"sqlite:///{DEFAULT_DB_NAME}"
         config.write_text(_CONFIG_TEMPLATE.format(database_url=json.dumps(url)), encoding="utf-8")

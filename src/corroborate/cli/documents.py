@@ -13,7 +13,7 @@ import click
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from corroborate.assess_run import Assessment, assess_ledger
+from corroborate.assess_run import Assessment
 from corroborate.claims_run import extract_ledger
 from corroborate.cli.app import (
     EXIT_INPUT_FAILED,
@@ -29,6 +29,7 @@ from corroborate.cli.app import (
     workspace_of,
 )
 from corroborate.cli.claims import make_extractor
+from corroborate.cli.findings import assess_for
 from corroborate.ingest import RegistryError, SourceRegistry, load_registries, parse_field_mapping
 from corroborate.model import Metadata
 from corroborate.pipeline import IngestReport, ingest
@@ -347,7 +348,7 @@ def demo_cmd(ctx: click.Context, directory: Path) -> None:
             out.print(f"extract: {extracted.documents} documents, {extracted.claims} claims")
             print_summary(ledger.stats(), heading=f"sample corpus in {workspace.root}")
             print_claims(ledger)
-            assessment = assess_ledger(ledger)
+            assessment = assess_for(ctx, ledger)
             print_statuses(assessment)
             for actor in ("Turkey", "Russia"):
                 role = build_role_report(ledger, actor, assessment=assessment)

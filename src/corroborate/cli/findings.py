@@ -9,8 +9,14 @@ from typing import get_args
 import click
 from rich.table import Table
 
-from corroborate.assess_run import assess_ledger, merge_propositions, split_proposition
-from corroborate.cli.app import cli, fail, ledger_of, out
+from corroborate.assess_run import (
+    Assessment,
+    assess_ledger,
+    assessment_settings,
+    merge_propositions,
+    split_proposition,
+)
+from corroborate.cli.app import cli, fail, ledger_of, out, workspace_of
 from corroborate.report.build import (
     ExportFormat,
     ReportFormat,
@@ -18,6 +24,16 @@ from corroborate.report.build import (
     export,
     render_report,
 )
+from corroborate.store import Ledger
+
+
+def assess_for(ctx: click.Context, ledger: Ledger) -> Assessment:
+    """The ledger assessed with the workspace's settings (weights, thresholds, camps file)."""
+    try:
+        settings, camps = assessment_settings(workspace_of(ctx).settings)
+    except ValueError as exc:
+        fail(str(exc))
+    return assess_ledger(ledger, settings=settings, camps=camps)
 
 
 def _write(text: str, path: Path | None) -> None:
@@ -39,7 +55,7 @@ def propositions_cmd(
 ) -> None:
     """Claims grouped across documents, with their status and why."""
     with ledger_of(ctx) as ledger:
-        props = assess_ledger(ledger).propositions
+        props = assess_for(ctx, ledger).propositions
     props = [p for p in props if (actor is None or p.subject == actor)
              and (status is None or p.status == status)]  # fmt: skip
     if as_json:
@@ -63,7 +79,9 @@ def propositions_cmd(
 def report_cmd(ctx: click.Context, actor: str, fmt: ReportFormat, path: Path | None) -> None:
     """The role of an actor: corroborated, contested, denied, single-source, with evidence."""
     with ledger_of(ctx) as ledger:
-        report = build_role_report(ledger, actor, with_charts=fmt == "html")
+        report = build_role_report(
+            ledger, actor, assessment=assess_for(ctx, ledger), with_charts=fmt == "html"
+        )
         _write(render_report(report, fmt), path)
 
 
@@ -77,7 +95,7 @@ def report_cmd(ctx: click.Context, actor: str, fmt: ReportFormat, path: Path | N
 def export_cmd(ctx: click.Context, fmt: ExportFormat, path: Path | None) -> None:
     """Export claims, propositions or events for other tools."""
     with ledger_of(ctx) as ledger:
-        _write(export(ledger, fmt), path)
+        _write(export(ledger, fmt, assessment=assess_for(ctx, ledger)), path)
 
 
 @cli.command("merge")
@@ -88,11 +106,14 @@ def export_cmd(ctx: click.Context, fmt: ExportFormat, path: Path | None) -> None
 def merge_cmd(ctx: click.Context, source: str, target: str, note: str) -> None:
     """Merge proposition SOURCE into TARGET (ids from `propositions`); survives re-extraction."""
     with ledger_of(ctx) as ledger:
-        by_id = {p.id: p for p in assess_ledger(ledger).propositions}
+        by_id = {p.id: p for p in assess_for(ctx, ledger).propositions}
         missing = [i for i in (source, target) if i not in by_id]
         if missing:
             fail(f"no proposition {', '.join(missing)} (see `corroborate propositions`)")
-        merge_propositions(ledger, by_id[source], by_id[target], note=note)
+        try:
+            merge_propositions(ledger, by_id[source], by_id[target], note=note)
+        except ValueError as exc:
+            fail(str(exc))
     out.print(f"merged {source} into {target}")
 
 
@@ -113,10 +134,50 @@ def split_cmd(
 ) -> None:
     """Split claims out of proposition SOURCE into a new one; survives re-extraction."""
     with ledger_of(ctx) as ledger:
-        by_id = {p.id: p for p in assess_ledger(ledger).propositions}
+        by_id = {p.id: p for p in assess_for(ctx, ledger).propositions}
         if source not in by_id:
             fail(f"no proposition {source} (see `corroborate propositions`)")
         split_proposition(
             ledger, by_id[source], field=field_name, value=value, label=label, note=note
         )
     out.print(f"split claims with {field_name} containing {value!r} out of {source}")
+
+
+@cli.command("check")
+@click.argument("claim")
+@click.option("--limit", type=click.IntRange(min=1, max=500), default=30, show_default=True,
+              help="How many retrieved documents to label.")  # fmt: skip
+@click.option("--all", "show_all", is_flag=True, help="Also list documents labelled unrelated.")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
+@click.pass_context
+def check_cmd(ctx: click.Context, claim: str, limit: int, show_all: bool, as_json: bool) -> None:
+    """Documents in the ledger that address CLAIM: agree, disagree or discuss, with the passage."""
+    from corroborate.check import check_claim
+    from corroborate.extract import default_kb
+    from corroborate.stance import StanceModel
+
+    g = default_kb().grammar
+    stopwords = g.determiners | g.prepositions | g.be_verbs | g.conjunctions | g.auxiliaries
+    model = StanceModel.load()
+    with ledger_of(ctx) as ledger:
+        results = check_claim(ledger, claim, stance=model.predict, limit=limit, stopwords=stopwords)
+    if not show_all:
+        results = [r for r in results if r.label != "unrelated"]
+    if as_json:
+        rows = [_as_dict(r) for r in results]
+        click.echo(json.dumps(rows, default=str, ensure_ascii=False, indent=2))
+        return
+    table = Table(
+        "doc", "label", "conf", "outlet", "date", "passage", title=f"{len(results)} documents"
+    )
+    for r in results:
+        table.add_row(str(r.document_id), r.label, f"{r.confidence:.2f}", r.source or "",
+                      str(r.published or ""), (r.passage or "")[:110])  # fmt: skip
+    out.print(table)
+
+
+def _as_dict(obj: object) -> dict[str, object]:
+    from dataclasses import asdict, is_dataclass
+
+    assert is_dataclass(obj) and not isinstance(obj, type)
+    return asdict(obj)
