@@ -26,7 +26,7 @@ _ids = count(1)
 
 
 def claim(speaker: str, outlet: str, *, doc: int | None = None, polarity: str = "affirm",
-          hedged: bool = False, subject: str = "Turkey", relation: str = "foreign_fighters",
+          hedged: bool = False, subject: str | None = "Turkey", relation: str = "foreign_fighters",
           obj: str | None = "mercenaries", recipient: str | None = "Azerbaijan",
           qty: tuple[float, float] | None = None, day: int = 1) -> ClaimRecord:  # fmt: skip
     i = next(_ids)
