@@ -24,6 +24,7 @@ from corroborate.assess.copies import from_bytes
 from corroborate.assess.propositions import ObjectClassifier
 from corroborate.extract import KnowledgeBase, default_kb
 from corroborate.settings import Settings
+from corroborate.stance_run import stance_records
 from corroborate.store import ClaimRow, Ledger
 
 
@@ -112,10 +113,11 @@ def assess_ledger(
     clusters = document_clusters(ledger, settings)
     outlets = {s.name: s.affiliation for s in ledger.list_sources()}
     cameo = {rel: code for rel in kb.relations if (code := kb.cameo(rel))}
+    stance = stance_records(ledger.list_stance(), weight=settings.stance_weight)
     props = assess(
         list(records.values()), clusters=clusters, camps=camps or default_camps(),
         outlet_affiliation=outlets, settings=settings, reviews=reviews_of(ledger),
-        classify=object_classifier(kb), cameo=cameo,
+        classify=object_classifier(kb), cameo=cameo, stance=stance,
     )  # fmt: skip
     return Assessment(props, records, rows, clusters, attention(props, list(records.values())))
 
@@ -126,6 +128,7 @@ def assessment_settings(settings: Settings) -> tuple[AssessSettings, Camps]:
         min_independent_groups=settings.min_independent_groups,
         hedged_weight=settings.hedged_weight,
         copy_threshold=settings.copy_threshold,
+        stance_weight=settings.stance_weight,
     )
     camps = load_camps(Path(settings.camps)) if settings.camps else default_camps()
     return assess_settings, camps

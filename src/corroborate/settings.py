@@ -44,6 +44,9 @@ class Settings:
     copy_threshold: float = _setting(
         0.6, "estimated text similarity (Jaccard, 0-1) above which documents are copies"
     )
+    stance_weight: float = _setting(
+        0.3, "weight of a document's stance toward a proposition (the stance model's evidence)"
+    )
     camps: str = _setting(
         "",
         "a camps YAML file (which actors and outlet groups speak with one voice); "
@@ -75,6 +78,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "commit_every": (1, float("inf")),
     "min_independent_groups": (1, float("inf")),
     "hedged_weight": (0.0, 1.0),
+    "stance_weight": (0.0, 1.0),
     "copy_threshold": (0.05, 1.0),
 }
 

@@ -188,3 +188,25 @@ def test_unnamed_actors_are_never_corroborated_nor_folded() -> None:
     named = claim("author", "Paper")  # about whom? and an unnamed claim is not Turkey's
     props = assess([*unnamed, named], camps=CAMPS, outlet_affiliation=OUTLETS)
     assert sorted(len(p.claim_ids) for p in props) == [1, 2]
+
+
+def test_document_stance_weighs_less_than_a_claim() -> None:
+    from corroborate.stance_run import stance_records
+    from corroborate.store import StanceEvidenceRow
+
+    base = [claim("author", "Monitor")]
+    pid = one(base).id
+
+    def row(doc: int, label: str, outlet: str, aff: str) -> StanceEvidenceRow:
+        return StanceEvidenceRow(doc, pid, label, 0.9, "passage", "m", outlet, aff, None)
+
+    agree = stance_records([row(50, "agree", "Wire One", "wire")], weight=0.3)
+    p = one(base, stance=agree)
+    wire = next(v for v in p.affirming if v.group == "wire")
+    assert wire.weight == 0.3 and p.status == "single-source"  # stance alone is not firm
+    assert p.claim_ids == tuple(c.id for c in base)  # never listed as a claim
+    assert "Wire One (stance)" in p.explanation
+    disagree = stance_records(
+        [row(51, "disagree", "Paper", "international_independent")], weight=0.3
+    )
+    assert one(base, stance=disagree).status == "contested"

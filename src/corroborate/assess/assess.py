@@ -35,11 +35,14 @@ def assess(
     classify: ObjectClassifier = _lower,
     grouping: Grouping | None = None,
     cameo: Mapping[str, str] | None = None,
+    stance: Mapping[str, Sequence[ClaimRecord]] | None = None,
 ) -> list[Proposition]:
     """Group claim mentions into propositions and give each a status with its explanation.
 
     `clusters` maps document ids to copy-cluster ids (assess.copies); `outlet_affiliation` maps
     outlet names to affiliation groups, so "according to <outlet>" credits that outlet.
+    `stance` maps proposition ids to document-stance evidence (records with `weight` below 1):
+    it adds to the voices, never to the proposition's claims.
     """
     camps = camps or default_camps()
     settings = settings or AssessSettings()
@@ -50,13 +53,15 @@ def assess(
     out: list[Proposition] = []
     for key, members in groups.items():
         subject = key[0] or None
+        pid = proposition_id(key)
+        evidence = list((stance or {}).get(pid, ()))
         vs = voices(
-            members, subject=subject, camps=camps, clusters=clusters,
+            [*members, *evidence], subject=subject, camps=camps, clusters=clusters,
             outlet_affiliation=outlet_affiliation, settings=settings,
         )  # fmt: skip
         affirming = tuple(v for v in vs if v.polarity == "affirm")
         denying = tuple(v for v in vs if v.polarity == "deny")
-        counted = sum(len(v.claim_ids) for v in vs)
+        counted = sum(1 for v in vs for i in v.claim_ids if i >= 0)
         copies = len(members) - counted
         status = decide(affirming, denying, settings)
         if subject is None and status == "corroborated":
@@ -65,7 +70,7 @@ def assess(
         dates = [c.published for c in members if c.published]
         out.append(
             Proposition(
-                id=proposition_id(key),
+                id=pid,
                 subject=subject,
                 relation=key[1],
                 recipient=key[2] or None,

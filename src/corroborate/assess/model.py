@@ -28,6 +28,7 @@ class ClaimRecord:
     quantity_high: float | None = None
     quantity_unit: str | None = None
     url: str | None = None
+    weight: float = 1.0  # below 1 for evidence weaker than an extracted claim (document stance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,9 @@ class AssessSettings:
         default=0.6, metadata={"help": "estimated Jaccard similarity above which texts are copies"}
     )
     shingle_words: int = field(default=5, metadata={"help": "words per shingle for copy detection"})
+    stance_weight: float = field(
+        default=0.3, metadata={"help": "weight of a document's stance toward a proposition"}
+    )
     num_perm: int = field(default=64, metadata={"help": "MinHash permutations"})
 
 

@@ -68,7 +68,7 @@ def voices(
             voice = f"outlet:{outlet}"
         group = camps.group_of(speaker=speaker, outlet=outlet, affiliation=affiliation)
         key = (clusters.get(c.document_id, c.document_id), voice, c.polarity)
-        weight = settings.hedged_weight if c.hedged else 1.0
+        weight = (settings.hedged_weight if c.hedged else 1.0) * c.weight
         if key not in best or weight > best[key][0]:
             best[key] = (weight, c, speaker, outlet, group)
     tallies: dict[tuple[str, str], _Tally] = {}

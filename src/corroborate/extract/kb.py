@@ -151,7 +151,7 @@ GRAMMAR_SETS = (
     "relative_back", "hedged_say", "back_objects", "time_words", "conditionals", "quotes",
     "abbreviations", "speaker_modifiers", "tail_openers",
     "side_preps", "means_preps", "light_verbs", "call_verbs", "source_nouns", "claim_words",
-    "possessive_pronouns", "auxiliaries", "pronouns", "months", "approximators",
+    "possessive_pronouns", "auxiliaries", "pronouns", "months", "approximators", "subordinators",
     "evidence_nouns", "reciprocals",
     "articles", "appositive_marks", "relative_pronouns",
     "place_modifiers", "pair_words", "casualty_verbs",

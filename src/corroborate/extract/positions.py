@@ -67,7 +67,9 @@ def nearest_subject(
     g: Grammar,
 ) -> Mention | None:
     for m in reversed(mentions):
-        if m.end > t0 or m.start < lo or m.consumed or m.prep is not None:
+        if m.end > t0 or m.start < lo or m.consumed:
+            continue
+        if m.prep is not None and not _opens_clause(m, tokens, t0, g):
             continue
         # an object right after a verb is not a subject: "Turkey sold drones and trained ..."
         j = m.start - 1
@@ -78,6 +80,17 @@ def nearest_subject(
         if m.kind in ("actor", "pronoun", "group_ref", "institution", "thing", "modifier"):
             return m
     return None
+
+
+def _opens_clause(m: Mention, tokens: list[Token], t0: int, g: Grammar) -> bool:
+    """ "after Armenian forces attacked": a subordinator, not a preposition, when the phrase
+    is followed by the verb (adverbs and auxiliaries allowed between)."""
+    if m.prep not in g.subordinators:
+        return False
+    return all(
+        t.lower in g.adverbs or t.lower in g.be_verbs or t.lower in g.auxiliaries
+        for t in tokens[m.end : t0]
+    )
 
 
 def relative_head(

@@ -62,6 +62,8 @@ def _quotes(assessment: Assessment, p: Proposition) -> list[Quote]:
     ordered = [i for v in (*p.affirming, *p.denying) for i in v.claim_ids[:1]]
     ordered += [i for i in p.claim_ids if i not in ordered]
     for claim_id in ordered:
+        if claim_id not in assessment.claims:
+            continue  # document-stance evidence: shown in the explanation, not as a claim
         c = assessment.claims[claim_id]
         key = (c.speaker, c.evidence)
         if key in seen:
