@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from corroborate.assess import (
     AssessSettings,
@@ -23,6 +24,7 @@ from corroborate.assess import (
 from corroborate.assess.copies import from_bytes
 from corroborate.assess.propositions import ObjectClassifier
 from corroborate.extract import KnowledgeBase, default_kb
+from corroborate.reviews import apply, claim_key, decisions
 from corroborate.settings import Settings
 from corroborate.stance_run import stance_records
 from corroborate.store import ClaimRow, Ledger
@@ -70,9 +72,10 @@ def record(row: ClaimRow) -> ClaimRecord:
     )  # fmt: skip
 
 
-def reviews_of(ledger: Ledger) -> list[Review]:
+def reviews_of(reviews: Sequence[Mapping[str, Any]]) -> list[Review]:
+    """The proposition merges and splits among the ledger's reviews."""
     out = []
-    for r in ledger.list_reviews():
+    for r in reviews:
         data = r["payload"]
         if r["kind"] not in ("merge", "split"):
             continue
@@ -108,15 +111,21 @@ def assess_ledger(
 ) -> Assessment:
     settings = settings or AssessSettings()
     kb = kb or default_kb()
-    rows = {r.id: r for r in ledger.list_claims()}
-    records = {i: record(r) for i, r in rows.items()}
+    reviews = ledger.list_reviews()
+    decided = decisions(reviews)
+    rows = {r.id: r for r in ledger.list_claims()}  # every claim, rejected ones too
+    records = {}
+    for claim_id, row in rows.items():
+        kept = apply(record(row), decided.get(claim_key(row)))  # analysts' corrections
+        if kept is not None:
+            records[claim_id] = kept
     clusters = document_clusters(ledger, settings)
     outlets = {s.name: s.affiliation for s in ledger.list_sources()}
     cameo = {rel: code for rel in kb.relations if (code := kb.cameo(rel))}
     stance = stance_records(ledger.list_stance(), weight=settings.stance_weight)
     props = assess(
         list(records.values()), clusters=clusters, camps=camps or default_camps(),
-        outlet_affiliation=outlets, settings=settings, reviews=reviews_of(ledger),
+        outlet_affiliation=outlets, settings=settings, reviews=reviews_of(reviews),
         classify=object_classifier(kb), cameo=cameo, stance=stance,
     )  # fmt: skip
     return Assessment(props, records, rows, clusters, attention(props, list(records.values())))
@@ -132,24 +141,3 @@ def assessment_settings(settings: Settings) -> tuple[AssessSettings, Camps]:
     )
     camps = load_camps(Path(settings.camps)) if settings.camps else default_camps()
     return assess_settings, camps
-
-
-def merge_propositions(
-    ledger: Ledger, source: Proposition, target: Proposition, *, note: str = ""
-) -> int:
-    if source.id == target.id:
-        raise ValueError(f"cannot merge {source.id} into itself")
-    return ledger.add_review(
-        kind="merge", payload={"source": _key(source), "target": _key(target)}, note=note
-    )
-
-
-def split_proposition(
-    ledger: Ledger, source: Proposition, *, field: str, value: str, label: str, note: str = ""
-) -> int:
-    payload = {"source": _key(source), "field": field, "value": value, "label": label}
-    return ledger.add_review(kind="split", payload=payload, note=note)
-
-
-def _key(p: Proposition) -> Sequence[str]:
-    return [p.subject or "", p.relation, p.recipient or "", p.object_class]

@@ -2,6 +2,7 @@
 
 from corroborate.cli import claims, documents, findings  # noqa: F401  (each module registers its commands)
 from corroborate.cli.app import cli
+from corroborate.web import cli as _web_cli  # noqa: F401  (registers `serve`)
 
 __all__ = ["cli", "main"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import json
 from pathlib import Path
 from typing import get_args
@@ -9,12 +10,11 @@ from typing import get_args
 import click
 from rich.table import Table
 
+from corroborate import reviews
 from corroborate.assess_run import (
     Assessment,
     assess_ledger,
     assessment_settings,
-    merge_propositions,
-    split_proposition,
 )
 from corroborate.cli.app import cli, fail, ledger_of, out, workspace_of
 from corroborate.report.build import (
@@ -25,6 +25,11 @@ from corroborate.report.build import (
     render_report,
 )
 from corroborate.store import Ledger
+
+
+def _author() -> str:
+    """Who made a review from the command line: the login name, for the audit log."""
+    return f"cli:{getpass.getuser()}"
 
 
 def assess_for(ctx: click.Context, ledger: Ledger) -> Assessment:
@@ -111,8 +116,8 @@ def merge_cmd(ctx: click.Context, source: str, target: str, note: str) -> None:
         if missing:
             fail(f"no proposition {', '.join(missing)} (see `corroborate propositions`)")
         try:
-            merge_propositions(ledger, by_id[source], by_id[target], note=note)
-        except ValueError as exc:
+            reviews.merge(ledger, by_id[source], by_id[target], author=_author(), note=note)
+        except reviews.ReviewError as exc:
             fail(str(exc))
     out.print(f"merged {source} into {target}")
 
@@ -134,10 +139,21 @@ def split_cmd(
 ) -> None:
     """Split claims out of proposition SOURCE into a new one; survives re-extraction."""
     with ledger_of(ctx) as ledger:
-        by_id = {p.id: p for p in assess_for(ctx, ledger).propositions}
+        assessment = assess_for(ctx, ledger)
+        by_id = {p.id: p for p in assessment.propositions}
         if source not in by_id:
             fail(f"no proposition {source} (see `corroborate propositions`)")
-        split_proposition(
-            ledger, by_id[source], field=field_name, value=value, label=label, note=note
+        p = by_id[source]
+        moved = sum(
+            1
+            for cid in p.claim_ids
+            if value.lower() in str(getattr(assessment.claims[cid], field_name, "") or "").lower()
         )
+        try:
+            reviews.split(
+                ledger, p, moved, field_name=field_name, value=value, label=label,
+                author=_author(), note=note,
+            )  # fmt: skip
+        except reviews.ReviewError as exc:
+            fail(str(exc))
     out.print(f"split claims with {field_name} containing {value!r} out of {source}")

@@ -1,0 +1,191 @@
+"""Web workbench latency under load: p50/p95 of four pages with 20 concurrent clients.
+
+usage: python benchmarks/web_bench.py [--claims N] [--clients C] [--requests R] [--db PATH]
+
+Builds (once; reused when --db already holds it) a SQLite ledger with N synthetic claims
+(default 1,000,000) over N/10 documents from 40 outlets, written through the Ledger's own write
+path, starts `corroborate serve` on a free loopback port, warms the assessment cache, then lets C
+clients (default 20) issue R requests each (default 50) against the proposition list, a
+proposition page, an actor page and search, and prints p50/p95 per endpoint. Bounded: it stops by
+itself, and the server is stopped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+
+from corroborate.extract.claim import Claim, Span
+from corroborate.model import Document, Metadata, Source
+from corroborate.store import DocumentExtraction, Ledger
+
+ACTORS = ["Turkey", "Russia", "Iran", "Israel", "Azerbaijan", "Armenia", "Pakistan", "France"]
+RELATIONS = ["arms_supply", "troop_deployment", "foreign_fighters", "training", "combat"]
+OBJECTS = ["drones", "F-16", "weapons", "troops", "mercenaries", None]
+WORDS = [
+    "army",
+    "border",
+    "drones",
+    "convoy",
+    "ministry",
+    "statement",
+    "shelling",
+    "ceasefire",
+    "monitor",
+    "report",
+]
+PER_DOC = 10
+EXTRACTOR = "bench-0"
+GROUPS = ["armenian_government", "azerbaijani_government", "turkish_state", "russian_state",
+          "wire", "international_independent", "regional_independent", "monitor"]  # fmt: skip
+
+
+def build(path: Path, claims: int, seed: int = 7) -> None:
+    """A ledger of `claims` synthetic claims, written through the Ledger in batches."""
+    rng = random.Random(seed)
+    ledger = Ledger(f"sqlite:///{path}")
+    outlets = [Source(f"Outlet {i}", affiliation=GROUPS[i % len(GROUPS)]) for i in range(40)]
+    ledger.upsert_sources(outlets)
+    docs = max(1, claims // PER_DOC)
+    start = date(2020, 7, 1)
+    batch = 2000
+    for first in range(0, docs, batch):
+        made: list[Document] = []
+        for d in range(first, min(docs, first + batch)):
+            actor, other = rng.sample(ACTORS, 2)
+            words = " ".join(rng.choice(WORDS) for _ in range(60))
+            text = f"{actor} sent weapons to {other}, officials said. {words} (doc {d})"
+            digest = hashlib.sha256(text.encode()).hexdigest()
+            meta = Metadata(
+                source=outlets[d % len(outlets)].name, title=f"{actor} and {other} #{d}",
+                published=start + timedelta(days=d % 120), language="en",
+            )  # fmt: skip
+            made.append(Document(f"bench:{d}", text, "txt", digest, digest, meta))
+        ledger.write_batch(made)
+        print(f"documents {first + len(made):,}/{docs:,}", end="\r", flush=True)
+    print()
+    for pending in ledger.pending_extraction(EXTRACTOR, batch=batch):
+        items = []
+        for doc in pending:
+            found = []
+            for _ in range(PER_DOC):
+                subject, recipient = rng.sample(ACTORS, 2)
+                found.append(
+                    Claim(
+                        doc=str(doc.id), subject=subject, relation=rng.choice(RELATIONS),
+                        object=rng.choice(OBJECTS), recipient=recipient, quantity=None,
+                        speaker=rng.choice([*ACTORS, "author"]),
+                        polarity="deny" if rng.random() < 0.15 else "affirm",
+                        hedged=rng.random() < 0.2, evidence=Span(0, 20, doc.text[:20]),
+                        confidence=round(rng.uniform(0.3, 0.95), 2),
+                    )
+                )  # fmt: skip
+            items.append(DocumentExtraction(doc.id, found, []))
+        ledger.store_extractions(items, version=EXTRACTOR)
+        print(f"extracted up to document {pending[-1].id:,}", end="\r", flush=True)
+    print()
+    ledger.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def run(db: Path, clients: int, requests: int) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "corroborate.web", "--db", f"sqlite:///{db}", "serve",
+         "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(url + "/api/sources", timeout=5)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise SystemExit("the server did not start") from None
+                time.sleep(0.2)
+        began = time.monotonic()
+        first = httpx.get(url + "/api/propositions", params={"limit": 1}, timeout=3600).json()
+        print(f"first assessment (cold cache): {time.monotonic() - began:.1f} s")
+        pid = first["items"][0]["id"]
+        actor = first["items"][0]["subject"]
+        paths = {
+            "proposition list": "/propositions",
+            "proposition page": f"/propositions/{pid}",
+            "actor page": f"/actors/{actor}",
+            "search": "/search?q=convoy+ceasefire",
+        }
+        for path in paths.values():  # warm per-page caches (charts) once
+            httpx.get(url + path, timeout=600).raise_for_status()
+        timings: dict[str, list[float]] = {name: [] for name in paths}
+        lock = threading.Lock()
+        names = list(paths)
+
+        def client(n: int) -> None:
+            with httpx.Client(base_url=url, timeout=120) as c:
+                for i in range(requests):
+                    name = names[(n + i) % len(names)]
+                    t = time.perf_counter()
+                    c.get(paths[name]).raise_for_status()
+                    with lock:
+                        timings[name].append(time.perf_counter() - t)
+
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+        began = time.monotonic()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        total = sum(len(v) for v in timings.values())
+        print(f"{total} requests by {clients} clients in {time.monotonic() - began:.1f} s")
+        for name, values in timings.items():
+            print(
+                f"{name:18} n={len(values):4}  p50={statistics.median(values) * 1000:7.1f} ms"
+                f"  p95={percentile(values, 0.95) * 1000:7.1f} ms"
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=50, help="per client")
+    parser.add_argument("--db", type=Path, help="ledger file (built when missing)")
+    args = parser.parse_args()
+    db = args.db or Path(tempfile.gettempdir()) / f"corroborate-web-bench-{args.claims}.db"
+    if not db.exists():
+        began = time.monotonic()
+        build(db, args.claims)
+        print(f"built {db} in {time.monotonic() - began:.0f} s")
+    run(db, args.clients, args.requests)
+
+
+if __name__ == "__main__":
+    main()

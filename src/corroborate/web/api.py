@@ -1,0 +1,296 @@
+"""The REST API under /api/: thin handlers over the ledger and the cached assessment."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+
+from corroborate.assess import Proposition
+from corroborate.reviews import ReviewError, merge, review_claim, split
+from corroborate.store import ClaimRow
+from corroborate.web.schemas import (
+    ActorOut,
+    ClaimOut,
+    ClaimReviewIn,
+    DocumentDetailOut,
+    DocumentOut,
+    ErrorOut,
+    MergeIn,
+    Page,
+    PropositionDetailOut,
+    PropositionOut,
+    ReviewCreated,
+    ReviewOut,
+    SearchHitOut,
+    SourceOut,
+    SplitIn,
+)
+from corroborate.web.service import (
+    WebState,
+    actors,
+    claim_dict,
+    filter_propositions,
+    mentions,
+    review_queue,
+    split_matches,
+)
+from corroborate.web.views import snippet
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut},
+    404: {"model": ErrorOut},
+    422: {"model": ErrorOut},
+}
+router = APIRouter(prefix="/api", responses=ERRORS)
+
+Limit = Annotated[int, Query(ge=1, le=500, description="items per page")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="items to skip")]
+PropId = Annotated[str, Path(pattern=r"^P[0-9a-f]{10}$", description="proposition id")]
+Name = Annotated[str | None, Query(max_length=200)]
+
+
+def state_of(request: Request) -> WebState:
+    state: WebState = request.app.state.web
+    return state
+
+
+def page(items: list[Any], limit: int, offset: int, total: int | None) -> dict[str, Any]:
+    if total is not None:
+        more = offset + limit < total
+    else:
+        more = len(items) > limit
+        items = items[:limit]
+    return {
+        "items": items,
+        "limit": limit,
+        "offset": offset,
+        "total": total,
+        "next_offset": offset + limit if more else None,
+    }
+
+
+def _proposition(state: WebState, pid: str) -> Proposition:
+    found = state.reviewed().by_id.get(pid)
+    if found is None:
+        raise HTTPException(404, f"no proposition {pid} (ids change only when claims do)")
+    return found
+
+
+def _claim(state: WebState, claim_id: int) -> ClaimRow:
+    row = state.reviewed().assessment.rows.get(claim_id)
+    if row is None:
+        raise HTTPException(404, f"no claim {claim_id} (claim ids change on re-extraction)")
+    return row
+
+
+@router.get("/propositions", response_model=Page[PropositionOut])
+def list_propositions(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    actor: Name = None,
+    status: Annotated[
+        str | None,
+        Query(pattern="^(corroborated|contested|single-source|one-sided|unverified|denied-only)$"),
+    ] = None,
+    relation: Name = None,
+    recipient: Name = None,
+    q: Annotated[str | None, Query(max_length=200, description="text in the statement")] = None,
+) -> dict[str, Any]:
+    """Propositions (claims grouped across documents) with status and explanation."""
+    r = state_of(request).reviewed()
+    found = filter_propositions(
+        r, actor=actor, status=status, relation=relation, recipient=recipient, text=q
+    )
+    return page(found[offset : offset + limit], limit, offset, len(found))
+
+
+@router.get("/propositions/{pid}", response_model=PropositionDetailOut)
+def get_proposition(request: Request, pid: PropId) -> dict[str, Any]:
+    """One proposition with every mention (claim) behind it."""
+    state = state_of(request)
+    p = _proposition(state, pid)
+    r = state.reviewed()
+    data = PropositionOut.model_validate(p).model_dump()
+    data["mentions"] = [claim_dict(r, c) for c in mentions(r, p)]
+    return data
+
+
+@router.post("/propositions/merge", response_model=ReviewCreated, status_code=201, tags=["reviews"])
+def merge_propositions(request: Request, body: MergeIn) -> dict[str, Any]:
+    """Merge `source` into `target` (an analyst decision, kept in the audit log)."""
+    state = state_of(request)
+    source, target = _proposition(state, body.source), _proposition(state, body.target)
+    try:
+        rid = merge(state.ledger, source, target, author=body.author, note=body.note)
+    except ReviewError as exc:
+        raise HTTPException(400, str(exc)) from None
+    state.cache.invalidate()
+    return {"review_id": rid, "detail": f"{source.id} merged into {target.id}"}
+
+
+@router.post(
+    "/propositions/{pid}/split", response_model=ReviewCreated, status_code=201, tags=["reviews"]
+)
+def split_proposition(request: Request, pid: PropId, body: SplitIn) -> dict[str, Any]:
+    """Move the mentions whose `field` contains `value` into a proposition of their own."""
+    state = state_of(request)
+    p = _proposition(state, pid)
+    moved = split_matches(state.reviewed(), p, body.field, body.value)
+    try:
+        rid = split(
+            state.ledger, p, moved, field_name=body.field, value=body.value,
+            label=body.label, author=body.author, note=body.note,
+        )  # fmt: skip
+    except ReviewError as exc:
+        raise HTTPException(400, str(exc)) from None
+    state.cache.invalidate()
+    return {"review_id": rid, "detail": f"{moved} mention(s) split from {p.id}"}
+
+
+@router.get("/claims", response_model=Page[ClaimOut])
+def list_claims(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    subject: Name = None,
+    relation: Name = None,
+    speaker: Name = None,
+    document_id: Annotated[int | None, Query(ge=1, le=2**62)] = None,
+) -> dict[str, Any]:
+    """Claims as extracted, in document order; each says how analysts reviewed it."""
+    state = state_of(request)
+    rows = state.ledger.list_claims(
+        subject=subject, relation=relation, speaker=speaker, document_id=document_id,
+        limit=limit + 1, offset=offset,
+    )  # fmt: skip
+    r = state.reviewed()
+    return page([claim_dict(r, c) for c in rows], limit, offset, None)
+
+
+@router.get("/claims/queue", response_model=Page[ClaimOut])
+def claim_queue(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Claims no analyst has decided on, least confident first: the review queue."""
+    r = state_of(request).reviewed()
+    queue = review_queue(r)
+    items = [claim_dict(r, c) for c in queue[offset : offset + limit]]
+    return page(items, limit, offset, len(queue))
+
+
+@router.get("/claims/{claim_id}", response_model=ClaimOut)
+def get_claim(request: Request, claim_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
+    state = state_of(request)
+    return claim_dict(state.reviewed(), _claim(state, claim_id))
+
+
+@router.post(
+    "/claims/{claim_id}/reviews", response_model=ReviewCreated, status_code=201, tags=["reviews"]
+)
+def post_claim_review(
+    request: Request, claim_id: Annotated[int, Path(ge=1, le=2**62)], body: ClaimReviewIn
+) -> dict[str, Any]:
+    """Accept, reject, correct or annotate a claim. The assessment uses it at once."""
+    state = state_of(request)
+    row = _claim(state, claim_id)
+    changes = body.changes.model_dump(exclude_unset=True) if body.changes else {}
+    try:
+        rid = review_claim(
+            state.ledger, row, kind=body.kind, author=body.author, note=body.note,
+            changes=changes, relations=state.relations,
+        )  # fmt: skip
+    except ReviewError as exc:
+        raise HTTPException(400, str(exc)) from None
+    state.cache.invalidate()
+    return {"review_id": rid, "detail": f"claim {claim_id}: {body.kind} recorded"}
+
+
+@router.get("/documents", response_model=Page[DocumentOut])
+def list_documents(
+    request: Request, limit: Limit = 50, offset: Offset = 0, source: Name = None
+) -> dict[str, Any]:
+    """Documents, oldest first; `source` keeps one outlet's."""
+    state = state_of(request)
+    rows = state.ledger.list_documents(source=source, limit=limit + 1, offset=offset)
+    return page(rows, limit, offset, None)
+
+
+@router.get("/documents/{doc_id}", response_model=DocumentDetailOut)
+def get_document(request: Request, doc_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
+    """A document's text with its claims and framing markers (character offsets)."""
+    state = state_of(request)
+    found = state.ledger.get_documents([doc_id])
+    if not found:
+        raise HTTPException(404, f"no document {doc_id}")
+    doc = found[0]
+    r = state.reviewed()
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "source": doc.source,
+        "published": doc.published,
+        "url": doc.url,
+        "text": doc.text,
+        "copy_cluster": r.assessment.clusters.get(doc.id),
+        "claims": [claim_dict(r, c) for c in state.ledger.list_claims(document_id=doc_id)],
+        "framing": state.ledger.framing_of_document(doc_id),
+    }
+
+
+@router.get("/sources", response_model=Page[SourceOut])
+def list_sources(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Outlets with kind, affiliation group and document count."""
+    rows = state_of(request).ledger.list_sources()
+    return page(rows[offset : offset + limit], limit, offset, len(rows))
+
+
+@router.get("/actors", response_model=Page[ActorOut])
+def list_actors(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    """Actors that are the subject of propositions, with propositions per status."""
+    found = actors(state_of(request).reviewed())
+    items = [{"actor": a, "propositions": n, "by_status": s} for a, n, s in found]
+    return page(items[offset : offset + limit], limit, offset, len(items))
+
+
+@router.get("/search", response_model=Page[SearchHitOut])
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=300, description="words to look for")],
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Full-text search over documents (any word matches; best first)."""
+    from corroborate.store.search import query_terms
+
+    state = state_of(request)
+    hits = state.ledger.search_documents(q, limit=min(offset + limit + 1, 1000))
+    window = hits[offset : offset + limit + 1]
+    docs = {d.id: d for d in state.ledger.get_documents([h.document_id for h in window])}
+    terms = query_terms(q)
+    items = []
+    for h in window:
+        d = docs.get(h.document_id)
+        text = "".join(s.text for s in snippet(d.text, terms)) if d else ""
+        items.append(
+            {
+                "document_id": h.document_id, "score": h.score, "title": h.title,
+                "source": d.source if d else None, "published": d.published if d else None,
+                "snippet": text,
+            }
+        )  # fmt: skip
+    return page(items, limit, offset, None)
+
+
+@router.get("/reviews", response_model=Page[ReviewOut], tags=["reviews"])
+def list_reviews(
+    request: Request,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    kind: Annotated[str | None, Query(pattern="^(accept|reject|correct|note|merge|split)$")] = None,
+) -> dict[str, Any]:
+    """The audit log: every analyst decision with who, when, before and after; newest first."""
+    rows = state_of(request).ledger.list_reviews()
+    if kind is not None:
+        rows = [r for r in rows if r["kind"] == kind]
+    rows.reverse()
+    return page(rows[offset : offset + limit], limit, offset, len(rows))

@@ -1,0 +1,75 @@
+"""`corroborate serve`: the web workbench on 127.0.0.1, or elsewhere behind a token."""
+
+from __future__ import annotations
+
+import secrets
+
+import click
+
+from corroborate.cli.app import cli, fail, workspace_of
+from corroborate.store import LedgerError
+from corroborate.web.config import WebConfig, is_loopback
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--token",
+    envvar="CORROBORATE_WEB_TOKEN",
+    help="Secret every request must carry (Authorization: Bearer, or ?token= once); required "
+    "with a non-loopback --host. Also read from CORROBORATE_WEB_TOKEN.",
+)
+@click.option("--new-token", is_flag=True, help="Generate a random token, print it and require it.")
+@click.option(
+    "--allow-host",
+    "allowed_hosts",
+    multiple=True,
+    help="Host header to accept besides loopback names (e.g. a DNS name of this machine).",
+)
+@click.option(
+    "--max-upload",
+    default=5_000_000,
+    show_default=True,
+    type=click.IntRange(1, 2_000_000_000),
+    help="Largest upload accepted, in bytes.",
+)
+@click.pass_context
+def serve_cmd(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    token: str | None,
+    new_token: bool,
+    allowed_hosts: tuple[str, ...],
+    max_upload: int,
+) -> None:
+    """Serve the web workbench: pages, the REST API under /api/ and its /openapi.json."""
+    import uvicorn
+
+    from corroborate.web.app import create_app
+
+    workspace = workspace_of(ctx)
+    if new_token:
+        token = secrets.token_urlsafe(24)
+    try:
+        config = WebConfig(
+            database_url=str(workspace.settings.database_url),
+            token=token or None,
+            host=host,
+            allowed_hosts=allowed_hosts,
+            max_upload_bytes=min(max_upload, workspace.settings.max_document_bytes),
+            upload_workspace=workspace.root,
+        )
+        app = create_app(config)
+    except (ValueError, LedgerError) as exc:
+        fail(str(exc))
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(
+        f"corroborate workbench on http://{shown}:{port}/ (ledger {app.state.web.ledger.safe_url})"
+    )
+    if new_token:
+        click.echo(f"token: {token}  (open http://{shown}:{port}/?token={token} once)")
+    elif token and not is_loopback(host):
+        click.echo("every request needs the token")
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

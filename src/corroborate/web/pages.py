@@ -1,0 +1,400 @@
+"""Server-rendered pages: overview, propositions, actors, documents, sources, search, reviews."""
+
+from __future__ import annotations
+
+import threading
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+
+from corroborate.report import charts
+from corroborate.report.role import role_report
+from corroborate.reviews import CORRECTABLE, SPLIT_FIELDS, ReviewError, merge, review_claim
+from corroborate.reviews import split as split_review
+from corroborate.store.search import query_terms
+from corroborate.web.api import state_of
+from corroborate.web.assessment import Reviewed
+from corroborate.web.render import page
+from corroborate.web.security import check_form_csrf
+from corroborate.web.service import (
+    actors,
+    decision_of,
+    filter_propositions,
+    mentions,
+    review_queue,
+    split_matches,
+    status_counts,
+)
+from corroborate.web.views import Span, in_context, page_links, segments, snippet
+
+router = APIRouter(include_in_schema=False)
+PER_PAGE = 50
+_charts_lock = threading.Lock()  # matplotlib's pyplot is not thread-safe
+
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+Id = Annotated[int, Path(ge=1, le=2**62)]
+PropId = Annotated[str, Path(pattern=r"^P[0-9a-f]{10}$")]
+AuthorField = Annotated[str, Form(min_length=1, max_length=200)]
+NoteField = Annotated[str, Form(max_length=4000)]
+Csrf = Depends(check_form_csrf)
+
+
+def _remember_author(response: Response, author: str) -> Response:
+    response.set_cookie(
+        "corroborate_author", author, httponly=True, samesite="strict", max_age=90 * 86400
+    )
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    state = state_of(request)
+    r = state.reviewed()
+    return page(
+        request,
+        "overview.html",
+        stats=state.ledger.stats(),
+        claims=len(r.assessment.rows),
+        sources=state.ledger.list_sources(),
+        actors=actors(r),
+        statuses=status_counts(r.assessment.propositions),
+        queue=len(review_queue(r)),
+        reviews=len(state.ledger.list_reviews()),
+    )
+
+
+@router.get("/propositions", response_class=HTMLResponse)
+def propositions(
+    request: Request,
+    offset: Offset = 0,
+    actor: Annotated[str | None, Query(max_length=200)] = None,
+    status: Annotated[str | None, Query(max_length=40)] = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+) -> HTMLResponse:
+    r = state_of(request).reviewed()
+    found = filter_propositions(r, actor=actor or None, status=status or None, text=q or None)
+    shown = found[offset : offset + PER_PAGE]
+    return page(
+        request,
+        "propositions.html",
+        title="Propositions",
+        props=shown,
+        total=len(found),
+        offset=offset,
+        links=page_links(len(found), PER_PAGE, offset, len(shown)),
+        filters={"actor": actor or "", "status": status or "", "q": q or ""},
+        statuses=list(status_counts([])),
+    )
+
+
+@router.get("/propositions/{pid}", response_class=HTMLResponse)
+def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLResponse:
+    state = state_of(request)
+    r = state.reviewed()
+    p = r.by_id.get(pid)
+    if p is None:
+        raise HTTPException(404, f"no proposition {pid}")
+    every = mentions(r, p)
+    rows = every[offset : offset + PER_PAGE]
+    docs = {d.id: d for d in state.ledger.get_documents(sorted({c.document_id for c in rows}))}
+    clusters = r.assessment.clusters
+    members = _cluster_members(r)
+    items = []
+    for c in rows:
+        doc = docs.get(c.document_id)
+        cluster = clusters.get(c.document_id)
+        copies = sorted(
+            d
+            for d in (members.get(cluster, []) if cluster is not None else [])
+            if d != c.document_id
+        )
+        items.append(
+            {
+                "claim": c,
+                "record": r.assessment.claims.get(c.id),
+                "decision": decision_of(r, c),
+                "context": in_context(doc.text, c.evidence_start, c.evidence_end) if doc else None,
+                "title": doc.title if doc else None,
+                "cluster": cluster if copies else None,
+                "copies": copies[:20],
+            }
+        )
+    others = [o for o in r.assessment.propositions if o.subject == p.subject and o.id != p.id]
+    return page(
+        request,
+        "proposition.html",
+        title=p.statement,
+        p=p,
+        items=items,
+        offset=offset,
+        links=page_links(len(every), PER_PAGE, offset, len(rows)),
+        merge_targets=others[:200],
+        split_fields=SPLIT_FIELDS,
+        correctable=CORRECTABLE,
+        relations=state.relations,
+    )
+
+
+def _cluster_members(r: Reviewed) -> dict[int, list[int]]:
+    """copy cluster -> its documents, computed once per assessment (it walks every document)."""
+    if "members" not in r.memo:
+        members: dict[int, list[int]] = {}
+        for doc_id, cluster_id in r.assessment.clusters.items():
+            members.setdefault(cluster_id, []).append(doc_id)
+        r.memo["members"] = members
+    found: dict[int, list[int]] = r.memo["members"]
+    return found
+
+
+def _back(request: Request, back: str, fallback: str) -> str:
+    """Where to return after a form: only paths of this app, never another site."""
+    if back.startswith("/") and not back.startswith("//") and "\\" not in back:
+        return back
+    return fallback
+
+
+@router.post("/claims/{claim_id}/review", dependencies=[Csrf])
+def review(
+    request: Request,
+    claim_id: Id,
+    kind: Annotated[str, Form(pattern="^(accept|reject|correct|note)$")],
+    author: AuthorField,
+    note: NoteField = "",
+    back: Annotated[str, Form(max_length=500)] = "",
+    subject: Annotated[str | None, Form(max_length=200)] = None,
+    relation: Annotated[str | None, Form(max_length=200)] = None,
+    object: Annotated[str | None, Form(max_length=200)] = None,
+    recipient: Annotated[str | None, Form(max_length=200)] = None,
+    speaker: Annotated[str | None, Form(max_length=200)] = None,
+    polarity: Annotated[str | None, Form(max_length=10)] = None,
+    hedged: Annotated[str | None, Form(max_length=10)] = None,
+) -> Response:
+    state = state_of(request)
+    row = state.reviewed().assessment.rows.get(claim_id)
+    if row is None:
+        raise HTTPException(404, f"no claim {claim_id}")
+    changes: dict[str, Any] = {}
+    if kind == "correct":
+        given = {
+            "subject": subject, "relation": relation, "object": object,
+            "recipient": recipient, "speaker": speaker, "polarity": polarity,
+        }  # fmt: skip
+        for name, value in given.items():
+            if value is not None and value.strip() != (getattr(row, name) or ""):
+                changes[name] = value.strip() or None
+        if hedged in ("true", "false") and (hedged == "true") != row.hedged:
+            changes["hedged"] = hedged == "true"
+    try:
+        review_claim(
+            state.ledger, row, kind=kind, author=author.strip(), note=note,
+            changes=changes, relations=state.relations,
+        )  # fmt: skip
+    except ReviewError as exc:
+        raise HTTPException(400, str(exc)) from None
+    state.cache.invalidate()
+    pid = state.reviewed().of_claim.get(claim_id)
+    fallback = f"/propositions/{pid}" if pid else f"/documents/{row.document_id}"
+    target = _back(request, back, fallback)
+    return _remember_author(RedirectResponse(target, status_code=303), author.strip())
+
+
+@router.post("/propositions/{pid}/merge", dependencies=[Csrf])
+def merge_form(
+    request: Request,
+    pid: PropId,
+    target: Annotated[str, Form(pattern=r"^P[0-9a-f]{10}$")],
+    author: AuthorField,
+    note: NoteField = "",
+) -> Response:
+    state = state_of(request)
+    r = state.reviewed()
+    source, into = r.by_id.get(pid), r.by_id.get(target)
+    if source is None or into is None:
+        raise HTTPException(404, "no such proposition")
+    try:
+        merge(state.ledger, source, into, author=author.strip(), note=note)
+    except ReviewError as exc:
+        raise HTTPException(400, str(exc)) from None
+    state.cache.invalidate()
+    response = RedirectResponse(f"/propositions/{into.id}", status_code=303)
+    return _remember_author(response, author.strip())
+
+
+@router.post("/propositions/{pid}/split", dependencies=[Csrf])
+def split_form(
+    request: Request,
+    pid: PropId,
+    field: Annotated[str, Form(max_length=20)],
+    value: Annotated[str, Form(min_length=1, max_length=200)],
+    label: Annotated[str, Form(min_length=1, max_length=200)],
+    author: AuthorField,
+    note: NoteField = "",
+) -> Response:
+    state = state_of(request)
+    r = state.reviewed()
+    p = r.by_id.get(pid)
+    if p is None:
+        raise HTTPException(404, f"no proposition {pid}")
+    moved = split_matches(r, p, field, value) if field in SPLIT_FIELDS else 0
+    try:
+        split_review(
+            state.ledger, p, moved, field_name=field, value=value, label=label,
+            author=author.strip(), note=note,
+        )  # fmt: skip
+    except ReviewError as exc:
+        raise HTTPException(400, str(exc)) from None
+    state.cache.invalidate()
+    target = pid if pid in state.reviewed().by_id else ""
+    response = RedirectResponse(f"/propositions/{target}" if target else "/propositions", 303)
+    return _remember_author(response, author.strip())
+
+
+@router.get("/actors/{actor}", response_class=HTMLResponse)
+def actor_page(request: Request, actor: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
+    state = state_of(request)
+    r = state.reviewed()
+    a = r.assessment
+    if not any(p.subject == actor or p.recipient == actor for p in a.propositions):
+        raise HTTPException(404, f"no propositions about {actor!r}")
+    if "framing" not in r.memo:
+        r.memo["framing"] = (
+            state.ledger.framing_by_source(),
+            state.ledger.count_documents(),
+        )
+    framing, n_docs = r.memo["framing"]
+    report_key = f"report:{actor}"
+    if report_key not in r.memo:  # built once per assessment: it walks every claim
+        r.memo[report_key] = role_report(a, actor, framing=framing, documents=n_docs)
+    report = r.memo[report_key]
+    chart_key = f"charts:{actor}"
+    if chart_key not in r.memo:
+        with _charts_lock:
+            dates = {
+                p.id: [d for cid in p.claim_ids if (d := a.claims[cid].published)]
+                for p in a.for_actor(actor)
+            }
+            r.memo[chart_key] = {
+                "timeline": charts.timeline(a.for_actor(actor), dates),
+                "coverage": charts.coverage(a.attention),
+            }
+    report.charts = r.memo[chart_key]
+    return page(request, "actor.html", title=f"The role of {actor}", report=report)
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents(
+    request: Request,
+    offset: Offset = 0,
+    source: Annotated[str | None, Query(max_length=200)] = None,
+) -> HTMLResponse:
+    state = state_of(request)
+    rows = state.ledger.list_documents(source=source or None, limit=PER_PAGE, offset=offset)
+    return page(
+        request,
+        "documents.html",
+        title="Documents",
+        docs=rows,
+        offset=offset,
+        source=source or "",
+        links=page_links(None, PER_PAGE, offset, len(rows)),
+    )
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document(request: Request, doc_id: Id) -> HTMLResponse:
+    state = state_of(request)
+    found = state.ledger.get_documents([doc_id])
+    if not found:
+        raise HTTPException(404, f"no document {doc_id}")
+    doc = found[0]
+    r = state.reviewed()
+    claims = state.ledger.list_claims(document_id=doc_id)
+    markers = state.ledger.framing_of_document(doc_id)
+    spans = [
+        Span(c.evidence_start, c.evidence_end, "claim",
+             f"claim {c.id}: {c.speaker} — {c.subject or '?'} {c.relation} ({c.polarity})",
+             f"c{c.id}")
+        for c in claims
+    ]  # fmt: skip
+    spans += [Span(m.start, m.end, "framing", f"framing: {m.term} ({m.side})") for m in markers]
+    cluster = r.assessment.clusters.get(doc_id)
+    copies = sorted(_cluster_members(r).get(cluster, [])) if cluster is not None else []
+    return page(
+        request,
+        "document.html",
+        title=doc.title or f"Document {doc.id}",
+        doc=doc,
+        parts=segments(doc.text, spans),
+        claims=[(c, decision_of(r, c), r.of_claim.get(c.id)) for c in claims],
+        markers=markers,
+        copies=[d for d in copies if d != doc_id][:50],
+    )
+
+
+@router.get("/sources/{source_id}", response_class=HTMLResponse)
+def source(request: Request, source_id: Id, offset: Offset = 0) -> HTMLResponse:
+    state = state_of(request)
+    found = [s for s in state.ledger.list_sources() if s.id == source_id]
+    if not found:
+        raise HTTPException(404, f"no source {source_id}")
+    s = found[0]
+    docs = state.ledger.list_documents(source=s.name, limit=PER_PAGE, offset=offset)
+    r = state.reviewed()
+    props = [p for p in r.assessment.propositions if s.name in p.outlets][:200]
+    return page(
+        request,
+        "source.html",
+        title=s.name,
+        s=s,
+        docs=docs,
+        offset=offset,
+        links=page_links(s.documents, PER_PAGE, offset, len(docs)),
+        framing=state.ledger.framing_by_source().get(s.name, [])[:40],
+        props=props,
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(request: Request, q: Annotated[str, Query(max_length=300)] = "") -> HTMLResponse:
+    state = state_of(request)
+    hits = state.ledger.search_documents(q, limit=50) if q.strip() else []
+    docs = {d.id: d for d in state.ledger.get_documents([h.document_id for h in hits])}
+    terms = query_terms(q)
+    results = [
+        (h, docs[h.document_id], snippet(docs[h.document_id].text, terms))
+        for h in hits
+        if h.document_id in docs
+    ]
+    return page(request, "search.html", title=f"Search: {q}", q=q, results=results)
+
+
+@router.get("/queue", response_class=HTMLResponse)
+def queue(request: Request, offset: Offset = 0) -> HTMLResponse:
+    r = state_of(request).reviewed()
+    pending = review_queue(r)
+    shown = pending[offset : offset + PER_PAGE]
+    return page(
+        request,
+        "queue.html",
+        title="Review queue",
+        claims=[(c, r.of_claim.get(c.id)) for c in shown],
+        total=len(pending),
+        offset=offset,
+        links=page_links(len(pending), PER_PAGE, offset, len(shown)),
+    )
+
+
+@router.get("/reviews", response_class=HTMLResponse)
+def audit_log(request: Request, offset: Offset = 0) -> HTMLResponse:
+    rows = list(reversed(state_of(request).ledger.list_reviews()))
+    shown = rows[offset : offset + PER_PAGE]
+    return page(
+        request,
+        "reviews.html",
+        title="Audit log",
+        reviews=shown,
+        total=len(rows),
+        offset=offset,
+        links=page_links(len(rows), PER_PAGE, offset, len(shown)),
+    )

@@ -1,0 +1,54 @@
+"""Jinja2 templates (autoescaped, always) and the filters they use."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.responses import HTMLResponse
+
+from corroborate.report.render import HEADINGS
+from corroborate.web.views import safe_href
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+def _svg_data_uri(svg: str) -> str:
+    """Charts go in <img>: an image cannot run script, whatever text it carries."""
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def make_env() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,  # every template, every variable: corpus text is hostile
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["href"] = safe_href
+    env.filters["svg_uri"] = _svg_data_uri
+    env.filters["num"] = _num
+    env.globals["headings"] = HEADINGS
+    return env
+
+
+ENV = make_env()
+
+
+def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("title", "corroborate")
+    html = ENV.get_template(name).render(
+        request=request,
+        csrf=getattr(request.state, "csrf", ""),
+        author=request.cookies.get("corroborate_author", ""),
+        **context,
+    )
+    return HTMLResponse(html, status_code=status_code)

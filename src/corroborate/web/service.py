@@ -1,0 +1,114 @@
+"""What the API and the pages share: lookups and filters over the cached, reviewed assessment."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from corroborate.assess import Proposition
+from corroborate.assess.status import STATUSES
+from corroborate.extract import default_kb
+from corroborate.reviews import Decision, claim_key, effective
+from corroborate.store import ClaimRow, Ledger
+from corroborate.web.assessment import AssessmentCache, Reviewed
+from corroborate.web.config import WebConfig
+
+
+@dataclass(slots=True)
+class WebState:
+    config: WebConfig
+    ledger: Ledger
+    cache: AssessmentCache
+    relations: tuple[str, ...]
+
+    @classmethod
+    def open(cls, config: WebConfig) -> WebState:
+        ledger = Ledger(config.database_url)
+        cache = AssessmentCache(ledger, recheck_seconds=config.recheck_seconds)
+        return cls(config, ledger, cache, tuple(sorted(default_kb().relations)))
+
+    def reviewed(self) -> Reviewed:
+        return self.cache.get()
+
+
+def filter_propositions(
+    r: Reviewed,
+    *,
+    actor: str | None = None,
+    status: str | None = None,
+    relation: str | None = None,
+    recipient: str | None = None,
+    text: str | None = None,
+) -> list[Proposition]:
+    needle = text.lower() if text else None
+    return [
+        p
+        for p in r.assessment.propositions
+        if (actor is None or p.subject == actor)
+        and (status is None or p.status == status)
+        and (relation is None or p.relation == relation)
+        and (recipient is None or p.recipient == recipient)
+        and (needle is None or needle in p.statement.lower())
+    ]
+
+
+def decision_of(r: Reviewed, row: ClaimRow) -> Decision | None:
+    return r.decisions.get(claim_key(row))
+
+
+def claim_dict(r: Reviewed, row: ClaimRow) -> dict[str, Any]:
+    d = decision_of(r, row)
+    data = asdict(row)
+    data["review"] = {
+        "state": d.state if d else "unreviewed",
+        "corrections": dict(d.fields) if d else {},
+        "notes": list(d.notes) if d else [],
+    }
+    data["effective"] = effective(row, d)
+    data["proposition_id"] = r.of_claim.get(row.id)
+    return data
+
+
+def mentions(r: Reviewed, p: Proposition) -> list[ClaimRow]:
+    rows = [r.assessment.rows[i] for i in p.claim_ids if i in r.assessment.rows]
+    return sorted(rows, key=lambda c: (c.published is None, c.published, c.document_id, c.id))
+
+
+def actors(r: Reviewed) -> list[tuple[str, int, dict[str, int]]]:
+    """(actor, propositions, propositions per status), most propositions first."""
+    if "actors" in r.memo:
+        found: list[tuple[str, int, dict[str, int]]] = r.memo["actors"]
+        return found
+    per: dict[str, Counter[str]] = {}
+    for p in r.assessment.propositions:
+        if p.subject:
+            per.setdefault(p.subject, Counter())[p.status] += 1
+    rows = [(a, sum(c.values()), {s: c[s] for s in STATUSES if c[s]}) for a, c in per.items()]
+    r.memo["actors"] = sorted(rows, key=lambda t: (-t[1], t[0]))
+    return actors(r)
+
+
+def status_counts(props: Sequence[Proposition]) -> dict[str, int]:
+    c = Counter(p.status for p in props)
+    return {s: c[s] for s in STATUSES}
+
+
+def review_queue(r: Reviewed) -> list[ClaimRow]:
+    """Claims no analyst has decided on yet, least confident first."""
+    if "queue" not in r.memo:
+        rows = r.assessment.rows.values()
+        pending = [row for row in rows if claim_key(row) not in r.decisions]
+        r.memo["queue"] = sorted(pending, key=lambda c: (c.confidence, c.id))
+    queue: list[ClaimRow] = r.memo["queue"]
+    return queue
+
+
+def split_matches(r: Reviewed, p: Proposition, field_name: str, value: str) -> int:
+    needle = value.strip().lower()
+    return sum(
+        1
+        for i in p.claim_ids
+        if needle and needle in str(getattr(r.assessment.claims[i], field_name, "") or "").lower()
+    )

@@ -1,0 +1,87 @@
+"""End to end in real headless Chromium: review a claim by clicking, see the status change."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.web.conftest import Server
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+F16 = "P7ef40e2250"  # Turkey supplied F-16 to Azerbaijan: only the hostile document says it
+
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+    reason="needs Debian's chromium and chromedriver in /usr/bin (apt-get install chromium "
+    "chromium-driver)",
+)
+
+if CHROMIUM.exists() and CHROMEDRIVER.exists():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[webdriver.Chrome]:
+    os.environ["SE_OFFLINE"] = "true"  # Selenium Manager must never download a browser
+    profile = tempfile.mkdtemp(prefix="corroborate-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={profile}", "--window-size=1280,1600"):  # fmt: skip
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_hostile_document_stays_inert(browser: webdriver.Chrome, server: Server) -> None:
+    for path in ("/documents/4", f"/propositions/{F16}", "/search?q=pwned"):
+        browser.get(server.url + path)
+        assert browser.execute_script("return window.__pwned === undefined")
+        assert browser.execute_script("return document.querySelectorAll('script').length") == 0
+    text = browser.find_element(By.CSS_SELECTOR, "body").text
+    assert "<script>window.__pwned = 1</script>" in text  # shown, as text
+
+
+def test_review_a_claim_and_see_the_status_change(
+    browser: webdriver.Chrome, server: Server
+) -> None:
+    browser.get(f"{server.url}/propositions/{F16}")
+    status = browser.find_element(By.CSS_SELECTOR, "h1 + p .status")
+    assert status.text == "single-source"
+    browser.find_element(By.CSS_SELECTOR, ".mention details summary").click()
+    form = browser.find_element(By.CSS_SELECTOR, ".mention details form")
+    Select(form.find_element(By.NAME, "polarity")).select_by_visible_text("deny")
+    form.find_element(By.NAME, "author").send_keys("e2e analyst")
+    form.find_element(By.NAME, "note").send_keys("the text reports a denial")
+    form.find_element(By.TAG_NAME, "button").click()
+
+    assert browser.current_url.startswith(f"{server.url}/propositions/{F16}"), browser.page_source
+    status = browser.find_element(By.CSS_SELECTOR, "h1 + p .status")
+    assert status.text == "denied-only"
+    badge = browser.find_element(By.CSS_SELECTOR, "[data-test=state]")
+    assert badge.text == "corrected"
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "proposition-after-review.png"
+    browser.save_screenshot(str(shot))
+    assert shot.stat().st_size > 1000
+
+    browser.get(f"{server.url}/reviews")
+    row = browser.find_element(By.CSS_SELECTOR, "table tr:nth-child(2)").text
+    assert "e2e analyst" in row and "correct" in row and "polarity: deny" in row
