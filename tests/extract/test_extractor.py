@@ -146,3 +146,24 @@ def test_bad_lexicon_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("actors: [\n")
     with pytest.raises(ValueError, match=r"bad.yaml: not valid YAML"):
         load_kb([tmp_path])
+
+
+def test_passive_attacks_need_an_agent_and_subordinators_open_clauses(ex: Extractor) -> None:
+    assert claims(ex, "On Monday a Russian Mi-24 helicopter was shot down over Armenia.") == []
+    found = tuples(ex, "The Su-25 was shot down by a Turkish F-16, Armenia said.")
+    assert ("Turkey", "combat", None, "Armenia", "affirm") in found
+    after = tuples(
+        ex, "Ankara pledged support after Armenian forces attacked Azerbaijani positions."
+    )
+    assert ("Armenia", "combat", "Azerbaijan", "author", "affirm") in after
+
+
+def test_owned_claims_dates_and_approximate_figures(ex: Extractor) -> None:
+    found = tuples(ex, "Armenia's claim that a Turkish F-16 shot down its jet was rejected.")
+    assert any(t[0] == "Turkey" and t[3] == "Armenia" for t in found)
+    (dated,) = claims(ex, "Armenia said on 29 September that a Turkish F-16 attacked its jets.")
+    assert dated.quantity is None  # the 29 is a date
+    (about,) = claims(ex, "Russia sent about 4,000 fighters to Armenia.")
+    assert about.quantity is not None and about.quantity.low == 4000
+    (sent,) = claims(ex, "Turkey sent F-16s to Azerbaijan.")
+    assert sent.relation == "troop_deployment"  # its own aircraft: deployed, not supplied

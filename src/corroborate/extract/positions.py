@@ -17,8 +17,14 @@ def is_participle(word: str, g: Grammar) -> bool:
 def is_passive(tokens: list[Token], t0: int, t1: int, g: Grammar) -> bool:
     followed_by_agent = t1 < len(tokens) and tokens[t1].lower == "by"
     if t1 - t0 > 1:
-        # "was involved in the fighting" is a state, "was shot down by X" a passive
-        return followed_by_agent and is_participle(tokens[t0].lower, g)
+        # "was involved in the fighting" is a state; "was shot down (by X)" a passive: a
+        # participle followed only by particles, after a form of "be"
+        if not is_participle(tokens[t0].lower, g):
+            return False
+        if followed_by_agent:
+            return True
+        if not all(tokens[i].lower in g.particles for i in range(t0 + 1, t1)):
+            return False
     word = tokens[t0].lower
     if not is_participle(word, g):
         return False
