@@ -37,6 +37,9 @@ class Mention:
 
     @property
     def is_agent(self) -> bool:
+        """Can speak or act for an actor; an army does ("Armenian forces claimed"), a jet not."""
+        if self.kind == "thing":
+            return self.thing_class == "own_forces" and bool(self.actors)
         return self.kind in ("actor", "pronoun", "group_ref", "institution", "outlet")
 
 
