@@ -240,7 +240,9 @@ def fill_roles(
         owner = next(
             (m for m in mentions if m.end in (t0, t0 - 1) and m.kind in ("actor", "modifier")), None
         )
-        agent = next((m for m in near if m.prep in ("from", "by") and m.kind == "actor"), None)
+        agent = next(
+            (m for m in near if m.prep in ("from", "by", "of") and m.kind == "actor"), None
+        )
         subject = agent or owner
         of_thing = next((m for m in near if m.kind == "thing" and m.prep in ("of", None)), None)
         objects = [inside] if inside is not None else ([of_thing] if of_thing else [])
