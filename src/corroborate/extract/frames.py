@@ -210,6 +210,11 @@ def find_frames(
         )
         if speaker is right:
             comma_before = True
+        if tail_empty and not comma_before and speaker is left and left is not None:
+            # '"...," Name, a spokesman for the ministry, said.': the quote before the phrase
+            close = _closing_quote_before(tokens, left.start, g)
+            if close is not None:
+                before_speaker, comma_before = close, True
         if comma_before and (tail_empty or speaker is right):
             hi = before_speaker if speaker is not right else c0 - 1
             lo = 0
@@ -327,6 +332,14 @@ def _as_noun(tokens: list[Token], c0: int, say_words: set[int], g: Grammar) -> b
         return False
     prev = tokens[c0 - 1].lower
     return prev in g.noun_openers or ((c0 - 1) in say_words and tokens[c0].lower in g.claim_words)
+
+
+def _closing_quote_before(tokens: list[Token], limit: int, g: Grammar) -> int | None:
+    """The last closing quote (one right after , . ! or ?) before token `limit`."""
+    for j in range(limit - 1, 0, -1):
+        if tokens[j].text in g.quotes and tokens[j - 1].text in (",", ".", "!", "?"):
+            return j
+    return None
 
 
 def _no_evidence(tokens: list[Token], cues: list[Match], g: Grammar) -> list[Match]:

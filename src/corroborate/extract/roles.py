@@ -249,7 +249,10 @@ def fill_roles(
         recipient = next(
             (m for m in after if m.prep in ("to", "for") and m.kind in ("actor", "modifier")), None
         )
-        if agent is None and recipient is None and not objects:
+        accused = any(
+            "accuse_verbs" in cue_kinds_at.get(i, set()) for i in range(max(0, t0 - 8), t0)
+        )  # "blamed Azerbaijan for the attack": the accusation names who acted
+        if agent is None and recipient is None and not objects and not accused:
             return []  # "Turkey's support was extensive": a reference, not a claim of an act
         main = first_subject(mentions, lo, t0)
         if subject is None and entry.value != "attack":
