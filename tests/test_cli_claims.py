@@ -83,3 +83,33 @@ def test_ingest_extracts_and_claims_lists(run: Run, write: WriteFile, tmp_path: 
     skipped = run("ingest", "--no-extract", str(write("b.txt", "Russia sold tanks to Serbia.")))
     assert "extract:" not in skipped.stdout
     assert "1 documents" in run("reextract").stdout
+
+
+def test_check_labels_documents_with_the_shipped_stance_model(
+    run: Run, write: WriteFile, tmp_path: Path
+) -> None:
+    write("a.txt", "Turkey sent Syrian fighters to Azerbaijan, the monitor said, citing commanders "
+          "who had recruited them in Afrin and flown them to Baku.")  # fmt: skip
+    write("b.txt", "Ankara denied sending Syrian fighters to Azerbaijan and called the reports a "
+          "fabrication with no evidence behind them.")  # fmt: skip
+    write("c.txt", "Snow closed the mountain passes and the harvest festival was postponed.")
+    assert run("ingest", str(tmp_path / "in")).exit_code == 0
+    result = run("check", "Turkey sent Syrian fighters to Azerbaijan", "--json", "--all")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    labels = {Path(str(r["title"] or "")).name or r["document_id"]: r["label"] for r in rows}
+    assert len(rows) == 2  # the unrelated text shares no word with the claim: not retrieved
+    assert all(r["label"] in ("agree", "disagree", "discuss", "unrelated") for r in rows)
+    assert all(r["passage"] for r in rows) and labels
+    table = run("check", "Turkey sent Syrian fighters to Azerbaijan")
+    assert table.exit_code == 0 and "documents" in table.stdout
+
+
+def test_link_stance_stores_separate_evidence(run: Run, write: WriteFile, tmp_path: Path) -> None:
+    write("a.txt", "Armenia said Turkey sent Syrian fighters to Azerbaijan.")
+    write("b.txt", "Reports from the front confirm that Syrian fighters sent by Turkey reached "
+          "Azerbaijan last week, according to commanders.")  # fmt: skip
+    assert run("ingest", str(tmp_path / "in")).exit_code == 0
+    result = run("link-stance")
+    assert result.exit_code == 0, result.output
+    assert "document-proposition pairs labelled" in result.stdout

@@ -157,3 +157,71 @@ def split_cmd(
         except reviews.ReviewError as exc:
             fail(str(exc))
     out.print(f"split claims with {field_name} containing {value!r} out of {source}")
+
+
+@cli.command("check")
+@click.argument("claim")
+@click.option("--limit", type=click.IntRange(min=1, max=500), default=30, show_default=True,
+              help="How many retrieved documents to label.")  # fmt: skip
+@click.option("--all", "show_all", is_flag=True, help="Also list documents labelled unrelated.")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a table.")
+@click.pass_context
+def check_cmd(ctx: click.Context, claim: str, limit: int, show_all: bool, as_json: bool) -> None:
+    """Documents in the ledger that address CLAIM: agree, disagree or discuss, with the passage."""
+    from corroborate.check import check_claim
+    from corroborate.extract import default_kb
+    from corroborate.stance import StanceModel
+
+    g = default_kb().grammar
+    stopwords = g.determiners | g.prepositions | g.be_verbs | g.conjunctions | g.auxiliaries
+    model = StanceModel.load()
+    with ledger_of(ctx) as ledger:
+        results = check_claim(ledger, claim, stance=model.predict, limit=limit, stopwords=stopwords)
+    if not show_all:
+        results = [r for r in results if r.label != "unrelated"]
+    if as_json:
+        rows = [_as_dict(r) for r in results]
+        click.echo(json.dumps(rows, default=str, ensure_ascii=False, indent=2))
+        return
+    table = Table(
+        "doc", "label", "conf", "outlet", "date", "passage", title=f"{len(results)} documents"
+    )
+    for r in results:
+        table.add_row(str(r.document_id), r.label, f"{r.confidence:.2f}", r.source or "",
+                      str(r.published or ""), (r.passage or "")[:110])  # fmt: skip
+    out.print(table)
+
+
+def _as_dict(obj: object) -> dict[str, object]:
+    from dataclasses import asdict, is_dataclass
+
+    assert is_dataclass(obj) and not isinstance(obj, type)
+    return asdict(obj)
+
+
+@cli.command("link-stance")
+@click.option("--per-proposition", type=click.IntRange(min=1, max=200), default=15,
+              show_default=True, help="Documents retrieved per proposition.")  # fmt: skip
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.6, show_default=True)
+@click.pass_context
+def link_stance_cmd(ctx: click.Context, per_proposition: int, min_confidence: float) -> None:
+    """Label documents that address a proposition without an extracted claim (agree/disagree),
+    and store that as stance evidence the assessment weighs lower."""
+    from corroborate.extract import default_kb
+    from corroborate.stance import StanceModel
+    from corroborate.stance_run import link_stance
+
+    g = default_kb().grammar
+    stopwords = g.determiners | g.prepositions | g.be_verbs | g.conjunctions | g.auxiliaries
+    model = StanceModel.load()
+    with ledger_of(ctx) as ledger:
+        assessment = assess_for(ctx, ledger)
+        docs_of = {p.id: {assessment.claims[i].document_id for i in p.claim_ids}
+                   for p in assessment.propositions}  # fmt: skip
+        report = link_stance(
+            ledger, assessment.propositions, lambda p: docs_of[p.id], predict=model.predict,
+            model="fnc1-lightgbm", per_proposition=per_proposition,
+            min_confidence=min_confidence, stopwords=stopwords,
+        )  # fmt: skip
+    labelled = f"{report.pairs} document-proposition pairs labelled"
+    out.print(f"stance: {labelled}, {report.stored} agree/disagree kept")
