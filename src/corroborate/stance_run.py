@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from corroborate.assess import ClaimRecord, Proposition
 from corroborate.check import StanceLike
 from corroborate.store import Ledger, StanceEvidenceRow, StanceRow
+
+if TYPE_CHECKING:  # assess_run imports this module: annotations only, no import cycle
+    from corroborate.assess_run import Assessment
 
 POSITIONS = {"agree": "affirm", "disagree": "deny"}
 
@@ -32,7 +36,7 @@ def link_stance(
     predict: Callable[[Sequence[tuple[str, str]]], Sequence[StanceLike]],
     model: str,
     per_proposition: int = 15,
-    min_confidence: float = 0.6,
+    min_confidence: float = 0.7,
     stopwords: frozenset[str] = frozenset(),
 ) -> LinkReport:
     """Label the documents retrieved for each proposition's statement that hold none of its
@@ -55,6 +59,27 @@ def link_stance(
                 rows.append(StanceRow(d.id, p.id, pred.label, float(pred.confidence), passage))
     ledger.store_stance(rows, model=model)
     return LinkReport(len(propositions), pairs, len(rows))
+
+
+def link_assessment(
+    ledger: Ledger,
+    assessment: Assessment,
+    *,
+    predict: Callable[[Sequence[tuple[str, str]]], Sequence[StanceLike]],
+    model: str,
+    stopwords: frozenset[str] = frozenset(),
+    per_proposition: int = 15,
+    min_confidence: float = 0.7,
+) -> LinkReport:
+    """link_stance over an assessment's propositions, skipping the documents already in each."""
+    docs_of = {
+        p.id: {assessment.claims[i].document_id for i in p.claim_ids if i in assessment.claims}
+        for p in assessment.propositions
+    }
+    return link_stance(
+        ledger, assessment.propositions, lambda p: docs_of[p.id], predict=predict, model=model,
+        per_proposition=per_proposition, min_confidence=min_confidence, stopwords=stopwords,
+    )  # fmt: skip
 
 
 def stance_records(

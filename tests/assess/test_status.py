@@ -206,7 +206,10 @@ def test_document_stance_weighs_less_than_a_claim() -> None:
     assert wire.weight == 0.3 and p.status == "single-source"  # stance alone is not firm
     assert p.claim_ids == tuple(c.id for c in base)  # never listed as a claim
     assert "Wire One (stance)" in p.explanation
-    disagree = stance_records(
+    one_doc = stance_records(
         [row(51, "disagree", "Paper", "international_independent")], weight=0.3
     )
-    assert one(base, stance=disagree).status == "contested"
+    assert one(base, stance=one_doc).status == "single-source"  # one stance does not contest
+    two = [row(d, "disagree", "Paper", "international_independent") for d in (51, 52)]
+    # two documents' stance together weigh a hedged claim: now it is contested
+    assert one(base, stance=stance_records(two, weight=0.3)).status == "contested"

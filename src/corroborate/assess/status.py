@@ -12,7 +12,8 @@ The rules, applied in this order (weights and thresholds are AssessSettings):
 3. denied-only: no group affirms; at least one denies.
 4. corroborated: at least min_independent_groups firm affirming groups, one of them not hostile to
    the subject, and no third party denies (the subject's own denial is noted, not decisive).
-5. contested: affirmed and denied by different groups.
+5. contested: affirmed and denied (a denial counts from the weight of one hedged claim, so a
+   single document's stance does not contest on its own).
 6. unverified: affirmed only with hedges (no firm group).
 7. one-sided: every firm affirming group is hostile to the subject (one side's accusation).
 8. single-source: one firm affirming group that is not hostile.
@@ -92,6 +93,8 @@ def voices(
 
 def decide(affirming: Sequence[Voice], denying: Sequence[Voice], settings: AssessSettings) -> str:
     firm = [v for v in affirming if v.weight >= 1.0]
+    # a denial counts from the weight of one hedged claim: one document's stance alone does not
+    denying = [v for v in denying if v.weight >= settings.hedged_weight]
     if not affirming:
         return "denied-only" if denying else "unverified"
     third_party_denies = any(v.stance == "third" for v in denying)

@@ -29,12 +29,14 @@ from corroborate.cli.app import (
     workspace_of,
 )
 from corroborate.cli.claims import make_extractor
-from corroborate.cli.findings import assess_for
+from corroborate.cli.findings import STANCE_MODEL, assess_for, function_words
 from corroborate.ingest import RegistryError, SourceRegistry, load_registries, parse_field_mapping
 from corroborate.model import Metadata
 from corroborate.pipeline import IngestReport, ingest
 from corroborate.report.build import build_role_report, render_report
 from corroborate.settings import Settings, SettingsError
+from corroborate.stance import StanceModel
+from corroborate.stance_run import link_assessment
 from corroborate.store import Ledger, LedgerError, LedgerStats
 from corroborate.workspace import Workspace, init_workspace, sample_corpus
 
@@ -348,6 +350,11 @@ def demo_cmd(ctx: click.Context, directory: Path) -> None:
             out.print(f"extract: {extracted.documents} documents, {extracted.claims} claims")
             print_summary(ledger.stats(), heading=f"sample corpus in {workspace.root}")
             print_claims(ledger)
+            linked = link_assessment(
+                ledger, assess_for(ctx, ledger), predict=StanceModel.load().predict,
+                model=STANCE_MODEL, stopwords=function_words(),
+            )  # fmt: skip
+            out.print(f"stance: {linked.stored} documents linked to propositions they address")
             assessment = assess_for(ctx, ledger)
             print_statuses(assessment)
             for actor in ("Turkey", "Russia"):

@@ -26,6 +26,16 @@ from corroborate.report.build import (
 )
 from corroborate.store import Ledger
 
+STANCE_MODEL = "fnc1-lightgbm"
+
+
+def function_words() -> frozenset[str]:
+    """Words a search for a claim should not require: the knowledge base's function words."""
+    from corroborate.extract import default_kb
+
+    g = default_kb().grammar
+    return g.determiners | g.prepositions | g.be_verbs | g.conjunctions | g.auxiliaries
+
 
 def _author() -> str:
     """Who made a review from the command line: the login name, for the audit log."""
@@ -169,11 +179,9 @@ def split_cmd(
 def check_cmd(ctx: click.Context, claim: str, limit: int, show_all: bool, as_json: bool) -> None:
     """Documents in the ledger that address CLAIM: agree, disagree or discuss, with the passage."""
     from corroborate.check import check_claim
-    from corroborate.extract import default_kb
     from corroborate.stance import StanceModel
 
-    g = default_kb().grammar
-    stopwords = g.determiners | g.prepositions | g.be_verbs | g.conjunctions | g.auxiliaries
+    stopwords = function_words()
     model = StanceModel.load()
     with ledger_of(ctx) as ledger:
         results = check_claim(ledger, claim, stance=model.predict, limit=limit, stopwords=stopwords)
@@ -202,26 +210,20 @@ def _as_dict(obj: object) -> dict[str, object]:
 @cli.command("link-stance")
 @click.option("--per-proposition", type=click.IntRange(min=1, max=200), default=15,
               show_default=True, help="Documents retrieved per proposition.")  # fmt: skip
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.6, show_default=True)
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.7, show_default=True)
 @click.pass_context
 def link_stance_cmd(ctx: click.Context, per_proposition: int, min_confidence: float) -> None:
     """Label documents that address a proposition without an extracted claim (agree/disagree),
     and store that as stance evidence the assessment weighs lower."""
-    from corroborate.extract import default_kb
     from corroborate.stance import StanceModel
-    from corroborate.stance_run import link_stance
+    from corroborate.stance_run import link_assessment
 
-    g = default_kb().grammar
-    stopwords = g.determiners | g.prepositions | g.be_verbs | g.conjunctions | g.auxiliaries
+    stopwords = function_words()
     model = StanceModel.load()
     with ledger_of(ctx) as ledger:
-        assessment = assess_for(ctx, ledger)
-        docs_of = {p.id: {assessment.claims[i].document_id for i in p.claim_ids}
-                   for p in assessment.propositions}  # fmt: skip
-        report = link_stance(
-            ledger, assessment.propositions, lambda p: docs_of[p.id], predict=model.predict,
-            model="fnc1-lightgbm", per_proposition=per_proposition,
-            min_confidence=min_confidence, stopwords=stopwords,
+        report = link_assessment(
+            ledger, assess_for(ctx, ledger), predict=model.predict, model=STANCE_MODEL,
+            per_proposition=per_proposition, min_confidence=min_confidence, stopwords=stopwords,
         )  # fmt: skip
     labelled = f"{report.pairs} document-proposition pairs labelled"
     out.print(f"stance: {labelled}, {report.stored} agree/disagree kept")
