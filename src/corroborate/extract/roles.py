@@ -479,6 +479,8 @@ def fill_roles(
             c.relation == relation and c.recipient == rec_name for c in cores
         ):
             continue  # "drones and related weaponry": one claim, its first object
+        if relation == "political_support":
+            obj = None  # backing has no object ("backs Azerbaijan, denies sending fighters")
         cores.append(
             Core(
                 trigger,
