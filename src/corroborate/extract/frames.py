@@ -61,6 +61,20 @@ def _mention_before(mentions: list[Mention], i: int, window: int) -> Mention | N
     return best
 
 
+def _speaker_before(mentions: list[Mention], i: int, window: int, g: Grammar) -> Mention | None:
+    """The nearest phrase before a say verb that can be its speaker: not the object of "with",
+    "against", "to"... ("The Azerbaijani Army, which trained with Turkish forces, reported");
+    "for"/"of" may introduce the speaker's title ("a spokesman for the ministry")."""
+    best = _mention_before(mentions, i, window)
+    if best is None or best.prep is None or best.prep in g.title_preps:
+        return best
+    earlier = [m for m in mentions if m.end <= best.start and not m.consumed and m.is_agent]
+    for m in reversed(earlier):
+        if m.prep is None or m.prep in g.title_preps:
+            return m
+    return best
+
+
 def _mention_after(mentions: list[Mention], i: int, window: int) -> Mention | None:
     for m in mentions:
         if m.start >= i and m.start - i <= window and not m.consumed:
@@ -169,7 +183,7 @@ def find_frames(
             if owned is not None:
                 frames.append(owned)  # "Armenia's claim that ...": Armenia says what follows
             continue  # "denied reports that ...", "the claims": a noun, not a statement
-        left = _mention_before(mentions, c0, 8)
+        left = _speaker_before(mentions, c0, 8, g)
         right = _mention_after(mentions, c1, 3)
         polarity = "deny" if is_deny else "affirm"
         hedged = any(e.value in g.hedged_say for e in cue.entries)

@@ -152,7 +152,7 @@ GRAMMAR_SETS = (
     "abbreviations", "speaker_modifiers", "tail_openers",
     "side_preps", "means_preps", "light_verbs", "call_verbs", "source_nouns", "claim_words",
     "possessive_pronouns", "auxiliaries", "pronouns", "months", "approximators", "subordinators",
-    "particles",
+    "particles", "title_preps",
     "evidence_nouns", "reciprocals",
     "articles", "appositive_marks", "relative_pronouns",
     "place_modifiers", "pair_words", "casualty_verbs",
