@@ -315,7 +315,10 @@ def fill_roles(
                 or not (
                     backed.end == t0
                     or tokens[backed.end].text in g.appositive_marks
-                    or tokens[backed.end].lower in g.be_verbs
+                    or all(
+                        tokens[i].lower in g.be_verbs or tokens[i].lower in g.adverbs
+                        for i in range(backed.end, t0)
+                    )  # "Azerbaijan is openly backed by", not "Armenia is resisting ... backed by"
                 )  # "Azerbaijan faces separatists supported by Yerevan": not Azerbaijan
                 or subject is None
                 or set(backed.actors) <= set(subject.actors)
