@@ -170,11 +170,10 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
         if thing_name[:1].islower() or head.cls in PEOPLE_CLASSES:
             head_match = next(m for m in group if head in m.entries)
             thing_name = " ".join(t.text for t in tokens[head_match.start : head_match.end])
-            thing_name = (
-                thing_name
-                if thing_name[:1].isupper() and len(thing_name) < 4
-                else (thing_name[:1].lower() + thing_name[1:])
-            )
+            first = thing_name.split()[0]
+            if first[:1].isupper() and first[1:].islower() and head.value[:1].islower():
+                # "Drones" opening a sentence is "drones"; "PKK militants", "Syrian fighters" stay
+                thing_name = thing_name[:1].lower() + thing_name[1:]
         if head.cls in FIGHTER_CLASSES and not sponsor and not actors and demonyms:
             # "Syrian fighters": the demonym is where fighters come from, not who sends them
             origin = tokens[group[0].start].text if group[0].first("demonym") else None
