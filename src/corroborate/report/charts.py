@@ -53,7 +53,10 @@ def timeline(propositions: list[Proposition], dates: dict[str, list[date]]) -> s
             ax.bar(all_weeks, values, width=5, bottom=bottom, color=COLOURS[status], label=status)  # type: ignore[arg-type]
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_ylabel("claim mentions per week")
-    ax.legend(fontsize=7, ncol=3, frameon=False)
+    if all_weeks:
+        ax.legend(fontsize=7, ncol=3, frameon=False)
+    else:
+        ax.text(0.5, 0.5, "no dated claims", ha="center", va="center", transform=ax.transAxes)
     ax.spines[["top", "right"]].set_visible(False)
     fig.autofmt_xdate()
     return _svg(fig)
