@@ -241,7 +241,13 @@ def fill_roles(
             (m for m in mentions if m.end in (t0, t0 - 1) and m.kind in ("actor", "modifier")), None
         )
         agent = next(
-            (m for m in near if m.prep in ("from", "by", "of") and m.kind == "actor"), None
+            (
+                m
+                for m in near
+                if m.kind == "actor"
+                and (m.prep in ("from", "by") or (m.prep == "of" and prev != "in"))
+            ),
+            None,
         )
         subject = agent or owner
         of_thing = next((m for m in near if m.kind == "thing" and m.prep in ("of", None)), None)
