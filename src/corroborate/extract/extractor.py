@@ -127,7 +127,11 @@ def _ref_mentions(
                 out.append(Mention(cue.start, cue.end, kind, person))
                 continue
             # "The Artsakh Defence Army said it had struck ...": the nearest actor before
-            near = [m for m in mentions if m.end <= cue.start and m.kind == "actor" and m.actors]
+            near = [
+                m
+                for m in mentions
+                if m.end <= cue.start and m.actors and (m.kind == "actor" or m.is_agent)
+            ]  # "Armenian forces claimed they had ...": an army is an antecedent too
             ref = near[-1].actors if near else ctx.last_subject
             if ref:
                 out.append(Mention(cue.start, cue.end, "pronoun", ref))
