@@ -184,6 +184,11 @@ def find_frames(
                 frames.append(owned)  # "Armenia's claim that ...": Armenia says what follows
             continue  # "denied reports that ...", "the claims": a noun, not a statement
         left = _speaker_before(mentions, c0, 8, g)
+        j = c0 - 1
+        while j >= 0 and tokens[j].lower in g.adverbs:
+            j -= 1
+        if not is_accuse and j >= 0 and tokens[j].lower in g.be_verbs:
+            left = None  # "Turkey's influence has been well documented": a topic, not a speaker
         right = _mention_after(mentions, c1, 3)
         polarity = "deny" if is_deny else "affirm"
         hedged = any(e.value in g.hedged_say for e in cue.entries)
