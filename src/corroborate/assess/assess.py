@@ -134,7 +134,7 @@ def attention(
         row.outlets.update(o for i in p.claim_ids if (o := by_id[i].outlet) is not None)
         row.propositions += 1
         row.corroborated += p.status == "corroborated"
-        row.support += sum(1 for v in p.affirming if v.weight >= 1.0 and v.stance != "hostile")
+        row.support += sum(1 for v in p.affirming if v.firm and v.stance != "hostile")
     return sorted(
         (
             Attention(

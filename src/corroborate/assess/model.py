@@ -63,6 +63,11 @@ class Voice:
     outlets: tuple[str, ...]
     claim_ids: tuple[int, ...]
 
+    @property
+    def firm(self) -> bool:
+        """A group counts as a voice of its own from the weight of one unhedged claim."""
+        return self.weight >= 1.0
+
 
 @dataclass(frozen=True, slots=True)
 class QuantityFigure:

@@ -92,7 +92,7 @@ def voices(
 
 
 def decide(affirming: Sequence[Voice], denying: Sequence[Voice], settings: AssessSettings) -> str:
-    firm = [v for v in affirming if v.weight >= 1.0]
+    firm = [v for v in affirming if v.firm]
     # a denial counts from the weight of one hedged claim: one document's stance alone does not
     denying = [v for v in denying if v.weight >= settings.hedged_weight]
     if not affirming:
@@ -116,7 +116,7 @@ def decide(affirming: Sequence[Voice], denying: Sequence[Voice], settings: Asses
 def _describe(v: Voice) -> str:
     who = ", ".join(v.speakers) if v.speakers and v.speakers != (AUTHOR,) else "the outlets"
     outlets = ", ".join(v.outlets) if v.outlets else "unknown outlets"
-    hedge = "" if v.weight >= 1.0 else f", hedged (weight {v.weight:g})"
+    hedge = "" if v.firm else f", hedged (weight {v.weight:g})"
     return f"{v.group} [{v.stance}]: {who} via {outlets}{hedge}"
 
 

@@ -33,8 +33,7 @@ def function_words() -> frozenset[str]:
     """Words a search for a claim should not require: the knowledge base's function words."""
     from corroborate.extract import default_kb
 
-    g = default_kb().grammar
-    return g.determiners | g.prepositions | g.be_verbs | g.conjunctions | g.auxiliaries
+    return default_kb().grammar.function_words
 
 
 def _author() -> str:

@@ -85,9 +85,6 @@ class PhraseIndex:
             lengths = tuple(sorted({*lengths, len(key)}, reverse=True))
         index[key[0]] = (lengths, bucket)
 
-    def first_tokens(self) -> set[str]:
-        return set(self._lower) | set(self._exact)
-
     def salient_tokens(
         self, function_words: frozenset[str], *, kinds: set[str] | None = None
     ) -> set[str]:
@@ -173,6 +170,17 @@ class Grammar:
 
     def __getattr__(self, name: str) -> frozenset[str]:  # only reached for unknown names
         raise AttributeError(f"grammar has no word set {name!r}")
+
+    @property
+    def function_words(self) -> frozenset[str]:
+        """Words no search or prefilter should key on: determiners, prepositions, be, "and"..."""
+        return (
+            self.determiners
+            | self.prepositions
+            | self.be_verbs
+            | self.conjunctions
+            | self.auxiliaries
+        )
 
     def merged(self, data: dict[str, Any]) -> Grammar:
         sets = dict(self.sets)
@@ -333,7 +341,7 @@ def load_kb(folders: Iterable[Path]) -> KnowledgeBase:
     # The prefilter keys on content words: "the ministry" or "in the combat zone" must not make
     # every sentence with "the" or "in" look relevant.
     g = kb.grammar
-    function_words = g.determiners | g.prepositions | g.be_verbs | g.conjunctions | g.auxiliaries
+    function_words = g.function_words
     refs = {"pronouns", "plural_refs"}
     starters = {"say_verbs", "deny_verbs", "accuse_verbs", "according_to", "author_denials",
                 "deny_predicates"}  # fmt: skip

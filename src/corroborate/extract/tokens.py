@@ -38,41 +38,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return tokens
 
 
-def split_sentences(
-    text: str,
-    tokens: list[Token],
-    *,
-    abbreviations: frozenset[str] = frozenset(),
-    quotes: frozenset[str] = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"),
-) -> list[tuple[int, int]]:
-    """Sentence boundaries as (first token, end token) index pairs."""
-    spans: list[tuple[int, int]] = []
-    begin = 0
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < n else None
-        boundary = False
-        if nxt is not None and "\n" in text[tok.end : nxt.start]:
-            boundary = True
-        elif tok.text in ".!?" and nxt is not None:
-            prev = tokens[i - 1] if i > 0 else None
-            is_abbrev = prev is not None and (
-                prev.lower in abbreviations or (len(prev.text) == 1 and prev.text.isupper())
-            )
-            starts_sentence = nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text in quotes
-            boundary = starts_sentence and not is_abbrev
-            if boundary and nxt.text in quotes and nxt.start == tok.end:
-                boundary = False  # a closing quote belongs to this sentence
-        elif tok.text in quotes and i > 0 and tokens[i - 1].text in ".!?" and nxt is not None:
-            boundary = nxt.text[:1].isupper()
-        if boundary:
-            spans.append((begin, i + 1))
-            begin = i + 1
-    if begin < n:
-        spans.append((begin, n))
-    return spans
-
-
 # A sentence ends at a newline, or at . ! ? (and closing quotes) before a capital, a digit or an
 # opening quote, with or without a space ("direction.On" in badly joined text).
 _END = re.compile(

@@ -49,10 +49,14 @@ class RoleReport:
 
 
 def web_url(url: str | None) -> str | None:
-    """Only http(s) links reach a page: corpus metadata is untrusted ("javascript:...")."""
+    """Only http(s) links with a host reach a page: corpus metadata is untrusted
+    ("javascript:...", "data:..."). The report and the workbench both use this."""
     if not url:
         return None
-    return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url.strip()
 
 
 def _quotes(assessment: Assessment, p: Proposition) -> list[Quote]:

@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.responses import HTMLResponse
 
 from corroborate.report.render import HEADINGS
-from corroborate.web.views import safe_href
+from corroborate.report.role import web_url
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -33,7 +33,7 @@ def make_env() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["href"] = safe_href
+    env.filters["href"] = web_url
     env.filters["svg_uri"] = _svg_data_uri
     env.filters["num"] = _num
     env.globals["headings"] = HEADINGS

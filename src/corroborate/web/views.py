@@ -6,7 +6,6 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 CONTEXT_CHARS = 240
 
@@ -91,16 +90,6 @@ def snippet(text: str, terms: Sequence[str], width: int = 160) -> list[Segment]:
     if b < len(text):
         out.append(Segment(" …"))
     return out
-
-
-def safe_href(url: str | None) -> str | None:
-    """Only http(s) links leave the app; javascript:, data: and the like are dropped."""
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return url.strip()
 
 
 def page_links(total: int | None, limit: int, offset: int, shown: int) -> dict[str, int | None]:
