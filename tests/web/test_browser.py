@@ -27,7 +27,8 @@ if CHROMIUM.exists() and CHROMEDRIVER.exists():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 @pytest.fixture(scope="module")
@@ -71,6 +72,8 @@ def test_review_a_claim_and_see_the_status_change(
     form.find_element(By.NAME, "author").send_keys("e2e analyst")
     form.find_element(By.NAME, "note").send_keys("the text reports a denial")
     form.find_element(By.TAG_NAME, "button").click()
+    # click() returns before the POST's redirect lands: reading now could see the old page
+    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(status))
 
     assert browser.current_url.startswith(f"{server.url}/propositions/{F16}"), browser.page_source
     status = browser.find_element(By.CSS_SELECTOR, "h1 + p .status")
