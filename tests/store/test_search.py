@@ -59,3 +59,16 @@ def test_postgres_search_uses_its_index(pg_url: str) -> None:
                 )
             )
     assert "ix_documents_search" in plan
+
+
+def test_every_word_first_then_any_word_within_the_window(ledger: Ledger) -> None:
+    both = add(ledger, "both", "A convoy crossed the border at dawn.")
+    many = [
+        add(ledger, f"convoy{i}", f"Convoy {i} of trucks, convoy after convoy.") for i in range(3)
+    ]
+    border = add(ledger, "border", "The border stayed closed.")
+    hits = [h.document_id for h in ledger.search_documents("convoy border")]
+    assert hits[0] == both  # the only document with both words, though others say convoy more
+    assert set(hits) == {both, border, *many}
+    newest = [h.document_id for h in ledger.search_documents("convoy", window=2)]
+    assert set(newest) == {many[1], many[2]}  # only the two most recently added are ranked

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
 import time
+from pathlib import Path
 
 import httpx
 
-from tests.web.conftest import Server, run_cli
+from tests.web.conftest import Server, run_cli, start_server, stop_server
 from tests.web.helpers import claim, proposition
 
 BAYRAKTAR = "Pdf3693ac30"  # Turkey supplied Bayraktar TB2 to Azerbaijan
@@ -161,3 +163,21 @@ def test_merge_and_split(client: httpx.Client) -> None:
         json={"field": "outlet", "value": "No Such Outlet", "label": "x", "author": "cy"},
     )
     assert nothing.status_code == 400
+
+
+def test_several_worker_processes_serve_one_ledger(workspace: Path) -> None:
+    server = start_server(workspace, "--workers", "2")
+    try:
+        workers = subprocess.run(
+            ["pgrep", "-P", str(server.process.pid)], capture_output=True, text=True, check=False
+        ).stdout.split()
+        totals = set()
+        for _ in range(8):  # a new connection each time, so both workers answer some
+            got = httpx.get(server.url + "/api/propositions", params={"limit": 1}, timeout=60)
+            totals.add(got.json()["total"])
+        html = httpx.get(server.url + f"/propositions/{BAYRAKTAR}", timeout=60)
+    finally:
+        stop_server(server)
+    assert len(workers) >= 2  # uvicorn's worker processes (plus, maybe, its resource tracker)
+    assert len(totals) == 1 and totals.pop() >= 4
+    assert html.status_code == 200 and "Bayraktar" in html.text

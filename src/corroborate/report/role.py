@@ -63,9 +63,8 @@ def _quotes(assessment: Assessment, p: Proposition) -> list[Quote]:
     picked: list[Quote] = []
     seen: set[tuple[str, str]] = set()
     # one quote per voice first, so the reader sees each side before repeats
-    ordered = [i for v in (*p.affirming, *p.denying) for i in v.claim_ids[:1]]
-    ordered += [i for i in p.claim_ids if i not in ordered]
-    for claim_id in ordered:
+    first = [i for v in (*p.affirming, *p.denying) for i in v.claim_ids[:1]]
+    for claim_id in dict.fromkeys([*first, *p.claim_ids]):
         if claim_id not in assessment.claims:
             continue  # document-stance evidence: shown in the explanation, not as a claim
         c = assessment.claims[claim_id]

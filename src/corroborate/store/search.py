@@ -14,6 +14,7 @@ from corroborate.store.schema import documents, sources
 _WORD = re.compile(r"\w+")
 # The indexed expression of migration 0004 (ix_documents_search): queries must use it verbatim.
 PG_VECTOR = "to_tsvector('english', coalesce(title, '') || ' ' || text)"
+SEARCH_WINDOW = 2000  # matches ranked per query (the most recently added)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,34 +37,52 @@ class SearchMixin:
     engine: Engine
 
     def search_documents(
-        self, query: str, *, limit: int = 50, stopwords: frozenset[str] = frozenset()
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        stopwords: frozenset[str] = frozenset(),
+        window: int = SEARCH_WINDOW,
     ) -> list[SearchHit]:
-        """Documents matching any content word of `query`, best first (BM25 / ts_rank)."""
+        """Documents matching the content words of `query`, best first (BM25 / ts_rank): those
+        with every word, then, if they are fewer than `limit`, those with any word.
+
+        Each pass ranks only the `window` most recently added matching documents, so a query of
+        common words costs the same on a million documents as on ten thousand."""
         terms = query_terms(query, stopwords=stopwords)
         if not terms:
             return []
+        hits = self._ranked(terms, every=True, limit=limit, window=window)
+        if len(hits) < limit and len(terms) > 1:
+            seen = {h.document_id for h in hits}
+            more = self._ranked(terms, every=False, limit=limit + len(hits), window=window)
+            hits += [h for h in more if h.document_id not in seen][: limit - len(hits)]
+        return hits
+
+    def _ranked(self, terms: list[str], *, every: bool, limit: int, window: int) -> list[SearchHit]:
         with self.engine.connect() as conn:
             if self.engine.dialect.name == "sqlite":
-                match = " OR ".join(f'"{t}"' for t in terms)
-                rows = conn.execute(
-                    sa.text(
-                        "SELECT f.rowid, -bm25(documents_fts) AS score, d.title "
-                        "FROM documents_fts f JOIN documents d ON d.id = f.rowid "
-                        "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"
-                    ),
-                    {"q": match, "n": limit},
-                ).all()
+                match = (" " if every else " OR ").join(f'"{t}"' for t in terms)
+                # FTS5 walks its index in rowid order and stops at the window: bm25 is computed
+                # for the window only, not for every match
+                sql = (
+                    "SELECT m.id, m.score, d.title FROM (SELECT rowid AS id, -bm25(documents_fts) "
+                    "AS score FROM documents_fts WHERE documents_fts MATCH :q "
+                    "ORDER BY rowid DESC LIMIT :w) m JOIN documents d ON d.id = m.id "
+                    "ORDER BY m.score DESC, m.id DESC LIMIT :n"
+                )
+                params: dict[str, object] = {"q": match, "w": window, "n": limit}
             else:
-                tsquery = " | ".join(t.replace("'", "") for t in terms)
+                tsquery = (" & " if every else " | ").join(t.replace("'", "") for t in terms)
                 # the WHERE expression is the index's own, so the GIN index serves the match
-                rows = conn.execute(
-                    sa.text(
-                        f"SELECT id, ts_rank({PG_VECTOR}, q) AS score, title "
-                        "FROM documents, to_tsquery('english', :q) q "
-                        f"WHERE {PG_VECTOR} @@ q ORDER BY score DESC LIMIT :n"
-                    ),
-                    {"q": tsquery, "n": limit},
-                ).all()
+                sql = (
+                    f"SELECT id, ts_rank({PG_VECTOR}, q) AS score, title FROM (SELECT id, title, "
+                    f"text FROM documents, to_tsquery('english', :q) q WHERE {PG_VECTOR} @@ q "
+                    "ORDER BY id DESC LIMIT :w) m, to_tsquery('english', :q) q "
+                    "ORDER BY score DESC, id DESC LIMIT :n"
+                )
+                params = {"q": tsquery, "w": window, "n": limit}
+            rows = conn.execute(sa.text(sql), params).all()
         return [SearchHit(int(r[0]), float(r[1]), r[2]) for r in rows]
 
 

@@ -259,7 +259,8 @@ def search(
     limit: Limit = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:
-    """Full-text search over documents (any word matches; best first)."""
+    """Full-text search over documents: those with every word first, then those with any word;
+    best first among the most recently added matches."""
     from corroborate.store.search import query_terms
 
     state = state_of(request)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -14,9 +16,9 @@ from starlette.responses import JSONResponse, Response
 
 from corroborate import __version__
 from corroborate.web import api, pages, security, upload
-from corroborate.web.config import WebConfig
+from corroborate.web.config import CONFIG_ENV, WebConfig
 from corroborate.web.render import page
-from corroborate.web.service import WebState
+from corroborate.web.service import WebState, warm
 
 STATIC = Path(__file__).with_name("static")
 
@@ -42,6 +44,8 @@ def create_app(config: WebConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # requests arriving meanwhile wait for this same assessment (the cache's lock)
+        threading.Thread(target=warm, args=(state,), name="warm-up", daemon=True).start()
         yield
         state.ledger.close()
 
@@ -75,3 +79,9 @@ def create_app(config: WebConfig) -> FastAPI:
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def from_environment() -> FastAPI:
+    """The app of one worker process when `corroborate serve --workers N` starts several: the
+    parent passes its configuration in the environment (uvicorn imports workers by name)."""
+    return create_app(WebConfig.from_json(os.environ[CONFIG_ENV]))

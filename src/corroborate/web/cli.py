@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 
 import click
 
 from corroborate.cli.app import cli, fail, workspace_of
 from corroborate.store import LedgerError
-from corroborate.web.config import WebConfig, is_loopback
+from corroborate.web.config import CONFIG_ENV, WebConfig, is_loopback
 
 
 @cli.command("serve")
@@ -34,6 +35,14 @@ from corroborate.web.config import WebConfig, is_loopback
     type=click.IntRange(1, 2_000_000_000),
     help="Largest upload accepted, in bytes.",
 )
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Server processes. Each keeps its own copy of the assessment in memory and sees the "
+    "others' reviews within two seconds; one per core suits large ledgers.",
+)
 @click.pass_context
 def serve_cmd(
     ctx: click.Context,
@@ -43,6 +52,7 @@ def serve_cmd(
     new_token: bool,
     allowed_hosts: tuple[str, ...],
     max_upload: int,
+    workers: int,
 ) -> None:
     """Serve the web workbench: pages, the REST API under /api/ and its /openapi.json."""
     import uvicorn
@@ -72,4 +82,12 @@ def serve_cmd(
         click.echo(f"token: {token}  (open http://{shown}:{port}/?token={token} once)")
     elif token and not is_loopback(host):
         click.echo("every request needs the token")
-    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
+        return
+    app.state.web.ledger.close()  # the parent only checked the configuration; workers serve
+    os.environ[CONFIG_ENV] = config.to_json()
+    uvicorn.run(
+        "corroborate.web.app:from_environment", factory=True, workers=workers, host=host,
+        port=port, log_level="info", server_header=False,
+    )  # fmt: skip

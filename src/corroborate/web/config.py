@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
+import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
+CONFIG_ENV = "CORROBORATE_WEB_CONFIG"  # how `serve --workers N` hands the config to its workers
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
 
 
@@ -38,6 +40,19 @@ class WebConfig:
             )
         if self.token is not None and len(self.token) < 16:
             raise ValueError("the token must be at least 16 characters long")
+
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["upload_workspace"] = str(self.upload_workspace) if self.upload_workspace else None
+        return json.dumps(data)
+
+    @classmethod
+    def from_json(cls, text: str) -> WebConfig:
+        data = json.loads(text)
+        data["allowed_hosts"] = tuple(data["allowed_hosts"])
+        if data["upload_workspace"] is not None:
+            data["upload_workspace"] = Path(data["upload_workspace"])
+        return cls(**data)
 
     @property
     def host_names(self) -> frozenset[str]:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from corroborate.report import charts
-from corroborate.report.role import role_report
 from corroborate.reviews import CORRECTABLE, SPLIT_FIELDS, ReviewError, merge, review_claim
 from corroborate.reviews import split as split_review
 from corroborate.store.search import query_terms
@@ -18,6 +15,7 @@ from corroborate.web.assessment import Reviewed
 from corroborate.web.render import page
 from corroborate.web.security import check_form_csrf
 from corroborate.web.service import (
+    actor_report,
     actors,
     decision_of,
     filter_propositions,
@@ -30,7 +28,8 @@ from corroborate.web.views import Span, in_context, page_links, segments, snippe
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
-_charts_lock = threading.Lock()  # matplotlib's pyplot is not thread-safe
+SECTION_SHOWN = 25  # propositions per status on an actor page; the rest are a link away
+MENTIONS_SHOWN = 20  # mentions per proposition page: each carries its review forms
 
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Id = Annotated[int, Path(ge=1, le=2**62)]
@@ -71,9 +70,12 @@ def propositions(
     actor: Annotated[str | None, Query(max_length=200)] = None,
     status: Annotated[str | None, Query(max_length=40)] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
+    recipient: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
     r = state_of(request).reviewed()
-    found = filter_propositions(r, actor=actor or None, status=status or None, text=q or None)
+    found = filter_propositions(
+        r, actor=actor or None, status=status or None, text=q or None, recipient=recipient or None
+    )
     shown = found[offset : offset + PER_PAGE]
     return page(
         request,
@@ -83,7 +85,12 @@ def propositions(
         total=len(found),
         offset=offset,
         links=page_links(len(found), PER_PAGE, offset, len(shown)),
-        filters={"actor": actor or "", "status": status or "", "q": q or ""},
+        filters={
+            "actor": actor or "",
+            "status": status or "",
+            "q": q or "",
+            "recipient": recipient or "",
+        },
         statuses=list(status_counts([])),
     )
 
@@ -96,7 +103,7 @@ def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLRespon
     if p is None:
         raise HTTPException(404, f"no proposition {pid}")
     every = mentions(r, p)
-    rows = every[offset : offset + PER_PAGE]
+    rows = every[offset : offset + MENTIONS_SHOWN]
     docs = {d.id: d for d in state.ledger.get_documents(sorted({c.document_id for c in rows}))}
     clusters = r.assessment.clusters
     members = _cluster_members(r)
@@ -128,7 +135,7 @@ def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLRespon
         p=p,
         items=items,
         offset=offset,
-        links=page_links(len(every), PER_PAGE, offset, len(rows)),
+        links=page_links(len(every), MENTIONS_SHOWN, offset, len(rows)),
         merge_targets=others[:200],
         split_fields=SPLIT_FIELDS,
         correctable=CORRECTABLE,
@@ -253,33 +260,12 @@ def split_form(
 @router.get("/actors/{actor}", response_class=HTMLResponse)
 def actor_page(request: Request, actor: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
     state = state_of(request)
-    r = state.reviewed()
-    a = r.assessment
-    if not any(p.subject == actor or p.recipient == actor for p in a.propositions):
+    report = actor_report(state, state.reviewed(), actor)
+    if report is None:
         raise HTTPException(404, f"no propositions about {actor!r}")
-    if "framing" not in r.memo:
-        r.memo["framing"] = (
-            state.ledger.framing_by_source(),
-            state.ledger.count_documents(),
-        )
-    framing, n_docs = r.memo["framing"]
-    report_key = f"report:{actor}"
-    if report_key not in r.memo:  # built once per assessment: it walks every claim
-        r.memo[report_key] = role_report(a, actor, framing=framing, documents=n_docs)
-    report = r.memo[report_key]
-    chart_key = f"charts:{actor}"
-    if chart_key not in r.memo:
-        with _charts_lock:
-            dates = {
-                p.id: [d for cid in p.claim_ids if (d := a.claims[cid].published)]
-                for p in a.for_actor(actor)
-            }
-            r.memo[chart_key] = {
-                "timeline": charts.timeline(a.for_actor(actor), dates),
-                "coverage": charts.coverage(a.attention),
-            }
-    report.charts = r.memo[chart_key]
-    return page(request, "actor.html", title=f"The role of {actor}", report=report)
+    return page(
+        request, "actor.html", title=f"The role of {actor}", report=report, shown=SECTION_SHOWN
+    )
 
 
 @router.get("/documents", response_class=HTMLResponse)

@@ -32,6 +32,7 @@ def make_env() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,  # templates ship with the package: no stat() per page
     )
     env.filters["href"] = web_url
     env.filters["svg_uri"] = _svg_data_uri

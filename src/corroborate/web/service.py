@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -10,6 +11,8 @@ from typing import Any
 from corroborate.assess import Proposition
 from corroborate.assess.status import STATUSES
 from corroborate.extract import default_kb
+from corroborate.report import charts
+from corroborate.report.role import RoleReport, role_report
 from corroborate.reviews import Decision, claim_key, effective
 from corroborate.store import ClaimRow, Ledger
 from corroborate.web.assessment import AssessmentCache, Reviewed
@@ -31,6 +34,44 @@ class WebState:
 
     def reviewed(self) -> Reviewed:
         return self.cache.get()
+
+
+_charts_lock = threading.Lock()  # matplotlib's pyplot is not thread-safe
+
+
+def actor_report(state: WebState, r: Reviewed, actor: str) -> RoleReport | None:
+    """The role report of `actor` with its charts, built once per assessment (it walks every
+    claim about the actor); None when no proposition names the actor."""
+    key = f"report:{actor}"
+    if key in r.memo:
+        found: RoleReport = r.memo[key]
+        return found
+    a = r.assessment
+    if not any(p.subject == actor or p.recipient == actor for p in a.propositions):
+        return None
+    if "framing" not in r.memo:
+        r.memo["framing"] = (state.ledger.framing_by_source(), state.ledger.count_documents())
+    framing, n_docs = r.memo["framing"]
+    report = role_report(a, actor, framing=framing, documents=n_docs)
+    with _charts_lock:
+        dates = {
+            p.id: [d for cid in p.claim_ids if (d := a.claims[cid].published)]
+            for p in a.for_actor(actor)
+        }
+        report.charts = {
+            "timeline": charts.timeline(a.for_actor(actor), dates),
+            "coverage": charts.coverage(a.attention),
+        }
+    r.memo[key] = report
+    return report
+
+
+def warm(state: WebState, *, top_actors: int = 20) -> None:
+    """Assess now and build the reports of the most discussed actors, so that the first visitors
+    of a large ledger do not wait for them."""
+    r = state.reviewed()
+    for actor, _n, _statuses in actors(r)[:top_actors]:
+        actor_report(state, r, actor)
 
 
 def filter_propositions(
