@@ -230,13 +230,13 @@ class Extractor:
     def _sentence(self, text: str, tokens: list[Token], doc: str, ctx: _Context) -> list[Claim]:
         kb = self.kb
         texts, lowers = [t.text for t in tokens], [t.lower for t in tokens]
-        ents = entity_matches(tokens, kb)
+        found_ents, found_trigs, cues = kb.sentence_layers.match(texts, lowers)
+        ents = entity_matches(tokens, kb, found_ents)
         trigs = [
             t
-            for t in _one_sense_each(kb.triggers.match(texts, lowers))
+            for t in _one_sense_each(found_trigs)
             if not _auxiliary(tokens, t, kb.grammar) and not _unmet(tokens, t)
         ]
-        cues = kb.cues.match(texts, lowers)
         trigger_tokens = {i for m in trigs for i in range(m.start, m.end)}
         cue_kinds_at: dict[int, set[str]] = {}
         for c in cues:
@@ -248,7 +248,7 @@ class Extractor:
         mentions = sorted(mentions + refs, key=lambda m: m.start)
         frames = find_frames(tokens, cues, mentions, trigger_tokens, kb.grammar)
         question = tokens[-1].text == "?"
-        sentence_hedged = any("hedges" in cue_kinds_at.get(i, set()) for i in range(len(tokens)))
+        sentence_hedged = any("hedges" in c.kinds() for c in cues)
         out: list[Claim] = []
         for trig in trigs:
             if trig.start in cue_kinds_at and "say_verbs" in cue_kinds_at[trig.start]:
@@ -436,18 +436,24 @@ def _merge(claims: list[Claim]) -> list[Claim]:
     polarity ("support from Turkey" beside "Turkey supported Azerbaijan") is the same claim.
     """
     kept: list[Claim] = []
+    # positions in `kept` per (speaker, subject, relation, polarity): only those can subsume, so
+    # a long document's claims are not each compared with all the others
+    voices: dict[tuple[str, str | None, str, str], list[int]] = {}
     for claim in claims:
         claim.mentions = claim.mentions or [claim.evidence]
-        target = next((k for k in kept if _subsumes(claim, k) or _subsumes(k, claim)), None)
-        if target is None:
+        same = voices.setdefault((claim.speaker, claim.subject, claim.relation, claim.polarity), [])
+        at = next((k for k in same if _subsumes(claim, kept[k]) or _subsumes(kept[k], claim)), None)
+        if at is None:
+            same.append(len(kept))
             kept.append(claim)
             continue
+        target = kept[at]
         if _subsumes(target, claim) and not _subsumes(claim, target):
             # the new claim is more specific: it carries the details, the first mention stays
             claim.evidence = target.evidence
             claim.mentions = list(target.mentions)
             _fold(claim, target)
-            kept[kept.index(target)] = claim
+            kept[at] = claim
         else:
             _fold(target, claim)
     return sorted(kept, key=lambda c: c.evidence.start)

@@ -75,10 +75,12 @@ def _outlet_spans(tokens: list[Token], kb: KnowledgeBase) -> list[Match]:
     return out
 
 
-def entity_matches(tokens: list[Token], kb: KnowledgeBase) -> list[Match]:
-    texts = [t.text for t in tokens]
-    lowers = [t.lower for t in tokens]
-    found = kb.entities.match(texts, lowers)
+def entity_matches(
+    tokens: list[Token], kb: KnowledgeBase, found: list[Match] | None = None
+) -> list[Match]:
+    """Lexicon entities (`found`, if already matched), outlets and hyphenated demonym runs."""
+    if found is None:
+        found = kb.entities.match([t.text for t in tokens], [t.lower for t in tokens])
     outlets = _outlet_spans(tokens, kb)
     if outlets:
         taken = {i for m in outlets for i in range(m.start, m.end)}
