@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corroborate.extract.tokens import sentence_spans, tokenize, word_set
+from corroborate.extract.tokens import WordFlags, sentence_spans, tokenize, word_set
 
 ABBREVIATIONS = frozenset({"gen", "mr"})
 
@@ -47,3 +47,13 @@ def test_word_set_sees_parts_of_compounds_and_possessives() -> None:
     text = "Russian-Armenian media cited Turkey's F-16 in the US report."
     words = word_set(text, 0, len(text))
     assert {"russian", "armenian", "turkey", "f-16", "US", "us"} <= words
+
+
+def test_word_flags_answer_as_word_set_does() -> None:
+    text = "Russian-Armenian media cited Turkey's F-16 in the US report; Iran\u2019s drones."
+    sets = [frozenset({"armenian"}), frozenset({"us"}), frozenset({"Iran"}), frozenset({"x"})]
+    flags = WordFlags(sets, limit=3)  # a tiny cache: cleared while reading this very sentence
+    words = word_set(text, 0, len(text))
+    expected = sum(1 << k for k, s in enumerate(sets) if not words.isdisjoint(s))
+    assert flags(text, 0, len(text)) == expected == 0b111
+    assert flags(text, 0, 16) == 0b001  # "Russian-Armenian" alone

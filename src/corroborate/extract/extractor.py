@@ -16,10 +16,12 @@ from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.roles import Core, fill_roles
-from corroborate.extract.tokens import Token, sentence_spans, tokenize, word_set
+from corroborate.extract.tokens import Token, WordFlags, sentence_spans, tokenize
 
 # actors that report but neither govern nor fight: no "the ministry" or "its ally" points to them
 SPEAKER_ONLY_TYPES = frozenset({"monitor"})
+# the prefilter's bits (WordFlags): an actor or reference, a loaded term, a trigger or say verb
+_RELEVANT, _FRAMED, _ACTIVE = 1, 2, 4
 
 
 @dataclass(slots=True)
@@ -179,6 +181,7 @@ class Extractor:
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb or default_kb()
+        self._word_flags = WordFlags((self.kb.relevant, self.kb.framing_words, self.kb.active))
 
     @property
     def version(self) -> str:
@@ -204,17 +207,15 @@ class Extractor:
         claims: list[Claim] = []
         framing: list[FramingMarker] = []
         for s0, s1 in sentence_spans(text, abbreviations=kb.grammar.abbreviations):
-            words = word_set(text, s0, s1)
-            relevant = not words.isdisjoint(kb.relevant)
-            framed = not words.isdisjoint(kb.framing_words)
-            if not (relevant or framed):
+            flags = self._word_flags(text, s0, s1)
+            if not flags & (_RELEVANT | _FRAMED):
                 continue  # no actor, reference or loaded term: not even tokenized
             sent = tokenize(text, s0, s1)
-            if framed:
+            if flags & _FRAMED:
                 framing.extend(self.framing(text, sent))
-            if not relevant:
+            if not flags & _RELEVANT:
                 continue
-            if words.isdisjoint(kb.active):
+            if not flags & _ACTIVE:
                 self._context_only(sent, ctx)  # actors but no act: only remember who was named
                 continue
             found = self._sentence(text, sent, doc, ctx)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 # Words keep inner hyphens and apostrophes (F-16, Tor-M1, al-Assad); digits keep inner commas and
@@ -71,15 +72,47 @@ def sentence_spans(
     return spans
 
 
+def word_forms(word: str) -> set[str]:
+    """A raw word as the tokenizer would see it, in original and lower case, plus the parts of
+    a hyphenated word and the head of a possessive: enough for the sentence prefilter."""
+    forms = {word}
+    if "-" in word:
+        forms.update(word.split("-"))
+    if "'" in word or "\u2019" in word:
+        forms.add(re.split("['\u2019]", word, maxsplit=1)[0])
+    return forms | {w.lower() for w in forms}
+
+
 def word_set(text: str, start: int, end: int) -> set[str]:
-    """The words of text[start:end] as the tokenizer would see them, in original and lower case,
-    plus the parts of hyphenated and possessive words: enough for the sentence prefilter."""
-    words = set(_TOKEN.findall(text, start, end))
-    extra = set()
-    for w in words:
-        if "-" in w:
-            extra.update(w.split("-"))
-        if "'" in w or "\u2019" in w:
-            extra.add(re.split("['\u2019]", w, maxsplit=1)[0])
-    words |= extra
-    return words | {w.lower() for w in words}
+    """The forms (`word_forms`) of every word of text[start:end]."""
+    words: set[str] = set()
+    for w in set(_TOKEN.findall(text, start, end)):
+        words |= word_forms(w)
+    return words
+
+
+class WordFlags:
+    """Which of several word sets a stretch of text meets, as bits (1 for the first set, 2 for
+    the second...): what word_set then isdisjoint would answer, from one cached lookup per
+    word, since news vocabulary repeats. The cache is cleared when full: memory stays flat."""
+
+    def __init__(self, sets: Sequence[frozenset[str]], limit: int = 50_000) -> None:
+        self._sets = tuple(sets)
+        self._limit = limit
+        self._cache: dict[str, int] = {}
+
+    def _flags(self, word: str) -> int:
+        forms = word_forms(word)
+        return sum(1 << k for k, words in enumerate(self._sets) if not forms.isdisjoint(words))
+
+    def __call__(self, text: str, start: int, end: int) -> int:
+        cache = self._cache
+        flags = 0
+        for word in _TOKEN.findall(text, start, end):
+            bits = cache.get(word)
+            if bits is None:
+                if len(cache) >= self._limit:
+                    cache.clear()
+                bits = cache[word] = self._flags(word)
+            flags |= bits
+        return flags
