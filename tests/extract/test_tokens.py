@@ -21,6 +21,15 @@ def test_tokens_keep_designations_and_split_possessives() -> None:
     assert (tor.start, tor.end, text[tor.start : tor.end]) == (3, 9, "Tor-M1")
 
 
+def test_token_offsets_found_from_the_words_match_the_text() -> None:
+    text = "Ankara's  F-16 \u2014 Iran\u2019s\tdrones (2.5 tons)\nit's Iran\u2019s  "
+    tokens = tokenize(text, 2)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert [t.lower for t in tokens][:4] == ["kara", "'s", "f-16", "\u2014"]
+    starts = [t.start for t in tokens]
+    assert starts == sorted(set(starts))  # a repeated word ("Iran\u2019s") has its own offsets
+
+
 def test_sentence_boundaries() -> None:
     text = (
         'Gen. Smith said the U.S. embassy closed. "We left," he said. Then Baku spoke!'

@@ -16,7 +16,14 @@ from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.roles import Core, fill_roles
-from corroborate.extract.tokens import Token, WordFlags, sentence_spans, tokenize
+from corroborate.extract.tokens import (
+    Token,
+    WordFlags,
+    raw_words,
+    sentence_spans,
+    tokenize,
+    tokens_of,
+)
 
 # actors that report but neither govern nor fight: no "the ministry" or "its ally" points to them
 SPEAKER_ONLY_TYPES = frozenset({"monitor"})
@@ -207,10 +214,11 @@ class Extractor:
         claims: list[Claim] = []
         framing: list[FramingMarker] = []
         for s0, s1 in sentence_spans(text, abbreviations=kb.grammar.abbreviations):
-            flags = self._word_flags(text, s0, s1)
+            words = raw_words(text, s0, s1)
+            flags = self._word_flags.of_words(words)
             if not flags & (_RELEVANT | _FRAMED):
                 continue  # no actor, reference or loaded term: not even tokenized
-            sent = tokenize(text, s0, s1)
+            sent = tokens_of(text, words, s0)
             if flags & _FRAMED:
                 framing.extend(self.framing(text, sent))
             if not flags & _RELEVANT:

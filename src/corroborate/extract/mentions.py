@@ -151,15 +151,29 @@ def _specific(entries: list[Entry]) -> Entry:
 
 def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
     start, end = group[0].start, group[-1].end
-    entries = [e for m in group for e in m.entries]
-    things = [e for e in entries if e.kind == "thing"]
-    actors = [e for e in entries if e.kind == "actor"]
-    demonyms = [e for e in entries if e.kind == "demonym"]
-    institutions = [e for e in entries if e.kind == "institution"]
-    collectives = [e for e in entries if e.kind == "collective"]
-    outlets = [e for e in entries if e.kind == "outlet"]
-    if outlets:
-        return Mention(start, end, "outlet", (outlets[-1].value,))
+    things: list[Entry] = []
+    actors: list[Entry] = []
+    demonyms: list[Entry] = []
+    institutions: list[Entry] = []
+    collectives: list[Entry] = []
+    outlet: Entry | None = None
+    for m in group:  # one pass, sorting the entries by kind in their order
+        for e in m.entries:
+            kind = e.kind
+            if kind == "thing":
+                things.append(e)
+            elif kind == "actor":
+                actors.append(e)
+            elif kind == "demonym":
+                demonyms.append(e)
+            elif kind == "institution":
+                institutions.append(e)
+            elif kind == "collective":
+                collectives.append(e)
+            elif kind == "outlet":
+                outlet = e
+    if outlet is not None:
+        return Mention(start, end, "outlet", (outlet.value,))
     made_in = tuple(dict.fromkeys(e.value for e in demonyms if e.cls == "origin"))
     demonyms = [e for e in demonyms if e.cls != "origin"] if things else demonyms
     names = tuple(dict.fromkeys(e.value for e in actors + demonyms))
@@ -215,22 +229,29 @@ def build_mentions(
     for m in ents:
         if groups:
             last = groups[-1][-1]
-            gap = tokens[last.end : m.start]
-            possessive = len(gap) == 1 and gap[0].lower == "'s"
-            joinable = len(gap) <= 2 and all(
-                _is_filler(t, g) and i not in trigger_tokens
-                for i, t in zip(range(last.end, m.start), gap, strict=True)
-            )
-            after_modifier = all(e.kind == "demonym" for e in last.entries)
-            after_name = any(e.kind == "actor" for e in last.entries)
-            names_thing = (
-                after_name
-                and any(e.kind == "thing" for e in m.entries)
-                and _after_verb(tokens, groups[-1][0].start, trigger_tokens, g)
-            )
+            gap = m.start - last.end
             # "Azerbaijan Bayraktar drones" is two phrases ("sold Azerbaijan drones");
-            # "Azerbaijan defence ministry" and "Turkey's drones" are one
-            if possessive or (not gap and not names_thing) or (joinable and after_modifier):
+            # "Azerbaijan defence ministry" and "Turkey's drones" are one. The tests go cheapest
+            # first and stop at the first that decides.
+            if gap == 1 and tokens[last.end].lower == "'s":
+                joined = True  # a possessive
+            elif gap <= 0:
+                names_thing = (
+                    "actor" in last.kinds()
+                    and "thing" in m.kinds()
+                    and _after_verb(tokens, groups[-1][0].start, trigger_tokens, g)
+                )
+                joined = not names_thing
+            else:
+                joined = (
+                    gap <= 2
+                    and all(e.kind == "demonym" for e in last.entries)  # after a modifier
+                    and all(
+                        _is_filler(tokens[i], g) and i not in trigger_tokens
+                        for i in range(last.end, m.start)
+                    )
+                )
+            if joined:
                 groups[-1].append(m)
                 continue
         groups.append([m])

@@ -21,22 +21,43 @@ class Token(NamedTuple):
     end: int
 
 
+def raw_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The words and marks of text[start:end] before possessives are split off ("Turkey's")."""
+    return _TOKEN.findall(text, start, len(text) if end is None else end)
+
+
+# Token(...) goes through a Python-level __new__; the tuple constructor itself does not, and a
+# news article has thousands of tokens.
+_new_token = tuple.__new__
+
+
+def tokens_of(text: str, words: list[str], start: int = 0) -> list[Token]:
+    """Tokens with offsets from the raw words of text from offset `start` on (raw_words), so a
+    text the prefilter has read is not matched against the pattern again. Only whitespace
+    separates the words, so each starts where it first occurs after the previous one."""
+    tokens: list[Token] = []
+    append = tokens.append
+    find = text.find
+    end = start
+    for word in words:
+        begin = find(word, end)
+        end = begin + len(word)
+        if ("'" in word and len(word) > 2) or "\u2019" in word:
+            split = _POSSESSIVE.match(word)
+            if split and split.group(1):
+                head, tail = split.group(1), split.group(2)
+                tail_start = begin + len(head)
+                append(_new_token(Token, (head, head.lower(), begin, tail_start)))
+                tail_lower = tail.lower().replace("\u2019", "'")
+                append(_new_token(Token, (tail, tail_lower, tail_start, end)))
+                continue
+        append(_new_token(Token, (word, word.lower(), begin, end)))
+    return tokens
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end], with offsets into the whole text."""
-    tokens: list[Token] = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word, start = m.group(), m.start()
-        split = (
-            _POSSESSIVE.match(word) if (len(word) > 2 and "'" in word) or "\u2019" in word else None
-        )
-        if split and split.group(1):
-            head, tail = split.group(1), split.group(2)
-            tokens.append(Token(head, head.lower(), start, start + len(head)))
-            tail_start = start + len(head)
-            tokens.append(Token(tail, tail.lower().replace("\u2019", "'"), tail_start, m.end()))
-        else:
-            tokens.append(Token(word, word.lower(), start, m.end()))
-    return tokens
+    return tokens_of(text, raw_words(text, start, end), start)
 
 
 # A sentence ends at a newline, or at . ! ? (and closing quotes) before a capital, a digit or an
@@ -106,9 +127,12 @@ class WordFlags:
         return sum(1 << k for k, words in enumerate(self._sets) if not forms.isdisjoint(words))
 
     def __call__(self, text: str, start: int, end: int) -> int:
+        return self.of_words(raw_words(text, start, end))
+
+    def of_words(self, words: list[str]) -> int:
         cache = self._cache
         flags = 0
-        for word in _TOKEN.findall(text, start, end):
+        for word in words:
             bits = cache.get(word)
             if bits is None:
                 if len(cache) >= self._limit:
