@@ -62,7 +62,9 @@ def _key(phrase: str) -> tuple[tuple[str, ...], bool]:
 
 # Phrases found under one first token: (lengths, longest first; {token tuple: (entries, kinds)}).
 # The kinds are computed once here so that the rules' "is this a say verb?" costs no set build.
-_Spec = tuple[tuple[int, ...], dict[tuple[str, ...], tuple[tuple[Entry, ...], frozenset[str]]]]
+_Phrases = dict[tuple[str, ...], tuple[tuple[Entry, ...], frozenset[str]]]
+_Spec = tuple[tuple[int, ...], _Phrases]
+_LayerSpec = tuple[int, tuple[int, ...], _Phrases]  # (layer, lengths, phrases)
 
 
 def _longest(spec: _Spec, words: tuple[str, ...], i: int, n: int) -> Match | None:
@@ -151,7 +153,8 @@ class LayeredIndex:
     """Several phrase indexes (entities, triggers, cues) matched in one pass over a sentence.
 
     Each layer keeps its own non-overlapping longest matches, exactly as if matched alone, but a
-    token that starts no phrase in any layer costs two dict lookups instead of two per layer.
+    token that starts no phrase in any layer costs two dict lookups instead of two per layer,
+    and a token that does is tried only in the layers that have such a phrase.
     Built from the indexes as they are: add phrases to them first.
     """
 
@@ -160,36 +163,38 @@ class LayeredIndex:
         self._lower = self._merge([layer._lower for layer in layers])
         self._exact = self._merge([layer._exact for layer in layers])
 
-    def _merge(self, indexes: list[dict[str, _Spec]]) -> dict[str, tuple[_Spec | None, ...]]:
-        merged: dict[str, list[_Spec | None]] = {}
+    @staticmethod
+    def _merge(indexes: list[dict[str, _Spec]]) -> dict[str, tuple[_LayerSpec, ...]]:
+        """first token -> (layer, lengths, phrases) for each layer with a phrase starting so."""
+        merged: dict[str, list[_LayerSpec]] = {}
         for k, index in enumerate(indexes):
-            for first, spec in index.items():
-                merged.setdefault(first, [None] * self.size)[k] = spec
+            for first, (lengths, bucket) in index.items():
+                merged.setdefault(first, []).append((k, lengths, bucket))
         return {first: tuple(specs) for first, specs in merged.items()}
 
     def match(self, texts: Sequence[str], lowers: Sequence[str]) -> list[list[Match]]:
         """Per layer, its non-overlapping longest matches, left to right; a layer tries the
         lower-case phrases at a token before the case-sensitive ones."""
         texts, lowers = tuple(texts), tuple(lowers)
-        size, n = self.size, len(lowers)
-        out: list[list[Match]] = [[] for _ in range(size)]
-        free = [0] * size  # per layer, the first token its last match leaves free
+        n = len(lowers)
+        out: list[list[Match]] = [[] for _ in range(self.size)]
+        free = [0] * self.size  # per layer, the first token its last match leaves free
         lower_get, exact_get = self._lower.get, self._exact.get
         for i in range(n):
-            by_lower, by_exact = lower_get(lowers[i]), exact_get(texts[i])
-            if by_lower is None and by_exact is None:
-                continue
-            for k in range(size):
-                if free[k] > i:
+            # lower case first: a layer that matched there has moved past i for the exact pass
+            for specs, words in ((lower_get(lowers[i]), lowers), (exact_get(texts[i]), texts)):
+                if specs is None:
                     continue
-                found = None
-                if by_lower is not None and (spec := by_lower[k]) is not None:
-                    found = _longest(spec, lowers, i, n)
-                if found is None and by_exact is not None and (spec := by_exact[k]) is not None:
-                    found = _longest(spec, texts, i, n)
-                if found is not None:
-                    out[k].append(found)
-                    free[k] = found.end
+                for k, lengths, bucket in specs:
+                    if free[k] > i:
+                        continue
+                    for length in lengths:
+                        if length <= n - i:
+                            hit = bucket.get(words[i : i + length])
+                            if hit is not None:
+                                out[k].append(Match(i, i + length, hit[0], hit[1]))
+                                free[k] = i + length
+                                break
         return out
 
 

@@ -8,6 +8,7 @@ mention of two actors; "advisers from Turkey" is a thing whose owner is Turkey.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from corroborate.extract.kb import Entry, Grammar, KnowledgeBase, Match
 from corroborate.extract.tokens import Token
@@ -15,6 +16,7 @@ from corroborate.extract.tokens import Token
 FIGHTER_CLASSES = frozenset({"fighters"})
 # people are named as the text names them ("Syrian mercenaries", "border guards")
 PEOPLE_CLASSES = frozenset({"fighters", "own_forces", "advisers"})
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -61,6 +63,8 @@ def _outlet_spans(tokens: list[Token], kb: KnowledgeBase) -> list[Match]:
     """Outlets named as written: a capitalised name ending in a masthead word ("Caspian Ledger",
     "the Moscow Times"). The name wins over the place inside it ("Baku Tribune" is not Baku)."""
     out: list[Match] = []
+    if kb.outlet_heads.isdisjoint([t.lower for t in tokens]):
+        return out  # the usual sentence: no masthead word at all
     for i, tok in enumerate(tokens):
         if i == 0 or tok.lower not in kb.outlet_heads or not tok.text[:1].isupper():
             continue
@@ -85,13 +89,20 @@ def entity_matches(
     if outlets:
         taken = {i for m in outlets for i in range(m.start, m.end)}
         found = [m for m in found if not any(i in taken for i in range(m.start, m.end))] + outlets
-    covered = {i for m in found for i in range(m.start, m.end)}
+    added = bool(outlets)
+    covered: set[int] | None = None  # only a hyphenated word needs it
     for i, tok in enumerate(tokens):
+        if "-" not in tok.text:
+            continue
+        if covered is None:
+            covered = {i for m in found for i in range(m.start, m.end)}
         if i not in covered:
             parts = _split_compound(tok, kb)
             if parts:
                 found.append(Match(i, i + 1, parts))
-    return sorted(found, key=lambda m: m.start)
+                added = True
+    # the phrase index finds matches left to right: only added ones need sorting in
+    return sorted(found, key=_START) if added else found
 
 
 def _is_filler(tok: Token, g: Grammar) -> bool:
@@ -174,10 +185,14 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
                 outlet = e
     if outlet is not None:
         return Mention(start, end, "outlet", (outlet.value,))
-    made_in = tuple(dict.fromkeys(e.value for e in demonyms if e.cls == "origin"))
-    demonyms = [e for e in demonyms if e.cls != "origin"] if things else demonyms
-    names = tuple(dict.fromkeys(e.value for e in actors + demonyms))
-    sponsor = any(e.cls == "sponsor" for e in demonyms)
+    made_in: tuple[str, ...] = ()
+    sponsor = False
+    if demonyms:  # most phrases have none, and the common ones one name: no dedup needed
+        made_in = tuple(dict.fromkeys(e.value for e in demonyms if e.cls == "origin"))
+        demonyms = [e for e in demonyms if e.cls != "origin"] if things else demonyms
+        sponsor = any(e.cls == "sponsor" for e in demonyms)
+    named = actors + demonyms
+    names = (named[0].value,) if len(named) == 1 else tuple(dict.fromkeys(e.value for e in named))
     if things:
         head = _specific(things)
         # "Lebanese Hezbollah fighters", "Russia's Wagner mercenaries": the named group owns them
