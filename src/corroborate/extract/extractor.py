@@ -9,6 +9,7 @@ back ("Ankara denied it.").
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
 from corroborate.extract.frames import Frame, find_frames, innermost
@@ -238,7 +239,8 @@ class Extractor:
 
     def _sentence(self, text: str, tokens: list[Token], doc: str, ctx: _Context) -> list[Claim]:
         kb = self.kb
-        texts, lowers = [t.text for t in tokens], [t.lower for t in tokens]
+        columns = tuple(zip(*tokens, strict=True))  # texts, lowers, starts, ends in one pass
+        texts, lowers = columns[0], columns[1]
         found_ents, found_trigs, cues = kb.sentence_layers.match(texts, lowers)
         ents = entity_matches(tokens, kb, found_ents)
         trigs = [
@@ -254,7 +256,8 @@ class Extractor:
         mentions = build_mentions(tokens, ents, trigger_tokens, kb.grammar)
         _resolve_refs(mentions, tokens, ctx, kb.grammar.possessive_pronouns, kb.actor_types)
         refs = _ref_mentions(tokens, cues, mentions, ctx, kb.grammar, trigger_tokens)
-        mentions = sorted(mentions + refs, key=lambda m: m.start)
+        if refs:  # build_mentions returns them in order already
+            mentions = sorted(mentions + refs, key=attrgetter("start"))
         frames = find_frames(tokens, cues, mentions, trigger_tokens, kb.grammar)
         question = tokens[-1].text == "?"
         sentence_hedged = any("hedges" in c.kinds() for c in cues)
