@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corroborate.extract.tokens import sentence_spans, tokenize, word_set
+from corroborate.extract.tokens import WordFlags, sentence_spans, tokenize, word_set
 
 ABBREVIATIONS = frozenset({"gen", "mr"})
 
@@ -19,6 +19,15 @@ def test_tokens_keep_designations_and_split_possessives() -> None:
     text = "xx Tor-M1 yy"
     (tor,) = [t for t in tokenize(text, 3, 9)]
     assert (tor.start, tor.end, text[tor.start : tor.end]) == (3, 9, "Tor-M1")
+
+
+def test_token_offsets_found_from_the_words_match_the_text() -> None:
+    text = "Ankara's  F-16 \u2014 Iran\u2019s\tdrones (2.5 tons)\nit's Iran\u2019s  "
+    tokens = tokenize(text, 2)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
+    assert [t.lower for t in tokens][:4] == ["kara", "'s", "f-16", "\u2014"]
+    starts = [t.start for t in tokens]
+    assert starts == sorted(set(starts))  # a repeated word ("Iran\u2019s") has its own offsets
 
 
 def test_sentence_boundaries() -> None:
@@ -47,3 +56,13 @@ def test_word_set_sees_parts_of_compounds_and_possessives() -> None:
     text = "Russian-Armenian media cited Turkey's F-16 in the US report."
     words = word_set(text, 0, len(text))
     assert {"russian", "armenian", "turkey", "f-16", "US", "us"} <= words
+
+
+def test_word_flags_answer_as_word_set_does() -> None:
+    text = "Russian-Armenian media cited Turkey's F-16 in the US report; Iran\u2019s drones."
+    sets = [frozenset({"armenian"}), frozenset({"us"}), frozenset({"Iran"}), frozenset({"x"})]
+    flags = WordFlags(sets, limit=3)  # a tiny cache: cleared while reading this very sentence
+    words = word_set(text, 0, len(text))
+    expected = sum(1 << k for k, s in enumerate(sets) if not words.isdisjoint(s))
+    assert flags(text, 0, len(text)) == expected == 0b111
+    assert flags(text, 0, 16) == 0b001  # "Russian-Armenian" alone

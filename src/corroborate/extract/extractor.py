@@ -9,6 +9,7 @@ back ("Ankara denied it.").
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
 from corroborate.extract.frames import Frame, find_frames, innermost
@@ -16,10 +17,19 @@ from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.roles import Core, fill_roles
-from corroborate.extract.tokens import Token, sentence_spans, tokenize, word_set
+from corroborate.extract.tokens import (
+    Token,
+    WordFlags,
+    raw_words,
+    sentence_spans,
+    tokenize,
+    tokens_of,
+)
 
 # actors that report but neither govern nor fight: no "the ministry" or "its ally" points to them
 SPEAKER_ONLY_TYPES = frozenset({"monitor"})
+# the prefilter's bits (WordFlags): an actor or reference, a loaded term, a trigger or say verb
+_RELEVANT, _FRAMED, _ACTIVE = 1, 2, 4
 
 
 @dataclass(slots=True)
@@ -179,6 +189,7 @@ class Extractor:
 
     def __init__(self, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb or default_kb()
+        self._word_flags = WordFlags((self.kb.relevant, self.kb.framing_words, self.kb.active))
 
     @property
     def version(self) -> str:
@@ -204,17 +215,16 @@ class Extractor:
         claims: list[Claim] = []
         framing: list[FramingMarker] = []
         for s0, s1 in sentence_spans(text, abbreviations=kb.grammar.abbreviations):
-            words = word_set(text, s0, s1)
-            relevant = not words.isdisjoint(kb.relevant)
-            framed = not words.isdisjoint(kb.framing_words)
-            if not (relevant or framed):
+            words = raw_words(text, s0, s1)
+            flags = self._word_flags.of_words(words)
+            if not flags & (_RELEVANT | _FRAMED):
                 continue  # no actor, reference or loaded term: not even tokenized
-            sent = tokenize(text, s0, s1)
-            if framed:
+            sent = tokens_of(text, words, s0)
+            if flags & _FRAMED:
                 framing.extend(self.framing(text, sent))
-            if not relevant:
+            if not flags & _RELEVANT:
                 continue
-            if words.isdisjoint(kb.active):
+            if not flags & _ACTIVE:
                 self._context_only(sent, ctx)  # actors but no act: only remember who was named
                 continue
             found = self._sentence(text, sent, doc, ctx)
@@ -229,14 +239,15 @@ class Extractor:
 
     def _sentence(self, text: str, tokens: list[Token], doc: str, ctx: _Context) -> list[Claim]:
         kb = self.kb
-        texts, lowers = [t.text for t in tokens], [t.lower for t in tokens]
-        ents = entity_matches(tokens, kb)
+        columns = tuple(zip(*tokens, strict=True))  # texts, lowers, starts, ends in one pass
+        texts, lowers = columns[0], columns[1]
+        found_ents, found_trigs, cues = kb.sentence_layers.match(texts, lowers)
+        ents = entity_matches(tokens, kb, found_ents)
         trigs = [
             t
-            for t in _one_sense_each(kb.triggers.match(texts, lowers))
+            for t in _one_sense_each(found_trigs)
             if not _auxiliary(tokens, t, kb.grammar) and not _unmet(tokens, t)
         ]
-        cues = kb.cues.match(texts, lowers)
         trigger_tokens = {i for m in trigs for i in range(m.start, m.end)}
         cue_kinds_at: dict[int, set[str]] = {}
         for c in cues:
@@ -245,10 +256,11 @@ class Extractor:
         mentions = build_mentions(tokens, ents, trigger_tokens, kb.grammar)
         _resolve_refs(mentions, tokens, ctx, kb.grammar.possessive_pronouns, kb.actor_types)
         refs = _ref_mentions(tokens, cues, mentions, ctx, kb.grammar, trigger_tokens)
-        mentions = sorted(mentions + refs, key=lambda m: m.start)
+        if refs:  # build_mentions returns them in order already
+            mentions = sorted(mentions + refs, key=attrgetter("start"))
         frames = find_frames(tokens, cues, mentions, trigger_tokens, kb.grammar)
         question = tokens[-1].text == "?"
-        sentence_hedged = any("hedges" in cue_kinds_at.get(i, set()) for i in range(len(tokens)))
+        sentence_hedged = any("hedges" in c.kinds() for c in cues)
         out: list[Claim] = []
         for trig in trigs:
             if trig.start in cue_kinds_at and "say_verbs" in cue_kinds_at[trig.start]:
@@ -436,18 +448,24 @@ def _merge(claims: list[Claim]) -> list[Claim]:
     polarity ("support from Turkey" beside "Turkey supported Azerbaijan") is the same claim.
     """
     kept: list[Claim] = []
+    # positions in `kept` per (speaker, subject, relation, polarity): only those can subsume, so
+    # a long document's claims are not each compared with all the others
+    voices: dict[tuple[str, str | None, str, str], list[int]] = {}
     for claim in claims:
         claim.mentions = claim.mentions or [claim.evidence]
-        target = next((k for k in kept if _subsumes(claim, k) or _subsumes(k, claim)), None)
-        if target is None:
+        same = voices.setdefault((claim.speaker, claim.subject, claim.relation, claim.polarity), [])
+        at = next((k for k in same if _subsumes(claim, kept[k]) or _subsumes(kept[k], claim)), None)
+        if at is None:
+            same.append(len(kept))
             kept.append(claim)
             continue
+        target = kept[at]
         if _subsumes(target, claim) and not _subsumes(claim, target):
             # the new claim is more specific: it carries the details, the first mention stays
             claim.evidence = target.evidence
             claim.mentions = list(target.mentions)
             _fold(claim, target)
-            kept[kept.index(target)] = claim
+            kept[at] = claim
         else:
             _fold(target, claim)
     return sorted(kept, key=lambda c: c.evidence.start)

@@ -38,9 +38,13 @@ class Match:
     start: int  # token index
     end: int  # exclusive
     entries: tuple[Entry, ...]
+    # the entries' kinds, computed once per indexed phrase rather than on every rule's question
+    kind_set: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
-    def kinds(self) -> set[str]:
-        return {e.kind for e in self.entries}
+    def kinds(self) -> frozenset[str]:
+        if self.kind_set is not None:
+            return self.kind_set
+        return frozenset(e.kind for e in self.entries)
 
     def first(self, *kinds: str) -> Entry | None:
         for e in self.entries:
@@ -56,6 +60,23 @@ def _key(phrase: str) -> tuple[tuple[str, ...], bool]:
     return tuple(t.text if sensitive else t.lower for t in toks), sensitive
 
 
+# Phrases found under one first token: (lengths, longest first; {token tuple: (entries, kinds)}).
+# The kinds are computed once here so that the rules' "is this a say verb?" costs no set build.
+_Phrases = dict[tuple[str, ...], tuple[tuple[Entry, ...], frozenset[str]]]
+_Spec = tuple[tuple[int, ...], _Phrases]
+_LayerSpec = tuple[int, tuple[int, ...], _Phrases]  # (layer, lengths, phrases)
+
+
+def _longest(spec: _Spec, words: tuple[str, ...], i: int, n: int) -> Match | None:
+    lengths, bucket = spec
+    for length in lengths:
+        if length <= n - i:
+            hit = bucket.get(words[i : i + length])
+            if hit is not None:
+                return Match(i, i + length, hit[0], hit[1])
+    return None
+
+
 class PhraseIndex:
     """Longest-match phrase lookup over token sequences, keyed on the first token.
 
@@ -64,13 +85,8 @@ class PhraseIndex:
     """
 
     def __init__(self) -> None:
-        # first token -> (lengths, longest first; {token tuple: entries})
-        self._lower: dict[
-            str, tuple[tuple[int, ...], dict[tuple[str, ...], tuple[Entry, ...]]]
-        ] = {}
-        self._exact: dict[
-            str, tuple[tuple[int, ...], dict[tuple[str, ...], tuple[Entry, ...]]]
-        ] = {}
+        self._lower: dict[str, _Spec] = {}
+        self._exact: dict[str, _Spec] = {}
 
     def add(self, phrase: str, entry: Entry) -> None:
         key, sensitive = _key(phrase)
@@ -78,9 +94,10 @@ class PhraseIndex:
             return
         index = self._exact if sensitive else self._lower
         lengths, bucket = index.get(key[0], ((), {}))
-        entries = bucket.get(key, ())
+        entries = bucket.get(key, ((), frozenset()))[0]
         if entry not in entries:
-            bucket[key] = (*entries, entry)
+            entries = (*entries, entry)
+            bucket[key] = (entries, frozenset(e.kind for e in entries))
         if len(key) not in lengths:
             lengths = tuple(sorted({*lengths, len(key)}, reverse=True))
         index[key[0]] = (lengths, bucket)
@@ -93,8 +110,8 @@ class PhraseIndex:
         out: set[str] = set()
         for index in (self._lower, self._exact):
             for _first, (_lengths, bucket) in index.items():
-                for key, entries in bucket.items():
-                    if kinds is not None and not any(e.kind in kinds for e in entries):
+                for key, (_entries, entry_kinds) in bucket.items():
+                    if kinds is not None and entry_kinds.isdisjoint(kinds):
                         continue
                     content = [w for w in key if w.lower() not in function_words]
                     if content:  # a phrase of function words alone ("were in") cannot key it
@@ -107,37 +124,77 @@ class PhraseIndex:
             w
             for index in (self._lower, self._exact)
             for _lengths, bucket in index.values()
-            for entries in bucket.values()
+            for entries, _kinds in bucket.values()
             for e in entries
             for w in e.near
         }
 
     def match(self, texts: Sequence[str], lowers: Sequence[str]) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
+        texts, lowers = tuple(texts), tuple(lowers)
         out: list[Match] = []
         i, n = 0, len(lowers)
-        lower_index, exact_index = self._lower, self._exact
+        lower_get, exact_get = self._lower.get, self._exact.get
         while i < n:
             found = None
-            for index, words in ((lower_index, lowers), (exact_index, texts)):
-                spec = index.get(words[i])
-                if spec is None:
-                    continue
-                lengths, bucket = spec
-                for length in lengths:
-                    if length > n - i:
-                        continue
-                    entries = bucket.get(tuple(words[i : i + length]))
-                    if entries:
-                        found = Match(i, i + length, entries)
-                        break
-                if found is not None:
-                    break
+            if (spec := lower_get(lowers[i])) is not None:
+                found = _longest(spec, lowers, i, n)
+            if found is None and (spec := exact_get(texts[i])) is not None:
+                found = _longest(spec, texts, i, n)
             if found is not None:
                 out.append(found)
                 i = found.end
             else:
                 i += 1
+        return out
+
+
+class LayeredIndex:
+    """Several phrase indexes (entities, triggers, cues) matched in one pass over a sentence.
+
+    Each layer keeps its own non-overlapping longest matches, exactly as if matched alone, but a
+    token that starts no phrase in any layer costs two dict lookups instead of two per layer,
+    and a token that does is tried only in the layers that have such a phrase.
+    Built from the indexes as they are: add phrases to them first.
+    """
+
+    def __init__(self, layers: Sequence[PhraseIndex]) -> None:
+        self.size = len(layers)
+        self._lower = self._merge([layer._lower for layer in layers])
+        self._exact = self._merge([layer._exact for layer in layers])
+
+    @staticmethod
+    def _merge(indexes: list[dict[str, _Spec]]) -> dict[str, tuple[_LayerSpec, ...]]:
+        """first token -> (layer, lengths, phrases) for each layer with a phrase starting so."""
+        merged: dict[str, list[_LayerSpec]] = {}
+        for k, index in enumerate(indexes):
+            for first, (lengths, bucket) in index.items():
+                merged.setdefault(first, []).append((k, lengths, bucket))
+        return {first: tuple(specs) for first, specs in merged.items()}
+
+    def match(self, texts: Sequence[str], lowers: Sequence[str]) -> list[list[Match]]:
+        """Per layer, its non-overlapping longest matches, left to right; a layer tries the
+        lower-case phrases at a token before the case-sensitive ones."""
+        texts, lowers = tuple(texts), tuple(lowers)
+        n = len(lowers)
+        out: list[list[Match]] = [[] for _ in range(self.size)]
+        free = [0] * self.size  # per layer, the first token its last match leaves free
+        lower_get, exact_get = self._lower.get, self._exact.get
+        for i in range(n):
+            # lower case first: a layer that matched there has moved past i for the exact pass
+            for specs, words in ((lower_get(lowers[i]), lowers), (exact_get(texts[i]), texts)):
+                if specs is None:
+                    continue
+                for k, lengths, bucket in specs:
+                    if free[k] > i:
+                        continue
+                    for length in lengths:
+                        if length <= n - i:
+                            hit = bucket.get(words[i : i + length])
+                            if hit is not None:
+                                out[k].append(Match(i, i + length, hit[0], hit[1]))
+                                free[k] = i + length
+                                break
         return out
 
 
@@ -200,6 +257,8 @@ class KnowledgeBase:
     triggers: PhraseIndex = field(default_factory=PhraseIndex)
     cues: PhraseIndex = field(default_factory=PhraseIndex)
     framing: PhraseIndex = field(default_factory=PhraseIndex)
+    # entities, triggers and cues in one pass (built by load_kb once the phrases are in)
+    sentence_layers: LayeredIndex = field(default_factory=lambda: LayeredIndex(()))
     framing_sides: dict[str, str] = field(default_factory=dict)
     frames: dict[str, dict[str, str]] = field(default_factory=dict)
     relations: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -355,6 +414,7 @@ def load_kb(folders: Iterable[Path]) -> KnowledgeBase:
         | kb.cues.salient_tokens(function_words, kinds=starters)
         | kb.triggers.near_words()  # "has ... base": the required word keys the trigger
     )
+    kb.sentence_layers = LayeredIndex((kb.entities, kb.triggers, kb.cues))
     kb.fingerprint = digest.hexdigest()[:10]
     return kb
 

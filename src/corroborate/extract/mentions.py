@@ -8,6 +8,7 @@ mention of two actors; "advisers from Turkey" is a thing whose owner is Turkey.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from corroborate.extract.kb import Entry, Grammar, KnowledgeBase, Match
 from corroborate.extract.tokens import Token
@@ -15,6 +16,7 @@ from corroborate.extract.tokens import Token
 FIGHTER_CLASSES = frozenset({"fighters"})
 # people are named as the text names them ("Syrian mercenaries", "border guards")
 PEOPLE_CLASSES = frozenset({"fighters", "own_forces", "advisers"})
+_START = attrgetter("start")
 
 
 @dataclass(slots=True)
@@ -61,6 +63,8 @@ def _outlet_spans(tokens: list[Token], kb: KnowledgeBase) -> list[Match]:
     """Outlets named as written: a capitalised name ending in a masthead word ("Caspian Ledger",
     "the Moscow Times"). The name wins over the place inside it ("Baku Tribune" is not Baku)."""
     out: list[Match] = []
+    if kb.outlet_heads.isdisjoint([t.lower for t in tokens]):
+        return out  # the usual sentence: no masthead word at all
     for i, tok in enumerate(tokens):
         if i == 0 or tok.lower not in kb.outlet_heads or not tok.text[:1].isupper():
             continue
@@ -75,21 +79,30 @@ def _outlet_spans(tokens: list[Token], kb: KnowledgeBase) -> list[Match]:
     return out
 
 
-def entity_matches(tokens: list[Token], kb: KnowledgeBase) -> list[Match]:
-    texts = [t.text for t in tokens]
-    lowers = [t.lower for t in tokens]
-    found = kb.entities.match(texts, lowers)
+def entity_matches(
+    tokens: list[Token], kb: KnowledgeBase, found: list[Match] | None = None
+) -> list[Match]:
+    """Lexicon entities (`found`, if already matched), outlets and hyphenated demonym runs."""
+    if found is None:
+        found = kb.entities.match([t.text for t in tokens], [t.lower for t in tokens])
     outlets = _outlet_spans(tokens, kb)
     if outlets:
         taken = {i for m in outlets for i in range(m.start, m.end)}
         found = [m for m in found if not any(i in taken for i in range(m.start, m.end))] + outlets
-    covered = {i for m in found for i in range(m.start, m.end)}
+    added = bool(outlets)
+    covered: set[int] | None = None  # only a hyphenated word needs it
     for i, tok in enumerate(tokens):
+        if "-" not in tok.text:
+            continue
+        if covered is None:
+            covered = {i for m in found for i in range(m.start, m.end)}
         if i not in covered:
             parts = _split_compound(tok, kb)
             if parts:
                 found.append(Match(i, i + 1, parts))
-    return sorted(found, key=lambda m: m.start)
+                added = True
+    # the phrase index finds matches left to right: only added ones need sorting in
+    return sorted(found, key=_START) if added else found
 
 
 def _is_filler(tok: Token, g: Grammar) -> bool:
@@ -149,19 +162,37 @@ def _specific(entries: list[Entry]) -> Entry:
 
 def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
     start, end = group[0].start, group[-1].end
-    entries = [e for m in group for e in m.entries]
-    things = [e for e in entries if e.kind == "thing"]
-    actors = [e for e in entries if e.kind == "actor"]
-    demonyms = [e for e in entries if e.kind == "demonym"]
-    institutions = [e for e in entries if e.kind == "institution"]
-    collectives = [e for e in entries if e.kind == "collective"]
-    outlets = [e for e in entries if e.kind == "outlet"]
-    if outlets:
-        return Mention(start, end, "outlet", (outlets[-1].value,))
-    made_in = tuple(dict.fromkeys(e.value for e in demonyms if e.cls == "origin"))
-    demonyms = [e for e in demonyms if e.cls != "origin"] if things else demonyms
-    names = tuple(dict.fromkeys(e.value for e in actors + demonyms))
-    sponsor = any(e.cls == "sponsor" for e in demonyms)
+    things: list[Entry] = []
+    actors: list[Entry] = []
+    demonyms: list[Entry] = []
+    institutions: list[Entry] = []
+    collectives: list[Entry] = []
+    outlet: Entry | None = None
+    for m in group:  # one pass, sorting the entries by kind in their order
+        for e in m.entries:
+            kind = e.kind
+            if kind == "thing":
+                things.append(e)
+            elif kind == "actor":
+                actors.append(e)
+            elif kind == "demonym":
+                demonyms.append(e)
+            elif kind == "institution":
+                institutions.append(e)
+            elif kind == "collective":
+                collectives.append(e)
+            elif kind == "outlet":
+                outlet = e
+    if outlet is not None:
+        return Mention(start, end, "outlet", (outlet.value,))
+    made_in: tuple[str, ...] = ()
+    sponsor = False
+    if demonyms:  # most phrases have none, and the common ones one name: no dedup needed
+        made_in = tuple(dict.fromkeys(e.value for e in demonyms if e.cls == "origin"))
+        demonyms = [e for e in demonyms if e.cls != "origin"] if things else demonyms
+        sponsor = any(e.cls == "sponsor" for e in demonyms)
+    named = actors + demonyms
+    names = (named[0].value,) if len(named) == 1 else tuple(dict.fromkeys(e.value for e in named))
     if things:
         head = _specific(things)
         # "Lebanese Hezbollah fighters", "Russia's Wagner mercenaries": the named group owns them
@@ -213,22 +244,29 @@ def build_mentions(
     for m in ents:
         if groups:
             last = groups[-1][-1]
-            gap = tokens[last.end : m.start]
-            possessive = len(gap) == 1 and gap[0].lower == "'s"
-            joinable = len(gap) <= 2 and all(
-                _is_filler(t, g) and i not in trigger_tokens
-                for i, t in zip(range(last.end, m.start), gap, strict=True)
-            )
-            after_modifier = all(e.kind == "demonym" for e in last.entries)
-            after_name = any(e.kind == "actor" for e in last.entries)
-            names_thing = (
-                after_name
-                and any(e.kind == "thing" for e in m.entries)
-                and _after_verb(tokens, groups[-1][0].start, trigger_tokens, g)
-            )
+            gap = m.start - last.end
             # "Azerbaijan Bayraktar drones" is two phrases ("sold Azerbaijan drones");
-            # "Azerbaijan defence ministry" and "Turkey's drones" are one
-            if possessive or (not gap and not names_thing) or (joinable and after_modifier):
+            # "Azerbaijan defence ministry" and "Turkey's drones" are one. The tests go cheapest
+            # first and stop at the first that decides.
+            if gap == 1 and tokens[last.end].lower == "'s":
+                joined = True  # a possessive
+            elif gap <= 0:
+                names_thing = (
+                    "actor" in last.kinds()
+                    and "thing" in m.kinds()
+                    and _after_verb(tokens, groups[-1][0].start, trigger_tokens, g)
+                )
+                joined = not names_thing
+            else:
+                joined = (
+                    gap <= 2
+                    and all(e.kind == "demonym" for e in last.entries)  # after a modifier
+                    and all(
+                        _is_filler(tokens[i], g) and i not in trigger_tokens
+                        for i in range(last.end, m.start)
+                    )
+                )
+            if joined:
                 groups[-1].append(m)
                 continue
         groups.append([m])

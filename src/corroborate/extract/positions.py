@@ -8,6 +8,8 @@ from corroborate.extract.mentions import Mention
 from corroborate.extract.tokens import Token
 
 AGENT_KINDS = frozenset({"actor", "institution", "pronoun", "group_ref"})
+# the cue kinds at a token with no cue: shared, so asking costs no new empty set
+NO_KINDS: frozenset[str] = frozenset()
 
 
 def is_participle(word: str, g: Grammar) -> bool:
@@ -148,7 +150,7 @@ def is_negated(
     cue_kinds_at: dict[int, set[str]],
 ) -> bool:
     for i in range(max(lo, t0 - 4), t0):
-        if "negations" in cue_kinds_at.get(i, set()):
+        if "negations" in cue_kinds_at.get(i, NO_KINDS):
             return True
     if subject is not None and subject.start > 0:
         before = tokens[subject.start - 1].lower
@@ -161,7 +163,7 @@ def is_irrealis(
     tokens: list[Token], lo: int, t0: int, cue_kinds_at: dict[int, set[str]], g: Grammar
 ) -> bool:
     for i in range(max(lo, t0 - 4), t0):
-        kinds = cue_kinds_at.get(i, set())
+        kinds = cue_kinds_at.get(i, NO_KINDS)
         if "irrealis" in kinds:
             nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
             if nxt in ("have", "'ve"):  # "may have sent": a hedge about the past
@@ -170,7 +172,7 @@ def is_irrealis(
     if (
         t0 > 0
         and tokens[t0 - 1].lower == "to"
-        and any("irrealis" in cue_kinds_at.get(i, set()) for i in range(max(lo, t0 - 10), t0))
+        and any("irrealis" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(lo, t0 - 10), t0))
     ):
         return True  # "called on the world to stand with Azerbaijan": the infinitive of an appeal
     return any(tokens[i].lower in g.conditionals for i in range(lo, t0))

@@ -13,6 +13,7 @@ from corroborate.extract.alliance import alliance_roles, mutual_roles
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, Mention
 from corroborate.extract.positions import (
+    NO_KINDS,
     coordinated,
     first_subject,
     is_irrealis,
@@ -178,7 +179,9 @@ def fill_roles(
                 None,
                 b.actors[0],
                 b,
-                any("negations" in cue_kinds_at.get(i, set()) for i in range(max(lo, t0 - 2), t0)),
+                any(
+                    "negations" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(lo, t0 - 2), t0)
+                ),
                 is_irrealis(tokens, lo, t0, cue_kinds_at, g),
             )
             for a, b in mutual_roles(tokens, trigger, mentions, g)
@@ -256,7 +259,7 @@ def fill_roles(
             (m for m in after if m.prep in ("to", "for") and m.kind in ("actor", "modifier")), None
         )
         accused = any(
-            "accuse_verbs" in cue_kinds_at.get(i, set()) for i in range(max(0, t0 - 8), t0)
+            "accuse_verbs" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(0, t0 - 8), t0)
         )  # "blamed Azerbaijan for the attack": the accusation names who acted
         if agent is None and recipient is None and not objects and not accused:
             return []  # "Turkey's support was extensive": a reference, not a claim of an act
@@ -466,7 +469,7 @@ def fill_roles(
     if (
         objects
         and objects[0] is not subject
-        and "negations" in cue_kinds_at.get(objects[0].start - 1, set())
+        and "negations" in cue_kinds_at.get(objects[0].start - 1, NO_KINDS)
     ):
         negated = True  # "had sent no soldiers", "supplied no weapons or troops"
     irrealis = is_irrealis(tokens, lo, t0, cue_kinds_at, g)

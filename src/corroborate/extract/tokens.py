@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 # Words keep inner hyphens and apostrophes (F-16, Tor-M1, al-Assad); digits keep inner commas and
@@ -20,22 +21,43 @@ class Token(NamedTuple):
     end: int
 
 
+def raw_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The words and marks of text[start:end] before possessives are split off ("Turkey's")."""
+    return _TOKEN.findall(text, start, len(text) if end is None else end)
+
+
+# Token(...) goes through a Python-level __new__; the tuple constructor itself does not, and a
+# news article has thousands of tokens.
+_new_token = tuple.__new__
+
+
+def tokens_of(text: str, words: list[str], start: int = 0) -> list[Token]:
+    """Tokens with offsets from the raw words of text from offset `start` on (raw_words), so a
+    text the prefilter has read is not matched against the pattern again. Only whitespace
+    separates the words, so each starts where it first occurs after the previous one."""
+    tokens: list[Token] = []
+    append = tokens.append
+    find = text.find
+    end = start
+    for word in words:
+        begin = find(word, end)
+        end = begin + len(word)
+        if ("'" in word and len(word) > 2) or "\u2019" in word:
+            split = _POSSESSIVE.match(word)
+            if split and split.group(1):
+                head, tail = split.group(1), split.group(2)
+                tail_start = begin + len(head)
+                append(_new_token(Token, (head, head.lower(), begin, tail_start)))
+                tail_lower = tail.lower().replace("\u2019", "'")
+                append(_new_token(Token, (tail, tail_lower, tail_start, end)))
+                continue
+        append(_new_token(Token, (word, word.lower(), begin, end)))
+    return tokens
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of text[start:end], with offsets into the whole text."""
-    tokens: list[Token] = []
-    for m in _TOKEN.finditer(text, start, len(text) if end is None else end):
-        word, start = m.group(), m.start()
-        split = (
-            _POSSESSIVE.match(word) if (len(word) > 2 and "'" in word) or "\u2019" in word else None
-        )
-        if split and split.group(1):
-            head, tail = split.group(1), split.group(2)
-            tokens.append(Token(head, head.lower(), start, start + len(head)))
-            tail_start = start + len(head)
-            tokens.append(Token(tail, tail.lower().replace("\u2019", "'"), tail_start, m.end()))
-        else:
-            tokens.append(Token(word, word.lower(), start, m.end()))
-    return tokens
+    return tokens_of(text, raw_words(text, start, end), start)
 
 
 # A sentence ends at a newline, or at . ! ? (and closing quotes) before a capital, a digit or an
@@ -71,15 +93,50 @@ def sentence_spans(
     return spans
 
 
+def word_forms(word: str) -> set[str]:
+    """A raw word as the tokenizer would see it, in original and lower case, plus the parts of
+    a hyphenated word and the head of a possessive: enough for the sentence prefilter."""
+    forms = {word}
+    if "-" in word:
+        forms.update(word.split("-"))
+    if "'" in word or "\u2019" in word:
+        forms.add(re.split("['\u2019]", word, maxsplit=1)[0])
+    return forms | {w.lower() for w in forms}
+
+
 def word_set(text: str, start: int, end: int) -> set[str]:
-    """The words of text[start:end] as the tokenizer would see them, in original and lower case,
-    plus the parts of hyphenated and possessive words: enough for the sentence prefilter."""
-    words = set(_TOKEN.findall(text, start, end))
-    extra = set()
-    for w in words:
-        if "-" in w:
-            extra.update(w.split("-"))
-        if "'" in w or "\u2019" in w:
-            extra.add(re.split("['\u2019]", w, maxsplit=1)[0])
-    words |= extra
-    return words | {w.lower() for w in words}
+    """The forms (`word_forms`) of every word of text[start:end]."""
+    words: set[str] = set()
+    for w in set(_TOKEN.findall(text, start, end)):
+        words |= word_forms(w)
+    return words
+
+
+class WordFlags:
+    """Which of several word sets a stretch of text meets, as bits (1 for the first set, 2 for
+    the second...): what word_set then isdisjoint would answer, from one cached lookup per
+    word, since news vocabulary repeats. The cache is cleared when full: memory stays flat."""
+
+    def __init__(self, sets: Sequence[frozenset[str]], limit: int = 50_000) -> None:
+        self._sets = tuple(sets)
+        self._limit = limit
+        self._cache: dict[str, int] = {}
+
+    def _flags(self, word: str) -> int:
+        forms = word_forms(word)
+        return sum(1 << k for k, words in enumerate(self._sets) if not forms.isdisjoint(words))
+
+    def __call__(self, text: str, start: int, end: int) -> int:
+        return self.of_words(raw_words(text, start, end))
+
+    def of_words(self, words: list[str]) -> int:
+        cache = self._cache
+        flags = 0
+        for word in words:
+            bits = cache.get(word)
+            if bits is None:
+                if len(cache) >= self._limit:
+                    cache.clear()
+                bits = cache[word] = self._flags(word)
+            flags |= bits
+        return flags
