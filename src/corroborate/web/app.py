@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -44,8 +44,9 @@ def create_app(config: WebConfig) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        # requests arriving meanwhile wait for this same assessment (the cache's lock)
-        threading.Thread(target=warm, args=(state,), name="warm-up", daemon=True).start()
+        # a worker takes connections only once it has assessed the ledger, so with several
+        # workers nobody waits behind a cold one
+        await asyncio.to_thread(warm, state)
         yield
         state.ledger.close()
 

@@ -1,7 +1,8 @@
-"""The assessment the pages show: claim reviews applied, cached until the ledger changes."""
+"""The assessment the pages show: claim reviews applied, rebuilt when the ledger changes."""
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from dataclasses import dataclass, field
@@ -19,18 +20,24 @@ class Reviewed:
     decisions: dict[ClaimKey, Decision]
     by_id: dict[str, Proposition]
     of_claim: dict[int, str]  # claim id -> id of the proposition it counts towards
+    members: dict[int, list[int]]  # copy cluster -> its documents
     version: int
     memo: dict[str, Any] = field(default_factory=dict)  # derived views, computed once
 
 
 class AssessmentCache:
-    """One assessment shared by all requests; rebuilt after a review or an outside change."""
+    """One assessment shared by all requests; rebuilt after a review or an outside change.
+
+    A rebuild that took less than `sync_seconds` last time is done at once, so the next page
+    already shows a review's effect. A longer one (a ledger of a million claims takes a minute)
+    runs in the background while the previous assessment goes on being served: pages say so."""
 
     def __init__(
         self,
         ledger: Ledger,
         *,
         recheck_seconds: float = 2.0,
+        sync_seconds: float = 3.0,
         settings: AssessSettings | None = None,
         camps: Camps | None = None,
     ) -> None:
@@ -38,31 +45,67 @@ class AssessmentCache:
         self.settings = settings or AssessSettings()
         self.camps = camps
         self.recheck_seconds = recheck_seconds
-        self._lock = threading.Lock()
+        self.sync_seconds = sync_seconds
+        self._lock = threading.Lock()  # one build at a time
         self._current: Reviewed | None = None
         self._fingerprint: tuple[object, ...] | None = None
-        self._checked = 0.0
+        self._checked = -math.inf
         self._version = 0
+        self._last_build = 0.0  # seconds the last build took
+        self._background: threading.Thread | None = None
+
+    @property
+    def updating(self) -> bool:
+        """Whether a background rebuild is under way (the pages show the previous one)."""
+        worker = self._background
+        return worker is not None and worker.is_alive()
 
     def invalidate(self) -> None:
-        with self._lock:
-            self._current = None
+        """The ledger changed here: look again at the next request, not in two seconds."""
+        self._checked = -math.inf
 
     def get(self) -> Reviewed:
-        now = time.monotonic()
         current = self._current
-        if current is not None and now - self._checked < self.recheck_seconds:
+        if current is not None and time.monotonic() - self._checked < self.recheck_seconds:
+            return current
+        fp = self.ledger.change_token()
+        self._checked = time.monotonic()
+        if current is not None and fp == self._fingerprint:
+            return current
+        if current is not None and self._last_build >= self.sync_seconds:
+            self._rebuild_in_background()
             return current
         with self._lock:
-            fp = self.ledger.change_token()
-            self._checked = time.monotonic()
-            if self._current is not None and fp == self._fingerprint:
-                return self._current
-            assessment = assess_ledger(self.ledger, settings=self.settings, camps=self.camps)
-            decided = decisions(self.ledger.list_reviews())
-            self._version += 1
-            by_id = {p.id: p for p in assessment.propositions}
-            of_claim = {c: p.id for p in assessment.propositions for c in p.claim_ids}
-            self._current = Reviewed(assessment, decided, by_id, of_claim, self._version)
-            self._fingerprint = fp
-            return self._current
+            if self._current is not None and self._fingerprint == self.ledger.change_token():
+                return self._current  # another request built it meanwhile
+            return self._build()
+
+    def _build(self) -> Reviewed:
+        """Assess the ledger as it is now; the caller holds the lock."""
+        began = time.monotonic()
+        fp = self.ledger.change_token()  # before reading: a later change triggers a new build
+        assessment = assess_ledger(self.ledger, settings=self.settings, camps=self.camps)
+        decided = decisions(self.ledger.list_reviews())
+        by_id = {p.id: p for p in assessment.propositions}
+        of_claim = {c: p.id for p in assessment.propositions for c in p.claim_ids}
+        members: dict[int, list[int]] = {}
+        for doc_id, cluster_id in assessment.clusters.items():
+            members.setdefault(cluster_id, []).append(doc_id)
+        self._version += 1
+        built = Reviewed(assessment, decided, by_id, of_claim, members, self._version)
+        self._current, self._fingerprint = built, fp
+        self._last_build = time.monotonic() - began
+        return built
+
+    def _rebuild_in_background(self) -> None:
+        if self.updating or not self._lock.acquire(blocking=False):
+            return
+
+        def rebuild() -> None:
+            try:
+                self._build()
+            finally:
+                self._lock.release()
+
+        self._background = threading.Thread(target=rebuild, name="reassess", daemon=True)
+        self._background.start()

@@ -82,6 +82,7 @@ def serve_cmd(
         click.echo(f"token: {token}  (open http://{shown}:{port}/?token={token} once)")
     elif token and not is_loopback(host):
         click.echo("every request needs the token")
+    click.echo("assessing the ledger before serving (a minute per million claims)")
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
         return

@@ -11,7 +11,6 @@ from corroborate.reviews import CORRECTABLE, SPLIT_FIELDS, ReviewError, merge, r
 from corroborate.reviews import split as split_review
 from corroborate.store.search import query_terms
 from corroborate.web.api import state_of
-from corroborate.web.assessment import Reviewed
 from corroborate.web.render import page
 from corroborate.web.security import check_form_csrf
 from corroborate.web.service import (
@@ -106,7 +105,7 @@ def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLRespon
     rows = every[offset : offset + MENTIONS_SHOWN]
     docs = {d.id: d for d in state.ledger.get_documents(sorted({c.document_id for c in rows}))}
     clusters = r.assessment.clusters
-    members = _cluster_members(r)
+    members = r.members
     items = []
     for c in rows:
         doc = docs.get(c.document_id)
@@ -141,17 +140,6 @@ def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLRespon
         correctable=CORRECTABLE,
         relations=state.relations,
     )
-
-
-def _cluster_members(r: Reviewed) -> dict[int, list[int]]:
-    """copy cluster -> its documents, computed once per assessment (it walks every document)."""
-    if "members" not in r.memo:
-        members: dict[int, list[int]] = {}
-        for doc_id, cluster_id in r.assessment.clusters.items():
-            members.setdefault(cluster_id, []).append(doc_id)
-        r.memo["members"] = members
-    found: dict[int, list[int]] = r.memo["members"]
-    return found
 
 
 def _back(request: Request, back: str, fallback: str) -> str:
@@ -305,7 +293,7 @@ def document(request: Request, doc_id: Id) -> HTMLResponse:
     ]  # fmt: skip
     spans += [Span(m.start, m.end, "framing", f"framing: {m.term} ({m.side})") for m in markers]
     cluster = r.assessment.clusters.get(doc_id)
-    copies = sorted(_cluster_members(r).get(cluster, [])) if cluster is not None else []
+    copies = sorted(r.members.get(cluster, [])) if cluster is not None else []
     return page(
         request,
         "document.html",

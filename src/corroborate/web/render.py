@@ -46,6 +46,8 @@ ENV = make_env()
 
 def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     context.setdefault("title", "corroborate")
+    web = getattr(request.app.state, "web", None)
+    context.setdefault("updating", bool(web is not None and web.cache.updating))
     html = ENV.get_template(name).render(
         request=request,
         csrf=getattr(request.state, "csrf", ""),
