@@ -41,6 +41,9 @@ class _Context:
     last_actor: tuple[str, ...] = ()
     last_person: tuple[str, ...] = ()  # the state of the last official named: "he"/"she"
     previous_claims: list[Claim] = field(default_factory=list)
+    # the last claims someone other than the author voiced: "X denied the accusation" answers
+    # an accusation, which need not be in the sentence right before
+    previous_attributed: list[Claim] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +234,9 @@ class Extractor:
             claims.extend(found)
             if found:
                 ctx.previous_claims = found
+                attributed = [c for c in found if c.speaker != "author" and c.polarity == "affirm"]
+                if attributed:
+                    ctx.previous_attributed = attributed
         return Extraction(_merge(claims), framing)
 
     def _context_only(self, tokens: list[Token], ctx: _Context) -> None:
@@ -365,18 +371,31 @@ class Extractor:
                     tokens[max(frame.hi - 1, 0)].end,
                 )
                 denied = [c for c in found if lo <= c.evidence.start < hi]
-            elif (
-                frame.kind == "back_deny_prev"
-                and not any(frame.contains(i) for i in range(frame.lo, frame.hi))
-            ) or (frame.kind == "back_deny_prev" and not found):
-                denied = ctx.previous_claims
+            elif frame.kind == "back_deny_prev":
+                # "A said X; B denied it": "it" is the claim made earlier in this sentence,
+                # else the previous sentence's claims ("Ankara denied it.")
+                cue_at = tokens[frame.cue].start
+                denied = [c for c in found if c.evidence.end <= cue_at]
+                if not found:
+                    denied = [c for c in ctx.previous_claims if c.speaker not in frame.speakers]
+                    if not denied or all(c.polarity == "deny" for c in denied):
+                        denied = ctx.previous_attributed
             else:
                 continue
             for claim in denied:
                 for speaker in frame.speakers:
                     if speaker == claim.speaker or claim.polarity == "deny":
                         continue
-                    out.append(replace(claim, speaker=speaker, polarity="deny", mentions=[]))
+                    # the denier's own words decide hedging, not the accuser's "alleged"
+                    out.append(
+                        replace(
+                            claim,
+                            speaker=speaker,
+                            polarity="deny",
+                            hedged=frame.hedged,
+                            mentions=[],
+                        )
+                    )
         return out
 
     def _update_context(self, mentions: list[Mention], claims: list[Claim], ctx: _Context) -> None:

@@ -147,7 +147,7 @@ def find_frames(
         if "deny_predicates" not in c.kinds():
             continue
         # "which Islamabad called baseless", "dismissed as absurd": a denial by the caller
-        for k in range(c.start - 1, max(-1, c.start - 5), -1):
+        for k in range(c.start - 1, max(-1, c.start - 7), -1):  # 'called it "an absolute lie"'
             if tokens[k].lower in g.call_verbs:
                 cues = [*cues, Match(k, k + 1, (Entry("deny_verbs", tokens[k].lower),))]
                 break
@@ -269,10 +269,7 @@ def find_frames(
             lo = _skip_that(tokens, c1, n, g)
         hi = _clause_end(tokens, lo, n, g)
         kind = "deny" if is_deny else ("accuse" if is_accuse else "say")
-        if is_deny and all(
-            t.lower in g.back_objects or t.text in ".!?" or i in deny_words
-            for i, t in enumerate(tokens[c1:hi], start=c1)
-        ):
+        if is_deny and _points_back(tokens, c1, hi, deny_words, g):
             kind = "back_deny_prev"  # "Ankara denied it." refers to earlier sentences
         frames.append(Frame(names, polarity, hedged, lo, hi, c0, kind, target))
     return _nest(frames, tokens, deny_words, g)
@@ -343,6 +340,26 @@ def _special_accusation(
         lo, hi = _of_clause(tokens, c1 + 2, g)
         return Frame(left.actors, "affirm", False, lo, hi, c0, "accuse", None, reciprocal=True)
     return None
+
+
+def _points_back(tokens: list[Token], c1: int, hi: int, deny_words: set[int], g: Grammar) -> bool:
+    """ "denied it", "dismissed the claim as groundless and ...", "refuted these allegations
+    with ...": the denial's object is an earlier claim, not a new proposition. It ends at the
+    sentence end, a comma, "and"/"but" or a preposition other than "of" (whose phrase would
+    carry the content: "denied reports of mercenaries")."""
+    seen = False
+    for i in range(c1, hi):
+        tok = tokens[i]
+        low = tok.lower
+        if low in g.back_objects or i in deny_words or low in g.quotes or low == "as":
+            seen = seen or low in g.back_objects
+            continue
+        if tok.text in ".!?":
+            return True
+        return seen and (
+            low == "," or low in g.verb_links or (low in g.prepositions and low != "of")
+        )
+    return True
 
 
 def _as_noun(tokens: list[Token], c0: int, say_words: set[int], g: Grammar) -> bool:
