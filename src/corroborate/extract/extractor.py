@@ -95,7 +95,7 @@ def _resolve_refs(
                 (
                     o
                     for o in mentions
-                    if o.start == m.end + 1 and o.kind == "actor" and o.prep in ("of", "to")
+                    if o.start == m.end + 1 and o.kind == "actor" and o.prep in ("of", "to", "in")
                 ),
                 None,
             )
@@ -232,8 +232,9 @@ class Extractor:
                 continue
             found = self._sentence(text, sent, doc, ctx)
             claims.extend(found)
+            # "Turkey denies this." answers the sentence before, not an older one
+            ctx.previous_claims = found
             if found:
-                ctx.previous_claims = found
                 attributed = [c for c in found if c.speaker != "author" and c.polarity == "affirm"]
                 if attributed:
                     ctx.previous_attributed = attributed
@@ -378,8 +379,12 @@ class Extractor:
                 denied = [c for c in found if c.evidence.end <= cue_at]
                 if not found:
                     denied = [c for c in ctx.previous_claims if c.speaker not in frame.speakers]
-                    if not denied or all(c.polarity == "deny" for c in denied):
-                        denied = ctx.previous_attributed
+                    names_claim = any(
+                        tokens[i].lower in self.kb.grammar.claim_words
+                        for i in range(frame.cue, min(frame.hi, len(tokens)))
+                    )
+                    if names_claim and (not denied or all(c.polarity == "deny" for c in denied)):
+                        denied = ctx.previous_attributed  # "denied the accusation"
             else:
                 continue
             for claim in denied:

@@ -314,13 +314,15 @@ def _fold(mentions: list[Mention], tokens: list[Token], g: Grammar) -> list[Ment
                 m.prep = prev.prep
                 out[-1] = m
                 continue
+            link = [w for w in between if w not in g.articles]
             if (
-                between in (["from"], ["of"], ["in"])
+                link in (["from"], ["of"])
                 and prev.kind == "thing"
                 and m.kind == "actor"
                 and not prev.actors
-                and prev.thing_class not in FIGHTER_CLASSES
-                and between != ["in"]
+                # "fighters from Syria" is where they come from; "fighters of the Islamic
+                # State" whose they are
+                and (prev.thing_class not in FIGHTER_CLASSES or link == ["of"])
             ):
                 prev.actors = m.actors  # "advisers from Turkey", "officers of the Turkish army"
                 m.consumed = True
