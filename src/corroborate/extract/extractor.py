@@ -78,6 +78,7 @@ def _resolve_refs(
     ctx: _Context,
     ctx_possessives: frozenset[str],
     actor_types: dict[str, str],
+    g: Grammar,
 ) -> None:
     """ "the ministry", "its foreign policy chief": the nearest actor before, in this sentence
     or an earlier one. A monitor has no ministry or regime: it is never the referent."""
@@ -90,7 +91,9 @@ def _resolve_refs(
             and actor_types.get(m.actors[-1]) not in SPEAKER_ONLY_TYPES
         ):
             last = m.actors[-1:]
-        if m.kind == "institution" and not m.actors:
+        if m.kind == "institution" and not m.actors and _foreign_owner(tokens, m.start, g):
+            m.kind = "vague"  # "Western intelligence services": an owner the lexicon lacks
+        elif m.kind == "institution" and not m.actors:
             owner = next(
                 (
                     o
@@ -99,6 +102,17 @@ def _resolve_refs(
                 ),
                 None,
             )
+            if owner is None and not last:
+                # "Azerbaijani special forces infiltrated ..., the president recounted": with
+                # no actor named yet, the owner of the forces named before
+                owner = next(
+                    (
+                        o
+                        for o in reversed(mentions)
+                        if o.end <= m.start and o.thing_class == "own_forces" and o.actors
+                    ),
+                    None,
+                )
             m.actors = owner.actors if owner is not None else last  # "an adviser to Aliyev"
             m.kind = "actor" if m.actors else "institution"
         elif (
@@ -108,6 +122,27 @@ def _resolve_refs(
             and tokens[m.start - 1].lower in ctx_possessives
         ):
             m.actors = last  # "its instructors", "their troops": the owner named before
+
+
+def _foreign_owner(tokens: list[Token], start: int, g: Grammar) -> bool:
+    """ "Western intelligence services", "the SITE Intelligence group": an owner the lexicon
+    does not list (a listed one would have joined the mention), not the last actor named."""
+    if start == 0:
+        return False
+    prev = tokens[start - 1]
+    low = prev.lower
+    if low in g.unlisted_owners:
+        return True
+    return (
+        start >= 2  # a sentence's first word is capitalised anyway
+        and prev.text[:1].isupper()
+        and prev.text.isalpha()
+        and low not in g.determiners
+        and low not in g.title_words
+        and low not in g.speaker_modifiers
+        and tokens[start - 2].text not in ".!?"
+        and tokens[start - 2].lower not in g.quotes
+    )
 
 
 def _ref_mentions(
@@ -261,7 +296,9 @@ class Extractor:
             for i in range(c.start, c.end):
                 cue_kinds_at.setdefault(i, set()).update(c.kinds())
         mentions = build_mentions(tokens, ents, trigger_tokens, kb.grammar)
-        _resolve_refs(mentions, tokens, ctx, kb.grammar.possessive_pronouns, kb.actor_types)
+        _resolve_refs(
+            mentions, tokens, ctx, kb.grammar.possessive_pronouns, kb.actor_types, kb.grammar
+        )
         refs = _ref_mentions(tokens, cues, mentions, ctx, kb.grammar, trigger_tokens)
         if refs:  # build_mentions returns them in order already
             mentions = sorted(mentions + refs, key=attrgetter("start"))

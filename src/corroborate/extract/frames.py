@@ -201,6 +201,14 @@ def find_frames(
         # inverted order: "..., the ministry said." or "..., said Hajiyev."
         before_speaker = _phrase_open(tokens, left.start, trigger_tokens, g) if left else c0 - 1
         tail_empty = _tail_empty(tokens, c1, g)
+        unnamed = _unnamed_tail_speaker(tokens, c0, mentions, g) if tail_empty else None
+        if unnamed is not None and not (is_deny or is_accuse):
+            # "..., Western analysts estimate.": someone the text does not name (guidelines 6.5)
+            lo = next(
+                (i + 1 for i in range(unnamed - 1, -1, -1) if tokens[i].lower in g.clause_breaks), 0
+            )
+            frames.append(Frame((), polarity, True, lo, unnamed, c0, "say"))
+            continue
         speaker: Mention | None = None
         if prev in ("and", "but") or (prev == "," and tokens[c0].lower.endswith("ing")):
             # "... and denied ...", "..., claiming ...": the clause's own subject speaks
@@ -339,6 +347,25 @@ def _special_accusation(
     if pair in g.reciprocals and len(left.actors) >= 2:
         lo, hi = _of_clause(tokens, c1 + 2, g)
         return Frame(left.actors, "affirm", False, lo, hi, c0, "accuse", None, reciprocal=True)
+    return None
+
+
+def _unnamed_tail_speaker(
+    tokens: list[Token], c0: int, mentions: list[Mention], g: Grammar
+) -> int | None:
+    """The comma before "..., Western intelligence services estimate." when the words between
+    it and the say verb name nobody: the index of that comma, else None."""
+    for k in range(c0 - 1, max(-1, c0 - 5), -1):
+        if tokens[k].text == ",":
+            if k == c0 - 1 or any(k < m.start < c0 and m.actors for m in mentions):
+                return None
+            words = tokens[k + 1 : c0]
+            if all(t.text.isalpha() and t.lower not in g.prepositions for t in words):
+                return k
+            return None
+        capitalised = tokens[k].text[:1].isupper() and k > 0 and tokens[k - 1].text != ","
+        if tokens[k].lower in g.pronouns or capitalised:
+            return None  # "..., he said", a name the lexicon does not know: not this rule
     return None
 
 

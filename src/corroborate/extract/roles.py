@@ -372,10 +372,20 @@ def fill_roles(
         elif (
             subject is not None
             and subject.kind == "thing"
-            and entry.value in kb.frames
-            and subject.thing_class not in kb.frames[entry.value]
-            and "*" not in kb.frames[entry.value]
             and subject.actors
+            and (
+                (
+                    entry.value in kb.frames
+                    and subject.thing_class not in kb.frames[entry.value]
+                    and "*" not in kb.frames[entry.value]
+                )
+                # "Azerbaijan's army has 67,000 personnel": the army's owner fields the force
+                or (
+                    entry.value == "force_size"
+                    and subject.thing_class == "own_forces"
+                    and any(m.kind == "thing" and m.prep is None for m in after)
+                )
+            )
         ):
             # "Armenian forces fired cluster munitions": the forces' owner acts on a thing
             objects = [m for m in after if m.kind == "thing" and m.prep in (None, "with", "of")][:1]
