@@ -378,7 +378,9 @@ class Extractor:
             pairs = [(other, s) for s in frame.speakers for other in frame.speakers if other != s]
         for subject, speaker in pairs:
             recipient = core.recipient if core.recipient != subject else None
-            if frame is not None and frame.reciprocal and recipient is None:
+            if frame is not None and frame.reciprocal and from_context:
+                # "accused each other of violating the truce (over Karabakh)": each accuser
+                # names itself the target, whatever place the clause mentions
                 recipient = speaker
             claims.append(
                 Claim(

@@ -307,8 +307,13 @@ def _fold(mentions: list[Mention], tokens: list[Token], g: Grammar) -> list[Ment
                 prev.actors = tuple(dict.fromkeys(prev.actors + m.actors))
                 prev.end = m.end
                 continue
-            if listy and prev.kind == "modifier" and m.kind == "actor" and m.label is None:
-                # "Greek and Cypriot leaders": the demonyms share the head noun
+            if (
+                listy
+                and prev.kind == "modifier"
+                and ((m.kind == "actor" and m.label is None) or (m.kind == "thing" and m.actors))
+            ):
+                # "Greek and Cypriot leaders", "Azerbaijani and Armenian forces": the demonyms
+                # share the head noun
                 m.actors = tuple(dict.fromkeys(prev.actors + m.actors))
                 m.start = prev.start
                 m.prep = prev.prep
