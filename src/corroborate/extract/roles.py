@@ -501,6 +501,14 @@ def fill_roles(
             c.relation == relation and c.recipient == rec_name for c in cores
         ):
             continue  # "drones and related weaponry": one claim, its first object
+        if (
+            relation == "foreign_fighters"
+            and obj is not None
+            and obj.actors
+            and subjects
+            and set(subjects) <= set(obj.actors)
+        ):
+            relation = "troop_deployment"  # "Hezbollah kept its fighters in Syria" (5.4)
         if relation == "political_support":
             obj = None  # backing has no object ("backs Azerbaijan, denies sending fighters")
         cores.append(
