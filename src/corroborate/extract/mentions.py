@@ -17,6 +17,8 @@ FIGHTER_CLASSES = frozenset({"fighters"})
 # people are named as the text names them ("Syrian mercenaries", "border guards")
 PEOPLE_CLASSES = frozenset({"fighters", "own_forces", "advisers"})
 _START = attrgetter("start")
+# people who crew or service kit: after a weapon's name they are the phrase's head
+_CREW_CLASSES = frozenset({"own_forces", "advisers"})
 
 
 @dataclass(slots=True)
@@ -194,7 +196,10 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
     named = actors + demonyms
     names = (named[0].value,) if len(named) == 1 else tuple(dict.fromkeys(e.value for e in named))
     if things:
-        head = _specific(things)
+        # "Su-25 pilots", "TB2 operators": people named last are the head, the kit a modifier
+        # ("Su-30SM fighters" are aircraft: fighters are not among these people)
+        last = things[-1]
+        head = last if last.cls in _CREW_CLASSES and len(things) > 1 else _specific(things)
         # "Lebanese Hezbollah fighters", "Russia's Wagner mercenaries": the named group owns them
         owners = tuple(dict.fromkeys(e.value for e in actors)) or names
         thing_name = head.value

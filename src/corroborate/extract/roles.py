@@ -293,6 +293,8 @@ def fill_roles(
         moved = objects[0] if objects else None
         if entry.value == "training" and moved is not None and moved.actors:
             recipient = moved  # "Azerbaijani special forces were schooled by Turkish instructors"
+            if subject is not None and subject.kind == "thing":
+                objects = [subject]  # what trains is the instructors, not the trainees
         elif subject is None and moved is not None and moved.actors:
             if entry.value in MOVING_TRIGGERS:
                 subject, own_move = moved, True  # "Russian helicopters were sent": Russia
