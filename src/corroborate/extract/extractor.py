@@ -41,6 +41,9 @@ class _Context:
     last_actor: tuple[str, ...] = ()
     last_person: tuple[str, ...] = ()  # the state of the last official named: "he"/"she"
     previous_claims: list[Claim] = field(default_factory=list)
+    # the last claims someone other than the author voiced: "X denied the accusation" answers
+    # an accusation, which need not be in the sentence right before
+    previous_attributed: list[Claim] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,7 @@ def _resolve_refs(
     ctx: _Context,
     ctx_possessives: frozenset[str],
     actor_types: dict[str, str],
+    g: Grammar,
 ) -> None:
     """ "the ministry", "its foreign policy chief": the nearest actor before, in this sentence
     or an earlier one. A monitor has no ministry or regime: it is never the referent."""
@@ -87,15 +91,28 @@ def _resolve_refs(
             and actor_types.get(m.actors[-1]) not in SPEAKER_ONLY_TYPES
         ):
             last = m.actors[-1:]
-        if m.kind == "institution" and not m.actors:
+        if m.kind == "institution" and not m.actors and _foreign_owner(tokens, m.start, g):
+            m.kind = "vague"  # "Western intelligence services": an owner the lexicon lacks
+        elif m.kind == "institution" and not m.actors:
             owner = next(
                 (
                     o
                     for o in mentions
-                    if o.start == m.end + 1 and o.kind == "actor" and o.prep in ("of", "to")
+                    if o.start == m.end + 1 and o.kind == "actor" and o.prep in ("of", "to", "in")
                 ),
                 None,
             )
+            if owner is None and not last:
+                # "Azerbaijani special forces infiltrated ..., the president recounted": with
+                # no actor named yet, the owner of the forces named before
+                owner = next(
+                    (
+                        o
+                        for o in reversed(mentions)
+                        if o.end <= m.start and o.thing_class == "own_forces" and o.actors
+                    ),
+                    None,
+                )
             m.actors = owner.actors if owner is not None else last  # "an adviser to Aliyev"
             m.kind = "actor" if m.actors else "institution"
         elif (
@@ -105,6 +122,27 @@ def _resolve_refs(
             and tokens[m.start - 1].lower in ctx_possessives
         ):
             m.actors = last  # "its instructors", "their troops": the owner named before
+
+
+def _foreign_owner(tokens: list[Token], start: int, g: Grammar) -> bool:
+    """ "Western intelligence services", "the SITE Intelligence group": an owner the lexicon
+    does not list (a listed one would have joined the mention), not the last actor named."""
+    if start == 0:
+        return False
+    prev = tokens[start - 1]
+    low = prev.lower
+    if low in g.unlisted_owners:
+        return True
+    return (
+        start >= 2  # a sentence's first word is capitalised anyway
+        and prev.text[:1].isupper()
+        and prev.text.isalpha()
+        and low not in g.determiners
+        and low not in g.title_words
+        and low not in g.speaker_modifiers
+        and tokens[start - 2].text not in ".!?"
+        and tokens[start - 2].lower not in g.quotes
+    )
 
 
 def _ref_mentions(
@@ -229,8 +267,12 @@ class Extractor:
                 continue
             found = self._sentence(text, sent, doc, ctx)
             claims.extend(found)
+            # "Turkey denies this." answers the sentence before, not an older one
+            ctx.previous_claims = found
             if found:
-                ctx.previous_claims = found
+                attributed = [c for c in found if c.speaker != "author" and c.polarity == "affirm"]
+                if attributed:
+                    ctx.previous_attributed = attributed
         return Extraction(_merge(claims), framing)
 
     def _context_only(self, tokens: list[Token], ctx: _Context) -> None:
@@ -254,7 +296,9 @@ class Extractor:
             for i in range(c.start, c.end):
                 cue_kinds_at.setdefault(i, set()).update(c.kinds())
         mentions = build_mentions(tokens, ents, trigger_tokens, kb.grammar)
-        _resolve_refs(mentions, tokens, ctx, kb.grammar.possessive_pronouns, kb.actor_types)
+        _resolve_refs(
+            mentions, tokens, ctx, kb.grammar.possessive_pronouns, kb.actor_types, kb.grammar
+        )
         refs = _ref_mentions(tokens, cues, mentions, ctx, kb.grammar, trigger_tokens)
         if refs:  # build_mentions returns them in order already
             mentions = sorted(mentions + refs, key=attrgetter("start"))
@@ -334,7 +378,9 @@ class Extractor:
             pairs = [(other, s) for s in frame.speakers for other in frame.speakers if other != s]
         for subject, speaker in pairs:
             recipient = core.recipient if core.recipient != subject else None
-            if frame is not None and frame.reciprocal and recipient is None:
+            if frame is not None and frame.reciprocal and from_context:
+                # "accused each other of violating the truce (over Karabakh)": each accuser
+                # names itself the target, whatever place the clause mentions
                 recipient = speaker
             claims.append(
                 Claim(
@@ -365,18 +411,35 @@ class Extractor:
                     tokens[max(frame.hi - 1, 0)].end,
                 )
                 denied = [c for c in found if lo <= c.evidence.start < hi]
-            elif (
-                frame.kind == "back_deny_prev"
-                and not any(frame.contains(i) for i in range(frame.lo, frame.hi))
-            ) or (frame.kind == "back_deny_prev" and not found):
-                denied = ctx.previous_claims
+            elif frame.kind == "back_deny_prev":
+                # "A said X; B denied it": "it" is the claim made earlier in this sentence,
+                # else the previous sentence's claims ("Ankara denied it.")
+                cue_at = tokens[frame.cue].start
+                denied = [c for c in found if c.evidence.end <= cue_at]
+                if not found:
+                    denied = [c for c in ctx.previous_claims if c.speaker not in frame.speakers]
+                    names_claim = any(
+                        tokens[i].lower in self.kb.grammar.claim_words
+                        for i in range(frame.cue, min(frame.hi, len(tokens)))
+                    )
+                    if names_claim and (not denied or all(c.polarity == "deny" for c in denied)):
+                        denied = ctx.previous_attributed  # "denied the accusation"
             else:
                 continue
             for claim in denied:
                 for speaker in frame.speakers:
                     if speaker == claim.speaker or claim.polarity == "deny":
                         continue
-                    out.append(replace(claim, speaker=speaker, polarity="deny", mentions=[]))
+                    # the denier's own words decide hedging, not the accuser's "alleged"
+                    out.append(
+                        replace(
+                            claim,
+                            speaker=speaker,
+                            polarity="deny",
+                            hedged=frame.hedged,
+                            mentions=[],
+                        )
+                    )
         return out
 
     def _update_context(self, mentions: list[Mention], claims: list[Claim], ctx: _Context) -> None:

@@ -147,7 +147,7 @@ def find_frames(
         if "deny_predicates" not in c.kinds():
             continue
         # "which Islamabad called baseless", "dismissed as absurd": a denial by the caller
-        for k in range(c.start - 1, max(-1, c.start - 5), -1):
+        for k in range(c.start - 1, max(-1, c.start - 7), -1):  # 'called it "an absolute lie"'
             if tokens[k].lower in g.call_verbs:
                 cues = [*cues, Match(k, k + 1, (Entry("deny_verbs", tokens[k].lower),))]
                 break
@@ -201,6 +201,14 @@ def find_frames(
         # inverted order: "..., the ministry said." or "..., said Hajiyev."
         before_speaker = _phrase_open(tokens, left.start, trigger_tokens, g) if left else c0 - 1
         tail_empty = _tail_empty(tokens, c1, g)
+        unnamed = _unnamed_tail_speaker(tokens, c0, mentions, g) if tail_empty else None
+        if unnamed is not None and not (is_deny or is_accuse):
+            # "..., Western analysts estimate.": someone the text does not name (guidelines 6.5)
+            lo = next(
+                (i + 1 for i in range(unnamed - 1, -1, -1) if tokens[i].lower in g.clause_breaks), 0
+            )
+            frames.append(Frame((), polarity, True, lo, unnamed, c0, "say"))
+            continue
         speaker: Mention | None = None
         if prev in ("and", "but") or (prev == "," and tokens[c0].lower.endswith("ing")):
             # "... and denied ...", "..., claiming ...": the clause's own subject speaks
@@ -269,10 +277,7 @@ def find_frames(
             lo = _skip_that(tokens, c1, n, g)
         hi = _clause_end(tokens, lo, n, g)
         kind = "deny" if is_deny else ("accuse" if is_accuse else "say")
-        if is_deny and all(
-            t.lower in g.back_objects or t.text in ".!?" or i in deny_words
-            for i, t in enumerate(tokens[c1:hi], start=c1)
-        ):
+        if is_deny and _points_back(tokens, c1, hi, deny_words, g):
             kind = "back_deny_prev"  # "Ankara denied it." refers to earlier sentences
         frames.append(Frame(names, polarity, hedged, lo, hi, c0, kind, target))
     return _nest(frames, tokens, deny_words, g)
@@ -343,6 +348,45 @@ def _special_accusation(
         lo, hi = _of_clause(tokens, c1 + 2, g)
         return Frame(left.actors, "affirm", False, lo, hi, c0, "accuse", None, reciprocal=True)
     return None
+
+
+def _unnamed_tail_speaker(
+    tokens: list[Token], c0: int, mentions: list[Mention], g: Grammar
+) -> int | None:
+    """The comma before "..., Western intelligence services estimate." when the words between
+    it and the say verb name nobody: the index of that comma, else None."""
+    for k in range(c0 - 1, max(-1, c0 - 5), -1):
+        if tokens[k].text == ",":
+            if k == c0 - 1 or any(k < m.start < c0 and m.actors for m in mentions):
+                return None
+            words = tokens[k + 1 : c0]
+            if all(t.text.isalpha() and t.lower not in g.prepositions for t in words):
+                return k
+            return None
+        capitalised = tokens[k].text[:1].isupper() and k > 0 and tokens[k - 1].text != ","
+        if tokens[k].lower in g.pronouns or capitalised:
+            return None  # "..., he said", a name the lexicon does not know: not this rule
+    return None
+
+
+def _points_back(tokens: list[Token], c1: int, hi: int, deny_words: set[int], g: Grammar) -> bool:
+    """ "denied it", "dismissed the claim as groundless and ...", "refuted these allegations
+    with ...": the denial's object is an earlier claim, not a new proposition. It ends at the
+    sentence end, a comma, "and"/"but" or a preposition other than "of" (whose phrase would
+    carry the content: "denied reports of mercenaries")."""
+    seen = False
+    for i in range(c1, hi):
+        tok = tokens[i]
+        low = tok.lower
+        if low in g.back_objects or i in deny_words or low in g.quotes or low == "as":
+            seen = seen or low in g.back_objects
+            continue
+        if tok.text in ".!?":
+            return True
+        return seen and (
+            low == "," or low in g.verb_links or (low in g.prepositions and low != "of")
+        )
+    return True
 
 
 def _as_noun(tokens: list[Token], c0: int, say_words: set[int], g: Grammar) -> bool:

@@ -17,6 +17,8 @@ FIGHTER_CLASSES = frozenset({"fighters"})
 # people are named as the text names them ("Syrian mercenaries", "border guards")
 PEOPLE_CLASSES = frozenset({"fighters", "own_forces", "advisers"})
 _START = attrgetter("start")
+# people who crew or service kit: after a weapon's name they are the phrase's head
+_CREW_CLASSES = frozenset({"own_forces", "advisers"})
 
 
 @dataclass(slots=True)
@@ -194,7 +196,10 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
     named = actors + demonyms
     names = (named[0].value,) if len(named) == 1 else tuple(dict.fromkeys(e.value for e in named))
     if things:
-        head = _specific(things)
+        # "Su-25 pilots", "TB2 operators": people named last are the head, the kit a modifier
+        # ("Su-30SM fighters" are aircraft: fighters are not among these people)
+        last = things[-1]
+        head = last if last.cls in _CREW_CLASSES and len(things) > 1 else _specific(things)
         # "Lebanese Hezbollah fighters", "Russia's Wagner mercenaries": the named group owns them
         owners = tuple(dict.fromkeys(e.value for e in actors)) or names
         thing_name = head.value
@@ -307,20 +312,27 @@ def _fold(mentions: list[Mention], tokens: list[Token], g: Grammar) -> list[Ment
                 prev.actors = tuple(dict.fromkeys(prev.actors + m.actors))
                 prev.end = m.end
                 continue
-            if listy and prev.kind == "modifier" and m.kind == "actor" and m.label is None:
-                # "Greek and Cypriot leaders": the demonyms share the head noun
+            if (
+                listy
+                and prev.kind == "modifier"
+                and ((m.kind == "actor" and m.label is None) or (m.kind == "thing" and m.actors))
+            ):
+                # "Greek and Cypriot leaders", "Azerbaijani and Armenian forces": the demonyms
+                # share the head noun
                 m.actors = tuple(dict.fromkeys(prev.actors + m.actors))
                 m.start = prev.start
                 m.prep = prev.prep
                 out[-1] = m
                 continue
+            link = [w for w in between if w not in g.articles]
             if (
-                between in (["from"], ["of"], ["in"])
+                link in (["from"], ["of"])
                 and prev.kind == "thing"
                 and m.kind == "actor"
                 and not prev.actors
-                and prev.thing_class not in FIGHTER_CLASSES
-                and between != ["in"]
+                # "fighters from Syria" is where they come from; "fighters of the Islamic
+                # State" whose they are
+                and (prev.thing_class not in FIGHTER_CLASSES or link == ["of"])
             ):
                 prev.actors = m.actors  # "advisers from Turkey", "officers of the Turkish army"
                 m.consumed = True

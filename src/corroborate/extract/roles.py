@@ -293,6 +293,8 @@ def fill_roles(
         moved = objects[0] if objects else None
         if entry.value == "training" and moved is not None and moved.actors:
             recipient = moved  # "Azerbaijani special forces were schooled by Turkish instructors"
+            if subject is not None and subject.kind == "thing":
+                objects = [subject]  # what trains is the instructors, not the trainees
         elif subject is None and moved is not None and moved.actors:
             if entry.value in MOVING_TRIGGERS:
                 subject, own_move = moved, True  # "Russian helicopters were sent": Russia
@@ -372,10 +374,20 @@ def fill_roles(
         elif (
             subject is not None
             and subject.kind == "thing"
-            and entry.value in kb.frames
-            and subject.thing_class not in kb.frames[entry.value]
-            and "*" not in kb.frames[entry.value]
             and subject.actors
+            and (
+                (
+                    entry.value in kb.frames
+                    and subject.thing_class not in kb.frames[entry.value]
+                    and "*" not in kb.frames[entry.value]
+                )
+                # "Azerbaijan's army has 67,000 personnel": the army's owner fields the force
+                or (
+                    entry.value == "force_size"
+                    and subject.thing_class == "own_forces"
+                    and any(m.kind == "thing" and m.prep is None for m in after)
+                )
+            )
         ):
             # "Armenian forces fired cluster munitions": the forces' owner acts on a thing
             objects = [m for m in after if m.kind == "thing" and m.prep in (None, "with", "of")][:1]
@@ -491,6 +503,14 @@ def fill_roles(
             c.relation == relation and c.recipient == rec_name for c in cores
         ):
             continue  # "drones and related weaponry": one claim, its first object
+        if (
+            relation == "foreign_fighters"
+            and obj is not None
+            and obj.actors
+            and subjects
+            and set(subjects) <= set(obj.actors)
+        ):
+            relation = "troop_deployment"  # "Hezbollah kept its fighters in Syria" (5.4)
         if relation == "political_support":
             obj = None  # backing has no object ("backs Azerbaijan, denies sending fighters")
         cores.append(
