@@ -7,7 +7,7 @@ import time
 import httpx
 
 from tests.web.conftest import Server, run_cli
-from tests.web.helpers import claim, proposition
+from tests.web.helpers import claim, csrf_of, proposition
 
 BAYRAKTAR = "Pdf3693ac30"  # Turkey supplied Bayraktar TB2 to Azerbaijan
 WEAPONS = "P620569e020"  # Turkey supplied weapons to Azerbaijan (denied only)
@@ -68,6 +68,20 @@ def test_openapi_schema_lists_the_api(client: httpx.Client) -> None:
     for path in wanted:
         assert path in paths, path
     assert not any(p.startswith("/actors") for p in paths)  # pages stay out of the API schema
+
+
+def test_upload_with_an_impossible_date_fails_that_file_only(client: httpx.Client) -> None:
+    """A front-matter date YAML cannot build (2020-13-45) was a 500; it is a failed file."""
+    text = b"---\ndate: 2020-13-45\n---\nGeorgia sent radios to Armenia, Baku said.\n"
+    response = client.post(
+        "/api/documents",
+        files={"file": ("dated.md", text, "text/markdown")},
+        headers={"x-csrf-token": csrf_of(client)},
+    )
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["added"] == 0 and body["failed"] == 1
+    assert "front matter is not valid YAML (month must be in 1..12)" in body["errors"][0]
 
 
 def test_search(client: httpx.Client) -> None:
