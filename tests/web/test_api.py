@@ -70,6 +70,17 @@ def test_openapi_schema_lists_the_api(client: httpx.Client) -> None:
     assert not any(p.startswith("/actors") for p in paths)  # pages stay out of the API schema
 
 
+def test_a_wrong_method_is_405_with_allow(client: httpx.Client) -> None:
+    traced = client.request("TRACE", "/api/sources")
+    assert traced.status_code == 405 and traced.headers["allow"] == "GET"
+    assert traced.json()["error"]["status"] == 405
+    # merge shares its path with /api/propositions/{pid}: GET is not a malformed id (422)
+    merge = client.get("/api/propositions/merge")
+    assert merge.status_code == 405 and merge.headers["allow"] == "POST"
+    page = client.request("PUT", "/documents")
+    assert page.status_code == 405 and "GET" in page.headers["allow"]
+
+
 def test_upload_with_an_impossible_date_fails_that_file_only(client: httpx.Client) -> None:
     """A front-matter date YAML cannot build (2020-13-45) was a 500; it is a failed file."""
     text = b"---\ndate: 2020-13-45\n---\nGeorgia sent radios to Armenia, Baku said.\n"
