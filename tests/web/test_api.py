@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime, timedelta
 
 import httpx
 
@@ -117,7 +118,9 @@ def test_correction_feeds_the_assessment_and_survives_reextraction(
         "state": "corrected", "corrections": {"hedged": False}, "notes": ["the monitor is firm"]
     }  # fmt: skip
     log = client.get("/api/reviews", params={"kind": "correct"}).json()["items"][0]
-    assert log["author"] == "ana" and log["created_at"]
+    assert log["author"] == "ana"
+    # RFC 3339, as documented: SQLite returns the UTC time without its zone, the API adds it
+    assert datetime.fromisoformat(log["created_at"]).utcoffset() == timedelta(0)
     assert log["payload"]["before"]["hedged"] is True
     assert log["payload"]["after"]["hedged"] is False
     assert log["payload"]["claim_id"] == c["id"]
