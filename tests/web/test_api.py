@@ -69,6 +69,8 @@ def test_openapi_schema_lists_the_api(client: httpx.Client) -> None:
     for path in wanted:
         assert path in paths, path
     assert not any(p.startswith("/actors") for p in paths)  # pages stay out of the API schema
+    # an upload may be refused as too large or of the wrong type: both documented
+    assert {"413", "415"} <= set(paths["/api/documents"]["post"]["responses"])
 
 
 def test_a_wrong_method_is_405_with_allow(client: httpx.Client) -> None:
