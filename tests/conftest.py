@@ -27,6 +27,16 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Hypothesis (under schemathesis) keeps caches in ./.hypothesis, some of them written at
+    collection: put them in this run's tmp folder instead (the factory pytest made at
+    configure time; the tmp_path_factory fixture comes too late)."""
+    from hypothesis.configuration import set_hypothesis_home_dir
+
+    factory: pytest.TempPathFactory = session.config._tmp_path_factory  # type: ignore[attr-defined]
+    set_hypothesis_home_dir(factory.mktemp("hypothesis"))
+
+
 # -- databases ------------------------------------------------------------------------------
 
 

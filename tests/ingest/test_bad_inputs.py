@@ -28,6 +28,8 @@ def failures(items: list[RawInput | IngestFailure]) -> list[IngestFailure]:
         ("fake.pdf", b"<html>not a pdf</html>", "not a PDF"),
         ("unclosed.md", b"---\ntitle: x\nno end of front matter", "never closed"),
         ("badyaml.md", b"---\ntitle: [unclosed\n---\nbody", "not valid YAML"),
+        # YAML reads it as a date and raises ValueError, not a YAMLError (a 500 on upload)
+        ("baddate.md", b"---\ndate: 2020-13-45\n---\nbody", "month must be in 1..12"),
         ("table.xlsx", b"PK\x03\x04", "unsupported file type"),
         ("binary.html", b"\x00\x00\x00<html>", "binary data"),
     ],

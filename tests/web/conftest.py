@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -24,6 +25,7 @@ class Server:
     url: str
     workspace: Path
     process: subprocess.Popen[bytes]
+    log: Path | None = None  # its stderr (tracebacks), when started with a tmpdir
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -33,16 +35,19 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
-@pytest.fixture(scope="session")
-def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("web") / "ws"
-    for step in (["init", str(root)],):
-        done = run_cli(*step, cwd=root.parent)
-        assert done.returncode == 0, done.stderr
+def build_workspace(root: Path) -> Path:
+    """A workspace at `root` with the corpus ingested and extracted, through the real CLI."""
+    done = run_cli("init", str(root), cwd=root.parent)
+    assert done.returncode == 0, done.stderr
     articles = write_corpus(root)
     done = run_cli("ingest", str(articles), cwd=root)
     assert done.returncode == 0, done.stdout + done.stderr
     return root
+
+
+@pytest.fixture(scope="session")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_workspace(tmp_path_factory.mktemp("web") / "ws")
 
 
 def free_port() -> int:
@@ -51,24 +56,34 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(workspace: Path, *extra: str, host: str = "127.0.0.1") -> Server:
+def start_server(
+    workspace: Path, *extra: str, host: str = "127.0.0.1", tmpdir: Path | None = None
+) -> Server:
+    """`tmpdir` becomes the process's TMPDIR (where uploads are spooled before ingest) and
+    holds its stderr, which a long run fills beyond what an unread pipe can take."""
     port = free_port()
     env = dict(os.environ, CORROBORATE_WEB_TOKEN="")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "corroborate.web", "-w", str(workspace), "serve",
-         "--host", host, "--port", str(port), *extra],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
-    )  # fmt: skip
+    log = None
+    if tmpdir is not None:
+        tmpdir.mkdir(parents=True, exist_ok=True)
+        env["TMPDIR"] = str(tmpdir)
+        log = tmpdir / "server.log"
+    with log.open("wb") if log else contextlib.nullcontext(subprocess.PIPE) as stderr:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "corroborate.web", "-w", str(workspace), "serve",
+             "--host", host, "--port", str(port), *extra],
+            stdout=subprocess.DEVNULL, stderr=stderr, env=env,
+        )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     headers = {"authorization": f"Bearer {TOKEN}"} if "--token" in extra else {}
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            err = proc.stderr.read().decode() if proc.stderr else ""
+            err = log.read_text() if log else proc.stderr.read().decode() if proc.stderr else ""
             raise RuntimeError(f"server exited with {proc.returncode}: {err}")
         try:
             if httpx.get(url + "/api/sources", headers=headers, timeout=2).status_code < 500:
-                return Server(url, workspace, proc)
+                return Server(url, workspace, proc, log)
         except httpx.TransportError:
             time.sleep(0.1)
     proc.kill()
@@ -95,3 +110,39 @@ def server(workspace: Path) -> Iterator[Server]:
 def client(server: Server) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=server.url, timeout=30) as c:
         yield c
+
+
+@pytest.fixture(scope="module")
+def fuzz_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server over a ledger of its own: the reviews and uploads schemathesis sends must not
+    change what the other web tests see. Its uploads are spooled under the same tmp folder."""
+    base = tmp_path_factory.mktemp("fuzz")
+    s = start_server(build_workspace(base / "ws"), tmpdir=base / "tmp")
+    yield s
+    stop_server(s)
+
+
+@dataclass(frozen=True)
+class Fuzzing:
+    """What schemathesis needs besides the schema: where to send requests, what a legitimate
+    client sends with them, and ids that exist in the ledger (to mix with generated ones)."""
+
+    url: str
+    headers: dict[str, str]
+    ids: dict[str, list[object]]
+
+
+@pytest.fixture(scope="module")
+def fuzzing(fuzz_server: Server) -> Fuzzing:
+    with httpx.Client(base_url=fuzz_server.url, timeout=30) as c:
+        csrf = c.get("/api/sources").cookies["corroborate_csrf"]
+        pids = [p["id"] for p in c.get("/api/propositions?limit=500").json()["items"]]
+        ids: dict[str, list[object]] = {
+            "pid": pids, "source": pids, "target": pids,
+            "claim_id": [x["id"] for x in c.get("/api/claims?limit=500").json()["items"]],
+            "doc_id": [d["id"] for d in c.get("/api/documents?limit=500").json()["items"]],
+        }  # fmt: skip
+    assert all(ids.values()), ids
+    # a multipart upload must echo the CSRF cookie in a header; JSON bodies need nothing
+    headers = {"x-csrf-token": csrf, "cookie": f"corroborate_csrf={csrf}"}
+    return Fuzzing(fuzz_server.url, headers, ids)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
 
 from tests.web.conftest import Server, run_cli, start_server, stop_server
-from tests.web.helpers import claim, proposition
+from tests.web.helpers import claim, csrf_of, proposition
 
 BAYRAKTAR = "Pdf3693ac30"  # Turkey supplied Bayraktar TB2 to Azerbaijan
 WEAPONS = "P620569e020"  # Turkey supplied weapons to Azerbaijan (denied only)
@@ -70,6 +71,33 @@ def test_openapi_schema_lists_the_api(client: httpx.Client) -> None:
     for path in wanted:
         assert path in paths, path
     assert not any(p.startswith("/actors") for p in paths)  # pages stay out of the API schema
+    # an upload may be refused as too large or of the wrong type: both documented
+    assert {"413", "415"} <= set(paths["/api/documents"]["post"]["responses"])
+
+
+def test_a_wrong_method_is_405_with_allow(client: httpx.Client) -> None:
+    traced = client.request("TRACE", "/api/sources")
+    assert traced.status_code == 405 and traced.headers["allow"] == "GET"
+    assert traced.json()["error"]["status"] == 405
+    # merge shares its path with /api/propositions/{pid}: GET is not a malformed id (422)
+    merge = client.get("/api/propositions/merge")
+    assert merge.status_code == 405 and merge.headers["allow"] == "POST"
+    page = client.request("PUT", "/documents")
+    assert page.status_code == 405 and "GET" in page.headers["allow"]
+
+
+def test_upload_with_an_impossible_date_fails_that_file_only(client: httpx.Client) -> None:
+    """A front-matter date YAML cannot build (2020-13-45) was a 500; it is a failed file."""
+    text = b"---\ndate: 2020-13-45\n---\nGeorgia sent radios to Armenia, Baku said.\n"
+    response = client.post(
+        "/api/documents",
+        files={"file": ("dated.md", text, "text/markdown")},
+        headers={"x-csrf-token": csrf_of(client)},
+    )
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["added"] == 0 and body["failed"] == 1
+    assert "front matter is not valid YAML (month must be in 1..12)" in body["errors"][0]
 
 
 def test_search(client: httpx.Client) -> None:
@@ -94,7 +122,9 @@ def test_correction_feeds_the_assessment_and_survives_reextraction(
         "state": "corrected", "corrections": {"hedged": False}, "notes": ["the monitor is firm"]
     }  # fmt: skip
     log = client.get("/api/reviews", params={"kind": "correct"}).json()["items"][0]
-    assert log["author"] == "ana" and log["created_at"]
+    assert log["author"] == "ana"
+    # RFC 3339, as documented: SQLite returns the UTC time without its zone, the API adds it
+    assert datetime.fromisoformat(log["created_at"]).utcoffset() == timedelta(0)
     assert log["payload"]["before"]["hedged"] is True
     assert log["payload"]["after"]["hedged"] is False
     assert log["payload"]["claim_id"] == c["id"]

@@ -112,7 +112,7 @@ def split_front_matter(text: str, *, where: str) -> tuple[dict[str, Any], str]:
         raise InputError("front matter opened with '---' but never closed")
     try:
         data = yaml.safe_load(text[4:end]) or {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a date such as 2020-13-45
         first = str(exc).splitlines()[0]
         raise InputError(f"front matter is not valid YAML ({first})") from None
     if not isinstance(data, dict):

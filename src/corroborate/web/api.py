@@ -106,6 +106,12 @@ def list_propositions(
     return page(found[offset : offset + limit], limit, offset, len(found))
 
 
+@router.get("/propositions/merge", include_in_schema=False)
+def merge_takes_post() -> None:
+    """Without it, GET .../merge reaches get_proposition and fails as a malformed id (422)."""
+    raise HTTPException(405, "Method Not Allowed: merge takes POST", headers={"Allow": "POST"})
+
+
 @router.get("/propositions/{pid}", response_model=PropositionDetailOut)
 def get_proposition(request: Request, pid: PropId) -> dict[str, Any]:
     """One proposition with every mention (claim) behind it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -27,12 +27,21 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def _error(request: Request, status: int, message: str, details: list[str]) -> Response:
+def _error(
+    request: Request,
+    status: int,
+    message: str,
+    details: list[str],
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """The error as JSON (API) or a page, keeping the exception's headers (Allow on a 405)."""
     if _wants_json(request):
         body = {"error": {"status": status, "message": message, "details": details}}
-        return JSONResponse(body, status_code=status)
-    return page(request, "error.html", status, title="Error", status=status,
-                message=message, details=details)  # fmt: skip
+        return JSONResponse(body, status_code=status, headers=headers)
+    response = page(request, "error.html", status, title="Error", status=status,
+                    message=message, details=details)  # fmt: skip
+    response.headers.update(headers or {})
+    return response
 
 
 def _where(loc: tuple[object, ...] | list[object]) -> str:
@@ -63,7 +72,7 @@ def create_app(config: WebConfig) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error(request, exc.status_code, str(exc.detail), [])
+        return _error(request, exc.status_code, str(exc.detail), [], exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

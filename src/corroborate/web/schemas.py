@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 T = TypeVar("T")
 
@@ -178,7 +178,14 @@ class ReviewOut(BaseModel):
     payload: dict[str, Any]
     note: str
     author: str
-    created_at: datetime
+    created_at: datetime = Field(description="when it was recorded, in UTC")
+
+    @field_validator("created_at")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        """The ledger records UTC, but SQLite hands it back without the zone; a date-time
+        without one is not RFC 3339 and cannot be compared with one that has it."""
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 class Correction(BaseModel):

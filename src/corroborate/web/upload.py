@@ -11,7 +11,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from corroborate.web.api import ERRORS, state_of
 from corroborate.web.render import page
-from corroborate.web.schemas import IngestOut
+from corroborate.web.schemas import ErrorOut, IngestOut
 from corroborate.web.security import check_form_csrf
 from corroborate.web.service import WebState
 
@@ -99,7 +99,19 @@ async def _handle(state: WebState, file: UploadFile, source: str | None) -> dict
         return await run_in_threadpool(_ingest, state, path, source, label)
 
 
-@router.post("/api/documents", response_model=IngestOut, status_code=201, tags=["ingest"])
+UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
+    413: {"model": ErrorOut, "description": "larger than the upload limit"},
+    415: {"model": ErrorOut, "description": "not one of the accepted file types"},
+}
+
+
+@router.post(
+    "/api/documents",
+    response_model=IngestOut,
+    status_code=201,
+    tags=["ingest"],
+    responses=UPLOAD_ERRORS,
+)
 async def upload_api(
     request: Request,
     file: Annotated[UploadFile, File(description="a .txt, .md, .html, .pdf, .jsonl or .csv")],
