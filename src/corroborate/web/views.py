@@ -38,13 +38,22 @@ class Segment:
 
 
 def segments(text: str, spans: Sequence[Span]) -> list[Segment]:
-    """Cut `text` at every span boundary; each piece lists the spans covering it."""
+    """Cut `text` at every span boundary; each piece lists the spans covering it, in the order
+    given. One sweep over the boundaries: a snippet where every word is a hit stays linear."""
     n = len(text)
     valid = [s for s in spans if 0 <= s.start < s.end <= n]
-    cuts = sorted({0, n, *(s.start for s in valid), *(s.end for s in valid)})
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for i, s in enumerate(valid):
+        opening.setdefault(s.start, []).append(i)
+        closing.setdefault(s.end, []).append(i)
+    cuts = sorted({0, n, *opening, *closing})
+    active: set[int] = set()
     out: list[Segment] = []
     for a, b in itertools.pairwise(cuts):
-        covering = tuple(s for s in valid if s.start <= a and b <= s.end)
+        active.difference_update(closing.get(a, ()))
+        active.update(opening.get(a, ()))
+        covering = tuple(valid[i] for i in sorted(active)) if active else ()
         out.append(Segment(text[a:b], covering))
     return out
 
