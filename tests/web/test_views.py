@@ -31,8 +31,8 @@ def test_matches_the_definition_on_random_spans() -> None:
     rng = random.Random(3)
     text = "x" * 60
     for _ in range(200):
-        spans = [Span(a, a + rng.randint(-2, 15), "k", str(i))
-                 for i, a in enumerate(rng.randint(-3, 62) for _ in range(rng.randint(0, 8)))]  # fmt: skip
+        starts = [rng.randint(-3, 62) for _ in range(rng.randint(0, 8))]
+        spans = [Span(a, a + rng.randint(-2, 15), "k", str(i)) for i, a in enumerate(starts)]
         pos = 0
         for seg in segments(text, spans):
             end = pos + len(seg.text)

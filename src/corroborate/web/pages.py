@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
@@ -11,6 +12,7 @@ from corroborate.reviews import CORRECTABLE, SPLIT_FIELDS, ReviewError, merge, r
 from corroborate.reviews import split as split_review
 from corroborate.store.search import query_terms
 from corroborate.web.api import state_of
+from corroborate.web.pagecache import PageCache, cached_page
 from corroborate.web.render import page
 from corroborate.web.security import check_form_csrf
 from corroborate.web.service import (
@@ -28,6 +30,7 @@ from corroborate.web.views import Span, in_context, page_links, segments, snippe
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
 SECTION_SHOWN = 25  # propositions per status on an actor page; the rest are a link away
+SEARCH_SHOWN = 20  # documents per search page
 MENTIONS_SHOWN = 20  # mentions per proposition page: each carries its review forms
 
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
@@ -38,6 +41,12 @@ NoteField = Annotated[str, Form(max_length=4000)]
 Csrf = Depends(check_form_csrf)
 
 
+def _page_key(request: Request) -> tuple[PageCache, Hashable]:
+    state = state_of(request)
+    version = state.reviewed().version  # bumped by any change to the ledger
+    return state.pages, (version, state.cache.updating, request.url.path, request.url.query)
+
+
 def _remember_author(response: Response, author: str) -> Response:
     response.set_cookie(
         "corroborate_author", author, httponly=True, samesite="strict", max_age=90 * 86400
@@ -46,6 +55,7 @@ def _remember_author(response: Response, author: str) -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
+@cached_page(_page_key)
 def overview(request: Request) -> HTMLResponse:
     state = state_of(request)
     r = state.reviewed()
@@ -63,6 +73,7 @@ def overview(request: Request) -> HTMLResponse:
 
 
 @router.get("/propositions", response_class=HTMLResponse)
+@cached_page(_page_key)
 def propositions(
     request: Request,
     offset: Offset = 0,
@@ -95,6 +106,7 @@ def propositions(
 
 
 @router.get("/propositions/{pid}", response_class=HTMLResponse)
+@cached_page(_page_key)
 def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLResponse:
     state = state_of(request)
     r = state.reviewed()
@@ -246,6 +258,7 @@ def split_form(
 
 
 @router.get("/actors/{actor}", response_class=HTMLResponse)
+@cached_page(_page_key)
 def actor_page(request: Request, actor: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
     state = state_of(request)
     report = actor_report(state, state.reviewed(), actor)
@@ -257,6 +270,7 @@ def actor_page(request: Request, actor: Annotated[str, Path(max_length=200)]) ->
 
 
 @router.get("/documents", response_class=HTMLResponse)
+@cached_page(_page_key)
 def documents(
     request: Request,
     offset: Offset = 0,
@@ -276,6 +290,7 @@ def documents(
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
+@cached_page(_page_key)
 def document(request: Request, doc_id: Id) -> HTMLResponse:
     state = state_of(request)
     found = state.ledger.get_documents([doc_id])
@@ -307,6 +322,7 @@ def document(request: Request, doc_id: Id) -> HTMLResponse:
 
 
 @router.get("/sources/{source_id}", response_class=HTMLResponse)
+@cached_page(_page_key)
 def source(request: Request, source_id: Id, offset: Offset = 0) -> HTMLResponse:
     state = state_of(request)
     found = [s for s in state.ledger.list_sources() if s.id == source_id]
@@ -330,9 +346,13 @@ def source(request: Request, source_id: Id, offset: Offset = 0) -> HTMLResponse:
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search(request: Request, q: Annotated[str, Query(max_length=300)] = "") -> HTMLResponse:
+@cached_page(_page_key)
+def search(
+    request: Request, q: Annotated[str, Query(max_length=300)] = "", offset: Offset = 0
+) -> HTMLResponse:
     state = state_of(request)
-    hits = state.ledger.search_documents(q, limit=50) if q.strip() else []
+    found = state.ledger.search_documents(q, limit=offset + SEARCH_SHOWN + 1) if q.strip() else []
+    hits = found[offset : offset + SEARCH_SHOWN]
     docs = {d.id: d for d in state.ledger.get_documents([h.document_id for h in hits])}
     terms = query_terms(q)
     results = [
@@ -340,7 +360,11 @@ def search(request: Request, q: Annotated[str, Query(max_length=300)] = "") -> H
         for h in hits
         if h.document_id in docs
     ]
-    return page(request, "search.html", title=f"Search: {q}", q=q, results=results)
+    more = len(found) > offset + SEARCH_SHOWN
+    return page(
+        request, "search.html", title=f"Search: {q}", q=q, results=results, offset=offset,
+        links=page_links(None, SEARCH_SHOWN, offset, SEARCH_SHOWN if more else len(hits)),
+    )  # fmt: skip
 
 
 @router.get("/queue", response_class=HTMLResponse)

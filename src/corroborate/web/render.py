@@ -48,10 +48,11 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
     context.setdefault("title", "corroborate")
     web = getattr(request.app.state, "web", None)
     context.setdefault("updating", bool(web is not None and web.cache.updating))
-    html = ENV.get_template(name).render(
-        request=request,
-        csrf=getattr(request.state, "csrf", ""),
-        author=request.cookies.get("corroborate_author", ""),
-        **context,
+    # a page rendered for the page cache carries markers, replaced per visitor when served
+    markers = getattr(request.state, "markers", None)
+    csrf, author = markers or (
+        getattr(request.state, "csrf", ""),
+        request.cookies.get("corroborate_author", ""),
     )
+    html = ENV.get_template(name).render(request=request, csrf=csrf, author=author, **context)
     return HTMLResponse(html, status_code=status_code)

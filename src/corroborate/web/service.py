@@ -17,6 +17,7 @@ from corroborate.reviews import Decision, claim_key, effective
 from corroborate.store import ClaimRow, Ledger
 from corroborate.web.assessment import AssessmentCache, Reviewed
 from corroborate.web.config import WebConfig
+from corroborate.web.pagecache import PageCache
 
 
 @dataclass(slots=True)
@@ -25,12 +26,13 @@ class WebState:
     ledger: Ledger
     cache: AssessmentCache
     relations: tuple[str, ...]
+    pages: PageCache
 
     @classmethod
     def open(cls, config: WebConfig) -> WebState:
         ledger = Ledger(config.database_url)
         cache = AssessmentCache(ledger, recheck_seconds=config.recheck_seconds)
-        return cls(config, ledger, cache, tuple(sorted(default_kb().relations)))
+        return cls(config, ledger, cache, tuple(sorted(default_kb().relations)), PageCache())
 
     def reviewed(self) -> Reviewed:
         return self.cache.get()
