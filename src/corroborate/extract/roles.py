@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from corroborate.extract.alliance import alliance_roles, mutual_roles
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
-from corroborate.extract.mentions import FIGHTER_CLASSES, Mention
+from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.positions import (
     NO_KINDS,
     coordinated,
@@ -112,7 +112,10 @@ def resolve_relation(
             return "arms_supply"
         if obj is not None and obj.thing_class not in (None, "own_forces") and obj.prep == "with":
             return "arms_supply"
-    if rel == "foreign_fighters" and (obj is None or obj.thing_class not in FIGHTER_CLASSES):
+    if rel == "foreign_fighters" and (
+        obj is None
+        or (obj.thing_class not in FIGHTER_CLASSES and obj.thing_class not in RECRUIT_CLASSES)
+    ):
         return None
     if rel == "force_size" and (
         obj is None
@@ -499,6 +502,13 @@ def fill_roles(
             relation = kb.frames["presence"].get(obj.thing_class or "")
         if own_move and obj is not None:
             relation = kb.frames.get("own_move", {}).get(obj.thing_class or "", relation)
+        if (
+            obj is not None
+            and obj.thing_class in RECRUIT_CLASSES
+            and relation is not None
+            and relation != "foreign_fighters"
+        ):
+            obj = None  # "killed ten men": the victims, not what the attacker used
         if relation is None or any(
             c.relation == relation and c.recipient == rec_name for c in cores
         ):
