@@ -210,7 +210,7 @@ GRAMMAR_SETS = (
     "evidence_nouns", "reciprocals",
     "articles", "appositive_marks", "relative_pronouns",
     "place_modifiers", "pair_words", "casualty_verbs",
-    "hypothetical", "verb_links", "unlisted_owners", "title_words",
+    "hypothetical", "verb_links", "unlisted_owners", "title_words", "boundary_nouns",
 )  # fmt: skip
 
 

@@ -148,6 +148,11 @@ def fill_roles(
     if inside is not None and kb.frames["transfer"].get(inside.thing_class or "") != entry.value:
         return []  # "armed forces", "transport aircraft": a word of a noun phrase, not an act
     prev = tokens[t0 - 1].lower if t0 > 0 else ""
+    if word in g.light_verbs and any(
+        j in trigger_tokens and light_verb(tokens, lo, j, g) == t0
+        for j in range(t1, min(t1 + 4, hi))
+    ):
+        return []  # "launched an assault": the noun after it carries the act
     if word.endswith("ing") and prev in g.prepositions and prev not in g.gerund_links:
         return []  # "trained them in operating the drones": a complement, not an act
     if (
