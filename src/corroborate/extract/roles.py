@@ -7,7 +7,7 @@ to a clause ("..., supplying X") inherits the clause's subject; "to/for X" marks
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from corroborate.extract.alliance import alliance_roles, mutual_roles
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
@@ -24,6 +24,7 @@ from corroborate.extract.positions import (
     nearest_subject,
     relative_head,
 )
+from corroborate.extract.reciprocal import co_subject, exchange_roles
 from corroborate.extract.tokens import Token
 
 # relations whose agentless statements are claims ("weapons were flown in"); an agentless
@@ -193,6 +194,25 @@ def fill_roles(
                 is_irrealis(tokens, lo, t0, cue_kinds_at, g),
             )
             for a, b in mutual_roles(tokens, trigger, mentions, g)
+        ]
+    if entry.voice == "exchange":
+        negated = any(
+            "negations" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(lo, t0 - 2), t0)
+        )
+        return [
+            Core(
+                trigger,
+                "combat",
+                a.actors[:1],
+                a,
+                used.thing if used is not None else None,
+                used,
+                b.actors[0],
+                b,
+                negated,
+                is_irrealis(tokens, lo, t0, cue_kinds_at, g),
+            )
+            for a, b, used in exchange_roles(tokens, trigger, mentions, g, trigger_tokens)
         ]
     if entry.voice == "ally":
         pair = alliance_roles(kb, tokens, trigger, mentions, clause, trigger_tokens)
@@ -481,6 +501,11 @@ def fill_roles(
     if entry.needs == "location" and (recipient is None or recipient.prep not in g.location_preps):
         return []  # "Russia has a base in Armenia" is presence; "Russia has a base" is not
     subjects = _agent_from(subject) if subject is not None else ()
+    joint: Mention | None = None
+    if subject is not None and subjects:
+        joint = co_subject(tokens, mentions, subject, trigger_tokens)
+        if joint is not None and joint.start < lo:
+            joint = None  # "..., and Russia's troops": outside the clause
     # "sold weapons to both Armenia and Azerbaijan": one claim per recipient
     rec_names: list[str | None] = (
         list(recipient.actors) if recipient is not None and recipient.actors else [None]
@@ -542,5 +567,19 @@ def fill_roles(
                 irrealis,
                 agentless=agentless and relation in AGENTLESS_RELATIONS,
             )
+        )
+    if joint is not None:
+        # "Turkish troops and their Syrian National Army allies launched": both act, each
+        # with its own forces when the forces themselves are the subject
+        cores.extend(
+            replace(
+                c,
+                subjects=_agent_from(joint),
+                subject_mention=joint,
+                object=joint.thing if c.object_mention is subject else c.object,
+                object_mention=joint if c.object_mention is subject else c.object_mention,
+            )
+            for c in list(cores)
+            if c.relation != "political_support" or c.recipient not in joint.actors
         )
     return cores
