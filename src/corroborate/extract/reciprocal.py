@@ -1,9 +1,10 @@
-"""Two parties named before one verb: joint actors and acts that run both ways.
+"""Parties that act together or through a part: joint actors and acts that run both ways.
 
 "Turkish troops and their Syrian National Army allies launched an offensive": both own the
 attack, though the mention builder keeps "Turkish troops" (a thing) and the allies (an actor)
 apart. "Turkish forces and the YPG exchanged artillery fire", "Armenian and Azerbaijani forces
 clashed": each side fights the other, as with "fighting between A and B" (alliance.py).
+"Recruited by a faction of the Syrian National Army": the group acts through its part.
 """
 
 from __future__ import annotations
@@ -117,3 +118,25 @@ def exchange_roles(
         None,
     )
     return [(a, b, used), (b, a, used)]
+
+
+def part_agent(tokens: list[Token], after: list[Mention], g: Grammar) -> Mention | None:
+    """ "recruited by a faction of the Syrian National Army": a part of a group acts for it,
+    so the passive's agent is the group named after "by <part> of"."""
+    for m in after:
+        if m.prep != "of" or not m.actors or m.kind != "actor":
+            continue
+        j = m.start - 1
+        while j >= 0 and tokens[j].lower in g.articles:
+            j -= 1  # "of the Syrian National Army"
+        j -= 1  # "of"
+        while j >= 0 and tokens[j].lower in g.articles:
+            j -= 1
+        if j >= 1 and tokens[j].lower in g.part_nouns:
+            k = j - 1
+            while k >= 0 and tokens[k].lower in g.articles:
+                k -= 1
+            if k >= 0 and tokens[k].lower == "by":
+                return m
+        return None  # only the first "of" phrase after the verb
+    return None

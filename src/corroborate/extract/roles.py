@@ -24,7 +24,7 @@ from corroborate.extract.positions import (
     nearest_subject,
     relative_head,
 )
-from corroborate.extract.reciprocal import co_subject, exchange_roles
+from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
 from corroborate.extract.tokens import Token
 
 # relations whose agentless statements are claims ("weapons were flown in"); an agentless
@@ -300,6 +300,8 @@ def fill_roles(
             recipient = main  # "Azerbaijan balanced it with support from Turkey"
     elif is_passive(tokens, t0, t1, g):
         subject = next((m for m in after if m.prep == "by" and m.kind in ("actor", "thing")), None)
+        if subject is None:
+            subject = part_agent(tokens, after, g)  # "by a faction of the SNA"
         if subject is not None and subject.kind == "thing" and not subject.actors:
             subject = None
         if entry.value == "attack" and subject is None:
