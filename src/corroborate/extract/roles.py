@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from corroborate.extract.alliance import alliance_roles, mutual_roles
+from corroborate.extract.contrast import contrast_object
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.positions import (
@@ -570,6 +571,28 @@ def fill_roles(
                 agentless=agentless and relation in AGENTLESS_RELATIONS,
             )
         )
+    act_end = objects[-1].end if objects else t1
+    if recipient is not None and recipient.start >= act_end:
+        act_end = recipient.end  # "never sent combat troops to Syria, only advisers"
+    contrast = contrast_object(tokens, after, act_end, g)
+    if contrast is not None and cores and (contrast[1] == "not") != negated:
+        # "never sent troops, only advisers" / "gave cover rather than weapons": the other
+        # thing takes the verb with the opposite polarity; set against backing, a thing
+        # is what was (not) supplied
+        other = contrast[0]
+        relation = resolve_relation(kb, trigger, other, tokens)
+        if relation in (None, "political_support"):
+            relation = kb.frames["transfer"].get(other.thing_class or "")
+        if relation is not None:
+            cores.append(
+                replace(
+                    cores[0],
+                    relation=relation,
+                    object=other.thing,
+                    object_mention=other,
+                    negated=not negated,
+                )
+            )
     if joint is not None:
         # "Turkish troops and their Syrian National Army allies launched": both act, each
         # with its own forces when the forces themselves are the subject
