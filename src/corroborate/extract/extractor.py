@@ -12,11 +12,12 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
+from corroborate.extract.core import Core
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
 from corroborate.extract.quantities import quantity_before, unit_for
-from corroborate.extract.roles import Core, fill_roles
+from corroborate.extract.roles import fill_roles
 from corroborate.extract.tokens import (
     Token,
     WordFlags,

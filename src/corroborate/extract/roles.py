@@ -7,10 +7,11 @@ to a clause ("..., supplying X") inherits the clause's subject; "to/for X" marks
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from corroborate.extract.alliance import alliance_roles, mutual_roles
-from corroborate.extract.contrast import contrast_object
+from corroborate.extract.contrast import contrast_cores
+from corroborate.extract.core import Core, resolve_relation
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.positions import (
@@ -45,24 +46,6 @@ PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
 CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
 
 
-@dataclass(slots=True)
-class Core:
-    """A claim before its speaker is known."""
-
-    trigger: Match
-    relation: str
-    subjects: tuple[str, ...]
-    subject_mention: Mention | None
-    object: str | None
-    object_mention: Mention | None
-    recipient: str | None
-    recipient_mention: Mention | None
-    negated: bool
-    irrealis: bool
-    subject_from_context: bool = False
-    agentless: bool = False  # "drones were delivered to Baku": the text names no actor
-
-
 def _attacker_or_victim(
     tokens: list[Token],
     mentions: list[Mention],
@@ -90,42 +73,6 @@ def _attacker_or_victim(
 
 def _agent_from(m: Mention) -> tuple[str, ...]:
     return m.actors if m.kind != "pronoun" else ()
-
-
-def resolve_relation(
-    kb: KnowledgeBase, trigger: Match, obj: Mention | None, tokens: list[Token]
-) -> str | None:
-    entry = trigger.first("trigger")
-    assert entry is not None
-    rel = entry.value
-    if rel in kb.frames and rel != "attack":
-        if obj is None or obj.thing_class is None:
-            return None
-        return kb.frames[rel].get(obj.thing_class)
-    if rel == "attack":
-        return "combat"
-    if rel == "logistics" and obj is not None and obj.thing_class == "own_forces":
-        return "troop_deployment"  # "Russia flew in a battalion": moving its own forces
-    if rel == "logistics" and (obj is None or obj.thing_class in kb.self_propelled):
-        return None  # "flies the jet", "an F-16 flying from Ganja": nothing is carried for a side
-    if rel == "political_support":
-        window = {t.lower for t in tokens[max(0, trigger.start - 2) : trigger.end + 2]}
-        if window & kb.military_markers:
-            return "arms_supply"
-        if obj is not None and obj.thing_class not in (None, "own_forces") and obj.prep == "with":
-            return "arms_supply"
-    if rel == "foreign_fighters" and (
-        obj is None
-        or (obj.thing_class not in FIGHTER_CLASSES and obj.thing_class not in RECRUIT_CLASSES)
-    ):
-        return None
-    if rel == "force_size" and (
-        obj is None
-        or (obj.thing_class != "own_forces" and obj.thing_class not in kb.frames.get("use", {}))
-        or obj.thing_class in FIGHTER_CLASSES
-    ):
-        return None
-    return rel
 
 
 def fill_roles(
@@ -571,28 +518,8 @@ def fill_roles(
                 agentless=agentless and relation in AGENTLESS_RELATIONS,
             )
         )
-    act_end = objects[-1].end if objects else t1
-    if recipient is not None and recipient.start >= act_end:
-        act_end = recipient.end  # "never sent combat troops to Syria, only advisers"
-    contrast = contrast_object(tokens, after, act_end, g)
-    if contrast is not None and cores and (contrast[1] == "not") != negated:
-        # "never sent troops, only advisers" / "gave cover rather than weapons": the other
-        # thing takes the verb with the opposite polarity; set against backing, a thing
-        # is what was (not) supplied
-        other = contrast[0]
-        relation = resolve_relation(kb, trigger, other, tokens)
-        if relation in (None, "political_support"):
-            relation = kb.frames["transfer"].get(other.thing_class or "")
-        if relation is not None:
-            cores.append(
-                replace(
-                    cores[0],
-                    relation=relation,
-                    object=other.thing,
-                    object_mention=other,
-                    negated=not negated,
-                )
-            )
+    # "never sent troops, only advisers", "gave cover rather than weapons"
+    cores.extend(contrast_cores(kb, tokens, after, objects, recipient, cores, g))
     if joint is not None:
         # "Turkish troops and their Syrian National Army allies launched": both act, each
         # with its own forces when the forces themselves are the subject
