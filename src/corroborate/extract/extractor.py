@@ -12,11 +12,12 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
+from corroborate.extract.core import Core
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
 from corroborate.extract.quantities import quantity_before, unit_for
-from corroborate.extract.roles import Core, fill_roles
+from corroborate.extract.roles import fill_roles
 from corroborate.extract.tokens import (
     Token,
     WordFlags,
@@ -40,6 +41,7 @@ class _Context:
     last_list: tuple[str, ...] = ()
     last_actor: tuple[str, ...] = ()
     last_person: tuple[str, ...] = ()  # the state of the last official named: "he"/"she"
+    last_speaker: tuple[str, ...] = ()  # who spoke in the last sentence that has claims
     previous_claims: list[Claim] = field(default_factory=list)
     # the last claims someone other than the author voiced: "X denied the accusation" answers
     # an accusation, which need not be in the sentence right before
@@ -82,7 +84,9 @@ def _resolve_refs(
 ) -> None:
     """ "the ministry", "its foreign policy chief": the nearest actor before, in this sentence
     or an earlier one. A monitor has no ministry or regime: it is never the referent."""
-    last = ctx.last_actor
+    # an unowned "Defence Ministry" opening a sentence speaks for whoever spoke last ("Baku
+    # accused Armenia of ... . Defence Ministry spokesman X said"), not the accused
+    last = ctx.last_speaker or ctx.last_actor
     for m in mentions:
         if (
             m.kind == "actor"
@@ -319,6 +323,11 @@ class Extractor:
         out = _drop_agentless_duplicates(out)
         out.extend(self._back_denials(frames, out, ctx, tokens, text))
         self._update_context(mentions, out, ctx)
+        voice = _person_voice(tokens, frames, kb.grammar)
+        if voice:
+            ctx.last_person = voice
+        speakers = [c.speaker for c in out if c.speaker != "author" and c.polarity == "affirm"]
+        ctx.last_speaker = (speakers[0],) if speakers else ()
         return out
 
     def _claims_for(
@@ -458,6 +467,18 @@ class Extractor:
             agents = [m for m in mentions if m.kind == "actor" and m.prep is None and m.actors]
             if agents:
                 ctx.last_subject = agents[0].actors[:1]
+
+
+def _person_voice(tokens: list[Token], frames: list[Frame], g: Grammar) -> tuple[str, ...]:
+    """ "Defence Ministry spokesman Vagif X said ...": a person the lexicon lacks spoke for
+    the frame's one speaker, so a following "he added" is that speaker, not an older name."""
+    for frame in frames:
+        if len(frame.speakers) != 1 or frame.kind == "according":
+            continue
+        window = tokens[max(0, frame.cue - 6) : frame.cue + 6]
+        if any(t.lower in g.person_nouns for t in window):
+            return frame.speakers
+    return ()
 
 
 def _drop_agentless_duplicates(claims: list[Claim]) -> list[Claim]:

@@ -210,7 +210,8 @@ GRAMMAR_SETS = (
     "evidence_nouns", "reciprocals",
     "articles", "appositive_marks", "relative_pronouns",
     "place_modifiers", "pair_words", "casualty_verbs",
-    "hypothetical", "verb_links", "unlisted_owners", "title_words",
+    "hypothetical", "verb_links", "unlisted_owners", "title_words", "boundary_nouns",
+    "part_nouns", "person_nouns", "contrast_only", "contrast_not",
 )  # fmt: skip
 
 

@@ -14,9 +14,14 @@ from corroborate.extract.kb import Entry, Grammar, KnowledgeBase, Match
 from corroborate.extract.tokens import Token
 
 FIGHTER_CLASSES = frozenset({"fighters"})
+# people who are fighters only once someone recruits, hires or pays them ("recruited Syrian
+# men", "hired convicts"); as a victim or bystander they are no one's force
+RECRUIT_CLASSES = frozenset({"recruits"})
 # people are named as the text names them ("Syrian mercenaries", "border guards")
-PEOPLE_CLASSES = frozenset({"fighters", "own_forces", "advisers"})
+PEOPLE_CLASSES = frozenset({"fighters", "own_forces", "advisers", "recruits"})
 _START = attrgetter("start")
+# the preposition of a country named only as a landmark ("its border with Azerbaijan")
+BOUNDARY = "border"
 # people who crew or service kit: after a weapon's name they are the phrase's head
 _CREW_CLASSES = frozenset({"own_forces", "advisers"})
 
@@ -210,7 +215,12 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
             if first[:1].isupper() and first[1:].islower() and head.value[:1].islower():
                 # "Drones" opening a sentence is "drones"; "PKK militants", "Syrian fighters" stay
                 thing_name = thing_name[:1].lower() + thing_name[1:]
-        if head.cls in FIGHTER_CLASSES and not sponsor and not actors and demonyms:
+        if (
+            (head.cls in FIGHTER_CLASSES or head.cls in RECRUIT_CLASSES)
+            and not sponsor
+            and not actors
+            and demonyms
+        ):
             # "Syrian fighters": the demonym is where fighters come from, not who sends them
             origin = tokens[group[0].start].text if group[0].first("demonym") else None
             if origin and not thing_name.lower().startswith(origin.lower()):
@@ -278,7 +288,23 @@ def build_mentions(
     mentions = [_classify(group, tokens, g) for group in groups]
     for mention in mentions:
         mention.prep = prep_before(tokens, mention.start, g, trigger_tokens)
+        if _borders(tokens, mention, g):
+            mention.prep = BOUNDARY  # a landmark: no role's preposition names it
     return _fold(mentions, tokens, g)
+
+
+def _borders(tokens: list[Token], m: Mention, g: Grammar) -> bool:
+    """ "its border with Azerbaijan", "on Syria's border": a country that only locates a place
+    is neither the target nor the beneficiary of what happens there."""
+    if m.kind != "actor":
+        return False
+    s = m.start
+    if s >= 2 and tokens[s - 1].lower in ("with", "of") and tokens[s - 2].lower in g.boundary_nouns:
+        return True
+    e = m.end
+    return (
+        e + 1 < len(tokens) and tokens[e].lower == "'s" and tokens[e + 1].lower in g.boundary_nouns
+    )
 
 
 def _joined(tokens: list[Token], a: Mention, b: Mention, g: Grammar) -> bool:

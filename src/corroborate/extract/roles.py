@@ -7,11 +7,13 @@ to a clause ("..., supplying X") inherits the clause's subject; "to/for X" marks
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
 from corroborate.extract.alliance import alliance_roles, mutual_roles
+from corroborate.extract.contrast import contrast_cores
+from corroborate.extract.core import Core, resolve_relation
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
-from corroborate.extract.mentions import FIGHTER_CLASSES, Mention
+from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.positions import (
     NO_KINDS,
     coordinated,
@@ -24,6 +26,7 @@ from corroborate.extract.positions import (
     nearest_subject,
     relative_head,
 )
+from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
 from corroborate.extract.tokens import Token
 
 # relations whose agentless statements are claims ("weapons were flown in"); an agentless
@@ -41,24 +44,6 @@ SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
 # what carries people or goods: "on Turkish military transports"
 CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
-
-
-@dataclass(slots=True)
-class Core:
-    """A claim before its speaker is known."""
-
-    trigger: Match
-    relation: str
-    subjects: tuple[str, ...]
-    subject_mention: Mention | None
-    object: str | None
-    object_mention: Mention | None
-    recipient: str | None
-    recipient_mention: Mention | None
-    negated: bool
-    irrealis: bool
-    subject_from_context: bool = False
-    agentless: bool = False  # "drones were delivered to Baku": the text names no actor
 
 
 def _attacker_or_victim(
@@ -90,39 +75,6 @@ def _agent_from(m: Mention) -> tuple[str, ...]:
     return m.actors if m.kind != "pronoun" else ()
 
 
-def resolve_relation(
-    kb: KnowledgeBase, trigger: Match, obj: Mention | None, tokens: list[Token]
-) -> str | None:
-    entry = trigger.first("trigger")
-    assert entry is not None
-    rel = entry.value
-    if rel in kb.frames and rel != "attack":
-        if obj is None or obj.thing_class is None:
-            return None
-        return kb.frames[rel].get(obj.thing_class)
-    if rel == "attack":
-        return "combat"
-    if rel == "logistics" and obj is not None and obj.thing_class == "own_forces":
-        return "troop_deployment"  # "Russia flew in a battalion": moving its own forces
-    if rel == "logistics" and (obj is None or obj.thing_class in kb.self_propelled):
-        return None  # "flies the jet", "an F-16 flying from Ganja": nothing is carried for a side
-    if rel == "political_support":
-        window = {t.lower for t in tokens[max(0, trigger.start - 2) : trigger.end + 2]}
-        if window & kb.military_markers:
-            return "arms_supply"
-        if obj is not None and obj.thing_class not in (None, "own_forces") and obj.prep == "with":
-            return "arms_supply"
-    if rel == "foreign_fighters" and (obj is None or obj.thing_class not in FIGHTER_CLASSES):
-        return None
-    if rel == "force_size" and (
-        obj is None
-        or (obj.thing_class != "own_forces" and obj.thing_class not in kb.frames.get("use", {}))
-        or obj.thing_class in FIGHTER_CLASSES
-    ):
-        return None
-    return rel
-
-
 def fill_roles(
     kb: KnowledgeBase,
     tokens: list[Token],
@@ -145,6 +97,11 @@ def fill_roles(
     if inside is not None and kb.frames["transfer"].get(inside.thing_class or "") != entry.value:
         return []  # "armed forces", "transport aircraft": a word of a noun phrase, not an act
     prev = tokens[t0 - 1].lower if t0 > 0 else ""
+    if word in g.light_verbs and any(
+        j in trigger_tokens and light_verb(tokens, lo, j, g) == t0
+        for j in range(t1, min(t1 + 4, hi))
+    ):
+        return []  # "launched an assault": the noun after it carries the act
     if word.endswith("ing") and prev in g.prepositions and prev not in g.gerund_links:
         return []  # "trained them in operating the drones": a complement, not an act
     if (
@@ -185,6 +142,25 @@ def fill_roles(
                 is_irrealis(tokens, lo, t0, cue_kinds_at, g),
             )
             for a, b in mutual_roles(tokens, trigger, mentions, g)
+        ]
+    if entry.voice == "exchange":
+        negated = any(
+            "negations" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(lo, t0 - 2), t0)
+        )
+        return [
+            Core(
+                trigger,
+                "combat",
+                a.actors[:1],
+                a,
+                used.thing if used is not None else None,
+                used,
+                b.actors[0],
+                b,
+                negated,
+                is_irrealis(tokens, lo, t0, cue_kinds_at, g),
+            )
+            for a, b, used in exchange_roles(tokens, trigger, mentions, g, trigger_tokens)
         ]
     if entry.voice == "ally":
         pair = alliance_roles(kb, tokens, trigger, mentions, clause, trigger_tokens)
@@ -272,6 +248,8 @@ def fill_roles(
             recipient = main  # "Azerbaijan balanced it with support from Turkey"
     elif is_passive(tokens, t0, t1, g):
         subject = next((m for m in after if m.prep == "by" and m.kind in ("actor", "thing")), None)
+        if subject is None:
+            subject = part_agent(tokens, after, g)  # "by a faction of the SNA"
         if subject is not None and subject.kind == "thing" and not subject.actors:
             subject = None
         if entry.value == "attack" and subject is None:
@@ -473,6 +451,11 @@ def fill_roles(
     if entry.needs == "location" and (recipient is None or recipient.prep not in g.location_preps):
         return []  # "Russia has a base in Armenia" is presence; "Russia has a base" is not
     subjects = _agent_from(subject) if subject is not None else ()
+    joint: Mention | None = None
+    if subject is not None and subjects:
+        joint = co_subject(tokens, mentions, subject, trigger_tokens)
+        if joint is not None and joint.start < lo:
+            joint = None  # "..., and Russia's troops": outside the clause
     # "sold weapons to both Armenia and Azerbaijan": one claim per recipient
     rec_names: list[str | None] = (
         list(recipient.actors) if recipient is not None and recipient.actors else [None]
@@ -499,6 +482,13 @@ def fill_roles(
             relation = kb.frames["presence"].get(obj.thing_class or "")
         if own_move and obj is not None:
             relation = kb.frames.get("own_move", {}).get(obj.thing_class or "", relation)
+        if (
+            obj is not None
+            and obj.thing_class in RECRUIT_CLASSES
+            and relation is not None
+            and relation != "foreign_fighters"
+        ):
+            obj = None  # "killed ten men": the victims, not what the attacker used
         if relation is None or any(
             c.relation == relation and c.recipient == rec_name for c in cores
         ):
@@ -527,5 +517,21 @@ def fill_roles(
                 irrealis,
                 agentless=agentless and relation in AGENTLESS_RELATIONS,
             )
+        )
+    # "never sent troops, only advisers", "gave cover rather than weapons"
+    cores.extend(contrast_cores(kb, tokens, after, objects, recipient, cores, g))
+    if joint is not None:
+        # "Turkish troops and their Syrian National Army allies launched": both act, each
+        # with its own forces when the forces themselves are the subject
+        cores.extend(
+            replace(
+                c,
+                subjects=_agent_from(joint),
+                subject_mention=joint,
+                object=joint.thing if c.object_mention is subject else c.object,
+                object_mention=joint if c.object_mention is subject else c.object_mention,
+            )
+            for c in list(cores)
+            if c.relation != "political_support" or c.recipient not in joint.actors
         )
     return cores
