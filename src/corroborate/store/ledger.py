@@ -107,7 +107,10 @@ def create_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = sa.create_engine(parsed)
+        # enough pooled connections for a busy web server's threads: a connection opened past
+        # the pool is closed after one use, and opening one (pragmas, schema, cold page cache)
+        # costs more than the page it serves
+        engine = sa.create_engine(parsed, pool_size=32, max_overflow=32)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:

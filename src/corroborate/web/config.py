@@ -31,6 +31,7 @@ class WebConfig:
     upload_workspace: Path | None = None  # workspace whose settings and lexicons ingest uses
     recheck_seconds: float = 2.0  # how often to look for changes made outside the app
     secure_cookies: bool = False
+    threads: int = 4  # requests served at once per worker process
 
     def __post_init__(self) -> None:
         if not is_loopback(self.host) and not self.token:

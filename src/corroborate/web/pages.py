@@ -21,6 +21,7 @@ from corroborate.web.service import (
     decision_of,
     filter_propositions,
     mentions,
+    merge_targets,
     review_queue,
     split_matches,
     status_counts,
@@ -138,7 +139,6 @@ def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLRespon
                 "copies": copies[:20],
             }
         )
-    others = [o for o in r.assessment.propositions if o.subject == p.subject and o.id != p.id]
     return page(
         request,
         "proposition.html",
@@ -147,7 +147,7 @@ def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLRespon
         items=items,
         offset=offset,
         links=page_links(len(every), MENTIONS_SHOWN, offset, len(rows)),
-        merge_targets=others[:200],
+        merge_targets=merge_targets(r, p),
         split_fields=SPLIT_FIELDS,
         correctable=CORRECTABLE,
         relations=state.relations,

@@ -114,9 +114,31 @@ def claim_dict(r: Reviewed, row: ClaimRow) -> dict[str, Any]:
     return data
 
 
+def _oldest_first(c: ClaimRow) -> tuple[object, ...]:
+    return (c.published is None, c.published, c.document_id, c.id)
+
+
 def mentions(r: Reviewed, p: Proposition) -> list[ClaimRow]:
-    rows = [r.assessment.rows[i] for i in p.claim_ids if i in r.assessment.rows]
-    return sorted(rows, key=lambda c: (c.published is None, c.published, c.document_id, c.id))
+    """The proposition's claims, oldest first (sorted once per assessment: a proposition of a
+    large ledger has thousands)."""
+    key = f"mentions:{p.id}"
+    if key not in r.memo:
+        rows = [r.assessment.rows[i] for i in p.claim_ids if i in r.assessment.rows]
+        r.memo[key] = sorted(rows, key=_oldest_first)
+    found: list[ClaimRow] = r.memo[key]
+    return found
+
+
+def merge_targets(r: Reviewed, p: Proposition, *, limit: int = 50) -> list[Proposition]:
+    """Propositions `p` may be merged into: same subject, same relation first, then the most
+    mentioned."""
+    key = f"subject:{p.subject}"
+    if key not in r.memo:
+        same = [o for o in r.assessment.propositions if o.subject == p.subject]
+        r.memo[key] = sorted(same, key=lambda o: -len(o.claim_ids))
+    same_subject: list[Proposition] = r.memo[key]
+    others = [o for o in same_subject if o.id != p.id]
+    return sorted(others, key=lambda o: o.relation != p.relation)[:limit]
 
 
 def actors(r: Reviewed) -> list[tuple[str, int, dict[str, int]]]:
