@@ -110,7 +110,10 @@ def create_engine(url: str) -> Engine:
         # enough pooled connections for a busy web server's threads: a connection opened past
         # the pool is closed after one use, and opening one (pragmas, schema, cold page cache)
         # costs more than the page it serves
-        engine = sa.create_engine(parsed, pool_size=32, max_overflow=32)
+        in_memory = parsed.database in (None, "", ":memory:")  # one connection, no pool
+        engine = sa.create_engine(
+            parsed, **({} if in_memory else {"pool_size": 32, "max_overflow": 32})
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     try:
