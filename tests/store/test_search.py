@@ -72,3 +72,15 @@ def test_every_word_first_then_any_word_within_the_window(ledger: Ledger) -> Non
     assert set(hits) == {both, border, *many}
     newest = [h.document_id for h in ledger.search_documents("convoy", window=2)]
     assert set(newest) == {many[1], many[2]}  # only the two most recently added are ranked
+
+
+def test_words_in_most_documents_list_the_newest_first(ledger: Ledger) -> None:
+    ids = [
+        add(ledger, f"c{i}", f"Convoy number {i} {'convoy ' * (i % 3)}moved.") for i in range(12)
+    ]
+    hits = [h.document_id for h in ledger.search_documents("convoy", limit=5)]
+    if ledger.engine.dialect.name == "sqlite":  # PostgreSQL's ts_rank is cheap: it ranks
+        assert hits == sorted(ids, reverse=True)[:5]  # no weight to give: newest first
+    assert len(hits) == 5 and set(hits) <= set(ids)
+    rare = add(ledger, "rare", "A convoy and a drone.")
+    assert ledger.search_documents("drone convoy")[0].document_id == rare

@@ -35,6 +35,28 @@ def query_terms(text: str, *, stopwords: frozenset[str] = frozenset()) -> list[s
 
 class SearchMixin:
     engine: Engine
+    _common_terms: dict[tuple[str, int], bool]
+
+    def _in_most_documents(self, conn: sa.Connection, term: str) -> bool:
+        """Whether `term` occurs in more than half of the documents (remembered per term and
+        number of documents, so new documents mean a new count)."""
+        if not hasattr(self, "_common_terms") or len(self._common_terms) > 50_000:
+            self._common_terms = {}
+        total = int(
+            conn.execute(sa.text("SELECT coalesce(max(id), 0) FROM documents")).scalar_one()
+        )
+        key = (term, total)
+        if key not in self._common_terms:
+            half = total // 2 + 1
+            found = conn.execute(
+                sa.text(
+                    "SELECT count(*) FROM (SELECT rowid FROM documents_fts "
+                    "WHERE documents_fts MATCH :t LIMIT :half)"
+                ),
+                {"t": f'"{term}"', "half": half},
+            ).scalar_one()
+            self._common_terms[key] = total >= 10 and int(found) >= half
+        return self._common_terms[key]
 
     def search_documents(
         self,
@@ -59,30 +81,45 @@ class SearchMixin:
             hits += [h for h in more if h.document_id not in seen][: limit - len(hits)]
         return hits
 
+    def _ranked_fts5(
+        self, conn: sa.Connection, terms: list[str], *, every: bool, limit: int, window: int
+    ) -> list[SearchHit]:
+        """BM25 over the window of newest matches; when every word is in over half of the
+        documents, the newest matches: FTS5 floors the weight of such words to nothing, yet
+        counting their documents for it costs a pass over all their postings, on every query."""
+        rare = [t for t in terms if not self._in_most_documents(conn, t)]
+        match = (" " if every else " OR ").join(f'"{t}"' for t in terms)
+        if not rare:  # nothing to weigh: the newest matching documents first
+            sql = (
+                "SELECT f.rowid, 0.0, d.title FROM documents_fts f JOIN documents d "
+                "ON d.id = f.rowid WHERE documents_fts MATCH :q ORDER BY f.rowid DESC LIMIT :n"
+            )
+        else:
+            # FTS5 walks its index in rowid order and stops at the window: bm25 is computed for
+            # the window only, not for every match
+            sql = (
+                "SELECT m.id, m.score, d.title FROM (SELECT rowid AS id, -bm25(documents_fts) "
+                "AS score FROM documents_fts WHERE documents_fts MATCH :q "
+                "ORDER BY rowid DESC LIMIT :w) m JOIN documents d ON d.id = m.id "
+                "ORDER BY m.score DESC, m.id DESC LIMIT :n"
+            )
+        params = {"q": match, "w": window, "n": limit}
+        rows = conn.execute(sa.text(sql), params).all()
+        return [SearchHit(int(r[0]), float(r[1]), r[2]) for r in rows]
+
     def _ranked(self, terms: list[str], *, every: bool, limit: int, window: int) -> list[SearchHit]:
         with self.engine.connect() as conn:
             if self.engine.dialect.name == "sqlite":
-                match = (" " if every else " OR ").join(f'"{t}"' for t in terms)
-                # FTS5 walks its index in rowid order and stops at the window: bm25 is computed
-                # for the window only, not for every match
-                sql = (
-                    "SELECT m.id, m.score, d.title FROM (SELECT rowid AS id, -bm25(documents_fts) "
-                    "AS score FROM documents_fts WHERE documents_fts MATCH :q "
-                    "ORDER BY rowid DESC LIMIT :w) m JOIN documents d ON d.id = m.id "
-                    "ORDER BY m.score DESC, m.id DESC LIMIT :n"
-                )
-                params: dict[str, object] = {"q": match, "w": window, "n": limit}
-            else:
-                tsquery = (" & " if every else " | ").join(t.replace("'", "") for t in terms)
-                # the WHERE expression is the index's own, so the GIN index serves the match
-                sql = (
-                    f"SELECT id, ts_rank({PG_VECTOR}, q) AS score, title FROM (SELECT id, title, "
-                    f"text FROM documents, to_tsquery('english', :q) q WHERE {PG_VECTOR} @@ q "
-                    "ORDER BY id DESC LIMIT :w) m, to_tsquery('english', :q) q "
-                    "ORDER BY score DESC, id DESC LIMIT :n"
-                )
-                params = {"q": tsquery, "w": window, "n": limit}
-            rows = conn.execute(sa.text(sql), params).all()
+                return self._ranked_fts5(conn, terms, every=every, limit=limit, window=window)
+            tsquery = (" & " if every else " | ").join(t.replace("'", "") for t in terms)
+            # the WHERE expression is the index's own, so the GIN index serves the match
+            sql = (
+                f"SELECT id, ts_rank({PG_VECTOR}, q) AS score, title FROM (SELECT id, title, "
+                f"text FROM documents, to_tsquery('english', :q) q WHERE {PG_VECTOR} @@ q "
+                "ORDER BY id DESC LIMIT :w) m, to_tsquery('english', :q) q "
+                "ORDER BY score DESC, id DESC LIMIT :n"
+            )
+            rows = conn.execute(sa.text(sql), {"q": tsquery, "w": window, "n": limit}).all()
         return [SearchHit(int(r[0]), float(r[1]), r[2]) for r in rows]
 
 
