@@ -8,7 +8,8 @@ path, starts `corroborate serve --workers W` (default 2) on a free loopback port
 its workers have assessed the ledger, then lets C clients (default 20) issue R requests each
 (default 50), closed loop, against the proposition list (many offsets and filters), proposition
 pages (all of them), actor pages and search (single words and pairs of the corpus vocabulary),
-picked at random, and prints p50/p95 per kind of page. Bounded: it stops by
+picked at random, and prints p50/p95 per kind of page. With --fresh, every request carries a
+query string never seen before, so no page comes from the page cache. Bounded: it stops by
 itself, and the server is stopped at the end.
 """
 
@@ -170,8 +171,8 @@ def targets(url: str) -> dict[str, list[str]]:
     }
 
 
-async def load(port: int, paths: dict[str, list[str]], clients: int, requests: int, seed: int
-               ) -> dict[str, list[float]]:  # fmt: skip
+async def load(port: int, paths: dict[str, list[str]], clients: int, requests: int, seed: int,
+               *, fresh: bool = False) -> dict[str, list[float]]:  # fmt: skip
     timings: dict[str, list[float]] = {name: [] for name in paths}
     names = list(paths)
 
@@ -182,6 +183,8 @@ async def load(port: int, paths: dict[str, list[str]], clients: int, requests: i
             for i in range(requests):
                 name = names[(n + i) % len(names)]
                 path = rng.choice(paths[name])
+                if fresh:  # a query string never seen before: the page cache cannot answer
+                    path += ("&" if "?" in path else "?") + f"fresh={n}-{i}-{seed}"
                 t = time.perf_counter()
                 status = await conn.get(path)
                 timings[name].append(time.perf_counter() - t)
@@ -194,12 +197,13 @@ async def load(port: int, paths: dict[str, list[str]], clients: int, requests: i
     return timings
 
 
-def run(db: Path, clients: int, requests: int, workers: int, seed: int = 11) -> None:
+def run(db: Path, clients: int, requests: int, workers: int, threads: int, *, seed: int = 11,
+        fresh: bool = False) -> None:  # fmt: skip
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [sys.executable, "-m", "corroborate.web", "--db", f"sqlite:///{db}", "serve",
-         "--port", str(port), "--workers", str(workers)],
+         "--port", str(port), "--workers", str(workers), "--threads", str(threads)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -220,7 +224,7 @@ def run(db: Path, clients: int, requests: int, workers: int, seed: int = 11) -> 
         print(f"warm-up: {time.monotonic() - began:.1f} s")
         print("distinct pages: " + ", ".join(f"{k} {len(v):,}" for k, v in paths.items()))
         began = time.monotonic()
-        timings = asyncio.run(load(port, paths, clients, requests, seed))
+        timings = asyncio.run(load(port, paths, clients, requests, seed, fresh=fresh))
         total = sum(len(v) for v in timings.values())
         elapsed = time.monotonic() - began
         print(f"{total} requests by {clients} clients in {elapsed:.1f} s "
@@ -229,6 +233,7 @@ def run(db: Path, clients: int, requests: int, workers: int, seed: int = 11) -> 
             print(
                 f"{name:18} n={len(values):4}  p50={statistics.median(values) * 1000:7.1f} ms"
                 f"  p95={percentile(values, 0.95) * 1000:7.1f} ms"
+                f"  p99={percentile(values, 0.99) * 1000:7.1f} ms  max={max(values) * 1000:7.1f} ms"
             )
     finally:
         server.terminate()
@@ -241,6 +246,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=50, help="per client")
     parser.add_argument("--workers", type=int, default=2, help="server processes")
+    parser.add_argument("--threads", type=int, default=4, help="threads per server process")
+    parser.add_argument(
+        "--fresh", action="store_true", help="every page rendered afresh (no page-cache hits)"
+    )
     parser.add_argument("--db", type=Path, help="ledger file (built when missing)")
     args = parser.parse_args()
     db = args.db or Path(tempfile.gettempdir()) / f"corroborate-web-bench-{args.claims}.db"
@@ -248,7 +257,7 @@ def main() -> None:
         began = time.monotonic()
         build(db, args.claims)
         print(f"built {db} in {time.monotonic() - began:.0f} s")
-    run(db, args.clients, args.requests, args.workers)
+    run(db, args.clients, args.requests, args.workers, args.threads, fresh=args.fresh)
 
 
 if __name__ == "__main__":

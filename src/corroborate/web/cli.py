@@ -43,6 +43,13 @@ from corroborate.web.config import CONFIG_ENV, WebConfig, is_loopback
     help="Server processes. Each keeps its own copy of the assessment in memory and sees the "
     "others' reviews within two seconds; one per core suits large ledgers.",
 )
+@click.option(
+    "--threads",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Requests each worker serves at once (pages are Python under one lock: a few suffice).",
+)
 @click.pass_context
 def serve_cmd(
     ctx: click.Context,
@@ -53,6 +60,7 @@ def serve_cmd(
     allowed_hosts: tuple[str, ...],
     max_upload: int,
     workers: int,
+    threads: int,
 ) -> None:
     """Serve the web workbench: pages, the REST API under /api/ and its /openapi.json."""
     import uvicorn
@@ -70,6 +78,7 @@ def serve_cmd(
             allowed_hosts=allowed_hosts,
             max_upload_bytes=min(max_upload, workspace.settings.max_document_bytes),
             upload_workspace=workspace.root,
+            threads=threads,
         )
         app = create_app(config)
     except (ValueError, LedgerError) as exc:
