@@ -167,3 +167,8 @@ def test_owned_claims_dates_and_approximate_figures(ex: Extractor) -> None:
     assert about.quantity is not None and about.quantity.low == 4000
     (sent,) = claims(ex, "Turkey sent F-16s to Azerbaijan.")
     assert sent.relation == "troop_deployment"  # its own aircraft: deployed, not supplied
+
+
+def test_infinitive_complement_of_a_say_verb_has_the_speaker_as_subject(ex: Extractor) -> None:
+    found = tuples(ex, "Karabakh forces claimed to have downed four Azerbaijani drones.")
+    assert ("Nagorno-Karabakh", "combat", "Azerbaijan", "Nagorno-Karabakh", "affirm") in found

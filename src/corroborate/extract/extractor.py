@@ -350,6 +350,8 @@ class Extractor:
                 subjects = frame.speakers  # paired with the other speakers below
             elif frame.kind in ("deny", "back_deny_prev") and frame.speakers:
                 subjects = frame.speakers  # "Turkey denied sending troops"
+            elif frame.control and frame.speakers:
+                subjects = frame.speakers  # "Armenia claimed to have downed four drones"
             from_context = True
         if core.subject_mention is not None and core.subject_mention.kind == "pronoun":
             if frame is not None and frame.speakers:
