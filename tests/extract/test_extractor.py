@@ -172,3 +172,11 @@ def test_owned_claims_dates_and_approximate_figures(ex: Extractor) -> None:
 def test_infinitive_complement_of_a_say_verb_has_the_speaker_as_subject(ex: Extractor) -> None:
     found = tuples(ex, "Karabakh forces claimed to have downed four Azerbaijani drones.")
     assert ("Nagorno-Karabakh", "combat", "Azerbaijan", "Nagorno-Karabakh", "affirm") in found
+
+
+def test_the_enemy_in_a_sides_own_words_is_its_adversary(ex: Extractor) -> None:
+    found = tuples(ex, 'The Azeri defence ministry said: "The enemy fired at Tartar."')
+    assert ("Armenia", "combat", None, "Azerbaijan", "affirm") in found
+    karabakh = tuples(ex, "The enemy fired at Stepanakert, the Karabakh army said.")
+    assert ("Azerbaijan", "combat", "Nagorno-Karabakh", "Nagorno-Karabakh", "affirm") in karabakh
+    assert tuples(ex, "The enemy fired at Stepanakert.") == set()  # the author names nobody

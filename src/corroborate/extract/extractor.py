@@ -13,6 +13,7 @@ from operator import attrgetter
 
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
 from corroborate.extract.core import Core
+from corroborate.extract.enemy import enemy_mentions
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
@@ -307,6 +308,11 @@ class Extractor:
         if refs:  # build_mentions returns them in order already
             mentions = sorted(mentions + refs, key=attrgetter("start"))
         frames = find_frames(tokens, cues, mentions, trigger_tokens, kb.grammar)
+        named = mentions  # "the enemy" is no antecedent for later sentences' "it"
+        if frames and not kb.grammar.enemy_words.isdisjoint(lowers):
+            enemies = enemy_mentions(tokens, mentions, frames, kb, trigger_tokens)
+            if enemies:
+                mentions = sorted(mentions + enemies, key=attrgetter("start"))
         question = tokens[-1].text == "?"
         sentence_hedged = any("hedges" in c.kinds() for c in cues)
         out: list[Claim] = []
@@ -322,7 +328,7 @@ class Extractor:
                 out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
         out = _drop_agentless_duplicates(out)
         out.extend(self._back_denials(frames, out, ctx, tokens, text))
-        self._update_context(mentions, out, ctx)
+        self._update_context(named, out, ctx)
         voice = _person_voice(tokens, frames, kb.grammar)
         if voice:
             ctx.last_person = voice

@@ -278,6 +278,8 @@ def find_frames(
             lo = j + 1 if j < n else c1
         else:
             lo = _skip_that(tokens, c1, n, g)
+            if lo < n and tokens[lo].text == ":":
+                lo += 1  # 'the ministry said: "The enemy fired ..."': the quote is the content
         hi = _clause_end(tokens, lo, n, g)
         kind = "deny" if is_deny else ("accuse" if is_accuse else "say")
         if is_deny and _points_back(tokens, c1, hi, deny_words, g):
