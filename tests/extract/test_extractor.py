@@ -180,3 +180,10 @@ def test_the_enemy_in_a_sides_own_words_is_its_adversary(ex: Extractor) -> None:
     karabakh = tuples(ex, "The enemy fired at Stepanakert, the Karabakh army said.")
     assert ("Azerbaijan", "combat", "Nagorno-Karabakh", "Nagorno-Karabakh", "affirm") in karabakh
     assert tuples(ex, "The enemy fired at Stepanakert.") == set()  # the author names nobody
+
+
+def test_responsible_for_and_behind_an_attack_name_its_actor(ex: Extractor) -> None:
+    found = tuples(ex, "Armenia said Azerbaijan was responsible for the shelling.")
+    assert ("Azerbaijan", "combat", None, "Armenia", "affirm") in found
+    behind = tuples(ex, "Washington said Iran was behind the drone strike on Abqaiq.")
+    assert ("Iran", "combat", None, "United States", "affirm") in behind

@@ -132,6 +132,10 @@ def light_verb(tokens: list[Token], lo: int, t0: int, g: Grammar) -> int | None:
             return i
         if low in ("out", "up") and i > lo and tokens[i - 1].lower in g.light_verbs:
             return i - 1
+        if low == "for" and i > lo and tokens[i - 1].lower in g.light_adjectives:
+            return i - 1  # "was responsible for the attack": who is responsible carried it out
+        if low in g.light_preps and i > lo and tokens[i - 1].lower in g.be_verbs:
+            return i  # "Iran was behind the attack"
         if not tokens[i].text.isalpha() or low in g.prepositions or low in g.conjunctions:
             return None
         i -= 1
