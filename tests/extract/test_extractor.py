@@ -187,3 +187,12 @@ def test_responsible_for_and_behind_an_attack_name_its_actor(ex: Extractor) -> N
     assert ("Azerbaijan", "combat", None, "Armenia", "affirm") in found
     behind = tuples(ex, "Washington said Iran was behind the drone strike on Abqaiq.")
     assert ("Iran", "combat", None, "United States", "affirm") in behind
+
+
+def test_regime_and_coalition_kit_belongs_to_the_state_or_leader_named(ex: Extractor) -> None:
+    text = "The US-led coalition struck Raqqa. Coalition war planes carried out 12 air strikes."
+    assert ("United States", "combat", None, "author", "affirm") in tuples(ex, text)
+    regime = tuples(ex, "The Syrian regime denied it. Regime planes struck Hasakeh.")
+    assert ("Syria", "combat", None, "author", "affirm") in regime
+    # no coalition leader named: nobody's planes
+    assert tuples(ex, "Turkey closed its border. Coalition war planes struck Raqqa.") == set()

@@ -136,6 +136,9 @@ def light_verb(tokens: list[Token], lo: int, t0: int, g: Grammar) -> int | None:
             return i - 1  # "was responsible for the attack": who is responsible carried it out
         if low in g.light_preps and i > lo and tokens[i - 1].lower in g.be_verbs:
             return i  # "Iran was behind the attack"
+        if tokens[i].text[:1].isdigit():
+            i -= 1  # "carried out 12 air strikes": the count is part of the noun phrase
+            continue
         if not tokens[i].text.isalpha() or low in g.prepositions or low in g.conjunctions:
             return None
         i -= 1
