@@ -196,3 +196,11 @@ def test_regime_and_coalition_kit_belongs_to_the_state_or_leader_named(ex: Extra
     assert ("Syria", "combat", None, "author", "affirm") in regime
     # no coalition leader named: nobody's planes
     assert tuples(ex, "Turkey closed its border. Coalition war planes struck Raqqa.") == set()
+
+
+def test_plural_demonyms_recruited_are_people_not_their_state(ex: Extractor) -> None:
+    (c,) = claims(ex, "Syrians were being paid by Turkey to fight in Karabakh.")
+    assert (c.subject, c.relation, c.object) == ("Turkey", "foreign_fighters", "Syrians")
+    assert ("Armenia", "combat", None, "author", "affirm") in tuples(
+        ex, "The Armenians shelled Tartar."
+    )

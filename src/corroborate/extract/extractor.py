@@ -17,6 +17,7 @@ from corroborate.extract.enemy import enemy_mentions
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
+from corroborate.extract.nationals import nationals_as_recruits
 from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.roles import fill_roles
@@ -303,6 +304,7 @@ class Extractor:
             for i in range(c.start, c.end):
                 cue_kinds_at.setdefault(i, set()).update(c.kinds())
         mentions = build_mentions(tokens, ents, trigger_tokens, kb.grammar)
+        nationals_as_recruits(tokens, mentions, trigs, kb.grammar)
         context = (ctx.last_actor, ctx.last_coalition)
         mentions = institution_owned(
             mentions, tokens, context, kb.actor_types, kb.grammar, trigger_tokens
