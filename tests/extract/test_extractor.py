@@ -204,3 +204,7 @@ def test_plural_demonyms_recruited_are_people_not_their_state(ex: Extractor) -> 
     assert ("Armenia", "combat", None, "author", "affirm") in tuples(
         ex, "The Armenians shelled Tartar."
     )
+
+
+def test_an_attack_noun_after_an_article_and_modifiers_is_no_verb(ex: Extractor) -> None:
+    assert tuples(ex, "Turkey condemns the suspected chemical attack on Idlib.") == set()

@@ -183,3 +183,27 @@ def is_irrealis(
     ):
         return True  # "called on the world to stand with Azerbaijan": the infinitive of an appeal
     return any(tokens[i].lower in g.conditionals for i in range(lo, t0))
+
+
+def article_before(
+    tokens: list[Token], mentions: list[Mention], t0: int, trigger_tokens: set[int], g: Grammar
+) -> bool:
+    """ "the suspected chemical attack": an article a few plain modifiers before the trigger
+    makes it a noun; an auxiliary, pronoun, named phrase or another trigger in between does not
+    ("the army will attack", "the Azerbaijani forces attack")."""
+    for j in range(t0 - 1, max(-1, t0 - 4), -1):
+        low = tokens[j].lower
+        if low in g.articles:
+            return j < t0 - 2  # one word before: the caller's own rules already decide
+        if (
+            not tokens[j].text.isalpha()
+            or j in trigger_tokens
+            or low in g.auxiliaries
+            or low in g.be_verbs
+            or low in g.pronouns
+            or low in g.prepositions
+            or low in g.conjunctions
+            or any(m.start <= j < m.end for m in mentions)
+        ):
+            return False
+    return False
