@@ -167,3 +167,44 @@ def test_owned_claims_dates_and_approximate_figures(ex: Extractor) -> None:
     assert about.quantity is not None and about.quantity.low == 4000
     (sent,) = claims(ex, "Turkey sent F-16s to Azerbaijan.")
     assert sent.relation == "troop_deployment"  # its own aircraft: deployed, not supplied
+
+
+def test_infinitive_complement_of_a_say_verb_has_the_speaker_as_subject(ex: Extractor) -> None:
+    found = tuples(ex, "Karabakh forces claimed to have downed four Azerbaijani drones.")
+    assert ("Nagorno-Karabakh", "combat", "Azerbaijan", "Nagorno-Karabakh", "affirm") in found
+
+
+def test_the_enemy_in_a_sides_own_words_is_its_adversary(ex: Extractor) -> None:
+    found = tuples(ex, 'The Azeri defence ministry said: "The enemy fired at Tartar."')
+    assert ("Armenia", "combat", None, "Azerbaijan", "affirm") in found
+    karabakh = tuples(ex, "The enemy fired at Stepanakert, the Karabakh army said.")
+    assert ("Azerbaijan", "combat", "Nagorno-Karabakh", "Nagorno-Karabakh", "affirm") in karabakh
+    assert tuples(ex, "The enemy fired at Stepanakert.") == set()  # the author names nobody
+
+
+def test_responsible_for_and_behind_an_attack_name_its_actor(ex: Extractor) -> None:
+    found = tuples(ex, "Armenia said Azerbaijan was responsible for the shelling.")
+    assert ("Azerbaijan", "combat", None, "Armenia", "affirm") in found
+    behind = tuples(ex, "Washington said Iran was behind the drone strike on Abqaiq.")
+    assert ("Iran", "combat", None, "United States", "affirm") in behind
+
+
+def test_regime_and_coalition_kit_belongs_to_the_state_or_leader_named(ex: Extractor) -> None:
+    text = "The US-led coalition struck Raqqa. Coalition war planes carried out 12 air strikes."
+    assert ("United States", "combat", None, "author", "affirm") in tuples(ex, text)
+    regime = tuples(ex, "The Syrian regime denied it. Regime planes struck Hasakeh.")
+    assert ("Syria", "combat", None, "author", "affirm") in regime
+    # no coalition leader named: nobody's planes
+    assert tuples(ex, "Turkey closed its border. Coalition war planes struck Raqqa.") == set()
+
+
+def test_plural_demonyms_recruited_are_people_not_their_state(ex: Extractor) -> None:
+    (c,) = claims(ex, "Syrians were being paid by Turkey to fight in Karabakh.")
+    assert (c.subject, c.relation, c.object) == ("Turkey", "foreign_fighters", "Syrians")
+    assert ("Armenia", "combat", None, "author", "affirm") in tuples(
+        ex, "The Armenians shelled Tartar."
+    )
+
+
+def test_an_attack_noun_after_an_article_and_modifiers_is_no_verb(ex: Extractor) -> None:
+    assert tuples(ex, "Turkey condemns the suspected chemical attack on Idlib.") == set()

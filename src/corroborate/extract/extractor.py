@@ -13,9 +13,12 @@ from operator import attrgetter
 
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
 from corroborate.extract.core import Core
+from corroborate.extract.enemy import enemy_mentions
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
+from corroborate.extract.nationals import nationals_as_recruits
+from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.roles import fill_roles
 from corroborate.extract.tokens import (
@@ -42,6 +45,7 @@ class _Context:
     last_actor: tuple[str, ...] = ()
     last_person: tuple[str, ...] = ()  # the state of the last official named: "he"/"she"
     last_speaker: tuple[str, ...] = ()  # who spoke in the last sentence that has claims
+    last_coalition: tuple[str, ...] = ()  # the leader of the last "US-led coalition" named
     previous_claims: list[Claim] = field(default_factory=list)
     # the last claims someone other than the author voiced: "X denied the accusation" answers
     # an accusation, which need not be in the sentence right before
@@ -281,7 +285,7 @@ class Extractor:
 
     def _context_only(self, tokens: list[Token], ctx: _Context) -> None:
         mentions = build_mentions(tokens, entity_matches(tokens, self.kb), set(), self.kb.grammar)
-        self._update_context(mentions, [], ctx)
+        self._update_context(mentions, [], ctx, tokens)
 
     def _sentence(self, text: str, tokens: list[Token], doc: str, ctx: _Context) -> list[Claim]:
         kb = self.kb
@@ -300,6 +304,11 @@ class Extractor:
             for i in range(c.start, c.end):
                 cue_kinds_at.setdefault(i, set()).update(c.kinds())
         mentions = build_mentions(tokens, ents, trigger_tokens, kb.grammar)
+        nationals_as_recruits(tokens, mentions, trigs, kb.grammar)
+        context = (ctx.last_actor, ctx.last_coalition)
+        mentions = institution_owned(
+            mentions, tokens, context, kb.actor_types, kb.grammar, trigger_tokens
+        )
         _resolve_refs(
             mentions, tokens, ctx, kb.grammar.possessive_pronouns, kb.actor_types, kb.grammar
         )
@@ -307,6 +316,11 @@ class Extractor:
         if refs:  # build_mentions returns them in order already
             mentions = sorted(mentions + refs, key=attrgetter("start"))
         frames = find_frames(tokens, cues, mentions, trigger_tokens, kb.grammar)
+        named = mentions  # "the enemy" is no antecedent for later sentences' "it"
+        if frames and not kb.grammar.enemy_words.isdisjoint(lowers):
+            enemies = enemy_mentions(tokens, mentions, frames, kb, trigger_tokens)
+            if enemies:
+                mentions = sorted(mentions + enemies, key=attrgetter("start"))
         question = tokens[-1].text == "?"
         sentence_hedged = any("hedges" in c.kinds() for c in cues)
         out: list[Claim] = []
@@ -322,7 +336,7 @@ class Extractor:
                 out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
         out = _drop_agentless_duplicates(out)
         out.extend(self._back_denials(frames, out, ctx, tokens, text))
-        self._update_context(mentions, out, ctx)
+        self._update_context(named, out, ctx, tokens)
         voice = _person_voice(tokens, frames, kb.grammar)
         if voice:
             ctx.last_person = voice
@@ -350,6 +364,8 @@ class Extractor:
                 subjects = frame.speakers  # paired with the other speakers below
             elif frame.kind in ("deny", "back_deny_prev") and frame.speakers:
                 subjects = frame.speakers  # "Turkey denied sending troops"
+            elif frame.control and frame.speakers:
+                subjects = frame.speakers  # "Armenia claimed to have downed four drones"
             from_context = True
         if core.subject_mention is not None and core.subject_mention.kind == "pronoun":
             if frame is not None and frame.speakers:
@@ -387,6 +403,9 @@ class Extractor:
             pairs = [(other, s) for s in frame.speakers for other in frame.speakers if other != s]
         for subject, speaker in pairs:
             recipient = core.recipient if core.recipient != subject else None
+            if recipient is not None and self.kb.actor_types.get(recipient) in SPEAKER_ONLY_TYPES:
+                recipient = None  # "... the assault the Observatory reported": a monitor's
+                # name run into the clause before it, never a target or a beneficiary
             if frame is not None and frame.reciprocal and from_context:
                 # "accused each other of violating the truce (over Karabakh)": each accuser
                 # names itself the target, whatever place the clause mentions
@@ -451,7 +470,10 @@ class Extractor:
                     )
         return out
 
-    def _update_context(self, mentions: list[Mention], claims: list[Claim], ctx: _Context) -> None:
+    def _update_context(
+        self, mentions: list[Mention], claims: list[Claim], ctx: _Context, tokens: list[Token]
+    ) -> None:
+        ctx.last_coalition = coalition_leader(mentions, tokens) or ctx.last_coalition
         for m in mentions:
             if m.person:
                 ctx.last_person = m.actors[-1:]

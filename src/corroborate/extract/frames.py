@@ -26,6 +26,9 @@ class Frame:
     target: Mention | None = None  # the accused party ("accused Turkey of ...")
     reciprocal: bool = False  # "Armenia and Azerbaijan accused each other of ...": each speaker
     # accuses the others
+    # "Karabakh forces claimed to have downed ...": an infinitive complement, whose unnamed
+    # subject is the speaker itself
+    control: bool = False
 
     def contains(self, i: int) -> bool:
         return self.lo <= i < self.hi
@@ -275,11 +278,14 @@ def find_frames(
             lo = j + 1 if j < n else c1
         else:
             lo = _skip_that(tokens, c1, n, g)
+            if lo < n and tokens[lo].text == ":":
+                lo += 1  # 'the ministry said: "The enemy fired ..."': the quote is the content
         hi = _clause_end(tokens, lo, n, g)
         kind = "deny" if is_deny else ("accuse" if is_accuse else "say")
         if is_deny and _points_back(tokens, c1, hi, deny_words, g):
             kind = "back_deny_prev"  # "Ankara denied it." refers to earlier sentences
-        frames.append(Frame(names, polarity, hedged, lo, hi, c0, kind, target))
+        control = kind != "accuse" and lo == c1 and c1 < n and tokens[c1].lower == "to"
+        frames.append(Frame(names, polarity, hedged, lo, hi, c0, kind, target, control=control))
     return _nest(frames, tokens, deny_words, g)
 
 

@@ -211,7 +211,8 @@ GRAMMAR_SETS = (
     "articles", "appositive_marks", "relative_pronouns",
     "place_modifiers", "pair_words", "casualty_verbs",
     "hypothetical", "verb_links", "unlisted_owners", "title_words", "boundary_nouns",
-    "part_nouns", "person_nouns", "contrast_only", "contrast_not",
+    "part_nouns", "person_nouns", "contrast_only", "contrast_not", "enemy_words",
+    "light_adjectives", "light_preps", "owner_institutions",
 )  # fmt: skip
 
 
@@ -265,6 +266,7 @@ class KnowledgeBase:
     relations: dict[str, dict[str, Any]] = field(default_factory=dict)
     statement_cameo: dict[str, str] = field(default_factory=dict)
     actor_types: dict[str, str] = field(default_factory=dict)
+    adversaries: dict[str, str] = field(default_factory=dict)  # "the enemy" in the actor's voice
     political_markers: frozenset[str] = frozenset()
     military_markers: frozenset[str] = frozenset()
     self_propelled: frozenset[str] = frozenset()
@@ -292,6 +294,8 @@ def _add_actors(kb: KnowledgeBase, data: dict[str, Any]) -> None:
     for actor in data.get("actors", []) or []:
         name = str(actor["name"])
         kb.actor_types[name] = str(actor.get("type", "state"))
+        if actor.get("adversary"):
+            kb.adversaries[name] = str(actor["adversary"])
         kb.entities.add(name, Entry("actor", name))
         for alias in _as_list(actor.get("aliases")):
             kb.entities.add(alias, Entry("actor", name))

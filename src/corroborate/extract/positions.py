@@ -132,6 +132,13 @@ def light_verb(tokens: list[Token], lo: int, t0: int, g: Grammar) -> int | None:
             return i
         if low in ("out", "up") and i > lo and tokens[i - 1].lower in g.light_verbs:
             return i - 1
+        if low == "for" and i > lo and tokens[i - 1].lower in g.light_adjectives:
+            return i - 1  # "was responsible for the attack": who is responsible carried it out
+        if low in g.light_preps and i > lo and tokens[i - 1].lower in g.be_verbs:
+            return i  # "Iran was behind the attack"
+        if tokens[i].text[:1].isdigit():
+            i -= 1  # "carried out 12 air strikes": the count is part of the noun phrase
+            continue
         if not tokens[i].text.isalpha() or low in g.prepositions or low in g.conjunctions:
             return None
         i -= 1
@@ -176,3 +183,27 @@ def is_irrealis(
     ):
         return True  # "called on the world to stand with Azerbaijan": the infinitive of an appeal
     return any(tokens[i].lower in g.conditionals for i in range(lo, t0))
+
+
+def article_before(
+    tokens: list[Token], mentions: list[Mention], t0: int, trigger_tokens: set[int], g: Grammar
+) -> bool:
+    """ "the suspected chemical attack": an article a few plain modifiers before the trigger
+    makes it a noun; an auxiliary, pronoun, named phrase or another trigger in between does not
+    ("the army will attack", "the Azerbaijani forces attack")."""
+    for j in range(t0 - 1, max(-1, t0 - 4), -1):
+        low = tokens[j].lower
+        if low in g.articles:
+            return j < t0 - 2  # one word before: the caller's own rules already decide
+        if (
+            not tokens[j].text.isalpha()
+            or j in trigger_tokens
+            or low in g.auxiliaries
+            or low in g.be_verbs
+            or low in g.pronouns
+            or low in g.prepositions
+            or low in g.conjunctions
+            or any(m.start <= j < m.end for m in mentions)
+        ):
+            return False
+    return False

@@ -16,6 +16,7 @@ from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.positions import (
     NO_KINDS,
+    article_before,
     coordinated,
     first_subject,
     is_irrealis,
@@ -205,6 +206,7 @@ def fill_roles(
                 )  # "a gas attack", not "a resolution backing"
                 or t1 - t0 > 1
                 or any(m.end == t0 and m.kind in ("modifier", "actor") for m in mentions)
+                or article_before(tokens, mentions, t0, trigger_tokens, g)
                 or (t1 < len(tokens) and tokens[t1].lower in ("from", "of", "for", "to", "by"))
             )
         )
