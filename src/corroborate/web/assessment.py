@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import threading
 import time
@@ -94,6 +95,10 @@ class AssessmentCache:
         self._version += 1
         built = Reviewed(assessment, decided, by_id, of_claim, members, self._version)
         self._current, self._fingerprint = built, fp
+        # a million claims are millions of long-lived objects: left to the cyclic collector,
+        # each full collection walks them all and stalls every request for seconds
+        gc.collect()
+        gc.freeze()
         self._last_build = time.monotonic() - began
         return built
 
