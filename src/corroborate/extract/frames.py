@@ -366,6 +366,8 @@ def _unnamed_tail_speaker(
             if k == c0 - 1 or any(k < m.start < c0 and m.actors for m in mentions):
                 return None
             words = tokens[k + 1 : c0]
+            if words[-1].lower in g.record_nouns:
+                return None  # "..., export records show.": evidence the author cites
             if all(t.text.isalpha() and t.lower not in g.prepositions for t in words):
                 return k
             return None
