@@ -149,3 +149,11 @@ def test_bad_urls_say_what_to_do(tmp_path: Path) -> None:
     (tmp_path / "dir.db").mkdir()
     with pytest.raises(LedgerError, match="cannot open the ledger"):
         Ledger(f"sqlite:///{tmp_path / 'dir.db'}")
+
+
+def test_change_token_follows_edited_sources(ledger: Ledger) -> None:
+    ledger.upsert_sources([Source("Anka Daily", affiliation="turkish_state")])
+    before = ledger.change_token()
+    assert ledger.change_token() == before
+    ledger.upsert_sources([Source("Anka Daily", affiliation="independent")])  # a new registry
+    assert ledger.change_token() != before

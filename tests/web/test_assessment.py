@@ -33,7 +33,7 @@ def subjects(cache: AssessmentCache) -> set[str | None]:
 def test_quick_rebuilds_are_immediate(tmp_path: Path) -> None:
     with Ledger(f"sqlite:///{tmp_path / 'l.db'}") as ledger:
         add_claim(ledger, 1, "Turkey")
-        cache = AssessmentCache(ledger, recheck_seconds=3600)
+        cache = AssessmentCache(ledger, recheck_seconds=3600, sync_seconds=3600)
         assert subjects(cache) == {"Turkey"}
         add_claim(ledger, 2, "Israel")
         assert subjects(cache) == {"Turkey"}  # not looked at again within recheck_seconds

@@ -83,6 +83,7 @@ def test_api_refuses_simple_cross_site_posts(client: httpx.Client) -> None:
 def test_unknown_host_header_is_refused(client: httpx.Client) -> None:
     rebound = client.get("/api/sources", headers={"host": "attacker.example"})
     assert rebound.status_code == 400
+    assert "default-src 'none'" in rebound.headers["content-security-policy"]  # refusals too
 
 
 def test_no_path_traversal(client: httpx.Client) -> None:

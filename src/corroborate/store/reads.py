@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy import Engine
 
-from corroborate.store.schema import claims, documents, extractions, framing_markers, reviews
+from corroborate.store.schema import (
+    claims,
+    documents,
+    extractions,
+    framing_markers,
+    reviews,
+    sources,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +52,16 @@ class ReadsMixin:
             sa.select(sa.func.max(extractions.c.extracted_at)).scalar_subquery(),
             sa.select(sa.func.max(reviews.c.id)).scalar_subquery(),
         )
+        # sources are few, and edited in place by a re-ingest with a new registry: their rows
+        # themselves are part of the token
+        source_rows = sa.select(
+            sources.c.id, sources.c.name, sources.c.domains, sources.c.country, sources.c.kind,
+            sources.c.affiliation, sources.c.notes,
+        ).order_by(sources.c.id)  # fmt: skip
         with self.engine.connect() as conn:
-            return tuple(conn.execute(q).one())
+            counts = tuple(conn.execute(q).one())
+            digest = hashlib.sha256(repr(conn.execute(source_rows).all()).encode()).hexdigest()
+        return (*counts, digest)
 
     def count_documents(self) -> int:
         with self.engine.connect() as conn:

@@ -55,8 +55,10 @@ class SearchMixin:
                 ),
                 {"t": f'"{term}"', "half": half},
             ).scalar_one()
-            self._common_terms[key] = total >= 10 and int(found) >= half
-        return self._common_terms[key]
+            common = total >= 10 and int(found) >= half
+            self._common_terms[key] = common  # another thread may reset the dict: keep our own
+            return common
+        return self._common_terms.get(key, False)
 
     def search_documents(
         self,
@@ -92,7 +94,8 @@ class SearchMixin:
         if not rare:  # nothing to weigh: the newest matching documents first
             sql = (
                 "SELECT f.rowid, 0.0, d.title FROM documents_fts f JOIN documents d "
-                "ON d.id = f.rowid WHERE documents_fts MATCH :q ORDER BY f.rowid DESC LIMIT :n"
+                "ON d.id = f.rowid WHERE documents_fts MATCH :q ORDER BY f.rowid DESC "
+                "LIMIT min(:n, :w)"
             )
         else:
             # FTS5 walks its index in rowid order and stops at the window: bm25 is computed for

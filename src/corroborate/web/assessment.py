@@ -69,8 +69,9 @@ class AssessmentCache:
         current = self._current
         if current is not None and time.monotonic() - self._checked < self.recheck_seconds:
             return current
-        fp = self.ledger.change_token()
+        # marked checked before reading: an invalidate() during the read is not overwritten
         self._checked = time.monotonic()
+        fp = self.ledger.change_token()
         if current is not None and fp == self._fingerprint:
             return current
         if current is not None and self._last_build >= self.sync_seconds:

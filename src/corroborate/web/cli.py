@@ -50,6 +50,14 @@ from corroborate.web.config import CONFIG_ENV, WebConfig, is_loopback
     type=click.IntRange(1, 256),
     help="Requests each worker serves at once (pages are Python under one lock: a few suffice).",
 )
+@click.option(
+    "--page-cache",
+    "page_cache_mb",
+    default=200,
+    show_default=True,
+    type=click.IntRange(0, 100_000),
+    help="Megabytes of rendered pages each worker keeps for the current assessment (0: none).",
+)
 @click.pass_context
 def serve_cmd(
     ctx: click.Context,
@@ -61,6 +69,7 @@ def serve_cmd(
     max_upload: int,
     workers: int,
     threads: int,
+    page_cache_mb: int,
 ) -> None:
     """Serve the web workbench: pages, the REST API under /api/ and its /openapi.json."""
     import uvicorn
@@ -79,6 +88,7 @@ def serve_cmd(
             max_upload_bytes=min(max_upload, workspace.settings.max_document_bytes),
             upload_workspace=workspace.root,
             threads=threads,
+            page_cache_bytes=page_cache_mb * 1_000_000,
         )
         app = create_app(config)
     except (ValueError, LedgerError) as exc:

@@ -32,6 +32,7 @@ class WebConfig:
     recheck_seconds: float = 2.0  # how often to look for changes made outside the app
     secure_cookies: bool = False
     threads: int = 4  # requests served at once per worker process
+    page_cache_bytes: int = 200_000_000  # rendered pages kept per worker; 0: none
 
     def __post_init__(self) -> None:
         if not is_loopback(self.host) and not self.token:

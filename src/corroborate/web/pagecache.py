@@ -22,54 +22,74 @@ P = ParamSpec("P")
 
 
 class PageCache:
-    def __init__(self, *, size: int = 2000) -> None:
-        self.size = size
+    """At most `max_bytes` of pages of one assessment version; a page over `max_page_bytes` is
+    rendered afresh each time (a document page can be megabytes). `max_bytes=0` disables it."""
+
+    def __init__(self, *, max_bytes: int = 200_000_000, max_page_bytes: int = 1_000_000) -> None:
+        self.max_bytes = max_bytes
+        self.max_page_bytes = max_page_bytes
         token = secrets.token_hex(16)  # corpus text cannot contain what it cannot guess
         self.csrf_marker = f"csrf-{token}"
         self.author_marker = f"author-{token}"
         self._pages: OrderedDict[Hashable, tuple[int, str]] = OrderedDict()
+        self._bytes = 0
+        self._version: object = None
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable) -> tuple[int, str] | None:
+    def get(self, version: object, key: Hashable) -> tuple[int, str] | None:
         with self._lock:
+            if version != self._version:
+                return None
             found = self._pages.get(key)
             if found is not None:
                 self._pages.move_to_end(key)
             return found
 
-    def put(self, key: Hashable, status: int, html: str) -> None:
+    def put(self, version: object, key: Hashable, status: int, html: str) -> None:
+        size = len(html)
+        if size > min(self.max_page_bytes, self.max_bytes):
+            return
         with self._lock:
+            if version != self._version:  # pages of an older assessment are never shown again
+                self._pages.clear()
+                self._bytes, self._version = 0, version
+            old = self._pages.pop(key, None)
+            self._bytes += size - (len(old[1]) if old else 0)
             self._pages[key] = (status, html)
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+            while self._bytes > self.max_bytes:
+                _key, (_status, dropped) = self._pages.popitem(last=False)
+                self._bytes -= len(dropped)
 
     def personal(self, html: str, *, csrf: str, author: str) -> str:
-        """The page for one visitor; `author` escaped exactly as the template escapes it."""
-        return html.replace(self.csrf_marker, csrf).replace(self.author_marker, str(escape(author)))
+        """The page for one visitor, both values escaped exactly as the template escapes them
+        (a cookie is whatever the client sends)."""
+        return html.replace(self.csrf_marker, str(escape(csrf))).replace(
+            self.author_marker, str(escape(author))
+        )
 
 
 def cached_page(
-    key_of: Callable[[Request], tuple[PageCache, Hashable] | None],
+    key_of: Callable[[Request], tuple[PageCache, object]],
 ) -> Callable[[Callable[P, HTMLResponse]], Callable[P, HTMLResponse]]:
-    """Serve a GET page route from the cache; `key_of` gives the cache and the key of the
-    request's page (None: render afresh)."""
+    """Serve a GET page route from the cache. `key_of` gives the cache and the version of what
+    the pages show; the key is the route and its parsed parameters, so a query string the route
+    does not read cannot add pages."""
 
     def decorate(route: Callable[P, HTMLResponse]) -> Callable[P, HTMLResponse]:
         @functools.wraps(route)  # FastAPI reads the route's own parameters through __wrapped__
         def serve(*args: P.args, **kwargs: P.kwargs) -> HTMLResponse:
             request = kwargs["request"]
             assert isinstance(request, Request)
-            found = key_of(request)
-            if found is None:
+            cache, version = key_of(request)
+            if cache.max_bytes == 0:
                 return route(*args, **kwargs)
-            cache, key = found
-            hit = cache.get(key)
+            key = (route.__name__, *sorted((k, v) for k, v in kwargs.items() if k != "request"))
+            hit = cache.get(version, key)
             if hit is None:
                 request.state.markers = (cache.csrf_marker, cache.author_marker)
                 response = route(*args, **kwargs)
                 hit = (response.status_code, bytes(response.body).decode("utf-8"))
-                cache.put(key, *hit)
+                cache.put(version, key, *hit)
             status, html = hit
             author = request.cookies.get("corroborate_author", "")
             csrf = str(getattr(request.state, "csrf", ""))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
@@ -42,10 +41,10 @@ NoteField = Annotated[str, Form(max_length=4000)]
 Csrf = Depends(check_form_csrf)
 
 
-def _page_key(request: Request) -> tuple[PageCache, Hashable]:
+def _page_key(request: Request) -> tuple[PageCache, object]:
     state = state_of(request)
     version = state.reviewed().version  # bumped by any change to the ledger
-    return state.pages, (version, state.cache.updating, request.url.path, request.url.query)
+    return state.pages, (version, state.cache.updating)
 
 
 def _remember_author(response: Response, author: str) -> Response:
@@ -351,7 +350,8 @@ def search(
     request: Request, q: Annotated[str, Query(max_length=300)] = "", offset: Offset = 0
 ) -> HTMLResponse:
     state = state_of(request)
-    found = state.ledger.search_documents(q, limit=offset + SEARCH_SHOWN + 1) if q.strip() else []
+    limit = min(offset + SEARCH_SHOWN + 1, 1000)  # the ranked window is 2,000 at most anyway
+    found = state.ledger.search_documents(q, limit=limit) if q.strip() else []
     hits = found[offset : offset + SEARCH_SHOWN]
     docs = {d.id: d for d in state.ledger.get_documents([h.document_id for h in hits])}
     terms = query_terms(q)

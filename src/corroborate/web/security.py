@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 from urllib.parse import urlencode, urlsplit
 
@@ -16,6 +17,7 @@ CSRF_COOKIE = "corroborate_csrf"
 CSRF_HEADER = "x-csrf-token"
 TOKEN_COOKIE = "corroborate_token"
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32,64}")  # what secrets.token_urlsafe(32) gives
 
 CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; "
@@ -86,14 +88,12 @@ class Guard:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
-        refused = self._refusal(request)
-        if refused is not None:
-            await refused(scope, receive, send)
-            return
-        csrf = request.cookies.get(CSRF_COOKIE)
-        fresh = csrf is None or len(csrf) < 32
-        request.state.csrf = secrets.token_urlsafe(32) if fresh else csrf
         extra = [(k.encode(), v.encode()) for k, v in HEADERS.items()]
+        refused = self._refusal(request)
+        csrf = request.cookies.get(CSRF_COOKIE)
+        # a cookie is whatever the client sends: only the shape we issue is taken as a token
+        fresh = refused is None and (csrf is None or not TOKEN_SHAPE.fullmatch(csrf))
+        request.state.csrf = secrets.token_urlsafe(32) if fresh or csrf is None else csrf
         if fresh:
             cookie = Response()
             _set_cookie(cookie, CSRF_COOKIE, request.state.csrf, self.config)
@@ -106,6 +106,9 @@ class Guard:
                 message["headers"] = [*message.get("headers", []), *added]
             await send(message)
 
+        if refused is not None:
+            await refused(scope, receive, send_with_headers)
+            return
         await self.app(scope, receive, send_with_headers)
 
     def _refusal(self, request: Request) -> Response | None:

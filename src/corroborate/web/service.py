@@ -32,7 +32,13 @@ class WebState:
     def open(cls, config: WebConfig) -> WebState:
         ledger = Ledger(config.database_url)
         cache = AssessmentCache(ledger, recheck_seconds=config.recheck_seconds)
-        return cls(config, ledger, cache, tuple(sorted(default_kb().relations)), PageCache())
+        return cls(
+            config,
+            ledger,
+            cache,
+            tuple(sorted(default_kb().relations)),
+            PageCache(max_bytes=config.page_cache_bytes),
+        )
 
     def reviewed(self) -> Reviewed:
         return self.cache.get()

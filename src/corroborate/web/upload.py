@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
@@ -88,15 +91,22 @@ def _ingest(state: WebState, path: Path, source: str | None, label: str) -> dict
     }
 
 
+_INGESTING: anyio.CapacityLimiter | None = None
+
+
 async def _handle(state: WebState, file: UploadFile, source: str | None) -> dict[str, Any]:
     suffix = _suffix(file.filename, file.content_type)
     limit = min(state.config.max_upload_bytes, 2**31)
     with tempfile.TemporaryDirectory(prefix="corroborate-upload-") as tmp:
         path = await _save(file, Path(tmp), suffix, limit)
         label = Path((file.filename or "upload").replace("\\", "/")).name[:200]
-        from starlette.concurrency import run_in_threadpool
-
-        return await run_in_threadpool(_ingest, state, path, source, label)
+        # one ingest at a time, outside the pages' threads: an upload's extraction must not
+        # hold up the pages, nor two of them write at once
+        global _INGESTING
+        if _INGESTING is None:
+            _INGESTING = anyio.CapacityLimiter(1)
+        work = functools.partial(_ingest, state, path, source, label)
+        return await anyio.to_thread.run_sync(work, limiter=_INGESTING)
 
 
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
