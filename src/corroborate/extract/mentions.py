@@ -169,6 +169,10 @@ def _specific(entries: list[Entry]) -> Entry:
 
 def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
     start, end = group[0].start, group[-1].end
+    if len(group) == 1 and len(group[0].entries) == 1 and group[0].entries[0].kind == "actor":
+        # the commonest phrase, a lone actor's name: what the general path below gives it
+        only = group[0].entries[0]
+        return Mention(start, end, "actor", (only.value,), person=only.cls == "person")
     things: list[Entry] = []
     actors: list[Entry] = []
     demonyms: list[Entry] = []
