@@ -292,7 +292,7 @@ class Extractor:
         columns = tuple(zip(*tokens, strict=True))  # texts, lowers, starts, ends in one pass
         texts, lowers = columns[0], columns[1]
         found_ents, found_trigs, cues = kb.sentence_layers.match(texts, lowers)
-        ents = entity_matches(tokens, kb, found_ents)
+        ents = entity_matches(tokens, kb, found_ents, lowers)
         trigs = [
             t
             for t in _one_sense_each(found_trigs)

@@ -129,6 +129,9 @@ def _tail_empty(tokens: list[Token], c1: int, g: Grammar) -> bool:
     return True
 
 
+_SPEECH = frozenset({"say_verbs", "deny_verbs", "accuse_verbs"})
+
+
 def find_frames(
     tokens: list[Token],
     cues: list[Match],
@@ -141,10 +144,7 @@ def find_frames(
     last_speaker: Mention | None = None
     deny_words = {i for c in cues if "deny_predicates" in c.kinds() for i in range(c.start, c.end)}
     say_words = {
-        i
-        for c in cues
-        if c.kinds() & {"say_verbs", "deny_verbs", "accuse_verbs"}
-        for i in range(c.start, c.end)
+        i for c in cues if not c.kinds().isdisjoint(_SPEECH) for i in range(c.start, c.end)
     }
     for c in list(cues):
         if "deny_predicates" not in c.kinds():
@@ -415,10 +415,16 @@ def _closing_quote_before(tokens: list[Token], limit: int, g: Grammar) -> int | 
 
 def _no_evidence(tokens: list[Token], cues: list[Match], g: Grammar) -> list[Match]:
     """ "no public evidence", "no credible sign": "no", up to two words, an evidence noun."""
-    covered = {i for c in cues if "author_denials" in c.kinds() for i in range(c.start, c.end)}
-    out = []
+    out: list[Match] = []
+    covered: set[int] | None = None  # only a sentence with "no" needs it
     for k, tok in enumerate(tokens):
-        if tok.lower != "no" or k in covered:
+        if tok.lower != "no":
+            continue
+        if covered is None:
+            covered = {
+                i for c in cues if "author_denials" in c.kinds() for i in range(c.start, c.end)
+            }
+        if k in covered:
             continue
         for j in range(k + 2, min(k + 4, len(tokens))):
             if tokens[j].lower in g.evidence_nouns:

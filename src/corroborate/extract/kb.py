@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,6 @@ def _key(phrase: str) -> tuple[tuple[str, ...], bool]:
 # The kinds are computed once here so that the rules' "is this a say verb?" costs no set build.
 _Phrases = dict[tuple[str, ...], tuple[tuple[Entry, ...], frozenset[str]]]
 _Spec = tuple[tuple[int, ...], _Phrases]
-_LayerSpec = tuple[int, tuple[int, ...], _Phrases]  # (layer, lengths, phrases)
 
 
 def _longest(spec: _Spec, words: tuple[str, ...], i: int, n: int) -> Match | None:
@@ -149,12 +149,41 @@ class PhraseIndex:
         return out
 
 
+# One layer's phrases under one first token, split by length so that a sentence word costs as
+# few lookups as possible: (layer, the one-word phrase's (entries, kinds) or None, second word
+# -> lengths >= 2 of phrases going on so (longest first), {token tuple: (entries, kinds)}).
+_LayerSpec = tuple[
+    int,
+    tuple[tuple[Entry, ...], frozenset[str]] | None,
+    dict[str, tuple[int, ...]],
+    _Phrases,
+]
+# Match is frozen: its generated __init__ sets each field through object.__setattr__, which
+# costs twice what the slots' own setters do, and a sentence has dozens of matches.
+_new_object = object.__new__
+_set_start, _set_end, _set_entries, _set_kinds = (
+    Match.__dict__[name].__set__ for name in ("start", "end", "entries", "kind_set")
+)
+
+
+def _match(start: int, end: int, hit: tuple[tuple[Entry, ...], frozenset[str]]) -> Match:
+    """Match(start, end, *hit), built without the frozen dataclass's __init__."""
+    m: Match = _new_object(Match)
+    _set_start(m, start)
+    _set_end(m, end)
+    _set_entries(m, hit[0])
+    _set_kinds(m, hit[1])
+    return m
+
+
 class LayeredIndex:
     """Several phrase indexes (entities, triggers, cues) matched in one pass over a sentence.
 
     Each layer keeps its own non-overlapping longest matches, exactly as if matched alone, but a
     token that starts no phrase in any layer costs two dict lookups instead of two per layer,
-    and a token that does is tried only in the layers that have such a phrase.
+    and a token that does is tried only in the layers that have such a phrase, and there only
+    for the lengths of phrases whose second word is the next token ("the" starts dozens of
+    phrases, but few go on with the word that follows it).
     Built from the indexes as they are: add phrases to them first.
     """
 
@@ -165,11 +194,17 @@ class LayeredIndex:
 
     @staticmethod
     def _merge(indexes: list[dict[str, _Spec]]) -> dict[str, tuple[_LayerSpec, ...]]:
-        """first token -> (layer, lengths, phrases) for each layer with a phrase starting so."""
+        """first token -> a _LayerSpec for each layer with a phrase starting so."""
         merged: dict[str, list[_LayerSpec]] = {}
         for k, index in enumerate(indexes):
-            for first, (lengths, bucket) in index.items():
-                merged.setdefault(first, []).append((k, lengths, bucket))
+            for first, (_lengths, bucket) in index.items():
+                single = bucket.get((first,))
+                by_second: dict[str, set[int]] = {}
+                for key in bucket:
+                    if len(key) >= 2:
+                        by_second.setdefault(key[1], set()).add(len(key))
+                longest_first = {w: tuple(sorted(ls, reverse=True)) for w, ls in by_second.items()}
+                merged.setdefault(first, []).append((k, single, longest_first, bucket))
         return {first: tuple(specs) for first, specs in merged.items()}
 
     def match(self, texts: Sequence[str], lowers: Sequence[str]) -> list[list[Match]]:
@@ -180,22 +215,35 @@ class LayeredIndex:
         out: list[list[Match]] = [[] for _ in range(self.size)]
         free = [0] * self.size  # per layer, the first token its last match leaves free
         lower_get, exact_get = self._lower.get, self._exact.get
-        for i in range(n):
-            # lower case first: a layer that matched there has moved past i for the exact pass
-            for specs, words in ((lower_get(lowers[i]), lowers), (exact_get(texts[i]), texts)):
-                if specs is None:
+        # most tokens start no phrase: find the ones that do at C speed first
+        starts = [
+            (i, specs, words)
+            for words, get in ((lowers, lower_get), (texts, exact_get))
+            for i, specs in enumerate(map(get, words))
+            if specs is not None
+        ]
+        # lower case first at each token: a layer that matched there has moved past it for
+        # the exact pass (the sort is stable, and lower-case starts come first in the list)
+        starts.sort(key=_first)
+        for i, specs, words in starts:
+            following = words[i + 1] if i + 1 < n else None
+            for k, single, by_second, bucket in specs:
+                if free[k] > i:
                     continue
-                for k, lengths, bucket in specs:
-                    if free[k] > i:
-                        continue
+                found = 0
+                if following is not None and (lengths := by_second.get(following)):
                     for length in lengths:
-                        if length <= n - i:
-                            hit = bucket.get(words[i : i + length])
-                            if hit is not None:
-                                out[k].append(Match(i, i + length, hit[0], hit[1]))
-                                free[k] = i + length
-                                break
+                        if length <= n - i and (hit := bucket.get(words[i : i + length])):
+                            out[k].append(_match(i, i + length, hit))
+                            found = free[k] = i + length
+                            break
+                if not found and single is not None:
+                    out[k].append(_match(i, i + 1, single))
+                    free[k] = i + 1
         return out
+
+
+_first = itemgetter(0)
 
 
 GRAMMAR_SETS = (

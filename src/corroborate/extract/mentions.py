@@ -7,6 +7,7 @@ mention of two actors; "advisers from Turkey" is a thing whose owner is Turkey.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -66,11 +67,14 @@ def _split_compound(tok: Token, kb: KnowledgeBase) -> tuple[Entry, ...]:
     return tuple(entries) if len(entries) >= 2 else ()
 
 
-def _outlet_spans(tokens: list[Token], kb: KnowledgeBase) -> list[Match]:
+def _outlet_spans(
+    tokens: list[Token], kb: KnowledgeBase, lowers: Sequence[str] | None = None
+) -> list[Match]:
     """Outlets named as written: a capitalised name ending in a masthead word ("Caspian Ledger",
-    "the Moscow Times"). The name wins over the place inside it ("Baku Tribune" is not Baku)."""
+    "the Moscow Times"). The name wins over the place inside it ("Baku Tribune" is not Baku).
+    `lowers`: the tokens' lower-case forms, if the caller has them already."""
     out: list[Match] = []
-    if kb.outlet_heads.isdisjoint([t.lower for t in tokens]):
+    if kb.outlet_heads.isdisjoint([t.lower for t in tokens] if lowers is None else lowers):
         return out  # the usual sentence: no masthead word at all
     for i, tok in enumerate(tokens):
         if i == 0 or tok.lower not in kb.outlet_heads or not tok.text[:1].isupper():
@@ -87,12 +91,16 @@ def _outlet_spans(tokens: list[Token], kb: KnowledgeBase) -> list[Match]:
 
 
 def entity_matches(
-    tokens: list[Token], kb: KnowledgeBase, found: list[Match] | None = None
+    tokens: list[Token],
+    kb: KnowledgeBase,
+    found: list[Match] | None = None,
+    lowers: Sequence[str] | None = None,
 ) -> list[Match]:
-    """Lexicon entities (`found`, if already matched), outlets and hyphenated demonym runs."""
+    """Lexicon entities (`found`, if already matched), outlets and hyphenated demonym runs.
+    `lowers`: the tokens' lower-case forms, if the caller has them already."""
     if found is None:
         found = kb.entities.match([t.text for t in tokens], [t.lower for t in tokens])
-    outlets = _outlet_spans(tokens, kb)
+    outlets = _outlet_spans(tokens, kb, lowers)
     if outlets:
         taken = {i for m in outlets for i in range(m.start, m.end)}
         found = [m for m in found if not any(i in taken for i in range(m.start, m.end))] + outlets
@@ -169,6 +177,10 @@ def _specific(entries: list[Entry]) -> Entry:
 
 def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
     start, end = group[0].start, group[-1].end
+    if len(group) == 1 and len(group[0].entries) == 1 and group[0].entries[0].kind == "actor":
+        # the commonest phrase, a lone actor's name: what the general path below gives it
+        only = group[0].entries[0]
+        return Mention(start, end, "actor", (only.value,), person=only.cls == "person")
     things: list[Entry] = []
     actors: list[Entry] = []
     demonyms: list[Entry] = []

@@ -63,15 +63,18 @@ def quantity_before(
         tok = tokens[i]
         if len(tok.text) == 1 and not tok.text.isalnum() and tok.text not in "-\u2013":
             return None  # "on 29 September, a Turkish F-16": the figure is not this noun's
-        near = {tokens[j].lower for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
-        if tok.text[:1].isdigit() and near & months:
-            return None
-        m = _RANGE.match(tok.text)
-        if m:
-            a, b = _num(m.group(1)), _num(m.group(2))
-            if a is not None and b is not None:
-                return Quantity(a, b, unit)
-        if _NUMBER.match(tok.text):
+        # both patterns open with a digit: most tokens (words) skip the set and the matching
+        digit = tok.text[:1].isdigit()
+        if digit:
+            near = {tokens[j].lower for j in (i - 1, i + 1) if 0 <= j < len(tokens)}
+            if near & months:
+                return None
+            m = _RANGE.match(tok.text)
+            if m:
+                a, b = _num(m.group(1)), _num(m.group(2))
+                if a is not None and b is not None:
+                    return Quantity(a, b, unit)
+        if digit and _NUMBER.match(tok.text):
             value = _num(tok.text)
             if value is None:
                 continue
