@@ -100,11 +100,12 @@ class SearchMixin:
         else:
             # FTS5 walks its index in rowid order and stops at the window: bm25 is computed for
             # the window only, not for every match
+            # and titles are joined to the best few only, not to the whole window
             sql = (
-                "SELECT m.id, m.score, d.title FROM (SELECT rowid AS id, -bm25(documents_fts) "
-                "AS score FROM documents_fts WHERE documents_fts MATCH :q "
-                "ORDER BY rowid DESC LIMIT :w) m JOIN documents d ON d.id = m.id "
-                "ORDER BY m.score DESC, m.id DESC LIMIT :n"
+                "SELECT m.id, m.score, d.title FROM (SELECT id, score FROM (SELECT rowid AS id, "
+                "-bm25(documents_fts) AS score FROM documents_fts WHERE documents_fts MATCH :q "
+                "ORDER BY rowid DESC LIMIT :w) ORDER BY score DESC, id DESC LIMIT :n) m "
+                "JOIN documents d ON d.id = m.id ORDER BY m.score DESC, m.id DESC"
             )
         params = {"q": match, "w": window, "n": limit}
         rows = conn.execute(sa.text(sql), params).all()
