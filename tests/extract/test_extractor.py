@@ -208,3 +208,15 @@ def test_plural_demonyms_recruited_are_people_not_their_state(ex: Extractor) -> 
 
 def test_an_attack_noun_after_an_article_and_modifiers_is_no_verb(ex: Extractor) -> None:
     assert tuples(ex, "Turkey condemns the suspected chemical attack on Idlib.") == set()
+
+
+def test_fighters_on_the_move_to_a_place(ex: Extractor) -> None:
+    assert tuples(ex, "Turkey said Syrian fighters were travelling to Azerbaijan.") == {
+        (None, "foreign_fighters", "Azerbaijan", "Turkey", "affirm")
+    }
+    assert ("Russia", "troop_deployment", "Belarus", "author", "affirm") in tuples(
+        ex, "Russian troops headed to Belarus."
+    )
+    (c,) = claims(ex, "Thousands of militia fighters were bused to the front.")
+    assert (c.subject, c.relation, c.object) == (None, "logistics", "militia fighters")
+    assert tuples(ex, "Turkish officials travelled to Baku.") == set()

@@ -219,6 +219,8 @@ def _auxiliary(tokens: list[Token], trig: Match, g: Grammar) -> bool:
     entry = trig.first("trigger")
     if entry is None or entry.needs not in ("quantity", "location") or trig.end - trig.start > 1:
         return False
+    if entry.voice == "move":
+        return False  # "travelled to Baku": the destination, not "has to"
     nxt = [t.lower for t in tokens[trig.end : trig.end + 3]]
     return any(
         w in g.be_verbs
