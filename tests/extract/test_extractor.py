@@ -220,3 +220,16 @@ def test_fighters_on_the_move_to_a_place(ex: Extractor) -> None:
     (c,) = claims(ex, "Thousands of militia fighters were bused to the front.")
     assert (c.subject, c.relation, c.object) == (None, "logistics", "militia fighters")
     assert tuples(ex, "Turkish officials travelled to Baku.") == set()
+
+
+def test_a_quotation_over_sentences_is_its_closing_speakers(ex: Extractor) -> None:
+    text = (
+        '"The enemy shelled our villages overnight. We will respond," '
+        "the Armenian defence ministry said."
+    )
+    assert ("Azerbaijan", "combat", "Armenia", "affirm") in {
+        (c.subject, c.relation, c.speaker, c.polarity) for c in claims(ex, text)
+    }
+    # a sentence before the quotation opens keeps its own voice
+    text = 'Azerbaijani forces shelled Stepanakert. "We returned fire," the ministry said.'
+    assert {c.speaker for c in claims(ex, text) if c.subject == "Azerbaijan"} == {"author"}

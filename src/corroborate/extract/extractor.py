@@ -20,6 +20,7 @@ from corroborate.extract.mentions import Mention, build_mentions, entity_matches
 from corroborate.extract.nationals import nationals_as_recruits
 from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.quantities import quantity_before, unit_for
+from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
 from corroborate.extract.roles import fill_roles
 from corroborate.extract.tokens import (
     Token,
@@ -50,6 +51,8 @@ class _Context:
     # the last claims someone other than the author voiced: "X denied the accusation" answers
     # an accusation, which need not be in the sentence right before
     previous_attributed: list[Claim] = field(default_factory=list)
+    quote: Frame | None = None  # who speaks a sentence inside a long quotation (quotes.py)
+    frames: list[Frame] = field(default_factory=list)  # the last sentence's speaker frames
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,9 +265,11 @@ class Extractor:
         ctx = _Context()
         claims: list[Claim] = []
         framing: list[FramingMarker] = []
-        for s0, s1 in sentence_spans(text, abbreviations=kb.grammar.abbreviations):
+        spans = list(sentence_spans(text, abbreviations=kb.grammar.abbreviations))
+        quotes = QuoteSpeakers(text, spans)
+        for k, (s0, s1) in enumerate(spans):
             words = raw_words(text, s0, s1)
-            flags = self._word_flags.of_words(words)
+            flags = self._word_flags.of_words(words) | (_RELEVANT if k in quotes.quoted else 0)
             if not flags & (_RELEVANT | _FRAMED):
                 continue  # no actor, reference or loaded term: not even tokenized
             sent = tokens_of(text, words, s0)
@@ -275,6 +280,7 @@ class Extractor:
             if not flags & _ACTIVE:
                 self._context_only(sent, ctx)  # actors but no act: only remember who was named
                 continue
+            ctx.quote = quotes.frame(k, lambda j: self._look_ahead(text, spans[j], doc, ctx))
             found = self._sentence(text, sent, doc, ctx)
             claims.extend(found)
             # "Turkey denies this." answers the sentence before, not an older one
@@ -284,6 +290,12 @@ class Extractor:
                 if attributed:
                     ctx.previous_attributed = attributed
         return Extraction(_merge(claims), framing)
+
+    def _look_ahead(self, text: str, span: tuple[int, int], doc: str, ctx: _Context) -> Ahead:
+        """A later sentence's tokens and speaker frames, the context left as it is."""
+        tokens, ahead = tokens_of(text, raw_words(text, *span), span[0]), replace(ctx, quote=None)
+        self._sentence(text, tokens, doc, ahead)
+        return tokens, ahead.frames
 
     def _context_only(self, tokens: list[Token], ctx: _Context) -> None:
         mentions = build_mentions(tokens, entity_matches(tokens, self.kb), set(), self.kb.grammar)
@@ -318,6 +330,9 @@ class Extractor:
         if refs:  # build_mentions returns them in order already
             mentions = sorted(mentions + refs, key=attrgetter("start"))
         frames = find_frames(tokens, cues, mentions, trigger_tokens, kb.grammar)
+        if ctx.quote is not None:
+            frames.insert(0, sentence_frame(ctx.quote, len(tokens)))
+        ctx.frames = frames
         named = mentions  # "the enemy" is no antecedent for later sentences' "it"
         if frames and not kb.grammar.enemy_words.isdisjoint(lowers):
             enemies = enemy_mentions(tokens, mentions, frames, kb, trigger_tokens)
