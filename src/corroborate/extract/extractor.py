@@ -17,6 +17,7 @@ from corroborate.extract.enemy import enemy_mentions
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
+from corroborate.extract.merge import drop_agentless_duplicates, merge_claims
 from corroborate.extract.nationals import nationals_as_recruits
 from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.quantities import quantity_before, unit_for
@@ -289,7 +290,7 @@ class Extractor:
                 attributed = [c for c in found if c.speaker != "author" and c.polarity == "affirm"]
                 if attributed:
                     ctx.previous_attributed = attributed
-        return Extraction(_merge(claims), framing)
+        return Extraction(merge_claims(claims), framing)
 
     def _look_ahead(self, text: str, span: tuple[int, int], doc: str, ctx: _Context) -> Ahead:
         """A later sentence's tokens and speaker frames, the context left as it is."""
@@ -351,7 +352,7 @@ class Extractor:
                 if core.irrealis or question:
                     continue
                 out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
-        out = _drop_agentless_duplicates(out)
+        out = drop_agentless_duplicates(out)
         out.extend(self._back_denials(frames, out, ctx, tokens, text))
         self._update_context(named, out, ctx, tokens)
         voice = _person_voice(tokens, frames, kb.grammar)
@@ -520,16 +521,6 @@ def _person_voice(tokens: list[Token], frames: list[Frame], g: Grammar) -> tuple
     return ()
 
 
-def _drop_agentless_duplicates(claims: list[Claim]) -> list[Claim]:
-    """ "Fighters were sent to Libya, recruited by Wagner": the named actor's claim is the one."""
-    named = {(c.relation, c.speaker, c.polarity) for c in claims if c.subject is not None}
-    return [
-        c
-        for c in claims
-        if c.subject is not None or (c.relation, c.speaker, c.polarity) not in named
-    ]
-
-
 def _evidence(text: str, tokens: list[Token], core: Core) -> Span:
     parts = [core.trigger.start, core.trigger.end - 1]
     for m in (core.subject_mention, core.object_mention, core.recipient_mention):
@@ -537,61 +528,6 @@ def _evidence(text: str, tokens: list[Token], core: Core) -> Span:
             parts.extend([m.start, m.end - 1])
     start, end = tokens[min(parts)].start, tokens[max(parts)].end
     return Span(start, end, text[start:end])
-
-
-def _subsumes(general: Claim, specific: Claim) -> bool:
-    """`general` says no more than `specific`: same voice and act, fewer or wider details."""
-    if (general.speaker, general.subject, general.relation, general.polarity) != (
-        specific.speaker,
-        specific.subject,
-        specific.relation,
-        specific.polarity,
-    ):
-        return False
-    if general.recipient is not None and general.recipient != specific.recipient:
-        return False
-    g, s = (general.object or "").lower(), (specific.object or "").lower()
-    return not g or g in s or s in g
-
-
-def _fold(into: Claim, claim: Claim) -> None:
-    for span in claim.mentions or [claim.evidence]:
-        if span not in into.mentions:
-            into.mentions.append(span)
-    into.hedged = into.hedged and claim.hedged
-    into.quantity = into.quantity or claim.quantity
-    into.recipient = into.recipient or claim.recipient
-    into.confidence = max(into.confidence, claim.confidence)
-
-
-def _merge(claims: list[Claim]) -> list[Claim]:
-    """One claim per proposition and voice within a document; repeats become mention spans.
-
-    A claim that names fewer details than another of the same speaker, subject, relation and
-    polarity ("support from Turkey" beside "Turkey supported Azerbaijan") is the same claim.
-    """
-    kept: list[Claim] = []
-    # positions in `kept` per (speaker, subject, relation, polarity): only those can subsume, so
-    # a long document's claims are not each compared with all the others
-    voices: dict[tuple[str, str | None, str, str], list[int]] = {}
-    for claim in claims:
-        claim.mentions = claim.mentions or [claim.evidence]
-        same = voices.setdefault((claim.speaker, claim.subject, claim.relation, claim.polarity), [])
-        at = next((k for k in same if _subsumes(claim, kept[k]) or _subsumes(kept[k], claim)), None)
-        if at is None:
-            same.append(len(kept))
-            kept.append(claim)
-            continue
-        target = kept[at]
-        if _subsumes(target, claim) and not _subsumes(claim, target):
-            # the new claim is more specific: it carries the details, the first mention stays
-            claim.evidence = target.evidence
-            claim.mentions = list(target.mentions)
-            _fold(claim, target)
-            kept[at] = claim
-        else:
-            _fold(target, claim)
-    return sorted(kept, key=lambda c: c.evidence.start)
 
 
 def extract_claims(text: str, *, doc: str, kb: KnowledgeBase | None = None) -> list[Claim]:

@@ -1,0 +1,71 @@
+"""Claims of one document folded together: repeats of a proposition by the same voice become
+mention spans of one claim, and a less specific claim joins the more specific one."""
+
+from __future__ import annotations
+
+from corroborate.extract.claim import Claim
+
+
+def drop_agentless_duplicates(claims: list[Claim]) -> list[Claim]:
+    """ "Fighters were sent to Libya, recruited by Wagner": the named actor's claim is the one."""
+    named = {(c.relation, c.speaker, c.polarity) for c in claims if c.subject is not None}
+    return [
+        c
+        for c in claims
+        if c.subject is not None or (c.relation, c.speaker, c.polarity) not in named
+    ]
+
+
+def _subsumes(general: Claim, specific: Claim) -> bool:
+    """`general` says no more than `specific`: same voice and act, fewer or wider details."""
+    if (general.speaker, general.subject, general.relation, general.polarity) != (
+        specific.speaker,
+        specific.subject,
+        specific.relation,
+        specific.polarity,
+    ):
+        return False
+    if general.recipient is not None and general.recipient != specific.recipient:
+        return False
+    g, s = (general.object or "").lower(), (specific.object or "").lower()
+    return not g or g in s or s in g
+
+
+def _fold(into: Claim, claim: Claim) -> None:
+    for span in claim.mentions or [claim.evidence]:
+        if span not in into.mentions:
+            into.mentions.append(span)
+    into.hedged = into.hedged and claim.hedged
+    into.quantity = into.quantity or claim.quantity
+    into.recipient = into.recipient or claim.recipient
+    into.confidence = max(into.confidence, claim.confidence)
+
+
+def merge_claims(claims: list[Claim]) -> list[Claim]:
+    """One claim per proposition and voice within a document; repeats become mention spans.
+
+    A claim that names fewer details than another of the same speaker, subject, relation and
+    polarity ("support from Turkey" beside "Turkey supported Azerbaijan") is the same claim.
+    """
+    kept: list[Claim] = []
+    # positions in `kept` per (speaker, subject, relation, polarity): only those can subsume, so
+    # a long document's claims are not each compared with all the others
+    voices: dict[tuple[str, str | None, str, str], list[int]] = {}
+    for claim in claims:
+        claim.mentions = claim.mentions or [claim.evidence]
+        same = voices.setdefault((claim.speaker, claim.subject, claim.relation, claim.polarity), [])
+        at = next((k for k in same if _subsumes(claim, kept[k]) or _subsumes(kept[k], claim)), None)
+        if at is None:
+            same.append(len(kept))
+            kept.append(claim)
+            continue
+        target = kept[at]
+        if _subsumes(target, claim) and not _subsumes(claim, target):
+            # the new claim is more specific: it carries the details, the first mention stays
+            claim.evidence = target.evidence
+            claim.mentions = list(target.mentions)
+            _fold(claim, target)
+            kept[at] = claim
+        else:
+            _fold(target, claim)
+    return sorted(kept, key=lambda c: c.evidence.start)
