@@ -9,6 +9,7 @@ such a sentence is read even with no actor named: its "the enemy" is the speaker
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from corroborate.extract.frames import Frame
@@ -19,6 +20,7 @@ CLOSES = frozenset("\u201d\u00bb")  # ” »
 TOGGLES = frozenset('"')
 Ahead = tuple[list[Token], list[Frame]]  # a later sentence's tokens and speaker frames
 MAX_SENTENCES = 4  # an unpaired mark must not make a whole article one quotation
+_MARKS = re.compile("[" + "".join(sorted(OPENS | CLOSES | TOGGLES)) + "]")
 SPEAKER_GAP = 8  # tokens from the closing mark to the say verb: '," the defence ministry said'
 
 
@@ -26,16 +28,22 @@ def spanning_quotes(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[
     """Sentence index -> (index of the sentence where its quotation closes, the closing mark's
     offset), for each sentence wholly inside a quotation that closes in a later sentence."""
     out: dict[int, tuple[int, int]] = {}
+    marks = [m.start() for m in _MARKS.finditer(text)]  # one regex pass, not a loop per char
+    if not marks:
+        return out
     opened: int | None = None  # the sentence whose first whole sentence is quoted
     prev_end = 0
+    at = 0
     for k, (s0, s1) in enumerate(spans):
         if "\n" in text[prev_end:s0]:
             opened = None  # a paragraph break ends any quotation left open
         prev_end = s1
-        for p in range(s0, s1):
+        while at < len(marks) and marks[at] < s0:
+            at += 1  # a mark between sentences belongs to neither
+        while at < len(marks) and marks[at] < s1:
+            p = marks[at]
+            at += 1
             ch = text[p]
-            if ch not in OPENS and ch not in CLOSES and ch not in TOGGLES:
-                continue
             closing = ch in CLOSES or (ch in TOGGLES and opened is not None)
             if not closing:
                 # a quotation that opens mid-sentence has that sentence's own speaker frame
