@@ -9,6 +9,8 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from corroborate.assess import Proposition
 from corroborate.reviews import ReviewError, merge, review_claim, split
 from corroborate.store import ClaimRow
+from corroborate.store.search import FoundDocument
+from corroborate.web.assessment import Reviewed
 from corroborate.web.schemas import (
     ActorOut,
     ClaimOut,
@@ -33,9 +35,9 @@ from corroborate.web.service import (
     filter_propositions,
     mentions,
     review_queue,
+    search_page,
     split_matches,
 )
-from corroborate.web.views import snippet
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorOut},
@@ -70,18 +72,26 @@ def page(items: list[Any], limit: int, offset: int, total: int | None) -> dict[s
     }
 
 
-def _proposition(state: WebState, pid: str) -> Proposition:
-    found = state.reviewed().by_id.get(pid)
+def proposition_of(r: Reviewed, pid: str) -> Proposition:
+    """The proposition, or a 404 that says why an id can vanish (shared with the pages)."""
+    found = r.by_id.get(pid)
     if found is None:
         raise HTTPException(404, f"no proposition {pid} (ids change only when claims do)")
     return found
 
 
-def _claim(state: WebState, claim_id: int) -> ClaimRow:
-    row = state.reviewed().assessment.rows.get(claim_id)
+def claim_of(r: Reviewed, claim_id: int) -> ClaimRow:
+    row = r.assessment.rows.get(claim_id)
     if row is None:
         raise HTTPException(404, f"no claim {claim_id} (claim ids change on re-extraction)")
     return row
+
+
+def document_of(state: WebState, doc_id: int) -> FoundDocument:
+    found = state.ledger.get_documents([doc_id])
+    if not found:
+        raise HTTPException(404, f"no document {doc_id}")
+    return found[0]
 
 
 @router.get("/propositions", response_model=Page[PropositionOut])
@@ -116,7 +126,7 @@ def merge_takes_post() -> None:
 def get_proposition(request: Request, pid: PropId) -> dict[str, Any]:
     """One proposition with every mention (claim) behind it."""
     state = state_of(request)
-    p = _proposition(state, pid)
+    p = proposition_of(state.reviewed(), pid)
     r = state.reviewed()
     data = PropositionOut.model_validate(p).model_dump()
     data["mentions"] = [claim_dict(r, c) for c in mentions(r, p)]
@@ -127,7 +137,8 @@ def get_proposition(request: Request, pid: PropId) -> dict[str, Any]:
 def merge_propositions(request: Request, body: MergeIn) -> dict[str, Any]:
     """Merge `source` into `target` (an analyst decision, kept in the audit log)."""
     state = state_of(request)
-    source, target = _proposition(state, body.source), _proposition(state, body.target)
+    r = state.reviewed()
+    source, target = proposition_of(r, body.source), proposition_of(r, body.target)
     try:
         rid = merge(state.ledger, source, target, author=body.author, note=body.note)
     except ReviewError as exc:
@@ -142,7 +153,7 @@ def merge_propositions(request: Request, body: MergeIn) -> dict[str, Any]:
 def split_proposition(request: Request, pid: PropId, body: SplitIn) -> dict[str, Any]:
     """Move the mentions whose `field` contains `value` into a proposition of their own."""
     state = state_of(request)
-    p = _proposition(state, pid)
+    p = proposition_of(state.reviewed(), pid)
     moved = split_matches(state.reviewed(), p, body.field, body.value)
     try:
         rid = split(
@@ -186,8 +197,8 @@ def claim_queue(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict
 
 @router.get("/claims/{claim_id}", response_model=ClaimOut)
 def get_claim(request: Request, claim_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
-    state = state_of(request)
-    return claim_dict(state.reviewed(), _claim(state, claim_id))
+    r = state_of(request).reviewed()
+    return claim_dict(r, claim_of(r, claim_id))
 
 
 @router.post(
@@ -198,7 +209,7 @@ def post_claim_review(
 ) -> dict[str, Any]:
     """Accept, reject, correct or annotate a claim. The assessment uses it at once."""
     state = state_of(request)
-    row = _claim(state, claim_id)
+    row = claim_of(state.reviewed(), claim_id)
     changes = body.changes.model_dump(exclude_unset=True) if body.changes else {}
     try:
         rid = review_claim(
@@ -225,10 +236,7 @@ def list_documents(
 def get_document(request: Request, doc_id: Annotated[int, Path(ge=1, le=2**62)]) -> dict[str, Any]:
     """A document's text with its claims and framing markers (character offsets)."""
     state = state_of(request)
-    found = state.ledger.get_documents([doc_id])
-    if not found:
-        raise HTTPException(404, f"no document {doc_id}")
-    doc = found[0]
+    doc = document_of(state, doc_id)
     r = state.reviewed()
     return {
         "id": doc.id,
@@ -267,24 +275,15 @@ def search(
 ) -> dict[str, Any]:
     """Full-text search over documents: those with every word first, then those with any word;
     best first among the most recently added matches."""
-    from corroborate.store.search import query_terms
-
-    state = state_of(request)
-    hits = state.ledger.search_documents(q, limit=min(offset + limit + 1, 1000))
-    window = hits[offset : offset + limit + 1]
-    docs = {d.id: d for d in state.ledger.get_documents([h.document_id for h in window])}
-    terms = query_terms(q)
-    items = []
-    for h in window:
-        d = docs.get(h.document_id)
-        text = "".join(s.text for s in snippet(d.text, terms)) if d else ""
-        items.append(
-            {
-                "document_id": h.document_id, "score": h.score, "title": h.title,
-                "source": d.source if d else None, "published": d.published if d else None,
-                "snippet": text,
-            }
-        )  # fmt: skip
+    found = search_page(state_of(request), q, offset=offset, limit=limit)
+    items = [
+        {
+            "document_id": f.hit.document_id, "score": f.hit.score, "title": f.hit.title,
+            "source": f.document.source, "published": f.document.published,
+            "snippet": "".join(s.text for s in f.snippet),
+        }
+        for f in found
+    ]  # fmt: skip
     return page(items, limit, offset, None)
 
 

@@ -9,8 +9,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from corroborate.reviews import CORRECTABLE, SPLIT_FIELDS, ReviewError, merge, review_claim
 from corroborate.reviews import split as split_review
-from corroborate.store.search import query_terms
-from corroborate.web.api import state_of
+from corroborate.web.api import claim_of, document_of, proposition_of, state_of
 from corroborate.web.pagecache import PageCache, cached_page
 from corroborate.web.render import page
 from corroborate.web.security import check_form_csrf
@@ -22,10 +21,11 @@ from corroborate.web.service import (
     mentions,
     merge_targets,
     review_queue,
+    search_page,
     split_matches,
     status_counts,
 )
-from corroborate.web.views import Span, in_context, page_links, segments, snippet
+from corroborate.web.views import Span, in_context, page_links, segments
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
@@ -110,9 +110,7 @@ def propositions(
 def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLResponse:
     state = state_of(request)
     r = state.reviewed()
-    p = r.by_id.get(pid)
-    if p is None:
-        raise HTTPException(404, f"no proposition {pid}")
+    p = proposition_of(r, pid)
     every = mentions(r, p)
     rows = every[offset : offset + MENTIONS_SHOWN]
     docs = {d.id: d for d in state.ledger.get_documents(sorted({c.document_id for c in rows}))}
@@ -177,9 +175,7 @@ def review(
     hedged: Annotated[str | None, Form(max_length=10)] = None,
 ) -> Response:
     state = state_of(request)
-    row = state.reviewed().assessment.rows.get(claim_id)
-    if row is None:
-        raise HTTPException(404, f"no claim {claim_id}")
+    row = claim_of(state.reviewed(), claim_id)
     changes: dict[str, Any] = {}
     if kind == "correct":
         given = {
@@ -215,9 +211,7 @@ def merge_form(
 ) -> Response:
     state = state_of(request)
     r = state.reviewed()
-    source, into = r.by_id.get(pid), r.by_id.get(target)
-    if source is None or into is None:
-        raise HTTPException(404, "no such proposition")
+    source, into = proposition_of(r, pid), proposition_of(r, target)
     try:
         merge(state.ledger, source, into, author=author.strip(), note=note)
     except ReviewError as exc:
@@ -239,9 +233,7 @@ def split_form(
 ) -> Response:
     state = state_of(request)
     r = state.reviewed()
-    p = r.by_id.get(pid)
-    if p is None:
-        raise HTTPException(404, f"no proposition {pid}")
+    p = proposition_of(r, pid)
     moved = split_matches(r, p, field, value) if field in SPLIT_FIELDS else 0
     try:
         split_review(
@@ -292,10 +284,7 @@ def documents(
 @cached_page(_page_key)
 def document(request: Request, doc_id: Id) -> HTMLResponse:
     state = state_of(request)
-    found = state.ledger.get_documents([doc_id])
-    if not found:
-        raise HTTPException(404, f"no document {doc_id}")
-    doc = found[0]
+    doc = document_of(state, doc_id)
     r = state.reviewed()
     claims = state.ledger.list_claims(document_id=doc_id)
     markers = state.ledger.framing_of_document(doc_id)
@@ -349,21 +338,12 @@ def source(request: Request, source_id: Id, offset: Offset = 0) -> HTMLResponse:
 def search(
     request: Request, q: Annotated[str, Query(max_length=300)] = "", offset: Offset = 0
 ) -> HTMLResponse:
-    state = state_of(request)
-    limit = min(offset + SEARCH_SHOWN + 1, 1000)  # the ranked window is 2,000 at most anyway
-    found = state.ledger.search_documents(q, limit=limit) if q.strip() else []
-    hits = found[offset : offset + SEARCH_SHOWN]
-    docs = {d.id: d for d in state.ledger.get_documents([h.document_id for h in hits])}
-    terms = query_terms(q)
-    results = [
-        (h, docs[h.document_id], snippet(docs[h.document_id].text, terms))
-        for h in hits
-        if h.document_id in docs
-    ]
-    more = len(found) > offset + SEARCH_SHOWN
+    found = search_page(state_of(request), q, offset=offset, limit=SEARCH_SHOWN)
+    results = found[:SEARCH_SHOWN]
+    more = len(found) > SEARCH_SHOWN
     return page(
         request, "search.html", title=f"Search: {q}", q=q, results=results, offset=offset,
-        links=page_links(None, SEARCH_SHOWN, offset, SEARCH_SHOWN if more else len(hits)),
+        links=page_links(None, SEARCH_SHOWN, offset, SEARCH_SHOWN if more else len(results)),
     )  # fmt: skip
 
 

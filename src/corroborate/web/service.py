@@ -6,7 +6,7 @@ import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from corroborate.assess import Proposition
 from corroborate.assess.status import STATUSES
@@ -15,9 +15,11 @@ from corroborate.report import charts
 from corroborate.report.role import RoleReport, role_report
 from corroborate.reviews import Decision, claim_key, effective
 from corroborate.store import ClaimRow, Ledger
+from corroborate.store.search import FoundDocument, SearchHit, query_terms
 from corroborate.web.assessment import AssessmentCache, Reviewed
 from corroborate.web.config import WebConfig
 from corroborate.web.pagecache import PageCache
+from corroborate.web.views import Segment, snippet
 
 
 @dataclass(slots=True)
@@ -80,6 +82,28 @@ def warm(state: WebState, *, top_actors: int = 20) -> None:
     r = state.reviewed()
     for actor, _n, _statuses in actors(r)[:top_actors]:
         actor_report(state, r, actor)
+
+
+class Found(NamedTuple):
+    hit: SearchHit
+    document: FoundDocument
+    snippet: list[Segment]
+
+
+def search_page(state: WebState, q: str, *, offset: int, limit: int) -> list[Found]:
+    """The documents matching `q` from `offset` with their snippets: up to `limit` + 1, the one
+    more saying there is a next page. The API and the search page both show these."""
+    if not q.strip():
+        return []
+    ranked = state.ledger.search_documents(q, limit=min(offset + limit + 1, 1000))
+    hits = ranked[offset : offset + limit + 1]
+    docs = {d.id: d for d in state.ledger.get_documents([h.document_id for h in hits])}
+    terms = query_terms(q)
+    return [
+        Found(h, docs[h.document_id], snippet(docs[h.document_id].text, terms))
+        for h in hits
+        if h.document_id in docs
+    ]
 
 
 def filter_propositions(
