@@ -138,6 +138,7 @@ class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin, StanceMixin, ReadsMi
             self.engine.dispose()
             raise LedgerError(f"cannot open the ledger at {self.safe_url}: {exc.orig}") from None
         self._source_ids: dict[str, int] = {}
+        self._common_terms: dict[tuple[str, int], bool] = {}  # search: word in most documents?
 
     @property
     def safe_url(self) -> str:

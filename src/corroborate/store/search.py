@@ -37,28 +37,30 @@ class SearchMixin:
     engine: Engine
     _common_terms: dict[tuple[str, int], bool]
 
-    def _in_most_documents(self, conn: sa.Connection, term: str) -> bool:
-        """Whether `term` occurs in more than half of the documents (remembered per term and
-        number of documents, so new documents mean a new count)."""
-        if not hasattr(self, "_common_terms") or len(self._common_terms) > 50_000:
-            self._common_terms = {}
-        total = int(
-            conn.execute(sa.text("SELECT coalesce(max(id), 0) FROM documents")).scalar_one()
-        )
-        key = (term, total)
-        if key not in self._common_terms:
-            half = total // 2 + 1
-            found = conn.execute(
-                sa.text(
-                    "SELECT count(*) FROM (SELECT rowid FROM documents_fts "
-                    "WHERE documents_fts MATCH :t LIMIT :half)"
-                ),
-                {"t": f'"{term}"', "half": half},
-            ).scalar_one()
-            common = total >= 10 and int(found) >= half
-            self._common_terms[key] = common  # another thread may reset the dict: keep our own
-            return common
-        return self._common_terms.get(key, False)
+    def _common_words(self, conn: sa.Connection, terms: list[str]) -> set[str]:
+        """The terms found in more than half of the documents (remembered per term and number
+        of documents, so new documents mean a new count)."""
+        newest = conn.execute(sa.text("SELECT coalesce(max(id), 0) FROM documents"))
+        total = int(newest.scalar_one())
+        known = self._common_terms
+        if len(known) > 50_000:
+            known = self._common_terms = {}  # other threads keep the dict they hold
+        half = total // 2 + 1
+        common = set()
+        for term in terms:
+            flag = known.get((term, total))
+            if flag is None:
+                found = conn.execute(
+                    sa.text(
+                        "SELECT count(*) FROM (SELECT rowid FROM documents_fts "
+                        "WHERE documents_fts MATCH :t LIMIT :half)"
+                    ),
+                    {"t": f'"{term}"', "half": half},
+                ).scalar_one()
+                flag = known[(term, total)] = total >= 10 and int(found) >= half
+            if flag:
+                common.add(term)
+        return common
 
     def search_documents(
         self,
@@ -89,18 +91,16 @@ class SearchMixin:
         """BM25 over the window of newest matches; when every word is in over half of the
         documents, the newest matches: FTS5 floors the weight of such words to nothing, yet
         counting their documents for it costs a pass over all their postings, on every query."""
-        rare = [t for t in terms if not self._in_most_documents(conn, t)]
         match = (" " if every else " OR ").join(f'"{t}"' for t in terms)
-        if not rare:  # nothing to weigh: the newest matching documents first
+        if self._common_words(conn, terms) == set(terms):  # nothing to weigh: newest first
             sql = (
                 "SELECT f.rowid, 0.0, d.title FROM documents_fts f JOIN documents d "
                 "ON d.id = f.rowid WHERE documents_fts MATCH :q ORDER BY f.rowid DESC "
                 "LIMIT min(:n, :w)"
             )
         else:
-            # FTS5 walks its index in rowid order and stops at the window: bm25 is computed for
-            # the window only, not for every match
-            # and titles are joined to the best few only, not to the whole window
+            # FTS5 walks its index in rowid order and stops at the window, so bm25 is computed
+            # for the window only; titles are joined to the best few only
             sql = (
                 "SELECT m.id, m.score, d.title FROM (SELECT id, score FROM (SELECT rowid AS id, "
                 "-bm25(documents_fts) AS score FROM documents_fts WHERE documents_fts MATCH :q "
