@@ -75,17 +75,17 @@ class AssessmentCache:
         if current is not None and fp == self._fingerprint:
             return current
         if current is not None and self._last_build >= self.sync_seconds:
-            self._rebuild_in_background()
+            self._rebuild_in_background(fp)
             return current
         with self._lock:
-            if self._current is not None and self._fingerprint == self.ledger.change_token():
+            if self._current is not None and self._fingerprint == fp:
                 return self._current  # another request built it meanwhile
-            return self._build()
+            return self._build(fp)
 
-    def _build(self) -> Reviewed:
-        """Assess the ledger as it is now; the caller holds the lock."""
+    def _build(self, fp: tuple[object, ...]) -> Reviewed:
+        """Assess the ledger as it is now; the caller holds the lock. `fp` is the change token
+        read before the ledger is: a change made during the build triggers another."""
         began = time.monotonic()
-        fp = self.ledger.change_token()  # before reading: a later change triggers a new build
         assessment = assess_ledger(self.ledger, settings=self.settings, camps=self.camps)
         decided = decisions(self.ledger.list_reviews())
         by_id = {p.id: p for p in assessment.propositions}
@@ -103,13 +103,13 @@ class AssessmentCache:
         self._last_build = time.monotonic() - began
         return built
 
-    def _rebuild_in_background(self) -> None:
+    def _rebuild_in_background(self, fp: tuple[object, ...]) -> None:
         if self.updating or not self._lock.acquire(blocking=False):
             return
 
         def rebuild() -> None:
             try:
-                self._build()
+                self._build(fp)
             finally:
                 self._lock.release()
 

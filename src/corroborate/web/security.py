@@ -31,6 +31,7 @@ HEADERS = {
     "cross-origin-opener-policy": "same-origin",
     "cross-origin-resource-policy": "same-origin",
 }
+_HEADER_BYTES = tuple((k.encode(), v.encode()) for k, v in HEADERS.items())  # per response
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -88,7 +89,7 @@ class Guard:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
-        extra = [(k.encode(), v.encode()) for k, v in HEADERS.items()]
+        extra = list(_HEADER_BYTES)
         refused = self._refusal(request)
         csrf = request.cookies.get(CSRF_COOKIE)
         # a cookie is whatever the client sends: only the shape we issue is taken as a token
