@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
@@ -72,6 +74,17 @@ def page(items: list[Any], limit: int, offset: int, total: int | None) -> dict[s
     }
 
 
+@contextmanager
+def recording(state: WebState) -> Iterator[None]:
+    """Around a review's write (shared with the pages): a refused review is a 400 with its
+    reason, and a recorded one is seen by the next assessment."""
+    try:
+        yield
+    except ReviewError as exc:
+        raise HTTPException(400, str(exc)) from None
+    state.cache.invalidate()
+
+
 def proposition_of(r: Reviewed, pid: str) -> Proposition:
     """The proposition, or a 404 that says why an id can vanish (shared with the pages)."""
     found = r.by_id.get(pid)
@@ -139,11 +152,8 @@ def merge_propositions(request: Request, body: MergeIn) -> dict[str, Any]:
     state = state_of(request)
     r = state.reviewed()
     source, target = proposition_of(r, body.source), proposition_of(r, body.target)
-    try:
+    with recording(state):
         rid = merge(state.ledger, source, target, author=body.author, note=body.note)
-    except ReviewError as exc:
-        raise HTTPException(400, str(exc)) from None
-    state.cache.invalidate()
     return {"review_id": rid, "detail": f"{source.id} merged into {target.id}"}
 
 
@@ -153,16 +163,14 @@ def merge_propositions(request: Request, body: MergeIn) -> dict[str, Any]:
 def split_proposition(request: Request, pid: PropId, body: SplitIn) -> dict[str, Any]:
     """Move the mentions whose `field` contains `value` into a proposition of their own."""
     state = state_of(request)
-    p = proposition_of(state.reviewed(), pid)
-    moved = split_matches(state.reviewed(), p, body.field, body.value)
-    try:
+    r = state.reviewed()
+    p = proposition_of(r, pid)
+    moved = split_matches(r, p, body.field, body.value)
+    with recording(state):
         rid = split(
             state.ledger, p, moved, field_name=body.field, value=body.value,
             label=body.label, author=body.author, note=body.note,
         )  # fmt: skip
-    except ReviewError as exc:
-        raise HTTPException(400, str(exc)) from None
-    state.cache.invalidate()
     return {"review_id": rid, "detail": f"{moved} mention(s) split from {p.id}"}
 
 
@@ -211,14 +219,11 @@ def post_claim_review(
     state = state_of(request)
     row = claim_of(state.reviewed(), claim_id)
     changes = body.changes.model_dump(exclude_unset=True) if body.changes else {}
-    try:
+    with recording(state):
         rid = review_claim(
             state.ledger, row, kind=body.kind, author=body.author, note=body.note,
             changes=changes, relations=state.relations,
         )  # fmt: skip
-    except ReviewError as exc:
-        raise HTTPException(400, str(exc)) from None
-    state.cache.invalidate()
     return {"review_id": rid, "detail": f"claim {claim_id}: {body.kind} recorded"}
 
 

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
-from corroborate.reviews import CORRECTABLE, SPLIT_FIELDS, ReviewError, merge, review_claim
+from corroborate.reviews import CORRECTABLE, SPLIT_FIELDS, merge, review_claim
 from corroborate.reviews import split as split_review
-from corroborate.web.api import claim_of, document_of, proposition_of, state_of
+from corroborate.web.api import claim_of, document_of, proposition_of, recording, state_of
 from corroborate.web.pagecache import PageCache, cached_page
 from corroborate.web.render import page
 from corroborate.web.security import check_form_csrf
@@ -187,14 +187,11 @@ def review(
                 changes[name] = value.strip() or None
         if hedged in ("true", "false") and (hedged == "true") != row.hedged:
             changes["hedged"] = hedged == "true"
-    try:
+    with recording(state):
         review_claim(
             state.ledger, row, kind=kind, author=author.strip(), note=note,
             changes=changes, relations=state.relations,
         )  # fmt: skip
-    except ReviewError as exc:
-        raise HTTPException(400, str(exc)) from None
-    state.cache.invalidate()
     pid = state.reviewed().of_claim.get(claim_id)
     fallback = f"/propositions/{pid}" if pid else f"/documents/{row.document_id}"
     target = _back(request, back, fallback)
@@ -212,11 +209,8 @@ def merge_form(
     state = state_of(request)
     r = state.reviewed()
     source, into = proposition_of(r, pid), proposition_of(r, target)
-    try:
+    with recording(state):
         merge(state.ledger, source, into, author=author.strip(), note=note)
-    except ReviewError as exc:
-        raise HTTPException(400, str(exc)) from None
-    state.cache.invalidate()
     response = RedirectResponse(f"/propositions/{into.id}", status_code=303)
     return _remember_author(response, author.strip())
 
@@ -235,14 +229,11 @@ def split_form(
     r = state.reviewed()
     p = proposition_of(r, pid)
     moved = split_matches(r, p, field, value) if field in SPLIT_FIELDS else 0
-    try:
+    with recording(state):
         split_review(
             state.ledger, p, moved, field_name=field, value=value, label=label,
             author=author.strip(), note=note,
         )  # fmt: skip
-    except ReviewError as exc:
-        raise HTTPException(400, str(exc)) from None
-    state.cache.invalidate()
     target = pid if pid in state.reviewed().by_id else ""
     response = RedirectResponse(f"/propositions/{target}" if target else "/propositions", 303)
     return _remember_author(response, author.strip())
