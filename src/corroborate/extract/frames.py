@@ -173,7 +173,12 @@ def find_frames(
                 relay = _mention_after(mentions, src.end, 4)
                 src = relay if relay is not None and relay.kind == "outlet" else src
             names = speaker_names(src) if src.is_agent else ()
-            frames.append(Frame(names, "affirm", vague, 0, n, c0, "according"))
+            # "..., according to the French newspaper": the source is no role of the claim
+            # before it (not its recipient, not its object)
+            # ("..., citing X" stays over the whole sentence: it qualifies a say verb's source)
+            trailing = c0 > 0 and tokens[c0 - 1].text == "," and tokens[c0].lower == "according"
+            hi = c0 - 1 if trailing else n
+            frames.append(Frame(names, "affirm", vague, 0, hi, c0, "according"))
             continue
         is_deny = "deny_verbs" in kinds
         is_accuse = "accuse_verbs" in kinds

@@ -143,12 +143,29 @@ def prep_before(
             return None  # "about 4,000 fighters": "about" qualifies the figure
         if low in g.prepositions:
             return low
-        if low in g.determiners or low in g.place_modifiers or tokens[i].text[:1].isdigit():
+        if (
+            low in g.determiners
+            or low in g.place_modifiers
+            or tokens[i].text[:1].isdigit()
+            or _name_modifier(tokens, i, start, trigger_tokens)
+        ):
             i -= 1
             skipped += 1
             continue
         return _title_after_by(tokens, i, g, trigger_tokens)
     return None
+
+
+def _name_modifier(tokens: list[Token], i: int, start: int, trigger_tokens: set[int]) -> bool:
+    """ "from the T4 airbase", "at the Erebuni base": a proper name right before the head noun
+    (after a determiner) is part of the phrase, so the preposition still governs it."""
+    return (
+        i == start - 1
+        and i >= 2
+        and i not in trigger_tokens
+        and tokens[i].text[:1].isupper()
+        and tokens[i - 1].lower in ("the", "a", "an")
+    )
 
 
 def _title_after_by(

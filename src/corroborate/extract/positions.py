@@ -86,8 +86,24 @@ def nearest_subject(
         if j >= lo and j in trigger_tokens:
             continue
         if m.kind in ("actor", "pronoun", "group_ref", "institution", "thing", "modifier"):
-            return m
+            return _apposition_head(mentions, tokens, m, lo) or m
     return None
+
+
+def _apposition_head(
+    mentions: list[Mention], tokens: list[Token], m: Mention, lo: int
+) -> Mention | None:
+    """ "Russia, Turkey's rival in the Caucasus, backed Armenia": a possessor inside an
+    apposition only describes the actor named before the comma, which is the subject."""
+    s = m.start
+    if s - 1 <= lo or tokens[s - 1].text != "," or m.end >= len(tokens):
+        return None
+    if tokens[m.end].lower != "'s":
+        return None
+    head = next((p for p in mentions if p.end == s - 1 and not p.consumed), None)
+    if head is None or head.kind != "actor" or head.prep is not None:
+        return None
+    return head
 
 
 def _opens_clause(m: Mention, tokens: list[Token], t0: int, g: Grammar) -> bool:

@@ -448,6 +448,13 @@ def fill_roles(
         if recipient is None and direct is not None and direct.actors:
             recipient = direct
         objects = [m for m in after if m.prep == "with" and m.kind == "thing"][:1]
+    if entry.voice == "shield":
+        # "vetoed Security Council resolutions critical of Damascus": the body voting is not
+        # who benefits; the one the resolution targets is
+        recipient = next(
+            (m for m in after if m.prep in g.shield_preps and m.kind in ("actor", "modifier")),
+            None if recipient is not None and recipient.prep is None else recipient,
+        )
     if objects and objects[0] is not subject:
         objects = coordinated(objects[0], after, tokens, g)
     if entry.needs == "location" and (recipient is None or recipient.prep not in g.location_preps):

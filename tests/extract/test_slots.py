@@ -1,0 +1,45 @@
+"""Slot fixes: the right event with the right subject, recipient, speaker and object."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract import Claim, Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def claims(ex: Extractor, text: str) -> list[Claim]:
+    return ex.extract(text, doc="t").claims
+
+
+def test_trailing_according_to_source_is_not_a_recipient(ex: Extractor) -> None:
+    text = (
+        "Afghan fighters paid by Tehran were photographed near Aleppo, according to the French "
+        "weekly that ran the pictures."
+    )
+    (c,) = claims(ex, text)
+    assert (c.subject, c.relation, c.recipient) == ("Iran", "foreign_fighters", None)
+
+
+def test_named_base_after_from_is_a_place_not_the_object(ex: Extractor) -> None:
+    assert not [
+        c
+        for c in claims(ex, "Iranian drones operated from the Shayrat airbase last spring.")
+        if c.object == "airbase"
+    ]
+
+
+def test_possessor_inside_an_apposition_is_not_the_subject(ex: Extractor) -> None:
+    (c,) = claims(ex, "Greece, Turkey's neighbour across the Aegean, openly backed Armenia.")
+    assert (c.subject, c.relation, c.recipient) == ("Greece", "political_support", "Armenia")
+
+
+def test_veto_benefits_the_party_the_resolution_targets(ex: Extractor) -> None:
+    (c,) = claims(ex, "Russia vetoed a Security Council resolution on Syria.")
+    assert (c.subject, c.relation, c.recipient) == ("Russia", "political_support", "Syria")
+    (c,) = claims(ex, "The United States vetoed a draft resolution critical of Israel.")
+    assert c.recipient == "Israel"
