@@ -43,3 +43,22 @@ def test_veto_benefits_the_party_the_resolution_targets(ex: Extractor) -> None:
     assert (c.subject, c.relation, c.recipient) == ("Russia", "political_support", "Syria")
     (c,) = claims(ex, "The United States vetoed a draft resolution critical of Israel.")
     assert c.recipient == "Israel"
+
+
+def test_state_aircraft_sent_in_a_passive_are_the_state_s_deployment(ex: Extractor) -> None:
+    (c,) = claims(ex, "More Turkish F-16 jets were sent to the front in August.")
+    assert (c.subject, c.relation, c.recipient) == ("Turkey", "troop_deployment", None)
+
+
+def test_its_after_a_named_force_is_that_force_s_owner(ex: Extractor) -> None:
+    text = (
+        "Tehran said it had sent no soldiers to Yemen. "
+        "The Russian contingent in Syria stayed at its bases."
+    )
+    last = claims(ex, text)[-1]
+    assert (last.subject, last.relation, last.recipient) == ("Russia", "troop_deployment", "Syria")
+
+
+def test_veto_of_a_move_against_a_leader_benefits_the_leader_s_state(ex: Extractor) -> None:
+    (c,) = claims(ex, "China vetoed a UN move to sanction Assad.")
+    assert (c.subject, c.recipient) == ("China", "Syria")

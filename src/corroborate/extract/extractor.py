@@ -95,6 +95,7 @@ def _resolve_refs(
     # an unowned "Defence Ministry" opening a sentence speaks for whoever spoke last ("Baku
     # accused Armenia of ... . Defence Ministry spokesman X said"), not the accused
     last = ctx.last_speaker or ctx.last_actor
+    holder = last  # "The Russian contingent ... stayed on its base": a force owns things too
     for m in mentions:
         if (
             m.kind == "actor"
@@ -102,7 +103,9 @@ def _resolve_refs(
             and m.prep is None
             and actor_types.get(m.actors[-1]) not in SPEAKER_ONLY_TYPES
         ):
-            last = m.actors[-1:]
+            last = holder = m.actors[-1:]
+        elif m.kind == "thing" and m.prep is None and m.is_agent:
+            holder = m.actors[-1:]
         if m.kind == "institution" and not m.actors and _foreign_owner(tokens, m.start, g):
             m.kind = "vague"  # "Western intelligence services": an owner the lexicon lacks
         elif m.kind == "institution" and not m.actors:
@@ -133,7 +136,7 @@ def _resolve_refs(
             and m.start > 0
             and tokens[m.start - 1].lower in ctx_possessives
         ):
-            m.actors = last  # "its instructors", "their troops": the owner named before
+            m.actors = holder  # "its instructors", "their troops": the owner named before
 
 
 def _foreign_owner(tokens: list[Token], start: int, g: Grammar) -> bool:

@@ -176,7 +176,12 @@ def find_frames(
             # "..., according to the French newspaper": the source is no role of the claim
             # before it (not its recipient, not its object)
             # ("..., citing X" stays over the whole sentence: it qualifies a say verb's source)
-            trailing = c0 > 0 and tokens[c0 - 1].text == "," and tokens[c0].lower == "according"
+            trailing = (
+                c0 > 0
+                and tokens[c0 - 1].text == ","
+                and tokens[c0].lower == "according"
+                and all(t.text != "," for t in tokens[c1:])
+            )  # not "drones that, according to X, are giving ...": the content follows
             hi = c0 - 1 if trailing else n
             frames.append(Frame(names, "affirm", vague, 0, hi, c0, "according"))
             continue

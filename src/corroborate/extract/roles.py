@@ -38,7 +38,7 @@ AGENTLESS_RELATIONS = frozenset(
 
 
 # trigger frames of things that move with their owner ("Russian troops were sent")
-MOVING_TRIGGERS = frozenset({"transfer", "deploy", "presence", "logistics"})
+MOVING_TRIGGERS = frozenset({"transfer", "send", "deploy", "presence", "logistics"})
 # triggers whose subject sends something else: a thing as their subject acts for nobody named
 SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 # triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
@@ -389,9 +389,24 @@ def fill_roles(
                         or m.prep in g.recipient_preps | g.target_preps | g.location_preps
                     )
                     and m.actors
+                    # "stayed on its base": a force's own base is where it is, not a side
+                    and (entry.value != "presence" or m.actors != subject.actors)
                 ),
                 None,
             )
+            if target is None and entry.value == "presence":
+                # "The Russian contingent in Armenia stayed on its base": where the force is
+                target = next(
+                    (
+                        m
+                        for m in mentions
+                        if m.start == subject.end + 1
+                        and m.end <= t0
+                        and m.prep in g.location_preps
+                        and m.kind == "actor"
+                    ),
+                    None,
+                )
             recipient = target
         else:
             if direct is not None and direct.kind in ("actor", "modifier"):
@@ -449,11 +464,17 @@ def fill_roles(
             recipient = direct
         objects = [m for m in after if m.prep == "with" and m.kind == "thing"][:1]
     if entry.voice == "shield":
-        # "vetoed Security Council resolutions critical of Damascus": the body voting is not
-        # who benefits; the one the resolution targets is
+        # "vetoed Security Council resolutions critical of Damascus", "vetoed any UN move to
+        # sanction Assad": the body voting is not who benefits; the party it targets is
         recipient = next(
-            (m for m in after if m.prep in g.shield_preps and m.kind in ("actor", "modifier")),
-            None if recipient is not None and recipient.prep is None else recipient,
+            (
+                m
+                for m in after
+                if m.kind in ("actor", "modifier")
+                and m.actors
+                and kb.actor_types.get(m.actors[0]) != "organisation"
+            ),
+            None,
         )
     if objects and objects[0] is not subject:
         objects = coordinated(objects[0], after, tokens, g)
