@@ -62,3 +62,18 @@ def test_its_after_a_named_force_is_that_force_s_owner(ex: Extractor) -> None:
 def test_veto_of_a_move_against_a_leader_benefits_the_leader_s_state(ex: Extractor) -> None:
     (c,) = claims(ex, "China vetoed a UN move to sanction Assad.")
     assert (c.subject, c.recipient) == ("China", "Syria")
+
+
+def test_a_place_under_attack_is_no_attacker(ex: Extractor) -> None:
+    assert not [c for c in claims(ex, "Kyiv came under missile attack overnight.") if c.subject]
+
+
+def test_demonym_on_the_goods_of_a_sales_noun_is_the_seller(ex: Extractor) -> None:
+    text = "Greece summoned the envoy from Ankara over Turkish arms sales to Tripoli."
+    (c,) = claims(ex, text)
+    assert (c.subject, c.relation, c.object, c.recipient) == (
+        "Turkey",
+        "arms_supply",
+        "arms",
+        "Libya",
+    )

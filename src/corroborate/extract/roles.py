@@ -28,6 +28,7 @@ from corroborate.extract.positions import (
     relative_head,
 )
 from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
+from corroborate.extract.slots import owned_goods, weapon_noun
 from corroborate.extract.tokens import Token
 
 # relations whose agentless statements are claims ("weapons were flown in"); an agentless
@@ -206,6 +207,7 @@ def fill_roles(
                 )  # "a gas attack", not "a resolution backing"
                 or t1 - t0 > 1
                 or any(m.end == t0 and m.kind in ("modifier", "actor") for m in mentions)
+                or weapon_noun(tokens, mentions, t0)
                 or article_before(tokens, mentions, t0, trigger_tokens, g)
                 or (t1 < len(tokens) and tokens[t1].lower in ("from", "of", "for", "to", "by"))
             )
@@ -230,9 +232,12 @@ def fill_roles(
             ),
             None,
         )
-        subject = agent or owner
+        goods = owned_goods(mentions, t0) if owner is None and inside is None else None
+        subject = agent or owner or goods
         of_thing = next((m for m in near if m.kind == "thing" and m.prep in ("of", None)), None)
         objects = [inside] if inside is not None else ([of_thing] if of_thing else [])
+        if goods is not None and not objects:
+            objects = [goods]
         recipient = next(
             (m for m in after if m.prep in ("to", "for") and m.kind in ("actor", "modifier")), None
         )
