@@ -77,3 +77,13 @@ def test_demonym_on_the_goods_of_a_sales_noun_is_the_seller(ex: Extractor) -> No
         "arms",
         "Libya",
     )
+
+
+def test_weapon_word_before_support_makes_it_arms_supply(ex: Extractor) -> None:
+    (c,) = claims(ex, "Israel's drone support to Baku was decisive.")
+    assert (c.subject, c.relation, c.recipient) == ("Israel", "arms_supply", "Azerbaijan")
+
+
+def test_demonym_on_private_groups_is_not_the_state(ex: Extractor) -> None:
+    text = "Canada-based Lebanese groups collected donations and sent volunteers to fight in Syria."
+    assert not [c for c in claims(ex, text) if c.subject == "Lebanon"]

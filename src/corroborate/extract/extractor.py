@@ -18,7 +18,7 @@ from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
 from corroborate.extract.merge import drop_agentless_duplicates, merge_claims
-from corroborate.extract.nationals import nationals_as_recruits
+from corroborate.extract.nationals import nationals_as_recruits, private_nationals
 from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
@@ -323,6 +323,7 @@ class Extractor:
                 cue_kinds_at.setdefault(i, set()).update(c.kinds())
         mentions = build_mentions(tokens, ents, trigger_tokens, kb.grammar)
         nationals_as_recruits(tokens, mentions, trigs, kb.grammar)
+        private_nationals(tokens, mentions, kb.grammar)
         context = (ctx.last_actor, ctx.last_coalition)
         mentions = institution_owned(
             mentions, tokens, context, kb.actor_types, kb.grammar, trigger_tokens

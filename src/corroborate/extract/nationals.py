@@ -63,3 +63,12 @@ def nationals_as_recruits(
             words = " ".join(t.text for t in tokens[m.start : m.end])
             m.kind, m.thing, m.thing_class = "thing", words, RECRUITS
             m.actors = ()
+
+
+def private_nationals(tokens: list[Token], mentions: list[Mention], g: Grammar) -> None:
+    """ "Armenian groups raised money", "Russian businessmen": a demonym on private people or
+    bodies names no state (guidelines 2.4); the phrase becomes a vague mention, in place."""
+    n = len(tokens)
+    for m in mentions:
+        if m.kind == "modifier" and m.end < n and tokens[m.end].lower in g.private_nouns:
+            m.kind, m.actors = "vague", ()
