@@ -87,3 +87,29 @@ def test_weapon_word_before_support_makes_it_arms_supply(ex: Extractor) -> None:
 def test_demonym_on_private_groups_is_not_the_state(ex: Extractor) -> None:
     text = "Canada-based Lebanese groups collected donations and sent volunteers to fight in Syria."
     assert not [c for c in claims(ex, text) if c.subject == "Lebanon"]
+
+
+def test_on_an_actor_s_payroll_names_the_passive_s_agent(ex: Extractor) -> None:
+    (c,) = claims(ex, "Afghan volunteers were shipped to Syria on Iran's payroll.")
+    assert (c.subject, c.relation, c.recipient) == ("Iran", "foreign_fighters", "Syria")
+
+
+def test_people_flown_on_a_state_s_transports_are_that_state_s_logistics(ex: Extractor) -> None:
+    text = "Hezbollah fighters were flown from Beirut to Damascus on Iranian cargo planes."
+    (c,) = claims(ex, text)
+    assert (c.subject, c.relation, c.object, c.recipient) == (
+        "Iran",
+        "logistics",
+        "cargo planes",
+        "Syria",
+    )
+
+
+def test_people_flown_on_unowned_flights_keep_the_flights_as_object(ex: Extractor) -> None:
+    (c,) = claims(ex, "Afghan recruits were flown to Damascus on chartered flights.")
+    assert (c.subject, c.relation, c.object) == (None, "logistics", "chartered flights")
+
+
+def test_recruits_carried_by_a_verb_are_cargo_not_a_second_act(ex: Extractor) -> None:
+    text = "Iranian cargo planes ferried Afghan recruits from Mashhad to Damascus."
+    assert [c.relation for c in claims(ex, text)] == ["logistics"]

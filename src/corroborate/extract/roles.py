@@ -28,7 +28,7 @@ from corroborate.extract.positions import (
     relative_head,
 )
 from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
-from corroborate.extract.slots import owned_goods, weapon_noun
+from corroborate.extract.slots import carrier_of, owned_goods, payer, verb_object, weapon_noun
 from corroborate.extract.tokens import Token
 
 # relations whose agentless statements are claims ("weapons were flown in"); an agentless
@@ -44,8 +44,6 @@ MOVING_TRIGGERS = frozenset({"transfer", "send", "deploy", "presence", "logistic
 SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 # triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
 PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
-# what carries people or goods: "on Turkish military transports"
-CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
 
 
 def _attacker_or_victim(
@@ -98,6 +96,8 @@ def fill_roles(
     )
     if inside is not None and kb.frames["transfer"].get(inside.thing_class or "") != entry.value:
         return []  # "armed forces", "transport aircraft": a word of a noun phrase, not an act
+    if inside is not None and verb_object(tokens, inside, trigger_tokens, g):
+        return []  # "ferried Syrian recruits": the cargo of another act, not an act itself
     prev = tokens[t0 - 1].lower if t0 > 0 else ""
     if word in g.light_verbs and any(
         j in trigger_tokens and light_verb(tokens, lo, j, g) == t0
@@ -276,6 +276,18 @@ def fill_roles(
             # "ammunition for Armenian units was flown in"
             recipient = next((m for m in before if m.prep == "for" and m.actors), None)
         moved = objects[0] if objects else None
+        carrier = carrier_of(after, g)
+        if (
+            entry.value == "logistics"
+            and carrier is not None
+            and moved is not None
+            and (not moved.actors or (carrier.actors and carrier.actors != moved.actors))
+        ):
+            # "SNA fighters were flown to Tripoli on Turkish military transports", "volunteers
+            # were flown in on chartered flights": the carrier carries (guidelines 5.2)
+            objects, moved = [carrier], None
+            if subject is None and carrier.actors:
+                subject = carrier
         if entry.value == "training" and moved is not None and moved.actors:
             recipient = moved  # "Azerbaijani special forces were schooled by Turkish instructors"
             if subject is not None and subject.kind == "thing":
@@ -287,16 +299,8 @@ def fill_roles(
                 recipient = moved  # "Armenian pilots were trained in Russia": for Armenia
         if subject is None:
             # "flown to Tripoli on Turkish military transports": the carrier
-            subject = next(
-                (
-                    m
-                    for m in after
-                    if m.kind == "thing"
-                    and m.actors
-                    and m.prep in g.means_preps
-                    and m.thing_class in CARRIER_CLASSES
-                ),
-                None,
+            subject = (carrier if carrier is not None and carrier.actors else None) or payer(
+                tokens, after, g
             )
         agentless = subject is None
         if entry.value == "political_support" and recipient is None:

@@ -3,8 +3,12 @@ limit): who owns an act named by a noun, and when a weapon's name makes the trig
 
 from __future__ import annotations
 
+from corroborate.extract.kb import Grammar
 from corroborate.extract.mentions import Mention
 from corroborate.extract.tokens import Token
+
+# what carries people or goods: "on Turkish military transports"
+CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
 
 
 def weapon_noun(tokens: list[Token], mentions: list[Mention], t0: int) -> bool:
@@ -21,4 +25,49 @@ def owned_goods(mentions: list[Mention], t0: int) -> Mention | None:
     phrase whose owner sells; the clause's subject (who protests) does not."""
     return next(
         (m for m in mentions if m.kind == "thing" and m.actors and m.start < t0 < m.end), None
+    )
+
+
+def payer(tokens: list[Token], after: list[Mention], g: Grammar) -> Mention | None:
+    """ "volunteers were sent to Syria, reportedly on Tehran's payroll": who pays them is the
+    agent the passive leaves out."""
+    n = len(tokens)
+    return next(
+        (
+            m
+            for m in after
+            if m.prep == "on"
+            and m.actors
+            and m.kind == "actor"
+            and m.end + 1 < n
+            and tokens[m.end].lower == "'s"
+            and tokens[m.end + 1].lower in g.payroll_nouns
+        ),
+        None,
+    )
+
+
+def verb_object(tokens: list[Token], m: Mention, trigger_tokens: set[int], g: Grammar) -> bool:
+    """ "ferried Syrian recruits", "trained the recruits": the phrase is another trigger's
+    direct object, so a trigger word inside it names what that act moves or trains."""
+    i = m.start - 1
+    # past "the" and an origin the lexicon lacks ("ferried Afghan recruits")
+    while (
+        i >= 0
+        and i not in trigger_tokens
+        and (tokens[i].lower in g.determiners or (i > 0 and tokens[i].text[:1].isupper()))
+    ):
+        i -= 1
+    return i >= 0 and i in trigger_tokens
+
+
+def carrier_of(after: list[Mention], g: Grammar) -> Mention | None:
+    """ "flown to Tripoli on Turkish military transports": the means that carried the theme."""
+    return next(
+        (
+            m
+            for m in after
+            if m.kind == "thing" and m.prep in g.means_preps and m.thing_class in CARRIER_CLASSES
+        ),
+        None,
     )
