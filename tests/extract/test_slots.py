@@ -113,3 +113,20 @@ def test_people_flown_on_unowned_flights_keep_the_flights_as_object(ex: Extracto
 def test_recruits_carried_by_a_verb_are_cargo_not_a_second_act(ex: Extractor) -> None:
     text = "Iranian cargo planes ferried Afghan recruits from Mashhad to Damascus."
     assert [c.relation for c in claims(ex, text)] == ["logistics"]
+
+
+def test_its_official_after_the_clause_speaks_for_the_clause_subject(ex: Extractor) -> None:
+    text = "The CSTO has not deployed troops to Armenia, its secretary general said."
+    (c,) = claims(ex, text)
+    assert (c.subject, c.speaker, c.polarity) == ("CSTO", "CSTO", "deny")
+
+
+def test_capitalised_may_inside_a_sentence_is_a_month_not_a_hedge(ex: Extractor) -> None:
+    (c,) = claims(ex, "Iranian drones were delivered to Russia in May, Kyiv said.")
+    assert (c.speaker, c.hedged) == ("Ukraine", False)
+
+
+def test_named_owner_before_an_unlisted_command_name_speaks(ex: Extractor) -> None:
+    text = "Iranian drones were delivered to Russia, the US Central Command said."
+    (c,) = claims(ex, text)
+    assert (c.speaker, c.hedged) == ("United States", False)

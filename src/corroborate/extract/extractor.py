@@ -23,6 +23,7 @@ from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
 from corroborate.extract.roles import fill_roles
+from corroborate.extract.slots import months_out
 from corroborate.extract.tokens import (
     Token,
     WordFlags,
@@ -106,6 +107,14 @@ def _resolve_refs(
             last = holder = m.actors[-1:]
         elif m.kind == "thing" and m.prep is None and m.is_agent:
             holder = m.actors[-1:]
+        if m.kind == "institution" and not m.actors and m.start >= 2:
+            # "the US Africa Command", "Russian Aerospace Forces": a named owner, then a
+            # capitalised word the lexicon lacks, then the institution
+            named = next((o for o in mentions if o.end == m.start - 1 and o.kind == "actor"), None)
+            if named is not None and tokens[m.start - 1].text[:1].isupper():
+                m.actors, m.kind, m.start = named.actors, "actor", named.start
+                named.consumed = True  # one phrase now: the speaker opens at its start
+                continue
         if m.kind == "institution" and not m.actors and _foreign_owner(tokens, m.start, g):
             m.kind = "vague"  # "Western intelligence services": an owner the lexicon lacks
         elif m.kind == "institution" and not m.actors:
@@ -310,6 +319,8 @@ class Extractor:
         columns = tuple(zip(*tokens, strict=True))  # texts, lowers, starts, ends in one pass
         texts, lowers = columns[0], columns[1]
         found_ents, found_trigs, cues = kb.sentence_layers.match(texts, lowers)
+        if "may" in lowers:
+            cues = months_out(cues, texts, kb.grammar)
         ents = entity_matches(tokens, kb, found_ents, lowers)
         trigs = [
             t

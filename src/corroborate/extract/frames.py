@@ -222,6 +222,15 @@ def find_frames(
             )
             frames.append(Frame((), polarity, True, lo, unnamed, c0, "say"))
             continue
+        owned = _owner_tail(tokens, c0, mentions, g) if tail_empty else None
+        if owned is not None:
+            # "NATO has not deployed ..., its secretary general said": NATO speaks
+            comma, owner = owned
+            lo = next(
+                (i + 1 for i in range(comma - 1, -1, -1) if tokens[i].lower in g.clause_breaks), 0
+            )
+            frames.append(Frame(speaker_names(owner), polarity, hedged, lo, comma, c0, "say"))
+            continue
         speaker: Mention | None = None
         if prev in ("and", "but") or (prev == "," and tokens[c0].lower.endswith("ing")):
             # "... and denied ...", "..., claiming ...": the clause's own subject speaks
@@ -384,6 +393,29 @@ def _unnamed_tail_speaker(
         capitalised = tokens[k].text[:1].isupper() and k > 0 and tokens[k - 1].text != ","
         if tokens[k].lower in g.pronouns or capitalised:
             return None  # "..., he said", a name the lexicon does not know: not this rule
+    return None
+
+
+def _owner_tail(
+    tokens: list[Token], c0: int, mentions: list[Mention], g: Grammar
+) -> tuple[int, Mention] | None:
+    """ "..., its secretary general said.": an unlisted official of the clause's subject. The
+    comma before "its" and that subject (the first agent before it), else None."""
+    for k in range(c0 - 2, max(-1, c0 - 6), -1):
+        if tokens[k].text != ",":
+            continue
+        words = tokens[k + 1 : c0]
+        if words[0].lower not in g.possessive_pronouns or any(
+            not t.text.isalpha() or t.lower in g.prepositions for t in words[1:]
+        ):
+            return None
+        if any(k < m.start < c0 for m in mentions):
+            return None  # "..., its defence ministry said": the mention decides
+        owner = next(
+            (m for m in mentions if m.end <= k and m.prep is None and m.is_agent and m.actors),
+            None,
+        )
+        return (k, owner) if owner is not None else None
     return None
 
 

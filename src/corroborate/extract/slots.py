@@ -3,7 +3,9 @@ limit): who owns an act named by a noun, and when a weapon's name makes the trig
 
 from __future__ import annotations
 
-from corroborate.extract.kb import Grammar
+from collections.abc import Sequence
+
+from corroborate.extract.kb import Grammar, Match
 from corroborate.extract.mentions import Mention
 from corroborate.extract.tokens import Token
 
@@ -71,3 +73,18 @@ def carrier_of(after: list[Mention], g: Grammar) -> Mention | None:
         ),
         None,
     )
+
+
+def months_out(cues: list[Match], texts: Sequence[str], g: Grammar) -> list[Match]:
+    """ "the US Africa Command said in May 2020": a capitalised month inside a sentence is a
+    date, not the hedge "may"."""
+    return [
+        c
+        for c in cues
+        if not (
+            c.start > 0
+            and c.end - c.start == 1
+            and texts[c.start][:1].isupper()
+            and texts[c.start].lower() in g.months
+        )
+    ]
