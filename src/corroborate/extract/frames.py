@@ -222,10 +222,10 @@ def find_frames(
             )
             frames.append(Frame((), polarity, True, lo, unnamed, c0, "say"))
             continue
-        owned = _owner_tail(tokens, c0, mentions, g) if tail_empty else None
-        if owned is not None:
+        tail_owner = _owner_tail(tokens, c0, mentions, g) if tail_empty else None
+        if tail_owner is not None:
             # "NATO has not deployed ..., its secretary general said": NATO speaks
-            comma, owner = owned
+            comma, owner = tail_owner
             lo = next(
                 (i + 1 for i in range(comma - 1, -1, -1) if tokens[i].lower in g.clause_breaks), 0
             )
