@@ -130,3 +130,10 @@ def test_named_owner_before_an_unlisted_command_name_speaks(ex: Extractor) -> No
     text = "Iranian drones were delivered to Russia, the US Central Command said."
     (c,) = claims(ex, text)
     assert (c.speaker, c.hedged) == ("United States", False)
+
+
+def test_equipment_moved_with_own_troops_is_no_arms_supply(ex: Extractor) -> None:
+    text = "Turkey moved soldiers and tanks to its frontier with Syria last week."
+    assert [c.relation for c in claims(ex, text)] == ["troop_deployment"]
+    text = "Islamabad had supplied no rifles or troops to either side."
+    assert "arms_supply" in {c.relation for c in claims(ex, text)}

@@ -28,7 +28,14 @@ from corroborate.extract.positions import (
     relative_head,
 )
 from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
-from corroborate.extract.slots import carrier_of, owned_goods, payer, verb_object, weapon_noun
+from corroborate.extract.slots import (
+    carrier_of,
+    moves_own_forces,
+    owned_goods,
+    payer,
+    verb_object,
+    weapon_noun,
+)
 from corroborate.extract.tokens import Token
 
 # relations whose agentless statements are claims ("weapons were flown in"); an agentless
@@ -521,6 +528,13 @@ def fill_roles(
             relation = kb.frames["presence"].get(obj.thing_class or "")
         if own_move and obj is not None:
             relation = kb.frames.get("own_move", {}).get(obj.thing_class or "", relation)
+        if (
+            relation == "arms_supply"
+            and word in g.relocation_verbs
+            and (rec_name is None or rec_name in subjects)
+            and moves_own_forces(candidates)
+        ):
+            relation = "troop_deployment"  # "moved troops and armour to its border": one move
         if (
             obj is not None
             and obj.thing_class in RECRUIT_CLASSES

@@ -88,3 +88,9 @@ def months_out(cues: list[Match], texts: Sequence[str], g: Grammar) -> list[Matc
             and texts[c.start].lower() in g.months
         )
     ]
+
+
+def moves_own_forces(objects: list[Mention | None]) -> bool:
+    """ "Iran moved troops and armour to its border": with no one receiving them, equipment
+    listed with the actor's own forces goes with that deployment, not to a buyer."""
+    return any(m is not None and m.thing_class == "own_forces" for m in objects)
