@@ -137,3 +137,8 @@ def test_equipment_moved_with_own_troops_is_no_arms_supply(ex: Extractor) -> Non
     assert [c.relation for c in claims(ex, text)] == ["troop_deployment"]
     text = "Islamabad had supplied no rifles or troops to either side."
     assert "arms_supply" in {c.relation for c in claims(ex, text)}
+
+
+def test_a_trigger_word_inside_an_outlet_name_is_no_act(ex: Extractor) -> None:
+    text = "Turkish commandos were seen near Afrin, the Kurdistan Dispatch reported."
+    assert {c.speaker for c in claims(ex, text)} == {"Kurdistan Dispatch"}

@@ -357,8 +357,12 @@ class Extractor:
         question = tokens[-1].text == "?"
         sentence_hedged = any("hedges" in c.kinds() for c in cues)
         out: list[Claim] = []
+        # "the Aleppo Dispatch reported": a word of an outlet's name is no act
+        in_outlet = {i for m in mentions if m.kind == "outlet" for i in range(m.start, m.end)}
         for trig in trigs:
             if trig.start in cue_kinds_at and "say_verbs" in cue_kinds_at[trig.start]:
+                continue
+            if trig.start in in_outlet:
                 continue
             clause = _clause_bounds(tokens, trig.start, frames, kb.grammar)
             for core in fill_roles(
