@@ -142,3 +142,8 @@ def test_equipment_moved_with_own_troops_is_no_arms_supply(ex: Extractor) -> Non
 def test_a_trigger_word_inside_an_outlet_name_is_no_act(ex: Extractor) -> None:
     text = "Turkish commandos were seen near Afrin, the Kurdistan Dispatch reported."
     assert {c.speaker for c in claims(ex, text)} == {"Kurdistan Dispatch"}
+
+
+def test_revolutionary_guard_victims_make_iran_the_target(ex: Extractor) -> None:
+    (c,) = claims(ex, "An American drone strike killed two IRGC officers near Baghdad.")
+    assert (c.subject, c.relation, c.recipient) == ("United States", "combat", "Iran")
