@@ -147,3 +147,8 @@ def test_a_trigger_word_inside_an_outlet_name_is_no_act(ex: Extractor) -> None:
 def test_revolutionary_guard_victims_make_iran_the_target(ex: Extractor) -> None:
     (c,) = claims(ex, "An American drone strike killed two IRGC officers near Baghdad.")
     assert (c.subject, c.relation, c.recipient) == ("United States", "combat", "Iran")
+
+
+def test_strikes_on_sanaa_target_the_houthis_who_hold_it(ex: Extractor) -> None:
+    (c,) = claims(ex, "Saudi warplanes struck Sanaa overnight.")
+    assert (c.subject, c.relation, c.recipient) == ("Saudi Arabia", "combat", "Houthis")
