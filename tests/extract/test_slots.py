@@ -152,3 +152,8 @@ def test_revolutionary_guard_victims_make_iran_the_target(ex: Extractor) -> None
 def test_strikes_on_sanaa_target_the_houthis_who_hold_it(ex: Extractor) -> None:
     (c,) = claims(ex, "Saudi warplanes struck Sanaa overnight.")
     assert (c.subject, c.relation, c.recipient) == ("Saudi Arabia", "combat", "Houthis")
+
+
+def test_a_group_s_own_fighters_helping_a_side_fight(ex: Extractor) -> None:
+    (c,) = claims(ex, "Hezbollah fighters helped Syrian troops in the battle for Qusayr.")
+    assert (c.subject, c.relation, c.recipient) == ("Hezbollah", "combat", "Syria")
