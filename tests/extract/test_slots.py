@@ -157,3 +157,8 @@ def test_strikes_on_sanaa_target_the_houthis_who_hold_it(ex: Extractor) -> None:
 def test_a_group_s_own_fighters_helping_a_side_fight(ex: Extractor) -> None:
     (c,) = claims(ex, "Hezbollah fighters helped Syrian troops in the battle for Qusayr.")
     assert (c.subject, c.relation, c.recipient) == ("Hezbollah", "combat", "Syria")
+
+
+def test_an_offensive_others_helped_plan_is_training_only(ex: Extractor) -> None:
+    text = "Russian officers helped plan the 2015 Latakia offensive."
+    assert [c.relation for c in claims(ex, text)] == ["training"]

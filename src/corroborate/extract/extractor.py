@@ -23,7 +23,7 @@ from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
 from corroborate.extract.roles import fill_roles
-from corroborate.extract.slots import months_out
+from corroborate.extract.slots import months_out, planned_act
 from corroborate.extract.tokens import (
     Token,
     WordFlags,
@@ -362,7 +362,7 @@ class Extractor:
         for trig in trigs:
             if trig.start in cue_kinds_at and "say_verbs" in cue_kinds_at[trig.start]:
                 continue
-            if trig.start in in_outlet:
+            if trig.start in in_outlet or planned_act(tokens, trig, trigs, kb.grammar):
                 continue
             clause = _clause_bounds(tokens, trig.start, frames, kb.grammar)
             for core in fill_roles(

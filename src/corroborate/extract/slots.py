@@ -94,3 +94,24 @@ def moves_own_forces(objects: list[Mention | None]) -> bool:
     """ "Iran moved troops and armour to its border": with no one receiving them, equipment
     listed with the actor's own forces goes with that deployment, not to a buyer."""
     return any(m is not None and m.thing_class == "own_forces" for m in objects)
+
+
+def planned_act(tokens: list[Token], trig: Match, trigs: list[Match], g: Grammar) -> bool:
+    """ "helped plan the 2016 Aleppo offensive": an attack that is the object of a training act
+    (planning, advising) is what the trainees did; the planners' claim is the training."""
+    entry = trig.first("trigger")
+    if entry is None or entry.value != "attack":
+        return False
+    i = trig.start - 1
+    while i >= 0 and (
+        tokens[i].lower in g.determiners
+        or tokens[i].text[:1].isdigit()
+        or (i > 0 and tokens[i].text[:1].isupper())
+    ):
+        i -= 1
+    if i < 0 or i == trig.start - 1:
+        return False  # "planned attacks" with nothing between is a verb and its noun, kept
+    return any(
+        t.end == i + 1 and any(e.kind == "trigger" and e.value == "training" for e in t.entries)
+        for t in trigs
+    )
