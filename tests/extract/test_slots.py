@@ -162,3 +162,8 @@ def test_a_group_s_own_fighters_helping_a_side_fight(ex: Extractor) -> None:
 def test_an_offensive_others_helped_plan_is_training_only(ex: Extractor) -> None:
     text = "Russian officers helped plan the 2015 Latakia offensive."
     assert [c.relation for c in claims(ex, text)] == ["training"]
+
+
+def test_aircraft_sent_with_relief_cargo_are_transport(ex: Extractor) -> None:
+    (c,) = claims(ex, "Ankara sent two helicopters carrying relief supplies to Aleppo.")
+    assert (c.subject, c.relation, c.object) == ("Turkey", "logistics", "helicopters")

@@ -37,6 +37,8 @@ def resolve_relation(
     if rel in kb.frames and rel != "attack":
         if obj is None or obj.thing_class is None:
             return None
+        if rel in ("send", "transfer") and _carries_cargo(kb, obj, tokens):
+            return "logistics"  # "dispatched aircraft with humanitarian aid": they carry it
         return kb.frames[rel].get(obj.thing_class)
     if rel == "attack":
         return "combat"
@@ -62,3 +64,13 @@ def resolve_relation(
     ):
         return None
     return rel
+
+
+def _carries_cargo(kb: KnowledgeBase, obj: Mention, tokens: list[Token]) -> bool:
+    """Aircraft sent "with humanitarian aid" or "carrying relief supplies" are transport."""
+    e = obj.end
+    if obj.thing_class not in kb.self_propelled or e >= len(tokens):
+        return False
+    if tokens[e].lower not in ("with", "carrying"):
+        return False
+    return any(t.lower in kb.grammar.cargo_nouns for t in tokens[e + 1 : e + 4])
