@@ -167,3 +167,8 @@ def test_an_offensive_others_helped_plan_is_training_only(ex: Extractor) -> None
 def test_aircraft_sent_with_relief_cargo_are_transport(ex: Extractor) -> None:
     (c,) = claims(ex, "Ankara sent two helicopters carrying relief supplies to Aleppo.")
     assert (c.subject, c.relation, c.object) == ("Turkey", "logistics", "helicopters")
+
+
+def test_an_armed_group_recruits_into_its_own_ranks(ex: Extractor) -> None:
+    (c,) = claims(ex, "Hezbollah recruited hundreds of volunteers to Syria and Iraq.")
+    assert (c.subject, c.relation, c.recipient) == ("Hezbollah", "foreign_fighters", None)

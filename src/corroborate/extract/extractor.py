@@ -440,6 +440,8 @@ class Extractor:
             pairs = [(other, s) for s in frame.speakers for other in frame.speakers if other != s]
         for subject, speaker in pairs:
             recipient = core.recipient if core.recipient != subject else None
+            if recipient is not None and _recruits_for_itself(self.kb, core, subject):
+                recipient = None  # "IS drew recruits to Syria and Iraq": they join IS (3.7)
             if recipient is not None and self.kb.actor_types.get(recipient) in SPEAKER_ONLY_TYPES:
                 recipient = None  # "... the assault the Observatory reported": a monitor's
                 # name run into the clause before it, never a target or a beneficiary
@@ -526,6 +528,19 @@ class Extractor:
             agents = [m for m in mentions if m.kind == "actor" and m.prep is None and m.actors]
             if agents:
                 ctx.last_subject = agents[0].actors[:1]
+
+
+def _recruits_for_itself(kb: KnowledgeBase, core: Core, subject: str | None) -> bool:
+    """An armed group that recruits, hires or pays fighters recruits them into its own ranks:
+    the side they fight for is the group, whatever places the clause names."""
+    entry = core.trigger.first("trigger")
+    return (
+        core.relation == "foreign_fighters"
+        and entry is not None
+        and entry.value == "foreign_fighters"
+        and subject is not None
+        and kb.actor_types.get(subject) == "armed_group"
+    )
 
 
 def _person_voice(tokens: list[Token], frames: list[Frame], g: Grammar) -> tuple[str, ...]:
