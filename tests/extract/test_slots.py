@@ -172,3 +172,9 @@ def test_aircraft_sent_with_relief_cargo_are_transport(ex: Extractor) -> None:
 def test_an_armed_group_recruits_into_its_own_ranks(ex: Extractor) -> None:
     (c,) = claims(ex, "Hezbollah recruited hundreds of volunteers to Syria and Iraq.")
     assert (c.subject, c.relation, c.recipient) == ("Hezbollah", "foreign_fighters", None)
+
+
+def test_the_object_of_helped_is_the_subject_of_the_bare_infinitive(ex: Extractor) -> None:
+    text = "Turkish drones helped Azerbaijani troops recapture Jabrayil."
+    found = {(c.subject, c.relation) for c in claims(ex, text)}
+    assert found == {("Turkey", "combat"), ("Azerbaijan", "combat")}

@@ -83,7 +83,11 @@ def nearest_subject(
         j = m.start - 1
         while j >= lo and tokens[j].lower in g.determiners:
             j -= 1
-        if j >= lo and j in trigger_tokens:
+        if (
+            j >= lo
+            and j in trigger_tokens
+            and not (m.end == t0 and tokens[j].lower in g.causative_verbs)
+        ):  # "helped Syrian troops retake Palmyra": the troops retake it
             continue
         if m.kind in ("actor", "pronoun", "group_ref", "institution", "thing", "modifier"):
             return _apposition_head(mentions, tokens, m, lo) or m
