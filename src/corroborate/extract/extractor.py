@@ -236,6 +236,14 @@ def _auxiliary(tokens: list[Token], trig: Match, g: Grammar) -> bool:
     )
 
 
+def _be_before(tokens: list[Token], i: int, g: Grammar) -> bool:
+    """ "were posted", "are still maintained": a passive, never a verb of saying."""
+    j = i - 1
+    while j >= 0 and tokens[j].lower in g.adverbs:
+        j -= 1
+    return j >= 0 and tokens[j].lower in g.be_verbs
+
+
 class Extractor:
     """Extract claims from document texts with one knowledge base."""
 
@@ -343,8 +351,12 @@ class Extractor:
         sentence_hedged = any("hedges" in c.kinds() for c in cues)
         out: list[Claim] = []
         for trig in trigs:
-            if trig.start in cue_kinds_at and "say_verbs" in cue_kinds_at[trig.start]:
-                continue
+            if (
+                trig.start in cue_kinds_at
+                and "say_verbs" in cue_kinds_at[trig.start]
+                and not _be_before(tokens, trig.start, kb.grammar)
+            ):
+                continue  # "posted a video" says; "troops were posted along" is presence
             clause = _clause_bounds(tokens, trig.start, frames, kb.grammar)
             for core in fill_roles(
                 kb, tokens, trig, mentions, clause, trigger_tokens, cue_kinds_at

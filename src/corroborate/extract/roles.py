@@ -72,6 +72,13 @@ def _attacker_or_victim(
     return j >= 0 and (j in trigger_tokens or any(m.end == j + 1 and m.actors for m in mentions))
 
 
+def _noun_with(m: Mention, t1: int) -> bool:
+    """ "were posted along the highway under the deal with Ankara": a "with" far from the verb
+    belongs to a noun (a deal, talks) and names no side; "embedded with Azerbaijani units",
+    "sided with Baku" stand next to it."""
+    return m.prep == "with" and m.start - t1 > 3
+
+
 def _agent_from(m: Mention) -> tuple[str, ...]:
     return m.actors if m.kind != "pronoun" else ()
 
@@ -265,7 +272,12 @@ def fill_roles(
         objects = [head] if head is not None else things_after[:1]
         preps = g.recipient_preps | g.location_preps
         recipient = next(
-            (m for m in after if m.prep in preps and m.kind in ("actor", "modifier")), None
+            (
+                m
+                for m in after
+                if m.prep in preps and m.kind in ("actor", "modifier") and not _noun_with(m, t1)
+            ),
+            None,
         )
         if recipient is None:
             # "ammunition for Armenian units was flown in"
