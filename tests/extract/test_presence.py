@@ -43,3 +43,31 @@ def test_passive_posted_is_presence_not_speech(ex: Extractor) -> None:
 def test_with_far_from_the_verb_names_no_side(ex: Extractor) -> None:
     found = roles(ex, "Turkish troops were posted at observation points under a deal with Moscow.")
     assert {(s, r, rec) for s, r, rec, _, _ in found} == {("Turkey", "troop_deployment", None)}
+
+
+def test_passive_sent_aircraft_belong_to_the_demonym(ex: Extractor) -> None:
+    found = roles(ex, "More Turkish F-16s were sent to an airfield in Azerbaijan last week.")
+    assert ("Turkey", "troop_deployment", "Azerbaijan", "author", "affirm") in found
+
+
+def test_a_force_that_peaked_at_a_figure(ex: Extractor) -> None:
+    (c,) = claims(ex, "Iran's deployment in Syria peaked at roughly 2,500 troops in 2016.")
+    assert (c.subject, c.relation, c.object) == ("Iran", "force_size", "troops")
+    assert c.quantity is not None and c.quantity.low == 2500
+
+
+def test_carriers_that_made_flights_count_the_flights(ex: Extractor) -> None:
+    (c,) = claims(ex, "Iranian transport aircraft made about 40 flights to Damascus in the spring.")
+    assert (c.subject, c.relation, c.object) == ("Iran", "logistics", "flights")
+    assert c.recipient == "Syria"
+    assert c.quantity is not None and (c.quantity.low, c.quantity.unit) == (40, "flights")
+
+
+def test_round_trips_are_flights(ex: Extractor) -> None:
+    (c,) = claims(ex, "Two Turkish cargo planes made five round trips to Tripoli.")
+    assert (c.subject, c.relation, c.object, c.recipient) == (
+        "Turkey",
+        "logistics",
+        "round trips",
+        "Libya",
+    )

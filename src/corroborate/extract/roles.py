@@ -38,7 +38,7 @@ AGENTLESS_RELATIONS = frozenset(
 
 
 # trigger frames of things that move with their owner ("Russian troops were sent")
-MOVING_TRIGGERS = frozenset({"transfer", "deploy", "presence", "logistics"})
+MOVING_TRIGGERS = frozenset({"transfer", "send", "deploy", "presence", "logistics"})
 # triggers whose subject sends something else: a thing as their subject acts for nobody named
 SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 # triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
@@ -392,6 +392,17 @@ def fill_roles(
             if entry.value in SENDING_TRIGGERS and not subject.actors:
                 return []  # "militants are delivering chemicals": no actor that sends
             objects = [subject]
+            if subject.thing_class in CARRIER_CLASSES:
+                # "Il-76s made seven round trips to Baku": the trips are what is counted
+                trips = next(
+                    (
+                        m
+                        for m in after
+                        if m.kind == "thing" and m.prep is None and m.thing_class == "logistics"
+                    ),
+                    None,
+                )
+                objects = [trips] if trips is not None and trips.start - t1 <= 4 else objects
             target = next(
                 (
                     m
