@@ -71,3 +71,28 @@ def test_round_trips_are_flights(ex: Extractor) -> None:
         "round trips",
         "Libya",
     )
+
+
+def test_a_state_hosting_foreign_troops_is_their_recipient(ex: Extractor) -> None:
+    (c,) = claims(ex, "Syria hosts about 5,000 Iranian troops.")
+    assert (c.subject, c.relation, c.recipient) == ("Iran", "troop_deployment", "Syria")
+    assert c.quantity is not None and c.quantity.low == 5000
+
+
+def test_a_group_hosted_by_a_state_deploys_its_own_men(ex: Extractor) -> None:
+    found = roles(ex, "Libya hosted Wagner contractors for years.")
+    assert found == {("Wagner Group", "troop_deployment", "Libya", "author", "affirm")}
+
+
+def test_a_base_houses_its_owner_s_troops(ex: Extractor) -> None:
+    (c,) = claims(ex, "Turkey's base in Libya houses about 600 soldiers.")
+    assert (c.subject, c.relation, c.recipient) == ("Turkey", "troop_deployment", "Libya")
+
+
+def test_expanded_to_host_more_jets(ex: Extractor) -> None:
+    found = roles(ex, "Russia widened the airfield to host more jets.")
+    assert ("Russia", "troop_deployment", None, "author", "affirm") in found
+
+
+def test_hosting_talks_is_no_deployment(ex: Extractor) -> None:
+    assert claims(ex, "Azerbaijan hosted talks with Turkish officials in March.") == []

@@ -12,6 +12,7 @@ from dataclasses import replace
 from corroborate.extract.alliance import alliance_roles, mutual_roles
 from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
+from corroborate.extract.host import host_cores
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.positions import (
@@ -170,6 +171,8 @@ def fill_roles(
             )
             for a, b, used in exchange_roles(tokens, trigger, mentions, g, trigger_tokens)
         ]
+    if entry.voice == "host":
+        return host_cores(kb, tokens, trigger, mentions, clause, trigger_tokens, cue_kinds_at)
     if entry.voice == "ally":
         pair = alliance_roles(kb, tokens, trigger, mentions, clause, trigger_tokens)
         if pair is None:
