@@ -96,3 +96,27 @@ def test_expanded_to_host_more_jets(ex: Extractor) -> None:
 
 def test_hosting_talks_is_no_deployment(ex: Extractor) -> None:
     assert claims(ex, "Azerbaijan hosted talks with Turkish officials in March.") == []
+
+
+def test_manning_a_state_s_frontier_is_presence_there(ex: Extractor) -> None:
+    found = roles(ex, "Iranian troops manned Syria's frontier with Israel for a decade.")
+    assert found == {("Iran", "troop_deployment", "Syria", "author", "affirm")}
+
+
+def test_the_noun_man_is_no_presence(ex: Extractor) -> None:
+    assert claims(ex, "A man in Russian uniform was seen near the border.") == []
+
+
+def test_forces_that_reached_a_place_are_there(ex: Extractor) -> None:
+    found = roles(ex, "Turkish commandos reached Tripoli two days later.")
+    assert found == {("Turkey", "troop_deployment", "Libya", "author", "affirm")}
+
+
+def test_reaching_a_deal_is_no_presence(ex: Extractor) -> None:
+    assert claims(ex, "Russia and Turkey reached a deal on Idlib in Sochi.") == []
+
+
+def test_joined_by_forces_puts_them_there(ex: Extractor) -> None:
+    (c,) = claims(ex, "The monitors were joined in late 2019 by Russian officers in Syria.")
+    assert (c.subject, c.relation, c.object) == ("Russia", "troop_deployment", "officers")
+    assert c.quantity is None  # "late 2019" is a date

@@ -14,7 +14,7 @@ from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
 from corroborate.extract.host import host_cores
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
-from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
+from corroborate.extract.mentions import BOUNDARY, FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.positions import (
     NO_KINDS,
     article_before,
@@ -78,6 +78,11 @@ def _noun_with(m: Mention, t1: int) -> bool:
     belongs to a noun (a deal, talks) and names no side; "embedded with Azerbaijani units",
     "sided with Baku" stand next to it."""
     return m.prep == "with" and m.start - t1 > 3
+
+
+def _border_owner(tokens: list[Token], m: Mention) -> bool:
+    """ "manned Armenia's frontier": whose border a force guards is where it stands."""
+    return m.prep == BOUNDARY and m.end < len(tokens) and tokens[m.end].lower == "'s"
 
 
 def _agent_from(m: Mention) -> tuple[str, ...]:
@@ -273,6 +278,9 @@ def fill_roles(
         if before and t0 > 0 and tokens[t0 - 1].lower not in g.be_verbs | g.adverbs:
             head = before[-1]  # reduced relative: "troops relied on drones supplied by Turkey"
         objects = [head] if head is not None else things_after[:1]
+        if not objects and subject is not None and subject.kind == "thing":
+            if entry.value == "presence":
+                objects = [subject]  # "they were joined by Turkish officers": who is there
         preps = g.recipient_preps | g.location_preps
         recipient = next(
             (
@@ -413,6 +421,7 @@ def fill_roles(
                     if (
                         m.prep is None
                         or m.prep in g.recipient_preps | g.target_preps | g.location_preps
+                        or (entry.voice == "guard" and _border_owner(tokens, m))
                     )
                     and m.actors
                 ),
