@@ -278,9 +278,13 @@ def fill_roles(
         if before and t0 > 0 and tokens[t0 - 1].lower not in g.be_verbs | g.adverbs:
             head = before[-1]  # reduced relative: "troops relied on drones supplied by Turkey"
         objects = [head] if head is not None else things_after[:1]
-        if not objects and subject is not None and subject.kind == "thing":
-            if entry.value == "presence":
-                objects = [subject]  # "they were joined by Turkish officers": who is there
+        if (
+            not objects
+            and subject is not None
+            and subject.kind == "thing"
+            and entry.value == "presence"
+        ):
+            objects = [subject]  # "they were joined by Turkish officers": who is there
         preps = g.recipient_preps | g.location_preps
         recipient = next(
             (
