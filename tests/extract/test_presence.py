@@ -120,3 +120,9 @@ def test_joined_by_forces_puts_them_there(ex: Extractor) -> None:
     (c,) = claims(ex, "The monitors were joined in late 2019 by Russian officers in Syria.")
     assert (c.subject, c.relation, c.object) == ("Russia", "troop_deployment", "officers")
     assert c.quantity is None  # "late 2019" is a date
+
+
+def test_forces_in_a_country_stay_there(ex: Extractor) -> None:
+    text = "Iran denied sending troops to Yemen. Iranian units in Syria remained at their bases."
+    found = roles(ex, text)
+    assert ("Iran", "troop_deployment", "Syria", "author", "affirm") in found

@@ -432,6 +432,18 @@ def fill_roles(
                 None,
             )
             recipient = target
+            if entry.value == "presence" and entry.voice is None:
+                # "the Russian contingent in Armenia stayed on its base": where it is stationed
+                recipient = next(
+                    (
+                        m
+                        for m in mentions
+                        if subject.end <= m.start < t0
+                        and m.prep in g.location_preps
+                        and m.kind == "actor"
+                    ),
+                    target,
+                )
         else:
             if direct is not None and direct.kind in ("actor", "modifier"):
                 recipient = direct  # "sold Azerbaijan drones", "backed Armenia"
