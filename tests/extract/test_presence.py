@@ -126,3 +126,13 @@ def test_forces_in_a_country_stay_there(ex: Extractor) -> None:
     text = "Iran denied sending troops to Yemen. Iranian units in Syria remained at their bases."
     found = roles(ex, text)
     assert ("Iran", "troop_deployment", "Syria", "author", "affirm") in found
+
+
+def test_fighters_who_left_for_a_front_go_there(ex: Extractor) -> None:
+    (c,) = claims(ex, "About 300 mercenaries left Libya for Azerbaijan in October.")
+    assert (c.subject, c.relation, c.recipient) == (None, "foreign_fighters", "Azerbaijan")
+    assert c.quantity is not None and c.quantity.low == 300
+
+
+def test_leaving_without_a_destination_is_a_withdrawal(ex: Extractor) -> None:
+    assert claims(ex, "Russian troops left Syria after the summit.") == []

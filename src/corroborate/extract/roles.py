@@ -198,6 +198,10 @@ def fill_roles(
             )
         ]
     after = [m for m in mentions_after(mentions, t1, hi) if m is not inside]
+    if entry.voice == "depart" and (
+        is_passive(tokens, t0, t1, g) or not any(m.prep in ("for", "to") for m in after)
+    ):
+        return []  # "Turkish troops left Syria" is a withdrawal (9.4); "are left with" no move
     light = light_verb(tokens, lo, t0, g)
     if (
         light is None
@@ -432,6 +436,9 @@ def fill_roles(
                 None,
             )
             recipient = target
+            if entry.voice == "depart":
+                # "fighters left Syria for the Karabakh front": the destination, never the origin
+                recipient = next((m for m in after if m.prep in ("for", "to") and m.actors), None)
             if entry.value == "presence" and entry.voice is None:
                 # "the Russian contingent in Armenia stayed on its base": where it is stationed
                 recipient = next(
