@@ -136,3 +136,8 @@ def test_fighters_who_left_for_a_front_go_there(ex: Extractor) -> None:
 
 def test_leaving_without_a_destination_is_a_withdrawal(ex: Extractor) -> None:
     assert claims(ex, "Russian troops left Syria after the summit.") == []
+
+
+def test_an_agentless_noun_of_recruitment_with_its_side(ex: Extractor) -> None:
+    found = roles(ex, "Iranian media reported the recruitment of Libyans for Syria.")
+    assert found == {(None, "foreign_fighters", "Syria", "Iran", "affirm")}

@@ -267,6 +267,17 @@ def fill_roles(
             recipient is None and main is not None and main.kind == "actor" and main is not subject
         ):
             recipient = main  # "Azerbaijan balanced it with support from Turkey"
+        if (
+            subject is None
+            and objects
+            and recipient is not None
+            and recipient.start > t0
+            and entry.value != "attack"
+            and not accused
+        ):
+            # "(Turkish media reported) the recruitment of Syrians for Azerbaijan": an act
+            # with its theme and side named but no actor, like a passive without "by"
+            agentless = True
     elif is_passive(tokens, t0, t1, g):
         subject = next((m for m in after if m.prep == "by" and m.kind in ("actor", "thing")), None)
         if subject is None:
