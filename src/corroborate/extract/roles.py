@@ -14,7 +14,7 @@ from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
 from corroborate.extract.host import host_cores
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
-from corroborate.extract.mentions import BOUNDARY, FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
+from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.positions import (
     NO_KINDS,
     article_before,
@@ -27,6 +27,12 @@ from corroborate.extract.positions import (
     mentions_after,
     nearest_subject,
     relative_head,
+)
+from corroborate.extract.presence import (
+    CARRIER_CLASSES,
+    acting_thing_roles,
+    departs_nowhere,
+    noun_with,
 )
 from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
 from corroborate.extract.tokens import Token
@@ -44,8 +50,6 @@ MOVING_TRIGGERS = frozenset({"transfer", "send", "deploy", "presence", "logistic
 SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 # triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
 PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
-# what carries people or goods: "on Turkish military transports"
-CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
 
 
 def _attacker_or_victim(
@@ -71,18 +75,6 @@ def _attacker_or_victim(
     ):
         j -= 1
     return j >= 0 and (j in trigger_tokens or any(m.end == j + 1 and m.actors for m in mentions))
-
-
-def _noun_with(m: Mention, t1: int) -> bool:
-    """ "were posted along the highway under the deal with Ankara": a "with" far from the verb
-    belongs to a noun (a deal, talks) and names no side; "embedded with Azerbaijani units",
-    "sided with Baku" stand next to it."""
-    return m.prep == "with" and m.start - t1 > 3
-
-
-def _border_owner(tokens: list[Token], m: Mention) -> bool:
-    """ "manned Armenia's frontier": whose border a force guards is where it stands."""
-    return m.prep == BOUNDARY and m.end < len(tokens) and tokens[m.end].lower == "'s"
 
 
 def _agent_from(m: Mention) -> tuple[str, ...]:
@@ -198,10 +190,8 @@ def fill_roles(
             )
         ]
     after = [m for m in mentions_after(mentions, t1, hi) if m is not inside]
-    if entry.voice == "depart" and (
-        is_passive(tokens, t0, t1, g) or not any(m.prep in ("for", "to") for m in after)
-    ):
-        return []  # "Turkish troops left Syria" is a withdrawal (9.4); "are left with" no move
+    if entry.voice == "depart" and departs_nowhere(after, is_passive(tokens, t0, t1, g)):
+        return []
     light = light_verb(tokens, lo, t0, g)
     if (
         light is None
@@ -305,7 +295,7 @@ def fill_roles(
             (
                 m
                 for m in after
-                if m.prep in preps and m.kind in ("actor", "modifier") and not _noun_with(m, t1)
+                if m.prep in preps and m.kind in ("actor", "modifier") and not noun_with(m, t1)
             ),
             None,
         )
@@ -421,47 +411,9 @@ def fill_roles(
             # the thing acts: "Turkish jets attacking Armenian planes", "advisers arrived"
             if entry.value in SENDING_TRIGGERS and not subject.actors:
                 return []  # "militants are delivering chemicals": no actor that sends
-            objects = [subject]
-            if subject.thing_class in CARRIER_CLASSES:
-                # "Il-76s made seven round trips to Baku": the trips are what is counted
-                trips = next(
-                    (
-                        m
-                        for m in after
-                        if m.kind == "thing" and m.prep is None and m.thing_class == "logistics"
-                    ),
-                    None,
-                )
-                objects = [trips] if trips is not None and trips.start - t1 <= 4 else objects
-            target = next(
-                (
-                    m
-                    for m in after
-                    if (
-                        m.prep is None
-                        or m.prep in g.recipient_preps | g.target_preps | g.location_preps
-                        or (entry.voice == "guard" and _border_owner(tokens, m))
-                    )
-                    and m.actors
-                ),
-                None,
+            objects, recipient = acting_thing_roles(
+                entry, tokens, mentions, subject, after, t0, t1, g
             )
-            recipient = target
-            if entry.voice == "depart":
-                # "fighters left Syria for the Karabakh front": the destination, never the origin
-                recipient = next((m for m in after if m.prep in ("for", "to") and m.actors), None)
-            if entry.value == "presence" and entry.voice is None:
-                # "the Russian contingent in Armenia stayed on its base": where it is stationed
-                recipient = next(
-                    (
-                        m
-                        for m in mentions
-                        if subject.end <= m.start < t0
-                        and m.prep in g.location_preps
-                        and m.kind == "actor"
-                    ),
-                    target,
-                )
         else:
             if direct is not None and direct.kind in ("actor", "modifier"):
                 recipient = direct  # "sold Azerbaijan drones", "backed Armenia"

@@ -1,0 +1,87 @@
+"""Where a force that is itself the subject stands: "advisers arrived in Baku", "the Russian
+contingent in Armenia stayed on its base", "border guards man Armenia's frontier", "fighters
+left Syria for Karabakh", "Il-76s made seven round trips to Baku".
+"""
+
+from __future__ import annotations
+
+from corroborate.extract.kb import Entry, Grammar
+from corroborate.extract.mentions import BOUNDARY, Mention
+from corroborate.extract.tokens import Token
+
+# what carries people or goods: "on Turkish military transports"
+CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
+# where a departure goes: "left Syria for the Karabakh front"
+DESTINATION_PREPS = frozenset({"for", "to"})
+
+
+def noun_with(m: Mention, t1: int) -> bool:
+    """ "were posted along the highway under the deal with Ankara": a "with" far from the verb
+    belongs to a noun (a deal, talks) and names no side; "embedded with Azerbaijani units",
+    "sided with Baku" stand next to it."""
+    return m.prep == "with" and m.start - t1 > 3
+
+
+def _border_owner(tokens: list[Token], m: Mention) -> bool:
+    """ "manned Armenia's frontier": whose border a force guards is where it stands."""
+    return m.prep == BOUNDARY and m.end < len(tokens) and tokens[m.end].lower == "'s"
+
+
+def departs_nowhere(after: list[Mention], passive: bool) -> bool:
+    """ "Turkish troops left Syria" is a withdrawal (guidelines 9.4), "are left with" no move:
+    a departure is a claim only with where it goes."""
+    return passive or not any(m.prep in DESTINATION_PREPS for m in after)
+
+
+def acting_thing_roles(
+    entry: Entry,
+    tokens: list[Token],
+    mentions: list[Mention],
+    subject: Mention,
+    after: list[Mention],
+    t0: int,
+    t1: int,
+    g: Grammar,
+) -> tuple[list[Mention], Mention | None]:
+    """The object and recipient when a thing acts ("Turkish jets attacking Armenian planes",
+    "advisers arrived"): the thing itself, or the trips a carrier made; the target after it."""
+    objects = [subject]
+    if subject.thing_class in CARRIER_CLASSES:
+        # "Il-76s made seven round trips to Baku": the trips are what is counted
+        trips = next(
+            (
+                m
+                for m in after
+                if m.kind == "thing" and m.prep is None and m.thing_class == "logistics"
+            ),
+            None,
+        )
+        objects = [trips] if trips is not None and trips.start - t1 <= 4 else objects
+    preps = g.recipient_preps | g.target_preps | g.location_preps
+    target = next(
+        (
+            m
+            for m in after
+            if (
+                m.prep is None
+                or m.prep in preps
+                or (entry.voice == "guard" and _border_owner(tokens, m))
+            )
+            and m.actors
+        ),
+        None,
+    )
+    if entry.voice == "depart":
+        # "fighters left Syria for the Karabakh front": the destination, never the origin
+        return objects, next((m for m in after if m.prep in DESTINATION_PREPS and m.actors), None)
+    if entry.value == "presence" and entry.voice is None:
+        # "the Russian contingent in Armenia stayed on its base": where it is stationed
+        target = next(
+            (
+                m
+                for m in mentions
+                if subject.end <= m.start < t0 and m.prep in g.location_preps and m.kind == "actor"
+            ),
+            target,
+        )
+    return objects, target
