@@ -141,3 +141,13 @@ def test_leaving_without_a_destination_is_a_withdrawal(ex: Extractor) -> None:
 def test_an_agentless_noun_of_recruitment_with_its_side(ex: Extractor) -> None:
     found = roles(ex, "Iranian media reported the recruitment of Libyans for Syria.")
     assert found == {(None, "foreign_fighters", "Syria", "Iran", "affirm")}
+
+
+def test_ranks_swelled_by_fighters_are_fighters_for_that_side(ex: Extractor) -> None:
+    found = roles(ex, "The Syrian army's ranks were swelled by foreign fighters.")
+    assert found == {(None, "foreign_fighters", "Syria", "author", "affirm")}
+
+
+def test_units_reinforced_by_mercenaries_get_fighters(ex: Extractor) -> None:
+    (c,) = claims(ex, "Libyan army units were reinforced by foreign mercenaries.")
+    assert (c.subject, c.relation, c.recipient) == (None, "foreign_fighters", "Libya")

@@ -6,7 +6,7 @@ left Syria for Karabakh", "Il-76s made seven round trips to Baku".
 from __future__ import annotations
 
 from corroborate.extract.kb import Entry, Grammar
-from corroborate.extract.mentions import BOUNDARY, Mention
+from corroborate.extract.mentions import BOUNDARY, FIGHTER_CLASSES, Mention
 from corroborate.extract.tokens import Token
 
 # what carries people or goods: "on Turkish military transports"
@@ -85,3 +85,24 @@ def acting_thing_roles(
             target,
         )
     return objects, target
+
+
+def joining_fighters(
+    entry: Entry, agent: Mention | None, mentions: list[Mention], lo: int, t0: int
+) -> tuple[list[Mention], Mention | None] | None:
+    """ "The Karabakh army's ranks were swelled by volunteers", "Azerbaijani units were
+    reinforced by Syrian mercenaries": fighters no one is named to send, who join the side
+    named before the verb. The object and recipient, or None for other passives."""
+    if (
+        entry.value != "transfer"
+        or agent is None
+        or agent.kind != "thing"
+        or agent.actors
+        or agent.thing_class not in FIGHTER_CLASSES
+    ):
+        return None
+    side = next(
+        (m for m in mentions if lo <= m.start and m.end <= t0 and m.prep is None and m.actors),
+        None,
+    )
+    return [agent], side

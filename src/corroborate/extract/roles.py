@@ -32,6 +32,7 @@ from corroborate.extract.presence import (
     CARRIER_CLASSES,
     acting_thing_roles,
     departs_nowhere,
+    joining_fighters,
     noun_with,
 )
 from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
@@ -272,6 +273,7 @@ def fill_roles(
         subject = next((m for m in after if m.prep == "by" and m.kind in ("actor", "thing")), None)
         if subject is None:
             subject = part_agent(tokens, after, g)  # "by a faction of the SNA"
+        joining = joining_fighters(entry, subject, mentions, lo, t0)
         if subject is not None and subject.kind == "thing" and not subject.actors:
             subject = None
         if entry.value == "attack" and subject is None:
@@ -302,6 +304,8 @@ def fill_roles(
         if recipient is None:
             # "ammunition for Armenian units was flown in"
             recipient = next((m for m in before if m.prep == "for" and m.actors), None)
+        if joining is not None:
+            objects, recipient = joining  # "ranks were swelled by volunteers": they join a side
         moved = objects[0] if objects else None
         if entry.value == "training" and moved is not None and moved.actors:
             recipient = moved  # "Azerbaijani special forces were schooled by Turkish instructors"
