@@ -151,3 +151,10 @@ def test_ranks_swelled_by_fighters_are_fighters_for_that_side(ex: Extractor) -> 
 def test_units_reinforced_by_mercenaries_get_fighters(ex: Extractor) -> None:
     (c,) = claims(ex, "Libyan army units were reinforced by foreign mercenaries.")
     assert (c.subject, c.relation, c.recipient) == (None, "foreign_fighters", "Libya")
+
+
+def test_armenian_community_groups_are_the_diaspora(ex: Extractor) -> None:
+    found = roles(ex, "Armenian organisations in Canada sent volunteers to Karabakh.")
+    assert found == {
+        ("Armenian diaspora", "foreign_fighters", "Nagorno-Karabakh", "author", "affirm")
+    }
