@@ -158,3 +158,13 @@ def test_armenian_community_groups_are_the_diaspora(ex: Extractor) -> None:
     assert found == {
         ("Armenian diaspora", "foreign_fighters", "Nagorno-Karabakh", "author", "affirm")
     }
+
+
+def test_carriers_that_carry_cargo_are_logistics(ex: Extractor) -> None:
+    found = roles(ex, "Iranian cargo planes carried rockets to the Houthis.")
+    assert ("Iran", "logistics", "Houthis", "author", "affirm") in found
+
+
+def test_a_thing_named_with_a_trigger_word_keeps_carry_an_act(ex: Extractor) -> None:
+    found = roles(ex, "Russian cargo planes were hired to carry relief supplies to Armenia.")
+    assert ("Russia", "logistics", "Armenia", "author", "affirm") in found

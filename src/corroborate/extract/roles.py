@@ -105,10 +105,13 @@ def fill_roles(
         return []  # "armed forces", "transport aircraft": a word of a noun phrase, not an act
     prev = tokens[t0 - 1].lower if t0 > 0 else ""
     if word in g.light_verbs and any(
-        j in trigger_tokens and light_verb(tokens, lo, j, g) == t0
+        j in trigger_tokens
+        and light_verb(tokens, lo, j, g) == t0
+        and not any(m.start <= j < m.end and m.kind == "thing" for m in mentions)
         for j in range(t1, min(t1 + 4, hi))
     ):
-        return []  # "launched an assault": the noun after it carries the act
+        return []  # "launched an assault": the noun after it carries the act; a thing
+        # named with a trigger word ("carry medical supplies") is no act
     if word.endswith("ing") and prev in g.prepositions and prev not in g.gerund_links:
         return []  # "trained them in operating the drones": a complement, not an act
     if (
