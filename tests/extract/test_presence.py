@@ -168,3 +168,19 @@ def test_carriers_that_carry_cargo_are_logistics(ex: Extractor) -> None:
 def test_a_thing_named_with_a_trigger_word_keeps_carry_an_act(ex: Extractor) -> None:
     found = roles(ex, "Russian cargo planes were hired to carry relief supplies to Armenia.")
     assert ("Russia", "logistics", "Armenia", "author", "affirm") in found
+
+
+def test_africom_speaks_for_the_united_states(ex: Extractor) -> None:
+    text = "Russian Su-24s were flown into Libya, AFRICOM said on Tuesday."
+    (c,) = claims(ex, text)
+    assert (c.subject, c.relation, c.recipient, c.speaker) == (
+        "Russia",
+        "troop_deployment",
+        "Libya",
+        "United States",
+    )
+
+
+def test_the_month_may_is_no_hedge(ex: Extractor) -> None:
+    (c,) = claims(ex, "Turkish F-16s were stationed in Azerbaijan in May 2021.")
+    assert (c.subject, c.relation, c.hedged) == ("Turkey", "troop_deployment", False)

@@ -236,6 +236,15 @@ def _auxiliary(tokens: list[Token], trig: Match, g: Grammar) -> bool:
     )
 
 
+def _month(tokens: list[Token], i: int, g: Grammar) -> bool:
+    """ "said in May 2020": the month, not the modal "may" that hedges."""
+    tok = tokens[i]
+    if tok.lower not in g.months or i == 0 or not tok.text[:1].isupper():
+        return False
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return nxt[:1].isdigit() or tokens[i - 1].lower in g.prepositions or not nxt.isalpha()
+
+
 def _be_before(tokens: list[Token], i: int, g: Grammar) -> bool:
     """ "were posted", "are still maintained": a passive, never a verb of saying."""
     j = i - 1
@@ -348,7 +357,9 @@ class Extractor:
             if enemies:
                 mentions = sorted(mentions + enemies, key=attrgetter("start"))
         question = tokens[-1].text == "?"
-        sentence_hedged = any("hedges" in c.kinds() for c in cues)
+        sentence_hedged = any(
+            "hedges" in c.kinds() and not _month(tokens, c.start, kb.grammar) for c in cues
+        )
         out: list[Claim] = []
         for trig in trigs:
             if (
