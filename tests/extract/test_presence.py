@@ -184,3 +184,8 @@ def test_africom_speaks_for_the_united_states(ex: Extractor) -> None:
 def test_the_month_may_is_no_hedge(ex: Extractor) -> None:
     (c,) = claims(ex, "Turkish F-16s were stationed in Azerbaijan in May 2021.")
     assert (c.subject, c.relation, c.hedged) == ("Turkey", "troop_deployment", False)
+
+
+def test_a_participle_after_a_governed_phrase_has_it_as_subject(ex: Extractor) -> None:
+    found = roles(ex, "Tehran warned about mercenaries from Libya and Syria arriving in Armenia.")
+    assert found == {(None, "foreign_fighters", "Armenia", "Iran", "affirm")}

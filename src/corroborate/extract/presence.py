@@ -106,3 +106,23 @@ def joining_fighters(
         None,
     )
     return [agent], side
+
+
+def participle_head(tokens: list[Token], mentions: list[Mention], t0: int) -> Mention | None:
+    """ "concern about militants arriving", "reports of Turkish troops operating": the thing a
+    participle right after it modifies, whatever preposition governs the phrase. A list of
+    origins after it ("militants from Syria and Libya arriving") still belongs to the thing.
+    Only "and", "or" or "from" may stand between."""
+    before = [m for m in mentions if m.end <= t0]
+    if not before or before[-1].end != t0:
+        return None
+    head = before[-1]
+    if (
+        head.kind == "actor"
+        and len(before) >= 2
+        and tokens[head.start - 1].lower in ("and", "or", "from")
+        and before[-2].kind == "thing"
+        and before[-2].end == head.start - 1
+    ):
+        head = before[-2]
+    return head if head.kind == "thing" else None

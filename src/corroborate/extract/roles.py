@@ -34,6 +34,7 @@ from corroborate.extract.presence import (
     departs_nowhere,
     joining_fighters,
     noun_with,
+    participle_head,
 )
 from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
 from corroborate.extract.tokens import Token
@@ -378,6 +379,8 @@ def fill_roles(
         if subject is None and verb_at > lo and tokens[verb_at - 1].lower in g.verb_links:
             # "leaders condemned Turkey's role and voiced support": the clause's subject
             subject = first_subject(mentions, lo, verb_at)
+        if subject is None and not relative and entry.value == "presence" and word.endswith("ing"):
+            subject = participle_head(tokens, mentions, t0)  # "concern about militants arriving"
         if subject is None and not relative:
             subject = nearest_subject(mentions, tokens, lo, verb_at, trigger_tokens, g)
         direct = (
