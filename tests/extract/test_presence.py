@@ -189,3 +189,8 @@ def test_the_month_may_is_no_hedge(ex: Extractor) -> None:
 def test_a_participle_after_a_governed_phrase_has_it_as_subject(ex: Extractor) -> None:
     found = roles(ex, "Tehran warned about mercenaries from Libya and Syria arriving in Armenia.")
     assert found == {(None, "foreign_fighters", "Armenia", "Iran", "affirm")}
+
+
+def test_people_flown_on_flights_are_carried_by_the_flights(ex: Extractor) -> None:
+    (c,) = claims(ex, "Sudanese recruits were flown to Benghazi on charter flights.")
+    assert (c.subject, c.relation, c.object) == (None, "logistics", "charter flights")

@@ -31,6 +31,7 @@ from corroborate.extract.positions import (
 from corroborate.extract.presence import (
     CARRIER_CLASSES,
     acting_thing_roles,
+    carried_on,
     departs_nowhere,
     joining_fighters,
     noun_with,
@@ -333,6 +334,9 @@ def fill_roles(
                 ),
                 None,
             )
+        carrier = carried_on(after, g) if entry.value == "logistics" and not own_move else None
+        if carrier is not None:
+            objects = [carrier]  # "volunteers were flown to Yerevan on chartered flights"
         agentless = subject is None
         if entry.value == "political_support" and recipient is None:
             # "Azerbaijan, backed by Turkey": who is backed stands before the participle
