@@ -107,13 +107,10 @@ def fill_roles(
         return []  # "armed forces", "transport aircraft": a word of a noun phrase, not an act
     prev = tokens[t0 - 1].lower if t0 > 0 else ""
     if word in g.light_verbs and any(
-        j in trigger_tokens
-        and light_verb(tokens, lo, j, g) == t0
-        and not any(m.start <= j < m.end and m.kind == "thing" for m in mentions)
+        j in trigger_tokens and light_verb(tokens, lo, j, g) == t0
         for j in range(t1, min(t1 + 4, hi))
     ):
-        return []  # "launched an assault": the noun after it carries the act; a thing
-        # named with a trigger word ("carry medical supplies") is no act
+        return []  # "launched an assault": the noun after it carries the act
     if word.endswith("ing") and prev in g.prepositions and prev not in g.gerund_links:
         return []  # "trained them in operating the drones": a complement, not an act
     if (
@@ -196,6 +193,8 @@ def fill_roles(
             )
         ]
     after = [m for m in mentions_after(mentions, t1, hi) if m is not inside]
+    if entry.voice == "passive" and not is_passive(tokens, t0, t1, g):
+        return []  # "they were joined by Turkish officers"; not "Britain joined the US in ..."
     if entry.voice == "depart" and departs_nowhere(after, is_passive(tokens, t0, t1, g)):
         return []
     light = light_verb(tokens, lo, t0, g)
@@ -285,7 +284,9 @@ def fill_roles(
             return []  # "fighters had been killed": a casualty, no actor (guidelines 9.5)
         before = [m for m in mentions if lo <= m.start and m.end <= t0 and m.kind == "thing"]
         # the theme of a passive stands before it; after it only "supplied with drones"
-        things_after = [m for m in after if m.kind == "thing" and m.prep == "with"]
+        things_after = [
+            m for m in after if m.kind == "thing" and m.prep == "with" and entry.value != "presence"
+        ]  # "a journalist embedded with the troops": whom one is with, not what is present
         head = next((m for m in before if m.prep is None), before[0] if before else None)
         if before and t0 > 0 and tokens[t0 - 1].lower not in g.be_verbs | g.adverbs:
             head = before[-1]  # reduced relative: "troops relied on drones supplied by Turkey"
@@ -387,6 +388,8 @@ def fill_roles(
             subject = participle_head(tokens, mentions, t0)  # "concern about militants arriving"
         if subject is None and not relative:
             subject = nearest_subject(mentions, tokens, lo, verb_at, trigger_tokens, g)
+        if entry.voice == "guard" and (subject is None or subject.kind != "thing"):
+            return []  # only a force mans a post: "(they want to) man checkpoints as soldiers"
         direct = (
             after[0]
             if after
