@@ -196,3 +196,25 @@ def test_a_reporter_embedded_with_troops_deploys_nothing(ex: Extractor) -> None:
 
 def test_only_a_force_mans_a_post(ex: Extractor) -> None:
     assert claims(ex, "They want to man checkpoints as soldiers in Syria.") == []
+
+
+def test_the_noun_man_before_a_relative_is_no_verb(ex: Extractor) -> None:
+    assert claims(ex, "A British man who went to Syria spoke to Turkish media.") == []
+
+
+def test_goods_brought_by_fighters_are_no_joining(ex: Extractor) -> None:
+    found = roles(ex, "The disease was brought to Mosul by militants.")
+    assert all(r != "foreign_fighters" or rec != "Iraq" for _, r, rec, _, _ in found)
+
+
+def test_a_video_posted_says_nothing_of_presence(ex: Extractor) -> None:
+    assert claims(ex, "A video of Syrian militants in Libya was posted online.") == []
+
+
+def test_a_parked_army_vehicle_is_no_deployment(ex: Extractor) -> None:
+    assert claims(ex, "A U.S. Army vehicle is parked outside the station.") == []
+
+
+def test_may_in_a_headline_still_hedges(ex: Extractor) -> None:
+    (c,) = claims(ex, "Officials Believe Turkey May 'Send Troops to Libya'.")
+    assert c.hedged

@@ -20,6 +20,7 @@ from corroborate.extract.mentions import Mention, build_mentions, entity_matches
 from corroborate.extract.merge import drop_agentless_duplicates, merge_claims
 from corroborate.extract.nationals import nationals_as_recruits
 from corroborate.extract.owners import coalition_leader, institution_owned
+from corroborate.extract.presence import noun_form
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
 from corroborate.extract.roles import fill_roles
@@ -237,20 +238,23 @@ def _auxiliary(tokens: list[Token], trig: Match, g: Grammar) -> bool:
 
 
 def _month(tokens: list[Token], i: int, g: Grammar) -> bool:
-    """ "said in May 2020": the month, not the modal "may" that hedges."""
+    """ "said in May 2020", "in May.": the month, not the modal "may" that hedges."""
     tok = tokens[i]
     if tok.lower not in g.months or i == 0 or not tok.text[:1].isupper():
         return False
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    return nxt[:1].isdigit() or tokens[i - 1].lower in g.prepositions or not nxt.isalpha()
+    return nxt[:1].isdigit() or tokens[i - 1].lower in g.prepositions
 
 
-def _be_before(tokens: list[Token], i: int, g: Grammar) -> bool:
-    """ "were posted", "are still maintained": a passive, never a verb of saying."""
+def _passive_of(tokens: list[Token], i: int, mentions: list[Mention], g: Grammar) -> bool:
+    """ "Russian military police were posted": a thing right before a passive, never a verb of
+    saying ("a video of militants was posted", "order has to be maintained" say nothing)."""
     j = i - 1
     while j >= 0 and tokens[j].lower in g.adverbs:
         j -= 1
-    return j >= 0 and tokens[j].lower in g.be_verbs
+    if j < 0 or tokens[j].lower not in g.be_verbs:
+        return False
+    return any(m.end == j and m.kind == "thing" for m in mentions)
 
 
 class Extractor:
@@ -328,7 +332,9 @@ class Extractor:
         trigs = [
             t
             for t in _one_sense_each(found_trigs)
-            if not _auxiliary(tokens, t, kb.grammar) and not _unmet(tokens, t)
+            if not _auxiliary(tokens, t, kb.grammar)
+            and not _unmet(tokens, t)
+            and not noun_form(tokens, t, kb.grammar)
         ]
         trigger_tokens = {i for m in trigs for i in range(m.start, m.end)}
         cue_kinds_at: dict[int, set[str]] = {}
@@ -365,7 +371,7 @@ class Extractor:
             if (
                 trig.start in cue_kinds_at
                 and "say_verbs" in cue_kinds_at[trig.start]
-                and not _be_before(tokens, trig.start, kb.grammar)
+                and not _passive_of(tokens, trig.start, mentions, kb.grammar)
             ):
                 continue  # "posted a video" says; "troops were posted along" is presence
             clause = _clause_bounds(tokens, trig.start, frames, kb.grammar)

@@ -5,7 +5,7 @@ left Syria for Karabakh", "Il-76s made seven round trips to Baku".
 
 from __future__ import annotations
 
-from corroborate.extract.kb import Entry, Grammar
+from corroborate.extract.kb import Entry, Grammar, Match
 from corroborate.extract.mentions import BOUNDARY, FIGHTER_CLASSES, Mention
 from corroborate.extract.tokens import Token
 
@@ -94,7 +94,7 @@ def joining_fighters(
     reinforced by Syrian mercenaries": fighters no one is named to send, who join the side
     named before the verb. The object and recipient, or None for other passives."""
     if (
-        entry.value != "transfer"
+        entry.voice != "join"
         or agent is None
         or agent.kind != "thing"
         or agent.actors
@@ -134,4 +134,47 @@ def carried_on(after: list[Mention], g: Grammar) -> Mention | None:
     return next(
         (m for m in after if m.prep in g.means_preps and m.thing_class in CARRIER_CLASSES),
         None,
+    )
+
+
+def force_only(
+    entry: Entry,
+    tokens: list[Token],
+    subject: Mention | None,
+    after: list[Mention],
+    t0: int,
+    t1: int,
+    g: Grammar,
+) -> bool:
+    """Whether a verb that only a force does lacks one: "border guards man the frontier" and
+    "peacekeepers reached Stepanakert", not "militants flog man", "they man checkpoints as
+    soldiers", "(forces) using manned aircraft" or "the jury reached a decision"."""
+    if subject is None or subject.kind != "thing":
+        return True
+    if entry.voice == "parked":
+        return subject.thing_class == "own_forces"  # "the U.S. Army ... vehicle is parked"
+    if entry.voice == "reach":
+        return not any(m.prep is None and m.kind == "actor" and m.start - t1 <= 2 for m in after)
+    prev = tokens[t0 - 1].lower if t0 > 0 else ""
+    nxt = tokens[t1].lower if t1 < len(tokens) else ""
+    verb_slot = prev == "to" or prev in g.auxiliaries or prev in g.adverbs or subject.end == t0
+    return not verb_slot or nxt in g.prepositions or nxt in g.conjunctions or not nxt.isalpha()
+
+
+def noun_form(tokens: list[Token], trig: Match, g: Grammar) -> bool:
+    """ "a British man who went", "militants flog man for": the noun, not the verb "to man a
+    post", which takes its post right after it. Checked before the word counts as a trigger."""
+    entry = trig.first("trigger")
+    if entry is None or entry.voice != "guard":
+        return False
+    prev = tokens[trig.start - 1].lower if trig.start > 0 else ""
+    nxt = tokens[trig.end].lower if trig.end < len(tokens) else ""
+    return (
+        prev in g.determiners
+        or not nxt.isalpha()
+        or nxt in g.prepositions
+        or nxt in g.conjunctions
+        or nxt in g.relative_pronouns
+        or nxt in g.be_verbs
+        or nxt in g.auxiliaries
     )

@@ -33,6 +33,7 @@ from corroborate.extract.presence import (
     acting_thing_roles,
     carried_on,
     departs_nowhere,
+    force_only,
     joining_fighters,
     noun_with,
     participle_head,
@@ -265,6 +266,7 @@ def fill_roles(
         if (
             subject is None
             and objects
+            and inside is None
             and recipient is not None
             and recipient.start > t0
             and entry.value != "attack"
@@ -291,6 +293,8 @@ def fill_roles(
         if before and t0 > 0 and tokens[t0 - 1].lower not in g.be_verbs | g.adverbs:
             head = before[-1]  # reduced relative: "troops relied on drones supplied by Turkey"
         objects = [head] if head is not None else things_after[:1]
+        if entry.voice == "parked" and (not objects or objects[0].thing_class == "own_forces"):
+            return []  # "the U.S. Army ... vehicle is parked": kit is parked, not an army
         if (
             not objects
             and subject is not None
@@ -388,8 +392,10 @@ def fill_roles(
             subject = participle_head(tokens, mentions, t0)  # "concern about militants arriving"
         if subject is None and not relative:
             subject = nearest_subject(mentions, tokens, lo, verb_at, trigger_tokens, g)
-        if entry.voice == "guard" and (subject is None or subject.kind != "thing"):
-            return []  # only a force mans a post: "(they want to) man checkpoints as soldiers"
+        if entry.voice in ("guard", "reach", "parked") and force_only(
+            entry, tokens, subject, after, t0, t1, g
+        ):
+            return []  # only a force mans a post or reaches a place
         direct = (
             after[0]
             if after
