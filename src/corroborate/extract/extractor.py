@@ -24,6 +24,7 @@ from corroborate.extract.presence import noun_form
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
 from corroborate.extract.roles import fill_roles
+from corroborate.extract.senses import month_not_modal, passive_not_speech
 from corroborate.extract.tokens import (
     Token,
     WordFlags,
@@ -237,26 +238,6 @@ def _auxiliary(tokens: list[Token], trig: Match, g: Grammar) -> bool:
     )
 
 
-def _month(tokens: list[Token], i: int, g: Grammar) -> bool:
-    """ "said in May 2020", "in May.": the month, not the modal "may" that hedges."""
-    tok = tokens[i]
-    if tok.lower not in g.months or i == 0 or not tok.text[:1].isupper():
-        return False
-    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    return nxt[:1].isdigit() or tokens[i - 1].lower in g.prepositions
-
-
-def _passive_of(tokens: list[Token], i: int, mentions: list[Mention], g: Grammar) -> bool:
-    """ "Russian military police were posted": a thing right before a passive, never a verb of
-    saying ("a video of militants was posted", "order has to be maintained" say nothing)."""
-    j = i - 1
-    while j >= 0 and tokens[j].lower in g.adverbs:
-        j -= 1
-    if j < 0 or tokens[j].lower not in g.be_verbs:
-        return False
-    return any(m.end == j and m.kind == "thing" for m in mentions)
-
-
 class Extractor:
     """Extract claims from document texts with one knowledge base."""
 
@@ -364,14 +345,14 @@ class Extractor:
                 mentions = sorted(mentions + enemies, key=attrgetter("start"))
         question = tokens[-1].text == "?"
         sentence_hedged = any(
-            "hedges" in c.kinds() and not _month(tokens, c.start, kb.grammar) for c in cues
+            "hedges" in c.kinds() and not month_not_modal(tokens, c.start, kb.grammar) for c in cues
         )
         out: list[Claim] = []
         for trig in trigs:
             if (
                 trig.start in cue_kinds_at
                 and "say_verbs" in cue_kinds_at[trig.start]
-                and not _passive_of(tokens, trig.start, mentions, kb.grammar)
+                and not passive_not_speech(tokens, trig.start, mentions, kb.grammar)
             ):
                 continue  # "posted a video" says; "troops were posted along" is presence
             clause = _clause_bounds(tokens, trig.start, frames, kb.grammar)
