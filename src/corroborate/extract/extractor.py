@@ -20,9 +20,11 @@ from corroborate.extract.mentions import Mention, build_mentions, entity_matches
 from corroborate.extract.merge import drop_agentless_duplicates, merge_claims
 from corroborate.extract.nationals import nationals_as_recruits, private_nationals
 from corroborate.extract.owners import coalition_leader, institution_owned
+from corroborate.extract.presence import noun_form
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
 from corroborate.extract.roles import fill_roles
+from corroborate.extract.senses import month_not_modal, passive_not_speech
 from corroborate.extract.slots import months_out, planned_act
 from corroborate.extract.tokens import (
     Token,
@@ -325,7 +327,9 @@ class Extractor:
         trigs = [
             t
             for t in _one_sense_each(found_trigs)
-            if not _auxiliary(tokens, t, kb.grammar) and not _unmet(tokens, t)
+            if not _auxiliary(tokens, t, kb.grammar)
+            and not _unmet(tokens, t)
+            and not noun_form(tokens, t, kb.grammar)
         ]
         trigger_tokens = {i for m in trigs for i in range(m.start, m.end)}
         cue_kinds_at: dict[int, set[str]] = {}
@@ -355,13 +359,19 @@ class Extractor:
             if enemies:
                 mentions = sorted(mentions + enemies, key=attrgetter("start"))
         question = tokens[-1].text == "?"
-        sentence_hedged = any("hedges" in c.kinds() for c in cues)
+        sentence_hedged = any(
+            "hedges" in c.kinds() and not month_not_modal(tokens, c.start, kb.grammar) for c in cues
+        )
         out: list[Claim] = []
         # "the Aleppo Dispatch reported": a word of an outlet's name is no act
         in_outlet = {i for m in mentions if m.kind == "outlet" for i in range(m.start, m.end)}
         for trig in trigs:
-            if trig.start in cue_kinds_at and "say_verbs" in cue_kinds_at[trig.start]:
-                continue
+            if (
+                trig.start in cue_kinds_at
+                and "say_verbs" in cue_kinds_at[trig.start]
+                and not passive_not_speech(tokens, trig.start, mentions, kb.grammar)
+            ):
+                continue  # "posted a video" says; "troops were posted along" is presence
             if trig.start in in_outlet or planned_act(tokens, trig, trigs, kb.grammar):
                 continue
             clause = _clause_bounds(tokens, trig.start, frames, kb.grammar)

@@ -17,6 +17,9 @@ MULTIPLIERS = {"tens": 10, "hundreds": 100}
 VAGUE = {"dozens": (24, 96), "hundreds": (200, 900), "thousands": (2_000, 9_000)}
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 _RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-\u2013](\d[\d,]*(?:\.\d+)?)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# words before a year: "in 2021", "early 2021", "since 2015" (not "a force of 2000 troops")
+_YEAR_OPENERS = frozenset({"in", "early", "late", "mid", "since", "until", "during"})
 UNITS_BY_CLASS = {
     "own_forces": "troops",
     "fighters": "fighters",
@@ -78,6 +81,8 @@ def quantity_before(
             value = _num(tok.text)
             if value is None:
                 continue
+            if _YEAR.match(tok.text) and i > 0 and tokens[i - 1].lower in _YEAR_OPENERS:
+                return None  # "joined in early 2021 by Turkish officers": a date
             nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
             value *= SCALES.get(nxt, 1)
             prev = tokens[i - 1].lower if i > 0 else ""

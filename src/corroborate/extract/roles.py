@@ -12,6 +12,7 @@ from dataclasses import replace
 from corroborate.extract.alliance import alliance_roles, mutual_roles
 from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
+from corroborate.extract.host import host_cores
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.positions import (
@@ -26,6 +27,16 @@ from corroborate.extract.positions import (
     mentions_after,
     nearest_subject,
     relative_head,
+)
+from corroborate.extract.presence import (
+    CARRIER_CLASSES,
+    acting_thing_roles,
+    carried_on,
+    departs_nowhere,
+    force_only,
+    joining_fighters,
+    noun_with,
+    participle_head,
 )
 from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
 from corroborate.extract.slots import (
@@ -171,6 +182,8 @@ def fill_roles(
             )
             for a, b, used in exchange_roles(tokens, trigger, mentions, g, trigger_tokens)
         ]
+    if entry.voice == "host":
+        return host_cores(kb, tokens, trigger, mentions, clause, trigger_tokens, cue_kinds_at)
     if entry.voice == "ally":
         pair = alliance_roles(kb, tokens, trigger, mentions, clause, trigger_tokens)
         if pair is None:
@@ -191,6 +204,10 @@ def fill_roles(
             )
         ]
     after = [m for m in mentions_after(mentions, t1, hi) if m is not inside]
+    if entry.voice == "passive" and not is_passive(tokens, t0, t1, g):
+        return []  # "they were joined by Turkish officers"; not "Britain joined the US in ..."
+    if entry.voice == "depart" and departs_nowhere(after, is_passive(tokens, t0, t1, g)):
+        return []
     light = light_verb(tokens, lo, t0, g)
     if (
         light is None
@@ -260,28 +277,59 @@ def fill_roles(
             recipient is None and main is not None and main.kind == "actor" and main is not subject
         ):
             recipient = main  # "Azerbaijan balanced it with support from Turkey"
+        if (
+            subject is None
+            and objects
+            and inside is None
+            and recipient is not None
+            and recipient.start > t0
+            and entry.value != "attack"
+            and not accused
+        ):
+            # "(Turkish media reported) the recruitment of Syrians for Azerbaijan": an act
+            # with its theme and side named but no actor, like a passive without "by"
+            agentless = True
     elif is_passive(tokens, t0, t1, g):
         subject = next((m for m in after if m.prep == "by" and m.kind in ("actor", "thing")), None)
         if subject is None:
             subject = part_agent(tokens, after, g)  # "by a faction of the SNA"
+        joining = joining_fighters(entry, subject, mentions, lo, t0)
         if subject is not None and subject.kind == "thing" and not subject.actors:
             subject = None
         if entry.value == "attack" and subject is None:
             return []  # "fighters had been killed": a casualty, no actor (guidelines 9.5)
         before = [m for m in mentions if lo <= m.start and m.end <= t0 and m.kind == "thing"]
         # the theme of a passive stands before it; after it only "supplied with drones"
-        things_after = [m for m in after if m.kind == "thing" and m.prep == "with"]
+        things_after = [
+            m for m in after if m.kind == "thing" and m.prep == "with" and entry.value != "presence"
+        ]  # "a journalist embedded with the troops": whom one is with, not what is present
         head = next((m for m in before if m.prep is None), before[0] if before else None)
         if before and t0 > 0 and tokens[t0 - 1].lower not in g.be_verbs | g.adverbs:
             head = before[-1]  # reduced relative: "troops relied on drones supplied by Turkey"
         objects = [head] if head is not None else things_after[:1]
+        if entry.voice == "parked" and (not objects or objects[0].thing_class == "own_forces"):
+            return []  # "the U.S. Army ... vehicle is parked": kit is parked, not an army
+        if (
+            not objects
+            and subject is not None
+            and subject.kind == "thing"
+            and entry.value == "presence"
+        ):
+            objects = [subject]  # "they were joined by Turkish officers": who is there
         preps = g.recipient_preps | g.location_preps
         recipient = next(
-            (m for m in after if m.prep in preps and m.kind in ("actor", "modifier")), None
+            (
+                m
+                for m in after
+                if m.prep in preps and m.kind in ("actor", "modifier") and not noun_with(m, t1)
+            ),
+            None,
         )
         if recipient is None:
             # "ammunition for Armenian units was flown in"
             recipient = next((m for m in before if m.prep == "for" and m.actors), None)
+        if joining is not None:
+            objects, recipient = joining  # "ranks were swelled by volunteers": they join a side
         moved = objects[0] if objects else None
         carrier = carrier_of(after, g)
         if (
@@ -309,6 +357,9 @@ def fill_roles(
             subject = (carrier if carrier is not None and carrier.actors else None) or payer(
                 tokens, after, g
             )
+        carried = carried_on(after, g) if entry.value == "logistics" and not own_move else None
+        if carried is not None:
+            objects = [carried]  # "volunteers were flown to Yerevan on chartered flights"
         agentless = subject is None
         if entry.value == "political_support" and recipient is None:
             # "Azerbaijan, backed by Turkey": who is backed stands before the participle
@@ -355,8 +406,14 @@ def fill_roles(
         if subject is None and verb_at > lo and tokens[verb_at - 1].lower in g.verb_links:
             # "leaders condemned Turkey's role and voiced support": the clause's subject
             subject = first_subject(mentions, lo, verb_at)
+        if subject is None and not relative and entry.value == "presence" and word.endswith("ing"):
+            subject = participle_head(tokens, mentions, t0)  # "concern about militants arriving"
         if subject is None and not relative:
             subject = nearest_subject(mentions, tokens, lo, verb_at, trigger_tokens, g)
+        if entry.voice in ("guard", "reach", "parked") and force_only(
+            entry, tokens, subject, after, t0, t1, g
+        ):
+            return []  # only a force mans a post or reaches a place
         direct = (
             after[0]
             if after
@@ -395,35 +452,9 @@ def fill_roles(
             # the thing acts: "Turkish jets attacking Armenian planes", "advisers arrived"
             if entry.value in SENDING_TRIGGERS and not subject.actors:
                 return []  # "militants are delivering chemicals": no actor that sends
-            objects = [subject]
-            target = next(
-                (
-                    m
-                    for m in after
-                    if (
-                        m.prep is None
-                        or m.prep in g.recipient_preps | g.target_preps | g.location_preps
-                    )
-                    and m.actors
-                    # "stayed on its base": a force's own base is where it is, not a side
-                    and (entry.value != "presence" or m.actors != subject.actors)
-                ),
-                None,
+            objects, recipient = acting_thing_roles(
+                entry, tokens, mentions, subject, after, t0, t1, g
             )
-            if target is None and entry.value == "presence":
-                # "The Russian contingent in Armenia stayed on its base": where the force is
-                target = next(
-                    (
-                        m
-                        for m in mentions
-                        if m.start == subject.end + 1
-                        and m.end <= t0
-                        and m.prep in g.location_preps
-                        and m.kind == "actor"
-                    ),
-                    None,
-                )
-            recipient = target
         else:
             if direct is not None and direct.kind in ("actor", "modifier"):
                 recipient = direct  # "sold Azerbaijan drones", "backed Armenia"
