@@ -1,0 +1,69 @@
+"""Combat, logistics and political-support constructions: one mechanism per test."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract import Claim, Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def claims(ex: Extractor, text: str) -> list[Claim]:
+    return ex.extract(text, doc="t").claims
+
+
+def tuples(ex: Extractor, text: str) -> set[tuple[object, ...]]:
+    return {(c.subject, c.relation, c.recipient, c.speaker, c.polarity) for c in claims(ex, text)}
+
+
+def test_fielding_weapons_against_someone_is_combat(ex: Extractor) -> None:
+    text = "Azerbaijani forces fielded Harop loitering munitions against Armenian positions."
+    assert ("Azerbaijan", "combat", "Armenia", "author", "affirm") in tuples(ex, text)
+
+
+def test_fielding_without_a_target_or_figure_is_no_claim(ex: Extractor) -> None:
+    assert claims(ex, "Azerbaijan fielded new drones at a parade in Baku.") == []
+
+
+def test_throwing_men_into_battle_is_combat(ex: Extractor) -> None:
+    text = "The Wagner Group hired hundreds of inmates and hurled them into the fighting."
+    assert ("Wagner Group", "combat", None, "author", "affirm") in tuples(ex, text)
+
+
+def test_thrown_into_battle_with_no_agent_is_no_combat_claim(ex: Extractor) -> None:
+    text = "Turkey denied that the recruits were unexpectedly thrown into battle."
+    assert not any(c.relation == "combat" for c in claims(ex, text))
+
+
+def test_tankers_refuelling_a_sides_jets_is_logistics(ex: Extractor) -> None:
+    (c,) = claims(ex, "British tanker aircraft refuelled the jets over the Gulf.")
+    assert (c.subject, c.relation, c.object) == ("United Kingdom", "logistics", "tanker aircraft")
+
+
+def test_revolutionary_guard_men_are_irans(ex: Extractor) -> None:
+    text = "An Israeli airstrike killed two Revolutionary Guard commanders near Damascus."
+    assert ("Israel", "combat", "Iran", "author", "affirm") in tuples(ex, text)
+
+
+def test_bombing_sanaa_targets_the_houthis(ex: Extractor) -> None:
+    text = "Saudi warplanes struck Sanaa overnight."
+    assert ("Saudi Arabia", "combat", "Houthis", "author", "affirm") in tuples(ex, text)
+
+
+def test_a_manner_adverb_does_not_hide_a_passive(ex: Extractor) -> None:
+    # the shelled troops are the target, not the attacker, and no attacker is named
+    assert claims(ex, "Armenian troops were heavily shelled near Fizuli.") == []
+
+
+def test_a_descriptive_apposition_is_not_the_subject(ex: Extractor) -> None:
+    text = "Iran, Azerbaijan's southern neighbour, quietly backed Armenia."
+    assert tuples(ex, text) == {("Iran", "political_support", "Armenia", "author", "affirm")}
+
+
+def test_a_name_in_apposition_is_still_the_subject(ex: Extractor) -> None:
+    text = "Its neighbour, Turkey, backed Azerbaijan."
+    assert ("Turkey", "political_support", "Azerbaijan", "author", "affirm") in tuples(ex, text)
