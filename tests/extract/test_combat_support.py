@@ -67,3 +67,20 @@ def test_a_descriptive_apposition_is_not_the_subject(ex: Extractor) -> None:
 def test_a_name_in_apposition_is_still_the_subject(ex: Extractor) -> None:
     text = "Its neighbour, Turkey, backed Azerbaijan."
     assert ("Turkey", "political_support", "Azerbaijan", "author", "affirm") in tuples(ex, text)
+
+
+def test_thanking_for_support_names_backer_and_backed(ex: Extractor) -> None:
+    text = "Pashinyan thanked Macron for France's political support."
+    assert tuples(ex, text) == {("France", "political_support", "Armenia", "Armenia", "affirm")}
+
+
+def test_thanking_a_party_for_its_support(ex: Extractor) -> None:
+    text = "Aliyev thanked Pakistan for its diplomatic support."
+    assert ("Pakistan", "political_support", "Azerbaijan", "Azerbaijan", "affirm") in tuples(
+        ex, text
+    )
+
+
+def test_a_veto_shields_the_target_of_the_resolution_not_the_council(ex: Extractor) -> None:
+    text = "Russia vetoed a UN Security Council draft condemning Syria."
+    assert tuples(ex, text) == {("Russia", "political_support", "Syria", "author", "affirm")}

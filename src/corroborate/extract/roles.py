@@ -28,6 +28,7 @@ from corroborate.extract.positions import (
     relative_head,
 )
 from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
+from corroborate.extract.support import thank_roles, veto_beneficiary
 from corroborate.extract.tokens import Token
 
 # relations whose agentless statements are claims ("weapons were flown in"); an agentless
@@ -239,10 +240,20 @@ def fill_roles(
         accused = any(
             "accuse_verbs" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(0, t0 - 8), t0)
         )  # "blamed Azerbaijan for the attack": the accusation names who acted
+        thanks = None
+        if agent is None and recipient is None and not objects:
+            thanks = thank_roles(tokens, mentions, lo, t0, g)
+            if thanks is not None:
+                # "Aliyev thanked Erdogan for Turkey's support": Turkey backs Azerbaijan
+                recipient = thanks[0]
+                if owner is None or owner.kind != "actor":
+                    subject = thanks[1]  # "thanked Ankara for its support"
         if agent is None and recipient is None and not objects and not accused:
             return []  # "Turkey's support was extensive": a reference, not a claim of an act
         main = first_subject(mentions, lo, t0)
-        if subject is None and entry.value != "attack":
+        if thanks is not None:
+            pass  # the thanker is the one backed, never the backer
+        elif subject is None and entry.value != "attack":
             subject = main  # "..., establishing an air bridge"; not "X condemned the attack"
         elif (
             recipient is None and main is not None and main.kind == "actor" and main is not subject
@@ -422,6 +433,8 @@ def fill_roles(
                 recipient = next(
                     (m for m in after if m.prep in preps and m.kind in ("actor", "modifier")), None
                 )
+            if entry.voice == "veto":
+                recipient = veto_beneficiary(after, kb.actor_types)
         if acquire and (subject is not None or recipient is not None):
             seller = next((m for m in after if m.prep == "from" and m.kind == "actor"), None)
             if seller is None and objects and (objects[0].actors or objects[0].origin):
