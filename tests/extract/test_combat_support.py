@@ -84,3 +84,9 @@ def test_thanking_a_party_for_its_support(ex: Extractor) -> None:
 def test_a_veto_shields_the_target_of_the_resolution_not_the_council(ex: Extractor) -> None:
     text = "Russia vetoed a UN Security Council draft condemning Syria."
     assert tuples(ex, text) == {("Russia", "political_support", "Syria", "author", "affirm")}
+
+
+def test_a_hyphenated_word_joins_a_demonym_to_its_official(ex: Extractor) -> None:
+    # "Ukrainian air-defence commander" speaks for Ukraine, and "his unit" is Ukraine's
+    text = "A Ukrainian air-defence commander said his unit had shot down a Russian Su-35."
+    assert ("Ukraine", "combat", "Russia", "Ukraine", "affirm") in tuples(ex, text)

@@ -121,8 +121,10 @@ def entity_matches(
 
 
 def _is_filler(tok: Token, g: Grammar) -> bool:
+    # "Armenian air-defence commander": a hyphenated word is as much a filler as a plain one
+    text = tok.text if "-" not in tok.text else tok.text.replace("-", "")
     return tok.lower in g.determiners or (
-        tok.text.isalpha() and tok.lower not in g.prepositions and tok.lower not in g.conjunctions
+        text.isalpha() and tok.lower not in g.prepositions and tok.lower not in g.conjunctions
     )
 
 
