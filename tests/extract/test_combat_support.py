@@ -90,3 +90,13 @@ def test_a_hyphenated_word_joins_a_demonym_to_its_official(ex: Extractor) -> Non
     # "Ukrainian air-defence commander" speaks for Ukraine, and "his unit" is Ukraine's
     text = "A Ukrainian air-defence commander said his unit had shot down a Russian Su-35."
     assert ("Ukraine", "combat", "Russia", "Ukraine", "affirm") in tuples(ex, text)
+
+
+def test_the_operator_of_a_weapon_owns_it(ex: Extractor) -> None:
+    text = "Drones piloted by the Russian military hit power stations near Kyiv."
+    assert ("Russia", "combat", "Ukraine", "author", "affirm") in tuples(ex, text)
+
+
+def test_a_body_speaks_for_its_panel_of_experts(ex: Extractor) -> None:
+    text = "Turkey shipped armoured vehicles to Tripoli, a UN panel of experts concluded."
+    assert ("Turkey", "arms_supply", "Libya", "United Nations", "affirm") in tuples(ex, text)

@@ -69,6 +69,11 @@ def _speaker_before(mentions: list[Mention], i: int, window: int, g: Grammar) ->
     "against", "to"... ("The Azerbaijani Army, which trained with Turkish forces, reported");
     "for"/"of" may introduce the speaker's title ("a spokesman for the ministry")."""
     best = _mention_before(mentions, i, window)
+    if best is not None and best.prep == "of" and not best.is_agent:
+        # "a UN panel of experts found": the body that owns the panel speaks, not its members
+        owner = next((m for m in mentions if m.end == best.start - 2 and m.is_agent), None)
+        if owner is not None and owner.prep is None:
+            return owner
     if best is None or best.prep is None or best.prep in g.title_preps:
         return best
     earlier = [m for m in mentions if m.end <= best.start and not m.consumed and m.is_agent]

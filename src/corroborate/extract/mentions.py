@@ -366,6 +366,17 @@ def _fold(mentions: list[Mention], tokens: list[Token], g: Grammar) -> list[Ment
                 continue
             link = [w for w in between if w not in g.articles]
             if (
+                len(link) == 2
+                and link[0] in g.operator_participles
+                and link[1] == "by"
+                and prev.kind == "thing"
+                and m.kind == "actor"
+                and not prev.actors
+            ):
+                # "drones flown by the Emirates struck ...": whoever operates the kit owns it;
+                # the agent stays a mention, for the participle's own passive
+                prev.actors = m.actors
+            if (
                 link in (["from"], ["of"])
                 and prev.kind == "thing"
                 and m.kind == "actor"
