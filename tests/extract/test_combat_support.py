@@ -100,3 +100,14 @@ def test_the_operator_of_a_weapon_owns_it(ex: Extractor) -> None:
 def test_a_body_speaks_for_its_panel_of_experts(ex: Extractor) -> None:
     text = "Turkey shipped armoured vehicles to Tripoli, a UN panel of experts concluded."
     assert ("Turkey", "arms_supply", "Libya", "United Nations", "affirm") in tuples(ex, text)
+
+
+def test_a_weapon_aimed_at_a_place_attacks_its_holder(ex: Extractor) -> None:
+    # "a Houthi missile" is one phrase after the verb: the article rules out a second object
+    text = "Saudi air defences intercepted a Houthi missile aimed at Riyadh."
+    assert ("Houthis", "combat", "Saudi Arabia", "author", "affirm") in tuples(ex, text)
+
+
+def test_talks_aimed_at_a_truce_are_no_attack(ex: Extractor) -> None:
+    text = "Russia hosted talks aimed at a truce between Armenia and Azerbaijan."
+    assert not any(c.relation == "combat" for c in claims(ex, text))

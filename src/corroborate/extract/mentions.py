@@ -260,6 +260,8 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
 def _after_verb(tokens: list[Token], start: int, trigger_tokens: set[int], g: Grammar) -> bool:
     """The phrase at `start` follows a verb: "sold Azerbaijan drones" (two objects)."""
     i = start - 1
+    if i >= 0 and tokens[i].lower in ("a", "an"):
+        return False  # "shot down a Houthi drone": one phrase, never "sold a Baku drones"
     while i >= 0 and tokens[i].lower in g.determiners:
         i -= 1
     return i >= 0 and i in trigger_tokens

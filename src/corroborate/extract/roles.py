@@ -183,6 +183,13 @@ def fill_roles(
                 is_irrealis(tokens, lo, t0, cue_kinds_at, g),
             )
         ]
+    aimed: Mention | None = None
+    if entry.voice == "aimed":
+        # "a Houthi drone aimed at Riyadh": the weapon before the participle acts; "talks
+        # aimed at a truce" have none
+        aimed = next((m for m in mentions if m.end == t0 and m.kind == "thing"), None)
+        if aimed is None or aimed.thing_class not in kb.frames["use"]:
+            return []
     after = [m for m in mentions_after(mentions, t1, hi) if m is not inside]
     light = light_verb(tokens, lo, t0, g)
     if (
@@ -331,6 +338,8 @@ def fill_roles(
         if (word.endswith("ing") and prev in g.gerund_links) or prev == "to":
             subject = first_subject(mentions, lo, t0)  # "by providing", "arrived to train"
         relative = False
+        if subject is None and aimed is not None:
+            subject = aimed
         if subject is None:
             relative, subject = relative_head(tokens, mentions, lo, t0, g)
         verb_at = t0 if light is None else light  # "carried out drone strikes"
