@@ -111,3 +111,9 @@ def test_a_weapon_aimed_at_a_place_attacks_its_holder(ex: Extractor) -> None:
 def test_talks_aimed_at_a_truce_are_no_attack(ex: Extractor) -> None:
     text = "Russia hosted talks aimed at a truce between Armenia and Azerbaijan."
     assert not any(c.relation == "combat" for c in claims(ex, text))
+
+
+def test_helping_a_force_fight_makes_both_fighters(ex: Extractor) -> None:
+    text = "Hezbollah fighters helped Syrian troops capture the town of Qusayr."
+    got = {(c.subject, c.relation) for c in claims(ex, text)}
+    assert got == {("Hezbollah", "combat"), ("Syria", "combat")}

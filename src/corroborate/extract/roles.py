@@ -12,6 +12,7 @@ from dataclasses import replace
 from corroborate.extract.alliance import alliance_roles, mutual_roles
 from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
+from corroborate.extract.helped import HELP_CARRIED, helped_force, helps_to_act
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.positions import (
@@ -480,6 +481,9 @@ def fill_roles(
         joint = co_subject(tokens, mentions, subject, trigger_tokens)
         if joint is not None and joint.start < lo:
             joint = None  # "..., and Russia's troops": outside the clause
+        if joint is None and entry.value == "attack":
+            # "Wagner contractors helped Syrian troops retake Palmyra": both fight
+            joint = helped_force(tokens, mentions, t0, trigger_tokens, g)
     # "sold weapons to both Armenia and Azerbaijan": one claim per recipient
     rec_names: list[str | None] = (
         list(recipient.actors) if recipient is not None and recipient.actors else [None]
@@ -542,6 +546,9 @@ def fill_roles(
                 agentless=agentless and relation in AGENTLESS_RELATIONS,
             )
         )
+    if entry.value == "assist" and helps_to_act(tokens, mentions, t1, trigger_tokens, g):
+        # the help is the fighting the next verb names, claimed there for helper and helped
+        cores = [c for c in cores if c.relation not in HELP_CARRIED]
     # "never sent troops, only advisers", "gave cover rather than weapons"
     cores.extend(contrast_cores(kb, tokens, after, objects, recipient, cores, g))
     if joint is not None:
