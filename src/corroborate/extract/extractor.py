@@ -373,6 +373,8 @@ class Extractor:
         sentence_hedged: bool,
     ) -> list[Claim]:
         frame = innermost(frames, core.trigger.start)
+        if core.presupposed and frame is not None and frame.kind == "deny":
+            frame = None  # "denied links to the fighters battling for X": the author's given
         subjects: tuple[str | None, ...] = core.subjects
         from_context = False
         if not subjects and frame is not None:

@@ -14,7 +14,7 @@ from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
 from corroborate.extract.helped import HELP_CARRIED, helped_force, helps_to_act
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
-from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
+from corroborate.extract.mentions import FIGHTER_CLASSES, PEOPLE_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.positions import (
     NO_KINDS,
     article_before,
@@ -224,7 +224,7 @@ def fill_roles(
     objects: list[Mention] = []
     recipient: Mention | None = None
     acquire = entry.voice == "acquire"
-    agentless = own_move = False
+    agentless = own_move = presupposed = False
     if is_noun:
         near = [m for m in after if m.start - t1 <= 2]
         owner = next(
@@ -341,6 +341,20 @@ def fill_roles(
         relative = False
         if subject is None and aimed is not None:
             subject = aimed
+        if subject is None and word.endswith("ing"):
+            # "denied any link to the contractors fighting for Haftar": a reduced relative
+            subject = next(
+                (
+                    m
+                    for m in mentions
+                    if m.end == t0
+                    and m.kind == "thing"
+                    and m.prep not in (None, "of")  # "reports of men fighting": the content
+                    and m.thing_class in PEOPLE_CLASSES
+                ),
+                None,
+            )
+            presupposed = subject is not None
         if subject is None:
             relative, subject = relative_head(tokens, mentions, lo, t0, g)
         verb_at = t0 if light is None else light  # "carried out drone strikes"
@@ -544,6 +558,7 @@ def fill_roles(
                 negated,
                 irrealis,
                 agentless=agentless and relation in AGENTLESS_RELATIONS,
+                presupposed=presupposed,
             )
         )
     if entry.value == "assist" and helps_to_act(tokens, mentions, t1, trigger_tokens, g):
