@@ -124,3 +124,20 @@ def test_denying_a_link_to_fighters_does_not_deny_their_fighting(ex: Extractor) 
     got = tuples(ex, text)
     assert (None, "foreign_fighters", "Azerbaijan", "author", "affirm") in got
     assert not any(c.speaker == "Turkey" and c.relation == "combat" for c in claims(ex, text))
+
+
+def test_weapons_from_a_state_as_the_topic_name_a_supply(ex: Extractor) -> None:
+    # an aide to X speaks for X
+    text = "An aide to Pashinyan said weapons from Russia had arrived too late."
+    assert ("Russia", "arms_supply", None, "Armenia", "affirm") in tuples(ex, text)
+
+
+def test_a_purchase_from_a_state_is_not_claimed_twice(ex: Extractor) -> None:
+    assert tuples(ex, "Armenia bought rifles from Russia.") == {
+        ("Russia", "arms_supply", "Armenia", "author", "affirm")
+    }
+
+
+def test_an_envoy_to_a_state_is_not_its_voice(ex: Extractor) -> None:
+    text = "Armenia's ambassador to Russia said that Turkey had sent drones to Azerbaijan."
+    assert ("Turkey", "arms_supply", "Azerbaijan", "Armenia", "affirm") in tuples(ex, text)

@@ -19,6 +19,7 @@ from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
 from corroborate.extract.merge import drop_agentless_duplicates, merge_claims
 from corroborate.extract.nationals import nationals_as_recruits
+from corroborate.extract.origins import origin_cores
 from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
@@ -342,6 +343,7 @@ class Extractor:
         question = tokens[-1].text == "?"
         sentence_hedged = any("hedges" in c.kinds() for c in cues)
         out: list[Claim] = []
+        claimed: set[int] = set()  # mentions some trigger uses, by start token
         for trig in trigs:
             if trig.start in cue_kinds_at and "say_verbs" in cue_kinds_at[trig.start]:
                 continue
@@ -349,8 +351,14 @@ class Extractor:
             for core in fill_roles(
                 kb, tokens, trig, mentions, clause, trigger_tokens, cue_kinds_at
             ):
+                claimed.update(
+                    m.start for m in (core.subject_mention, core.object_mention) if m is not None
+                )
                 if core.irrealis or question:
                     continue
+                out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
+        if not question:  # "drones from Israel had proved their worth": a supply no verb names
+            for core in origin_cores(tokens, mentions, frames, claimed, kb):
                 out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
         out = drop_agentless_duplicates(out)
         out.extend(self._back_denials(frames, out, ctx, tokens, text))
