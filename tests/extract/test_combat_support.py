@@ -141,3 +141,10 @@ def test_a_purchase_from_a_state_is_not_claimed_twice(ex: Extractor) -> None:
 def test_an_envoy_to_a_state_is_not_its_voice(ex: Extractor) -> None:
     text = "Armenia's ambassador to Russia said that Turkey had sent drones to Azerbaijan."
     assert ("Turkey", "arms_supply", "Azerbaijan", "Armenia", "affirm") in tuples(ex, text)
+
+
+def test_lobbying_is_support_but_the_lobbied_is_not_the_backed(ex: Extractor) -> None:
+    text = "Turkey lobbied NATO allies for Azerbaijan throughout the war."
+    assert tuples(ex, text) == {("Turkey", "political_support", "Azerbaijan", "author", "affirm")}
+    text = "Israel lobbied Washington against the deal."
+    assert tuples(ex, text) == {("Israel", "political_support", None, "author", "affirm")}

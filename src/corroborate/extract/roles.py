@@ -459,6 +459,8 @@ def fill_roles(
                 )
             if entry.voice == "veto":
                 recipient = veto_beneficiary(after, kb.actor_types)
+            elif entry.voice == "lobby":  # "lobbied Washington (for Baku)"
+                recipient = next((m for m in after if m.prep == "for" and m.actors), None)
         if acquire and (subject is not None or recipient is not None):
             seller = next((m for m in after if m.prep == "from" and m.kind == "actor"), None)
             if seller is None and objects and (objects[0].actors or objects[0].origin):
