@@ -148,3 +148,13 @@ def test_lobbying_is_support_but_the_lobbied_is_not_the_backed(ex: Extractor) ->
     assert tuples(ex, text) == {("Turkey", "political_support", "Azerbaijan", "author", "affirm")}
     text = "Israel lobbied Washington against the deal."
     assert tuples(ex, text) == {("Israel", "political_support", None, "author", "affirm")}
+
+
+def test_weapons_turned_on_positions_is_combat(ex: Extractor) -> None:
+    text = "Russia supplied Smerch launchers, which Armenian crews turned on Azerbaijani positions."
+    assert ("Armenia", "combat", "Azerbaijan", "author", "affirm") in tuples(ex, text)
+
+
+def test_turning_on_a_former_ally_is_no_combat(ex: Extractor) -> None:
+    text = "Erdogan later turned on his former allies in Washington."
+    assert not any(c.relation == "combat" for c in claims(ex, text))
