@@ -158,3 +158,13 @@ def test_weapons_turned_on_positions_is_combat(ex: Extractor) -> None:
 def test_turning_on_a_former_ally_is_no_combat(ex: Extractor) -> None:
     text = "Erdogan later turned on his former allies in Washington."
     assert not any(c.relation == "combat" for c in claims(ex, text))
+
+
+def test_a_side_publishing_footage_of_a_strike_on_its_enemy_struck(ex: Extractor) -> None:
+    text = "Ukraine's defence ministry published footage of a drone strike on Russian tanks."
+    assert ("Ukraine", "combat", "Russia", "Ukraine", "affirm") in tuples(ex, text)
+
+
+def test_footage_of_a_strike_on_ones_own_side_is_not_ones_own_strike(ex: Extractor) -> None:
+    text = "Armenia's defence ministry published footage of a drone strike on Armenian troops."
+    assert not any(c.subject == "Armenia" for c in claims(ex, text))

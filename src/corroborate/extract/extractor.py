@@ -14,6 +14,7 @@ from operator import attrgetter
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
 from corroborate.extract.core import Core
 from corroborate.extract.enemy import enemy_mentions
+from corroborate.extract.footage import footage_cores
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
@@ -344,6 +345,7 @@ class Extractor:
         sentence_hedged = any("hedges" in c.kinds() for c in cues)
         out: list[Claim] = []
         claimed: set[int] = set()  # mentions some trigger uses, by start token
+        produced: set[int] = set()  # triggers that gave a core, by start token
         for trig in trigs:
             if trig.start in cue_kinds_at and "say_verbs" in cue_kinds_at[trig.start]:
                 continue
@@ -354,11 +356,14 @@ class Extractor:
                 claimed.update(
                     m.start for m in (core.subject_mention, core.object_mention) if m is not None
                 )
+                produced.add(trig.start)
                 if core.irrealis or question:
                     continue
                 out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
         if not question:  # "drones from Israel had proved their worth": a supply no verb names
-            for core in origin_cores(tokens, mentions, frames, claimed, kb):
+            found = origin_cores(tokens, mentions, frames, claimed, kb)
+            found += footage_cores(tokens, trigs, mentions, frames, produced, kb)
+            for core in found:
                 out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
         out = drop_agentless_duplicates(out)
         out.extend(self._back_denials(frames, out, ctx, tokens, text))
