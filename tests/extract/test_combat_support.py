@@ -168,3 +168,9 @@ def test_a_side_publishing_footage_of_a_strike_on_its_enemy_struck(ex: Extractor
 def test_footage_of_a_strike_on_ones_own_side_is_not_ones_own_strike(ex: Extractor) -> None:
     text = "Armenia's defence ministry published footage of a drone strike on Armenian troops."
     assert not any(c.subject == "Armenia" for c in claims(ex, text))
+
+
+def test_forces_massed_near_a_place_are_not_sent_to_it(ex: Extractor) -> None:
+    # "near" locates an attack's target only: massing at home sends nobody anywhere
+    for c in claims(ex, "Armenia massed 5,000 troops near Nagorno-Karabakh."):
+        assert c.recipient is None

@@ -422,7 +422,8 @@ def fill_roles(
                     if (
                         m.prep is None
                         or m.prep in g.recipient_preps | g.target_preps | g.location_preps
-                    )
+                        or (m.prep in g.vicinity_preps and entry.value == "attack")
+                    )  # "struck targets near Tripoli": the place's holder is hit
                     and m.actors
                 ),
                 None,
