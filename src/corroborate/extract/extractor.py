@@ -14,11 +14,14 @@ from operator import attrgetter
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
 from corroborate.extract.core import Core
 from corroborate.extract.enemy import enemy_mentions
+from corroborate.extract.footage import footage_cores
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
 from corroborate.extract.merge import drop_agentless_duplicates, merge_claims
 from corroborate.extract.nationals import nationals_as_recruits, private_nationals
+from corroborate.extract.nationals import nationals_as_recruits
+from corroborate.extract.origins import origin_cores
 from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.presence import noun_form
 from corroborate.extract.quantities import quantity_before, unit_for
@@ -365,6 +368,8 @@ class Extractor:
         out: list[Claim] = []
         # "the Aleppo Dispatch reported": a word of an outlet's name is no act
         in_outlet = {i for m in mentions if m.kind == "outlet" for i in range(m.start, m.end)}
+        claimed: set[int] = set()  # mentions some trigger uses, by start token
+        produced: set[int] = set()  # triggers that gave a core, by start token
         for trig in trigs:
             if (
                 trig.start in cue_kinds_at
@@ -378,8 +383,17 @@ class Extractor:
             for core in fill_roles(
                 kb, tokens, trig, mentions, clause, trigger_tokens, cue_kinds_at
             ):
+                claimed.update(
+                    m.start for m in (core.subject_mention, core.object_mention) if m is not None
+                )
+                produced.add(trig.start)
                 if core.irrealis or question:
                     continue
+                out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
+        if not question:  # "drones from Israel had proved their worth": a supply no verb names
+            found = origin_cores(tokens, mentions, frames, claimed, kb)
+            found += footage_cores(tokens, trigs, mentions, frames, produced, kb)
+            for core in found:
                 out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
         out = drop_agentless_duplicates(out)
         out.extend(self._back_denials(frames, out, ctx, tokens, text))
@@ -402,6 +416,8 @@ class Extractor:
         sentence_hedged: bool,
     ) -> list[Claim]:
         frame = innermost(frames, core.trigger.start)
+        if core.presupposed and frame is not None and frame.kind == "deny":
+            frame = None  # "denied links to the fighters battling for X": the author's given
         subjects: tuple[str | None, ...] = core.subjects
         from_context = False
         if not subjects and frame is not None:

@@ -64,12 +64,32 @@ def _mention_before(mentions: list[Mention], i: int, window: int) -> Mention | N
     return best
 
 
-def _speaker_before(mentions: list[Mention], i: int, window: int, g: Grammar) -> Mention | None:
+# people who serve the one they are "to": "an aide to the president"
+_AIDE_NOUNS = frozenset({"adviser", "advisor", "aide", "advisers", "advisors", "aides"})
+
+
+def _speaker_before(
+    mentions: list[Mention], i: int, window: int, g: Grammar, tokens: list[Token]
+) -> Mention | None:
     """The nearest phrase before a say verb that can be its speaker: not the object of "with",
     "against", "to"... ("The Azerbaijani Army, which trained with Turkish forces, reported");
     "for"/"of" may introduce the speaker's title ("a spokesman for the ministry")."""
     best = _mention_before(mentions, i, window)
+    if best is not None and best.prep == "of" and not best.is_agent:
+        # "a UN panel of experts found": the body that owns the panel speaks, not its members
+        owner = next((m for m in mentions if m.end == best.start - 2 and m.is_agent), None)
+        if owner is not None and owner.prep is None:
+            return owner
     if best is None or best.prep is None or best.prep in g.title_preps:
+        return best
+    if (
+        best.prep == "to"
+        and best.start >= 2
+        and tokens[best.start - 2].lower in _AIDE_NOUNS
+        and not any(m.end == best.start - 1 and m.actors for m in mentions)
+    ):
+        # "an adviser to Azerbaijan's president said": the adviser speaks for Azerbaijan
+        # ("Armenia's ambassador to Russia" is Armenia's: an envoy is sent to the other side)
         return best
     earlier = [m for m in mentions if m.end <= best.start and not m.consumed and m.is_agent]
     for m in reversed(earlier):
@@ -196,7 +216,7 @@ def find_frames(
             if owned is not None:
                 frames.append(owned)  # "Armenia's claim that ...": Armenia says what follows
             continue  # "denied reports that ...", "the claims": a noun, not a statement
-        left = _speaker_before(mentions, c0, 8, g)
+        left = _speaker_before(mentions, c0, 8, g, tokens)
         j = c0 - 1
         while j >= 0 and tokens[j].lower in g.adverbs:
             j -= 1

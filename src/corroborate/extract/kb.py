@@ -118,13 +118,16 @@ class PhraseIndex:
                         out.add(content[0])
         return out
 
-    def near_words(self) -> set[str]:
-        """Words that triggers require nearby (`near`): each keys its trigger."""
+    def near_words(self, function_words: frozenset[str]) -> set[str]:
+        """Words that triggers of function words alone require nearby ("has ... base"): each
+        keys its trigger. A trigger with a content word ("turned on ... positions") is keyed
+        by that word already, so its common near words ("troops") need not wake a sentence."""
         return {
             w
             for index in (self._lower, self._exact)
             for _lengths, bucket in index.values()
-            for entries, _kinds in bucket.values()
+            for key, (entries, _kinds) in bucket.items()
+            if all(k.lower() in function_words for k in key)
             for e in entries
             for w in e.near
         }
@@ -262,6 +265,7 @@ GRAMMAR_SETS = (
     "part_nouns", "person_nouns", "contrast_only", "contrast_not", "enemy_words",
     "light_adjectives", "light_preps", "owner_institutions", "record_nouns", "private_nouns",
     "payroll_nouns", "relocation_verbs", "cargo_nouns", "causative_verbs",
+    "thank_verbs", "operator_participles", "help_verbs", "footage_verbs", "vicinity_preps",
 )  # fmt: skip
 
 
@@ -466,7 +470,7 @@ def load_kb(folders: Iterable[Path]) -> KnowledgeBase:
     kb.active = frozenset(
         kb.triggers.salient_tokens(function_words)
         | kb.cues.salient_tokens(function_words, kinds=starters)
-        | kb.triggers.near_words()  # "has ... base": the required word keys the trigger
+        | kb.triggers.near_words(function_words)  # "has ... base": the near word keys it
     )
     kb.sentence_layers = LayeredIndex((kb.entities, kb.triggers, kb.cues))
     kb.fingerprint = digest.hexdigest()[:10]

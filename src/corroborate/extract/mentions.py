@@ -121,8 +121,10 @@ def entity_matches(
 
 
 def _is_filler(tok: Token, g: Grammar) -> bool:
+    # "Armenian air-defence commander": a hyphenated word is as much a filler as a plain one
+    text = tok.text if "-" not in tok.text else tok.text.replace("-", "")
     return tok.lower in g.determiners or (
-        tok.text.isalpha() and tok.lower not in g.prepositions and tok.lower not in g.conjunctions
+        text.isalpha() and tok.lower not in g.prepositions and tok.lower not in g.conjunctions
     )
 
 
@@ -275,6 +277,8 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
 def _after_verb(tokens: list[Token], start: int, trigger_tokens: set[int], g: Grammar) -> bool:
     """The phrase at `start` follows a verb: "sold Azerbaijan drones" (two objects)."""
     i = start - 1
+    if i >= 0 and tokens[i].lower in ("a", "an"):
+        return False  # "shot down a Houthi drone": one phrase, never "sold a Baku drones"
     while i >= 0 and tokens[i].lower in g.determiners:
         i -= 1
     return i >= 0 and i in trigger_tokens
@@ -380,6 +384,17 @@ def _fold(mentions: list[Mention], tokens: list[Token], g: Grammar) -> list[Ment
                 out[-1] = m
                 continue
             link = [w for w in between if w not in g.articles]
+            if (
+                len(link) == 2
+                and link[0] in g.operator_participles
+                and link[1] == "by"
+                and prev.kind == "thing"
+                and m.kind == "actor"
+                and not prev.actors
+            ):
+                # "drones flown by the Emirates struck ...": whoever operates the kit owns it;
+                # the agent stays a mention, for the participle's own passive
+                prev.actors = m.actors
             if (
                 link in (["from"], ["of"])
                 and prev.kind == "thing"

@@ -16,6 +16,12 @@ def is_participle(word: str, g: Grammar) -> bool:
     return word.endswith(("ed", "en", "wn")) or word in g.irregular_participles
 
 
+def _manner_adverb(word: str) -> bool:
+    """ "were unexpectedly thrown", "was heavily shelled": an -ly adverb the list lacks (the
+    lower-cased token of a name like "Italy" is too short or capitalised in the text)."""
+    return len(word) > 5 and word.endswith("ly") and word.isalpha()
+
+
 def is_passive(tokens: list[Token], t0: int, t1: int, g: Grammar) -> bool:
     followed_by_agent = t1 < len(tokens) and tokens[t1].lower == "by"
     if t1 - t0 > 1:
@@ -31,7 +37,10 @@ def is_passive(tokens: list[Token], t0: int, t1: int, g: Grammar) -> bool:
     if not is_participle(word, g):
         return False
     i = t0 - 1
-    while i >= 0 and tokens[i].lower in g.adverbs:
+    while i >= 0 and (
+        tokens[i].lower in g.adverbs
+        or (_manner_adverb(tokens[i].lower) and not tokens[i].text[:1].isupper())
+    ):
         i -= 1
     if i >= 0 and tokens[i].lower in g.be_verbs:
         return True
@@ -90,24 +99,37 @@ def nearest_subject(
         ):  # "helped Syrian troops retake Palmyra": the troops retake it
             continue
         if m.kind in ("actor", "pronoun", "group_ref", "institution", "thing", "modifier"):
-            return _apposition_head(mentions, tokens, m, lo) or m
+            return _appositive_head(mentions, tokens, lo, m, t0, trigger_tokens, g) or m
     return None
 
 
-def _apposition_head(
-    mentions: list[Mention], tokens: list[Token], m: Mention, lo: int
+def _appositive_head(
+    mentions: list[Mention],
+    tokens: list[Token],
+    lo: int,
+    m: Mention,
+    t0: int,
+    trigger_tokens: set[int],
+    g: Grammar,
 ) -> Mention | None:
-    """ "Russia, Turkey's rival in the Caucasus, backed Armenia": a possessor inside an
-    apposition only describes the actor named before the comma, which is the subject."""
-    s = m.start
-    if s - 1 <= lo or tokens[s - 1].text != "," or m.end >= len(tokens):
+    """ "Russia, Turkey's rival in the Caucasus, quietly backed Armenia": a phrase between
+    commas right after an agent describes that agent, which is the verb's subject."""
+    j = t0 - 1
+    while j > m.end and (tokens[j].lower in g.adverbs or tokens[j].lower in g.auxiliaries):
+        j -= 1
+    if j <= m.end or tokens[j].text != ",":
+        return None  # "its president, Recep Tayyip Erdogan, offered": the name is the subject
+    k = m.start - 1
+    while k >= lo and m.start - k <= 3 and tokens[k].lower in g.determiners:
+        k -= 1
+    if k < lo or tokens[k].text != ",":
         return None
-    if tokens[m.end].lower != "'s":
-        return None
-    head = next((p for p in mentions if p.end == s - 1 and not p.consumed), None)
-    if head is None or head.kind != "actor" or head.prep is not None:
-        return None
-    return head
+    if any(i in trigger_tokens or tokens[i].lower in g.relative_pronouns for i in range(k, j)):
+        return None  # "Russia, which backed ...,": a clause, not a description
+    return next(
+        (h for h in mentions if h.end == k and h.prep is None and h.is_agent and not h.consumed),
+        None,
+    )
 
 
 def _opens_clause(m: Mention, tokens: list[Token], t0: int, g: Grammar) -> bool:

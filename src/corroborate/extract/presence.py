@@ -66,6 +66,8 @@ def acting_thing_roles(
                 m.prep is None
                 or m.prep in preps
                 or (entry.voice == "guard" and _border_owner(tokens, m))
+                # "struck targets near Tripoli": the place's holder is hit
+                or (m.prep in g.vicinity_preps and entry.value == "attack")
             )
             and m.actors
             # "stayed on its base": a force's own base is where it is, not a side

@@ -13,8 +13,9 @@ from corroborate.extract.alliance import alliance_roles, mutual_roles
 from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
 from corroborate.extract.host import host_cores
+from corroborate.extract.helped import HELP_CARRIED, helped_force, helps_to_act
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
-from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
+from corroborate.extract.mentions import FIGHTER_CLASSES, PEOPLE_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.positions import (
     NO_KINDS,
     article_before,
@@ -47,6 +48,7 @@ from corroborate.extract.slots import (
     verb_object,
     weapon_noun,
 )
+from corroborate.extract.support import thank_roles, veto_beneficiary
 from corroborate.extract.tokens import Token
 
 # relations whose agentless statements are claims ("weapons were flown in"); an agentless
@@ -203,6 +205,13 @@ def fill_roles(
                 is_irrealis(tokens, lo, t0, cue_kinds_at, g),
             )
         ]
+    aimed: Mention | None = None
+    if entry.voice == "aimed":
+        # "a Houthi drone aimed at Riyadh": the weapon before the participle acts; "talks
+        # aimed at a truce" have none
+        aimed = next((m for m in mentions if m.end == t0 and m.kind == "thing"), None)
+        if aimed is None or aimed.thing_class not in kb.frames["use"]:
+            return []
     after = [m for m in mentions_after(mentions, t1, hi) if m is not inside]
     if entry.voice == "passive" and not is_passive(tokens, t0, t1, g):
         return []  # "they were joined by Turkish officers"; not "Britain joined the US in ..."
@@ -241,7 +250,7 @@ def fill_roles(
     objects: list[Mention] = []
     recipient: Mention | None = None
     acquire = entry.voice == "acquire"
-    agentless = own_move = False
+    agentless = own_move = presupposed = False
     if is_noun:
         near = [m for m in after if m.start - t1 <= 2]
         owner = next(
@@ -268,10 +277,20 @@ def fill_roles(
         accused = any(
             "accuse_verbs" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(0, t0 - 8), t0)
         )  # "blamed Azerbaijan for the attack": the accusation names who acted
+        thanks = None
+        if agent is None and recipient is None and not objects:
+            thanks = thank_roles(tokens, mentions, lo, t0, g)
+            if thanks is not None:
+                # "Aliyev thanked Erdogan for Turkey's support": Turkey backs Azerbaijan
+                recipient = thanks[0]
+                if owner is None or owner.kind != "actor":
+                    subject = thanks[1]  # "thanked Ankara for its support"
         if agent is None and recipient is None and not objects and not accused:
             return []  # "Turkey's support was extensive": a reference, not a claim of an act
         main = first_subject(mentions, lo, t0)
-        if subject is None and entry.value != "attack":
+        if thanks is not None:
+            pass  # the thanker is the one backed, never the backer
+        elif subject is None and entry.value != "attack":
             subject = main  # "..., establishing an air bridge"; not "X condemned the attack"
         elif (
             recipient is None and main is not None and main.kind == "actor" and main is not subject
@@ -387,6 +406,22 @@ def fill_roles(
         if (word.endswith("ing") and prev in g.gerund_links) or prev == "to":
             subject = first_subject(mentions, lo, t0)  # "by providing", "arrived to train"
         relative = False
+        if subject is None and aimed is not None:
+            subject = aimed
+        if subject is None and word.endswith("ing"):
+            # "denied any link to the contractors fighting for Haftar": a reduced relative
+            subject = next(
+                (
+                    m
+                    for m in mentions
+                    if m.end == t0
+                    and m.kind == "thing"
+                    and m.prep not in (None, "of")  # "reports of men fighting": the content
+                    and m.thing_class in PEOPLE_CLASSES
+                ),
+                None,
+            )
+            presupposed = subject is not None
         if subject is None:
             relative, subject = relative_head(tokens, mentions, lo, t0, g)
         verb_at = t0 if light is None else light  # "carried out drone strikes"
@@ -484,6 +519,10 @@ def fill_roles(
                 recipient = next(
                     (m for m in after if m.prep in preps and m.kind in ("actor", "modifier")), None
                 )
+            if entry.voice == "veto":
+                recipient = veto_beneficiary(after, kb.actor_types)
+            elif entry.voice == "lobby":  # "lobbied Washington (for Baku)"
+                recipient = next((m for m in after if m.prep == "for" and m.actors), None)
         if acquire and (subject is not None or recipient is not None):
             seller = next((m for m in after if m.prep == "from" and m.kind == "actor"), None)
             if seller is None and objects and (objects[0].actors or objects[0].origin):
@@ -510,19 +549,6 @@ def fill_roles(
         if recipient is None and direct is not None and direct.actors:
             recipient = direct
         objects = [m for m in after if m.prep == "with" and m.kind == "thing"][:1]
-    if entry.voice == "shield":
-        # "vetoed Security Council resolutions critical of Damascus", "vetoed any UN move to
-        # sanction Assad": the body voting is not who benefits; the party it targets is
-        recipient = next(
-            (
-                m
-                for m in after
-                if m.kind in ("actor", "modifier")
-                and m.actors
-                and kb.actor_types.get(m.actors[0]) != "organisation"
-            ),
-            None,
-        )
     if objects and objects[0] is not subject:
         objects = coordinated(objects[0], after, tokens, g)
     if entry.needs == "location" and (recipient is None or recipient.prep not in g.location_preps):
@@ -533,6 +559,9 @@ def fill_roles(
         joint = co_subject(tokens, mentions, subject, trigger_tokens)
         if joint is not None and joint.start < lo:
             joint = None  # "..., and Russia's troops": outside the clause
+        if joint is None and entry.value == "attack":
+            # "Wagner contractors helped Syrian troops retake Palmyra": both fight
+            joint = helped_force(tokens, mentions, t0, trigger_tokens, g)
     # "sold weapons to both Armenia and Azerbaijan": one claim per recipient
     rec_names: list[str | None] = (
         list(recipient.actors) if recipient is not None and recipient.actors else [None]
@@ -600,8 +629,12 @@ def fill_roles(
                 negated,
                 irrealis,
                 agentless=agentless and relation in AGENTLESS_RELATIONS,
+                presupposed=presupposed,
             )
         )
+    if entry.value == "assist" and helps_to_act(tokens, mentions, t1, trigger_tokens, g):
+        # the help is the fighting the next verb names, claimed there for helper and helped
+        cores = [c for c in cores if c.relation not in HELP_CARRIED]
     # "never sent troops, only advisers", "gave cover rather than weapons"
     cores.extend(contrast_cores(kb, tokens, after, objects, recipient, cores, g))
     if joint is not None:
