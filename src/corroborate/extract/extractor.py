@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
-from corroborate.extract.core import Core
+from corroborate.extract.core import Core, frame_buyer
 from corroborate.extract.enemy import enemy_mentions
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
@@ -375,7 +375,10 @@ class Extractor:
         frame = innermost(frames, core.trigger.start)
         subjects: tuple[str | None, ...] = core.subjects
         from_context = False
-        if not subjects and frame is not None:
+        buyer = frame_buyer(core, frame)
+        if buyer is not None:
+            subjects, core = buyer[0], replace(core, recipient=buyer[1])
+        elif not subjects and frame is not None:
             if frame.target is not None:
                 subjects = frame.target.actors  # "accused Turkey of sending ..."
             elif frame.reciprocal:

@@ -215,7 +215,7 @@ def fill_roles(
     objects: list[Mention] = []
     recipient: Mention | None = None
     acquire = entry.voice == "acquire"
-    agentless = own_move = False
+    agentless = own_move = buyer_in_frame = False
     if is_noun:
         near = [m for m in after if m.start - t1 <= 2]
         owner = next(
@@ -351,6 +351,7 @@ def fill_roles(
         )  # "intervened, highlighting that Turkey ...": not across a comma
         if subject is not None and subject.kind == "thing" and acquire:
             recipient, subject = subject, None  # "Houthi forces received drones"
+            objects = [m for m in after if m.kind == "thing" and m.prep in (None, "with", "of")][:1]
         elif (
             subject is not None
             and subject.kind == "thing"
@@ -422,14 +423,18 @@ def fill_roles(
                 recipient = next(
                     (m for m in after if m.prep in preps and m.kind in ("actor", "modifier")), None
                 )
-        if acquire and (subject is not None or recipient is not None):
+        if acquire:
+            # "Armenia denied receiving weapons": no buyer in the clause; the frame's speaker
+            # is the recipient (see core.frame_buyer)
+            buyer_in_frame = subject is None and recipient is None
             seller = next((m for m in after if m.prep == "from" and m.kind == "actor"), None)
             if seller is None and objects and (objects[0].actors or objects[0].origin):
                 # "bought Russian tanks", "purchases of Israeli weapons": the origin sells
                 seller = Mention(objects[0].start, objects[0].end, "actor", objects[0].origin)
                 seller.actors = objects[0].actors or objects[0].origin
             recipient, subject = recipient or subject, seller
-            agentless = seller is None  # "Azerbaijan ordered TB2s": the buyer is the recipient
+            # "Azerbaijan ordered TB2s": the buyer is the recipient
+            agentless = seller is None and not buyer_in_frame
         elif (
             subject is not None
             and subject.kind == "thing"
@@ -518,6 +523,7 @@ def fill_roles(
                 negated,
                 irrealis,
                 agentless=agentless and relation in AGENTLESS_RELATIONS,
+                buyer_in_frame=acquire and buyer_in_frame,
             )
         )
     # "never sent troops, only advisers", "gave cover rather than weapons"
