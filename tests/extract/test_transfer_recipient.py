@@ -69,3 +69,28 @@ def test_acknowledged_with_gerund_names_the_speaker_as_actor(ex: Extractor) -> N
         "Russia",
         "Belarus",
     )
+
+
+def test_bradley_is_its_own_vehicle(ex: Extractor) -> None:
+    (c,) = claims(ex, "Washington shipped Bradley fighting vehicles to Kyiv.")
+    assert (c.subject, c.object, c.recipient) == ("United States", "Bradley", "Ukraine")
+
+
+def test_handed_with_double_object(ex: Extractor) -> None:
+    (c,) = claims(ex, "Tehran handed Moscow hundreds of Shahed drones.")
+    assert (c.subject, c.relation, c.recipient) == ("Iran", "arms_supply", "Russia")
+
+
+def test_compound_noun_delivery_names_its_cargo(ex: Extractor) -> None:
+    (c,) = claims(ex, "Germany paid for artillery deliveries to Ukraine.")
+    assert (c.subject, c.relation, c.object, c.recipient) == (
+        "Germany",
+        "arms_supply",
+        "artillery",
+        "Ukraine",
+    )
+
+
+def test_demonym_on_compound_cargo_names_the_supplier(ex: Extractor) -> None:
+    (c,) = claims(ex, "Turkish ammunition deliveries to Baku resumed in October.")
+    assert (c.subject, c.recipient) == ("Turkey", "Azerbaijan")

@@ -232,6 +232,11 @@ def fill_roles(
         )
         subject = agent or owner
         of_thing = next((m for m in near if m.kind == "thing" and m.prep in ("of", None)), None)
+        if of_thing is None and inside is None:
+            # "ammunition deliveries to Kyiv": the compound's first noun is what moves
+            of_thing = next((m for m in mentions if m.end == t0 and m.kind == "thing"), None)
+            if of_thing is not None and of_thing.actors and subject is None:
+                subject = of_thing  # "Russian ammunition deliveries": the equipment's state
         objects = [inside] if inside is not None else ([of_thing] if of_thing else [])
         recipient = next(
             (m for m in after if m.prep in ("to", "for") and m.kind in ("actor", "modifier")), None
