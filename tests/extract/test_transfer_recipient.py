@@ -94,3 +94,20 @@ def test_compound_noun_delivery_names_its_cargo(ex: Extractor) -> None:
 def test_demonym_on_compound_cargo_names_the_supplier(ex: Extractor) -> None:
     (c,) = claims(ex, "Turkish ammunition deliveries to Baku resumed in October.")
     assert (c.subject, c.recipient) == ("Turkey", "Azerbaijan")
+
+
+def test_refusal_to_arm_is_an_author_denial(ex: Extractor) -> None:
+    (c,) = claims(ex, "Georgia refused to supply weapons to Armenia.")
+    assert (c.subject, c.recipient, c.speaker, c.polarity) == (
+        "Georgia",
+        "Armenia",
+        "author",
+        "deny",
+    )
+
+
+def test_coordinated_verbs_share_their_object(ex: Extractor) -> None:
+    text = "Ankara armed and trained the newly created Syrian National Army against the Kurds."
+    found = {(c.subject, c.relation, c.recipient) for c in claims(ex, text)}
+    assert ("Turkey", "arms_supply", "Syrian National Army") in found
+    assert ("Turkey", "training", "Syrian National Army") in found

@@ -207,3 +207,14 @@ def article_before(
         ):
             return False
     return False
+
+
+def shared_from(tokens: list[Token], t1: int, hi: int, trigger_tokens: set[int], g: Grammar) -> int:
+    """Where a verb's object may start: after a coordinated verb that shares it ("armed and
+    trained the rebels": "the rebels" is the object of both), else right after the verb."""
+    if t1 + 1 >= hi or tokens[t1].lower not in g.verb_links or (t1 + 1) not in trigger_tokens:
+        return t1
+    j = t1 + 1
+    while j < hi and j in trigger_tokens:
+        j += 1
+    return j

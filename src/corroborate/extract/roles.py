@@ -26,6 +26,7 @@ from corroborate.extract.positions import (
     mentions_after,
     nearest_subject,
     relative_head,
+    shared_from,
 )
 from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
 from corroborate.extract.tokens import Token
@@ -350,7 +351,7 @@ def fill_roles(
             after[0]
             if after
             and after[0].prep is None
-            and after[0].start - t1 <= 3
+            and after[0].start - shared_from(tokens, t1, hi, trigger_tokens, g) <= 3
             and all(t.text != "," for t in tokens[t1 : after[0].start])
             else None
         )  # "intervened, highlighting that Turkey ...": not across a comma
@@ -454,7 +455,9 @@ def fill_roles(
                 return []
     if entry.voice == "arm" and subject is not None and subject.kind != "thing":
         # "armed Free Syrian Army brigades (with X)": who is armed is the recipient
-        direct = after[0] if after and after[0].prep is None and after[0].start - t1 <= 3 else None
+        base = shared_from(tokens, t1, hi, trigger_tokens, g)  # "armed and trained X"
+        first = after[0] if after and after[0].prep is None else None
+        direct = first if first is not None and first.start - base <= 3 else None
         if recipient is None and direct is not None and direct.actors:
             recipient = direct
         objects = [m for m in after if m.prep == "with" and m.kind == "thing"][:1]
