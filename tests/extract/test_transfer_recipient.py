@@ -111,3 +111,47 @@ def test_coordinated_verbs_share_their_object(ex: Extractor) -> None:
     found = {(c.subject, c.relation, c.recipient) for c in claims(ex, text)}
     assert ("Turkey", "arms_supply", "Syrian National Army") in found
     assert ("Turkey", "training", "Syrian National Army") in found
+
+
+def test_letting_troops_use_territory_is_logistics_for_their_side(ex: Extractor) -> None:
+    (c,) = claims(ex, "Minsk let Russian units use its roads during the offensive.")
+    assert (c.subject, c.relation, c.recipient, c.polarity) == (
+        "Belarus",
+        "logistics",
+        "Russia",
+        "affirm",
+    )
+
+
+def test_denied_letting_cargo_cross_goes_to_the_denier(ex: Extractor) -> None:
+    (c,) = claims(ex, "Turkey denied letting Iranian weapons cross its territory to Syria.")
+    assert (c.subject, c.relation, c.recipient, c.speaker, c.polarity) == (
+        "Turkey",
+        "logistics",
+        "Syria",
+        "Turkey",
+        "deny",
+    )
+
+
+def test_barring_flights_from_crossing_is_a_denial_per_destination(ex: Extractor) -> None:
+    found = {
+        (c.subject, c.relation, c.recipient, c.polarity)
+        for c in claims(
+            ex, "Ankara banned cargo planes bound for Russia from crossing its airspace."
+        )
+    }
+    assert found == {("Turkey", "logistics", "Russia", "deny")}
+
+
+def test_cargo_crossing_airspace_is_carried_by_its_owner(ex: Extractor) -> None:
+    (c,) = claims(ex, "Iranian arms shipments were crossing Iraqi territory to reach Syria.")
+    assert (c.subject, c.relation, c.recipient) == ("Iran", "logistics", "Syria")
+
+
+def test_warplanes_crossing_airspace_carry_nothing(ex: Extractor) -> None:
+    assert not [
+        c
+        for c in claims(ex, "Turkish F-16s crossed Armenian airspace.")
+        if c.relation == "logistics"
+    ]
