@@ -155,3 +155,18 @@ def test_warplanes_crossing_airspace_carry_nothing(ex: Extractor) -> None:
         for c in claims(ex, "Turkish F-16s crossed Armenian airspace.")
         if c.relation == "logistics"
     ]
+
+
+def test_scheme_owner_is_the_supplier(ex: Extractor) -> None:
+    (c,) = claims(ex, "Kyiv received Stinger missiles under a Pentagon assistance programme.")
+    assert (c.subject, c.relation, c.recipient) == ("United States", "arms_supply", "Ukraine")
+
+
+def test_transit_place_is_not_the_supplier(ex: Extractor) -> None:
+    (c,) = claims(ex, "Armenia received shells through Iran.")
+    assert (c.subject, c.recipient) == (None, "Armenia")
+
+
+def test_cia_is_the_united_states(ex: Extractor) -> None:
+    (c,) = claims(ex, "The CIA supplied anti-tank missiles to the Free Syrian Army.")
+    assert (c.subject, c.recipient) == ("United States", "Free Syrian Army")

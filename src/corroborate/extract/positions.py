@@ -218,3 +218,14 @@ def shared_from(tokens: list[Token], t1: int, hi: int, trigger_tokens: set[int],
     while j < hi and j in trigger_tokens:
         j += 1
     return j
+
+
+def scheme_owner(tokens: list[Token], after: list[Mention], g: Grammar) -> Mention | None:
+    """ "received missiles through a CIA programme", "under a US aid package": the owner of the
+    scheme that delivers is the supplier (a bare "through Turkey" is a transit place)."""
+    for m in after:
+        if m.prep not in ("through", "under", "via") or m.kind not in ("actor", "modifier"):
+            continue
+        if any(t.lower in g.scheme_nouns for t in tokens[m.end : m.end + 3]):
+            return m
+    return None

@@ -27,6 +27,7 @@ from corroborate.extract.positions import (
     mentions_after,
     nearest_subject,
     relative_head,
+    scheme_owner,
     shared_from,
 )
 from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
@@ -437,6 +438,7 @@ def fill_roles(
             # is the recipient (see core.frame_buyer)
             buyer_in_frame = subject is None and recipient is None
             seller = next((m for m in after if m.prep == "from" and m.kind == "actor"), None)
+            seller = seller or scheme_owner(tokens, after, g)
             if seller is None and objects and (objects[0].actors or objects[0].origin):
                 # "bought Russian tanks", "purchases of Israeli weapons": the origin sells
                 seller = Mention(objects[0].start, objects[0].end, "actor", objects[0].origin)
