@@ -170,3 +170,11 @@ def test_transit_place_is_not_the_supplier(ex: Extractor) -> None:
 def test_cia_is_the_united_states(ex: Extractor) -> None:
     (c,) = claims(ex, "The CIA supplied anti-tank missiles to the Free Syrian Army.")
     assert (c.subject, c.recipient) == ("United States", "Free Syrian Army")
+
+
+def test_civilians_receiving_a_shipment_is_no_arms_claim(ex: Extractor) -> None:
+    assert not claims(ex, "Residents of the town received a Turkish shipment of flour.")
+
+
+def test_acquiring_verb_with_no_buyer_and_no_frame_is_no_claim(ex: Extractor) -> None:
+    assert not claims(ex, "Importing Turkish drones quickly became routine.")

@@ -378,6 +378,8 @@ class Extractor:
         buyer = frame_buyer(core, frame)
         if buyer is not None:
             subjects, core = buyer[0], replace(core, recipient=buyer[1])
+        elif core.buyer_in_frame:
+            return []  # "Get ... US Missile": an acquiring verb with no buyer anywhere
         elif not subjects and frame is not None:
             if frame.target is not None:
                 subjects = frame.target.actors  # "accused Turkey of sending ..."

@@ -46,6 +46,8 @@ MOVING_TRIGGERS = frozenset({"transfer", "deploy", "presence", "logistics"})
 SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 # triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
 PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
+# forces that receive arms ("Houthi forces received drones"); civilians receiving aid do not
+ARMED_CLASSES = frozenset({"own_forces"}) | FIGHTER_CLASSES
 # what carries people or goods: "on Turkish military transports"
 CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
 
@@ -359,7 +361,12 @@ def fill_roles(
             and all(t.text != "," for t in tokens[t1 : after[0].start])
             else None
         )  # "intervened, highlighting that Turkey ...": not across a comma
-        if subject is not None and subject.kind == "thing" and acquire:
+        if (
+            subject is not None
+            and subject.kind == "thing"
+            and acquire
+            and subject.thing_class in ARMED_CLASSES
+        ):
             recipient, subject = subject, None  # "Houthi forces received drones"
             objects = [m for m in after if m.kind == "thing" and m.prep in (None, "with", "of")][:1]
         elif (
