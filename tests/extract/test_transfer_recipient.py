@@ -178,3 +178,18 @@ def test_civilians_receiving_a_shipment_is_no_arms_claim(ex: Extractor) -> None:
 
 def test_acquiring_verb_with_no_buyer_and_no_frame_is_no_claim(ex: Extractor) -> None:
     assert not claims(ex, "Importing Turkish drones quickly became routine.")
+
+
+def test_arms_leaving_a_states_territory_are_its_exports(ex: Extractor) -> None:
+    (c,) = claims(ex, "Berlin said no tanks had left German soil for Ukraine.")
+    assert (c.subject, c.relation, c.recipient, c.speaker, c.polarity) == (
+        "Germany",
+        "arms_supply",
+        "Ukraine",
+        "Germany",
+        "deny",
+    )
+
+
+def test_troops_leaving_a_territory_are_no_export(ex: Extractor) -> None:
+    assert not claims(ex, "Russian troops left Armenian territory.")

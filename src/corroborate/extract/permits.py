@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from corroborate.extract.core import Core
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
-from corroborate.extract.mentions import Mention
+from corroborate.extract.mentions import PEOPLE_CLASSES, Mention
 from corroborate.extract.positions import is_irrealis, is_negated
 from corroborate.extract.tokens import Token
 
@@ -43,6 +43,56 @@ def _destinations(
         if m.prep in ("to", "for") or (reach and tokens[m.start - 2].lower == "to"):
             return [m]
     return []
+
+
+def export_cores(
+    kb: KnowledgeBase,
+    tokens: list[Token],
+    trigger: Match,
+    mentions: list[Mention],
+    clause: tuple[int, int],
+    cue_kinds_at: dict[int, set[str]],
+) -> list[Core]:
+    """ "No weapons had left French territory for the region": arms leaving a state's
+    territory are that state's exports. Only equipment: troops leaving are a withdrawal."""
+    lo, hi = clause
+    t0, t1 = trigger.start, trigger.end
+    mover = next(
+        (
+            m
+            for m in reversed(mentions)
+            if lo <= m.start and m.end <= t0 and m.prep is None and m.kind == "thing"
+        ),
+        None,
+    )
+    if mover is None or mover.thing_class in kb.self_propelled | PEOPLE_CLASSES:
+        return []
+    relation = kb.frames["transfer"].get(mover.thing_class or "")
+    # the territory's owner stands right after the verb: "left French territory"
+    owner = next(
+        (m for m in mentions if m.start == t1 and m.kind in ("modifier", "actor") and m.actors),
+        None,
+    )
+    if relation != "arms_supply" or owner is None:
+        return []
+    dest = next(
+        (m for m in mentions if t1 <= m.start < hi and m.prep in ("to", "for") and m.actors),
+        None,
+    )
+    return [
+        Core(
+            trigger,
+            relation,
+            owner.actors,
+            owner,
+            mover.thing,
+            mover,
+            dest.actors[0] if dest is not None else None,
+            dest,
+            is_negated(tokens, lo, t0, mover, cue_kinds_at),
+            is_irrealis(tokens, lo, t0, cue_kinds_at, kb.grammar),
+        )
+    ]
 
 
 def permission_cores(

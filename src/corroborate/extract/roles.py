@@ -14,7 +14,7 @@ from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
-from corroborate.extract.permits import permission_cores
+from corroborate.extract.permits import export_cores, permission_cores
 from corroborate.extract.positions import (
     NO_KINDS,
     article_before,
@@ -98,6 +98,8 @@ def fill_roles(
     assert entry is not None
     if entry.voice == "let":  # "barred flights from crossing its airspace": a gerund is fine
         return permission_cores(kb, tokens, trigger, mentions, clause, cue_kinds_at)
+    if entry.voice == "export":  # "no weapons had left French territory"
+        return export_cores(kb, tokens, trigger, mentions, clause, cue_kinds_at)
     word, last_word = tokens[t0].lower, tokens[t1 - 1].lower
     inside = next(
         (m for m in mentions if m.start <= t0 and t1 <= m.end and m.kind == "thing"), None
