@@ -193,3 +193,8 @@ def test_arms_leaving_a_states_territory_are_its_exports(ex: Extractor) -> None:
 
 def test_troops_leaving_a_territory_are_no_export(ex: Extractor) -> None:
     assert not claims(ex, "Russian troops left Armenian territory.")
+
+
+def test_crossing_into_a_country_names_the_destination(ex: Extractor) -> None:
+    (c,) = claims(ex, "Ankara permitted the convoys of weapons to cross its soil into Syria.")
+    assert (c.subject, c.relation, c.recipient) == ("Turkey", "logistics", "Syria")

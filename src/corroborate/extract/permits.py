@@ -32,7 +32,7 @@ def _permit_at(tokens: list[Token], lo: int, start: int, g: Grammar) -> int | No
 def _destinations(
     tokens: list[Token], mentions: list[Mention], mover: Mention, t1: int, hi: int
 ) -> list[Mention]:
-    """ "bound for A or B" after the mover, "to A" or "to reach A" after the verb."""
+    """ "bound for A or B" after the mover, "to/into A" or "to reach A" after the verb."""
     out = [m for m in mentions if mover.end <= m.start < t1 and m.prep == "for" and m.actors]
     if out:
         return out
@@ -40,7 +40,7 @@ def _destinations(
         if m.start < t1 or m.start >= hi or not m.actors or m.kind == "thing":
             continue
         reach = m.start >= 2 and tokens[m.start - 1].lower == "reach"
-        if m.prep in ("to", "for") or (reach and tokens[m.start - 2].lower == "to"):
+        if m.prep in ("to", "for", "into") or (reach and tokens[m.start - 2].lower == "to"):
             return [m]
     return []
 
