@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from corroborate.extract.frames import Frame
 from corroborate.extract.kb import KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.tokens import Token
@@ -29,6 +30,20 @@ class Core:
     # a participle describing a noun phrase ("the contractors fighting for Haftar"): the text
     # takes it as given, so a denial of the phrase's link to someone does not deny it
     presupposed: bool = False
+    # "Armenia denied receiving weapons (from Russia)": an acquiring verb whose buyer is the
+    # speaker of the frame around it, not named in its own clause
+    buyer_in_frame: bool = False
+
+
+def frame_buyer(core: Core, frame: Frame | None) -> tuple[tuple[str | None, ...], str] | None:
+    """The subjects and the recipient of an acquiring verb controlled by its frame's speaker
+    ("the ministry admitted receiving Russian weapons"): the speaker receives, the seller (or
+    nobody named) supplies. None when the frame does not control the verb."""
+    if not core.buyer_in_frame or frame is None or not frame.speakers:
+        return None
+    if not (frame.control or frame.kind in ("deny", "back_deny_prev")):
+        return None
+    return (core.subjects or (None,)), frame.speakers[0]
 
 
 def resolve_relation(

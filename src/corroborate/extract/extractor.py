@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
-from corroborate.extract.core import Core
+from corroborate.extract.core import Core, frame_buyer
 from corroborate.extract.enemy import enemy_mentions
 from corroborate.extract.footage import footage_cores
 from corroborate.extract.frames import Frame, find_frames, innermost
@@ -20,7 +20,6 @@ from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
 from corroborate.extract.merge import drop_agentless_duplicates, merge_claims
 from corroborate.extract.nationals import nationals_as_recruits, private_nationals
-from corroborate.extract.nationals import nationals_as_recruits
 from corroborate.extract.origins import origin_cores
 from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.presence import noun_form
@@ -420,7 +419,12 @@ class Extractor:
             frame = None  # "denied links to the fighters battling for X": the author's given
         subjects: tuple[str | None, ...] = core.subjects
         from_context = False
-        if not subjects and frame is not None:
+        buyer = frame_buyer(core, frame)
+        if buyer is not None:
+            subjects, core = buyer[0], replace(core, recipient=buyer[1])
+        elif core.buyer_in_frame:
+            return []  # "Get ... US Missile": an acquiring verb with no buyer anywhere
+        elif not subjects and frame is not None:
             if frame.target is not None:
                 subjects = frame.target.actors  # "accused Turkey of sending ..."
             elif frame.reciprocal:

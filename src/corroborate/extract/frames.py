@@ -323,7 +323,16 @@ def find_frames(
         kind = "deny" if is_deny else ("accuse" if is_accuse else "say")
         if is_deny and _points_back(tokens, c1, hi, deny_words, g):
             kind = "back_deny_prev"  # "Ankara denied it." refers to earlier sentences
-        control = kind != "accuse" and lo == c1 and c1 < n and tokens[c1].lower == "to"
+        control = (
+            kind != "accuse"
+            and lo == c1
+            and c1 < n
+            and (
+                tokens[c1].lower == "to"
+                # "Tehran acknowledged sending drones": the admitter is the gerund's subject
+                or (tokens[c0].lower in g.gerund_control and tokens[c1].lower.endswith("ing"))
+            )
+        )
         frames.append(Frame(names, polarity, hedged, lo, hi, c0, kind, target, control=control))
     return _nest(frames, tokens, deny_words, g)
 

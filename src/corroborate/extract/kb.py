@@ -266,6 +266,7 @@ GRAMMAR_SETS = (
     "light_adjectives", "light_preps", "owner_institutions", "record_nouns", "private_nouns",
     "payroll_nouns", "relocation_verbs", "cargo_nouns", "causative_verbs",
     "thank_verbs", "operator_participles", "help_verbs", "footage_verbs", "vicinity_preps",
+    "gerund_control", "permit_verbs", "bar_verbs", "scheme_nouns",
 )  # fmt: skip
 
 

@@ -25,6 +25,8 @@ _START = attrgetter("start")
 BOUNDARY = "border"
 # people who crew or service kit: after a weapon's name they are the phrase's head
 _CREW_CLASSES = frozenset({"own_forces", "advisers"})
+# what carries people or goods: "on Turkish military transports"
+CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
 
 
 @dataclass(slots=True)

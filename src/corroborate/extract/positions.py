@@ -249,3 +249,25 @@ def article_before(
         ):
             return False
     return False
+
+
+def shared_from(tokens: list[Token], t1: int, hi: int, trigger_tokens: set[int], g: Grammar) -> int:
+    """Where a verb's object may start: after a coordinated verb that shares it ("armed and
+    trained the rebels": "the rebels" is the object of both), else right after the verb."""
+    if t1 + 1 >= hi or tokens[t1].lower not in g.verb_links or (t1 + 1) not in trigger_tokens:
+        return t1
+    j = t1 + 1
+    while j < hi and j in trigger_tokens:
+        j += 1
+    return j
+
+
+def scheme_owner(tokens: list[Token], after: list[Mention], g: Grammar) -> Mention | None:
+    """ "received missiles through a CIA programme", "under a US aid package": the owner of the
+    scheme that delivers is the supplier (a bare "through Turkey" is a transit place)."""
+    for m in after:
+        if m.prep not in ("through", "under", "via") or m.kind not in ("actor", "modifier"):
+            continue
+        if any(t.lower in g.scheme_nouns for t in tokens[m.end : m.end + 3]):
+            return m
+    return None

@@ -6,11 +6,9 @@ left Syria for Karabakh", "Il-76s made seven round trips to Baku".
 from __future__ import annotations
 
 from corroborate.extract.kb import Entry, Grammar, Match
-from corroborate.extract.mentions import BOUNDARY, FIGHTER_CLASSES, Mention
+from corroborate.extract.mentions import BOUNDARY, CARRIER_CLASSES, FIGHTER_CLASSES, Mention
 from corroborate.extract.tokens import Token
 
-# what carries people or goods: "on Turkish military transports"
-CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
 # where a departure goes: "left Syria for the Karabakh front"
 DESTINATION_PREPS = frozenset({"for", "to"})
 

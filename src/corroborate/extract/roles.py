@@ -12,10 +12,16 @@ from dataclasses import replace
 from corroborate.extract.alliance import alliance_roles, mutual_roles
 from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
-from corroborate.extract.host import host_cores
 from corroborate.extract.helped import HELP_CARRIED, helped_force, helps_to_act
+from corroborate.extract.host import host_cores
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
-from corroborate.extract.mentions import FIGHTER_CLASSES, PEOPLE_CLASSES, RECRUIT_CLASSES, Mention
+from corroborate.extract.mentions import (
+    FIGHTER_CLASSES,
+    PEOPLE_CLASSES,
+    RECRUIT_CLASSES,
+    Mention,
+)
+from corroborate.extract.permits import export_cores, permission_cores
 from corroborate.extract.positions import (
     NO_KINDS,
     article_before,
@@ -28,9 +34,10 @@ from corroborate.extract.positions import (
     mentions_after,
     nearest_subject,
     relative_head,
+    scheme_owner,
+    shared_from,
 )
 from corroborate.extract.presence import (
-    CARRIER_CLASSES,
     acting_thing_roles,
     carried_on,
     departs_nowhere,
@@ -64,6 +71,8 @@ MOVING_TRIGGERS = frozenset({"transfer", "send", "deploy", "presence", "logistic
 SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 # triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
 PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
+# forces that receive arms ("Houthi forces received drones"); civilians receiving aid do not
+ARMED_CLASSES = frozenset({"own_forces"}) | FIGHTER_CLASSES
 
 
 def _attacker_or_victim(
@@ -110,6 +119,10 @@ def fill_roles(
     g = kb.grammar
     entry = trigger.first("trigger")
     assert entry is not None
+    if entry.voice == "let":  # "barred flights from crossing its airspace": a gerund is fine
+        return permission_cores(kb, tokens, trigger, mentions, clause, cue_kinds_at)
+    if entry.voice == "export":  # "no weapons had left French territory"
+        return export_cores(kb, tokens, trigger, mentions, clause, cue_kinds_at)
     word, last_word = tokens[t0].lower, tokens[t1 - 1].lower
     inside = next(
         (m for m in mentions if m.start <= t0 and t1 <= m.end and m.kind == "thing"), None
@@ -250,7 +263,7 @@ def fill_roles(
     objects: list[Mention] = []
     recipient: Mention | None = None
     acquire = entry.voice == "acquire"
-    agentless = own_move = presupposed = False
+    agentless = own_move = presupposed = buyer_in_frame = False
     if is_noun:
         near = [m for m in after if m.start - t1 <= 2]
         owner = next(
@@ -268,6 +281,11 @@ def fill_roles(
         goods = owned_goods(mentions, t0) if owner is None and inside is None else None
         subject = agent or owner or goods
         of_thing = next((m for m in near if m.kind == "thing" and m.prep in ("of", None)), None)
+        if of_thing is None and inside is None:
+            # "ammunition deliveries to Kyiv": the compound's first noun is what moves
+            of_thing = next((m for m in mentions if m.end == t0 and m.kind == "thing"), None)
+            if of_thing is not None and of_thing.actors and subject is None:
+                subject = of_thing  # "Russian ammunition deliveries": the equipment's state
         objects = [inside] if inside is not None else ([of_thing] if of_thing else [])
         if goods is not None and not objects:
             objects = [goods]
@@ -453,12 +471,18 @@ def fill_roles(
             after[0]
             if after
             and after[0].prep is None
-            and after[0].start - t1 <= 3
+            and after[0].start - shared_from(tokens, t1, hi, trigger_tokens, g) <= 3
             and all(t.text != "," for t in tokens[t1 : after[0].start])
             else None
         )  # "intervened, highlighting that Turkey ...": not across a comma
-        if subject is not None and subject.kind == "thing" and acquire:
+        if (
+            subject is not None
+            and subject.kind == "thing"
+            and acquire
+            and subject.thing_class in ARMED_CLASSES
+        ):
             recipient, subject = subject, None  # "Houthi forces received drones"
+            objects = [m for m in after if m.kind == "thing" and m.prep in (None, "with", "of")][:1]
         elif (
             subject is not None
             and subject.kind == "thing"
@@ -523,14 +547,19 @@ def fill_roles(
                 recipient = veto_beneficiary(after, kb.actor_types)
             elif entry.voice == "lobby":  # "lobbied Washington (for Baku)"
                 recipient = next((m for m in after if m.prep == "for" and m.actors), None)
-        if acquire and (subject is not None or recipient is not None):
+        if acquire:
+            # "Armenia denied receiving weapons": no buyer in the clause; the frame's speaker
+            # is the recipient (see core.frame_buyer)
+            buyer_in_frame = subject is None and recipient is None
             seller = next((m for m in after if m.prep == "from" and m.kind == "actor"), None)
+            seller = seller or scheme_owner(tokens, after, g)
             if seller is None and objects and (objects[0].actors or objects[0].origin):
                 # "bought Russian tanks", "purchases of Israeli weapons": the origin sells
                 seller = Mention(objects[0].start, objects[0].end, "actor", objects[0].origin)
                 seller.actors = objects[0].actors or objects[0].origin
             recipient, subject = recipient or subject, seller
-            agentless = seller is None  # "Azerbaijan ordered TB2s": the buyer is the recipient
+            # "Azerbaijan ordered TB2s": the buyer is the recipient
+            agentless = seller is None and not buyer_in_frame
         elif (
             subject is not None
             and subject.kind == "thing"
@@ -545,7 +574,9 @@ def fill_roles(
                 return []
     if entry.voice == "arm" and subject is not None and subject.kind != "thing":
         # "armed Free Syrian Army brigades (with X)": who is armed is the recipient
-        direct = after[0] if after and after[0].prep is None and after[0].start - t1 <= 3 else None
+        base = shared_from(tokens, t1, hi, trigger_tokens, g)  # "armed and trained X"
+        first = after[0] if after and after[0].prep is None else None
+        direct = first if first is not None and first.start - base <= 3 else None
         if recipient is None and direct is not None and direct.actors:
             recipient = direct
         objects = [m for m in after if m.prep == "with" and m.kind == "thing"][:1]
@@ -630,6 +661,7 @@ def fill_roles(
                 irrealis,
                 agentless=agentless and relation in AGENTLESS_RELATIONS,
                 presupposed=presupposed,
+                buyer_in_frame=acquire and buyer_in_frame,
             )
         )
     if entry.value == "assist" and helps_to_act(tokens, mentions, t1, trigger_tokens, g):

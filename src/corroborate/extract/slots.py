@@ -6,11 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from corroborate.extract.kb import Grammar, Match
-from corroborate.extract.mentions import Mention
+from corroborate.extract.mentions import CARRIER_CLASSES, Mention
 from corroborate.extract.tokens import Token
-
-# what carries people or goods: "on Turkish military transports"
-CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
 
 
 def weapon_noun(tokens: list[Token], mentions: list[Mention], t0: int) -> bool:
