@@ -25,3 +25,19 @@ def test_owned_secretary_general_speaks_for_the_organisation(ex: Extractor) -> N
     text = "NATO has not stationed troops in Georgia, its secretary general told reporters."
     found = tuples(ex, text)
     assert ("NATO", "troop_deployment", "Georgia", "NATO", "deny") in found
+
+
+def test_report_of_fighters_doing_something_names_the_fighters(ex: Extractor) -> None:
+    text = "The ministry said allegations of Lebanese volunteers fighting for Armenia were false."
+    (c,) = claims(ex, text)
+    assert (c.subject, c.relation, c.recipient, c.polarity) == (
+        None,
+        "foreign_fighters",
+        "Armenia",
+        "deny",
+    )
+
+
+def test_denier_is_not_the_sender_of_fighters_with_no_recruiter(ex: Extractor) -> None:
+    found = tuples(ex, "Yerevan dismissed reports of Syrian mercenaries fighting for Azerbaijan.")
+    assert found == {(None, "foreign_fighters", "Azerbaijan", "Armenia", "deny")}

@@ -375,7 +375,10 @@ class Extractor:
         frame = innermost(frames, core.trigger.start)
         subjects: tuple[str | None, ...] = core.subjects
         from_context = False
-        if not subjects and frame is not None:
+        # "Yerevan denied that Syrian mercenaries were fighting for Baku": fighters with no
+        # recruiter stay agentless; the denier is not their sender
+        borrow = not (core.agentless and core.subject_mention is not None)
+        if not subjects and frame is not None and borrow:
             if frame.target is not None:
                 subjects = frame.target.actors  # "accused Turkey of sending ..."
             elif frame.reciprocal:

@@ -92,13 +92,26 @@ def nearest_subject(
 
 def _opens_clause(m: Mention, tokens: list[Token], t0: int, g: Grammar) -> bool:
     """ "after Armenian forces attacked": a subordinator, not a preposition, when the phrase
-    is followed by the verb (adverbs and auxiliaries allowed between)."""
+    is followed by the verb (adverbs and auxiliaries allowed between). "reports of Russian
+    mercenaries fighting for Armenia": the gerund after a report's "of" phrase is its act."""
+    if m.prep == "of" and m.end == t0 and tokens[t0].lower.endswith("ing"):
+        return _claim_of(tokens, m.start, g)
     if m.prep not in g.subordinators:
         return False
     return all(
         t.lower in g.adverbs or t.lower in g.be_verbs or t.lower in g.auxiliaries
         for t in tokens[m.end : t0]
     )
+
+
+def _claim_of(tokens: list[Token], start: int, g: Grammar) -> bool:
+    """The phrase at `start` is the "of" phrase of a claim noun: "reports of (some) ..."."""
+    i = start - 1
+    while i > 0 and start - i <= 3 and tokens[i].lower != "of":
+        if tokens[i].lower not in g.determiners and not tokens[i].text[:1].isdigit():
+            return False
+        i -= 1
+    return i > 0 and tokens[i].lower == "of" and tokens[i - 1].lower in g.claim_words
 
 
 def relative_head(
