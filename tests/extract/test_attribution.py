@@ -41,3 +41,10 @@ def test_report_of_fighters_doing_something_names_the_fighters(ex: Extractor) ->
 def test_denier_is_not_the_sender_of_fighters_with_no_recruiter(ex: Extractor) -> None:
     found = tuples(ex, "Yerevan dismissed reports of Syrian mercenaries fighting for Azerbaijan.")
     assert found == {(None, "foreign_fighters", "Azerbaijan", "Armenia", "deny")}
+
+
+def test_refusal_denies_the_act_right_after_it(ex: Extractor) -> None:
+    found = tuples(ex, "Kazakhstan aside, Belarus refused to send troops to Armenia.")
+    assert ("Belarus", "troop_deployment", "Armenia", "author", "deny") in found
+    found = tuples(ex, "Armenia refused to stop shelling Ganja.")
+    assert all(t[4] == "affirm" for t in found)

@@ -402,6 +402,7 @@ CUE_KINDS = (
     "deny_verbs",
     "deny_predicates",
     "negations",
+    "refusals",
     "author_denials",
     "hedges",
     "irrealis",
