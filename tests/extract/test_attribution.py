@@ -48,3 +48,53 @@ def test_refusal_denies_the_act_right_after_it(ex: Extractor) -> None:
     assert ("Belarus", "troop_deployment", "Armenia", "author", "deny") in found
     found = tuples(ex, "Armenia refused to stop shelling Ganja.")
     assert all(t[4] == "affirm" for t in found)
+
+
+def test_speaker_told_an_unnamed_outlet_voices_the_clause_before(ex: Extractor) -> None:
+    found = tuples(ex, "Russian jets bombed Idlib, Erdogan told a German newspaper.")
+    assert ("Russia", "combat", None, "Turkey", "affirm") in found
+
+
+def test_parenthetical_speaker_voices_the_whole_clause(ex: Extractor) -> None:
+    found = tuples(ex, "Moscow's backing, Pashinyan said, was purely diplomatic.")
+    assert found == {("Russia", "political_support", None, "Armenia", "affirm")}
+    found = tuples(ex, "Iranian drones, Zelensky said, were delivered to Russia by ship.")
+    assert all(t[3] == "Ukraine" for t in found) and found
+
+
+def test_claiming_an_attack_names_its_actor_and_speaker(ex: Extractor) -> None:
+    found = tuples(ex, "Hezbollah claimed a rocket attack on an Israeli base near the border.")
+    assert ("Hezbollah", "combat", None, "Hezbollah", "affirm") in found
+    assert not tuples(ex, "Baku claimed the attack on Ganja was staged by Yerevan.")
+
+
+def test_passive_claim_of_attacks_is_voiced_by_the_claimer(ex: Extractor) -> None:
+    found = tuples(ex, "Kirkuk was shaken by attacks that were claimed by ISIS.")
+    assert ("Islamic State", "combat", None, "Islamic State", "affirm") in found
+
+
+def test_bare_blame_points_at_the_act_just_named(ex: Extractor) -> None:
+    text = "Turkey denied that its drones had hit the convoy, blaming the Russian army."
+    found = tuples(ex, text)
+    assert {(t[0], t[3], t[4]) for t in found} == {
+        ("Turkey", "Turkey", "deny"),
+        ("Russia", "Turkey", "affirm"),
+    }
+
+
+def test_bare_blame_and_a_rejected_accusation_in_the_next_sentence(ex: Extractor) -> None:
+    text = (
+        "Hamas claimed the rocket attack, but Jerusalem blamed Hezbollah. "
+        "Hezbollah rejected the accusation."
+    )
+    found = tuples(ex, text)
+    assert ("Hamas", "combat", None, "Hamas", "affirm") in found
+    assert ("Hezbollah", "combat", None, "Israel", "affirm") in found
+    assert ("Hezbollah", "combat", None, "Hezbollah", "deny") in found
+    assert ("Hamas", "combat", None, "Hezbollah", "deny") not in found
+
+
+def test_former_officer_does_not_speak_for_the_state(ex: Extractor) -> None:
+    text = "Turkish instructors trained Azerbaijani pilots, a retired Azerbaijani officer said."
+    (c,) = claims(ex, text)
+    assert (c.speaker, c.hedged) == ("author", True)

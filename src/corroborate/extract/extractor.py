@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
+from corroborate.extract.blame import blame_claims
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
 from corroborate.extract.core import Core
 from corroborate.extract.enemy import enemy_mentions
@@ -354,6 +355,9 @@ class Extractor:
                 out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
         out = drop_agentless_duplicates(out)
         out.extend(self._back_denials(frames, out, ctx, tokens, text))
+        out.extend(
+            blame_claims(frames, mentions, out, ctx.previous_claims, tokens, text, kb.grammar)
+        )
         self._update_context(named, out, ctx, tokens)
         voice = _person_voice(tokens, frames, kb.grammar)
         if voice:
@@ -475,6 +479,11 @@ class Extractor:
                         denied = ctx.previous_attributed  # "denied the accusation"
             else:
                 continue
+            if any(
+                tokens[i].lower in self.kb.grammar.accusation_nouns
+                for i in range(frame.cue, min(frame.hi, len(tokens)))
+            ):  # "Tehran rejected the accusation": the one made against Tehran
+                denied = [c for c in denied if c.subject in frame.speakers] or denied
             for claim in denied:
                 for speaker in frame.speakers:
                     if speaker == claim.speaker or claim.polarity == "deny":

@@ -108,8 +108,9 @@ def _phrase_open(tokens: list[Token], start: int, trigger_tokens: set[int], g: G
     return i
 
 
-def _tail_empty(tokens: list[Token], c1: int, g: Grammar) -> bool:
-    """Nothing reported after the say verb: "... , X said on Tuesday." or "X said, citing Y"."""
+def _tail_empty(tokens: list[Token], c1: int, g: Grammar, mentions: list[Mention]) -> bool:
+    """Nothing reported after the say verb: "... , X said on Tuesday." or "X said, citing Y",
+    or whom X told: "..., Pashinyan told a French newspaper." (a demonym, then a noun)."""
     for j in range(c1, len(tokens)):
         tok = tokens[j]
         if tok.lower in g.clause_breaks:
@@ -122,6 +123,9 @@ def _tail_empty(tokens: list[Token], c1: int, g: Grammar) -> bool:
             tok.text in ".!?"
             or tok.lower in g.quotes
             or tok.lower in g.time_words
+            or tok.lower in g.addressees
+            or tok.lower in g.determiners
+            or any(m.start <= j < m.end and m.kind == "modifier" for m in mentions)
             or tok.lower in g.adverbs
             or tok.text[:1].isdigit()
         ):
@@ -193,6 +197,13 @@ def find_frames(
         if not is_accuse and j >= 0 and tokens[j].lower in g.be_verbs:
             left = None  # "Turkey's influence has been well documented": a topic, not a speaker
         right = _mention_after(mentions, c1, 3)
+        if left is None and j >= 0 and _claimed_by(tokens, j, c0, c1, right, g):
+            # "attacks, many of which have been claimed by Daesh": the claimer voices its act
+            lo = next((k + 1 for k in range(j, -1, -1) if tokens[k].lower in g.clause_breaks), 0)
+            if right is not None and any(k in trigger_tokens for k in range(lo, j)):
+                names = speaker_names(right)  # and acted: control gives it unowned acts
+                frames.append(Frame(names, "affirm", False, lo, c0, c0, "say", control=True))
+            continue
         polarity = "deny" if is_deny else "affirm"
         hedged = any(e.value in g.hedged_say for e in cue.entries)
         prev = tokens[c0 - 1].lower if c0 > 0 else ""
@@ -203,7 +214,7 @@ def find_frames(
                 continue
         # inverted order: "..., the ministry said." or "..., said Hajiyev."
         before_speaker = _phrase_open(tokens, left.start, trigger_tokens, g) if left else c0 - 1
-        tail_empty = _tail_empty(tokens, c1, g)
+        tail_empty = _tail_empty(tokens, c1, g, mentions)
         unnamed = _unnamed_tail_speaker(tokens, c0, mentions, g) if tail_empty else None
         if unnamed is not None and not (is_deny or is_accuse):
             # "..., Western analysts estimate.": someone the text does not name (guidelines 6.5)
@@ -233,8 +244,8 @@ def find_frames(
         if speaker is None:
             continue
         names = () if speaker.kind == "vague" else speaker_names(speaker)
-        if speaker.kind == "vague":
-            hedged = True
+        if speaker.kind == "vague" or (speaker is left and _private(tokens, speaker, g)):
+            names, hedged = (), True  # "an Armenian army veteran recalled": no one's voice
         comma_before = before_speaker >= 0 and (
             tokens[before_speaker].text == "," or tokens[before_speaker].text in g.quotes
         )
@@ -253,6 +264,14 @@ def find_frames(
                     lo = i + 1
                     break
             frames.append(Frame(names, polarity, hedged, lo, max(lo, hi), c0, "say"))
+            continue
+        if comma_before and speaker is left and not is_accuse and _parenthetical(tokens, c1):
+            # "Ankara's support, Aliyev said, was moral": the speaker set inside the clause
+            # voices all of it, before and after
+            back = range(before_speaker, -1, -1)
+            lo = next((i + 1 for i in back if tokens[i].lower in g.clause_breaks), 0)
+            hi = _clause_end(tokens, c1 + 1, n, g)
+            frames.append(Frame(names, polarity, hedged, lo, hi, c0, "deny" if is_deny else "say"))
             continue
         last_speaker = speaker
         opener_at = before_speaker if left is not None else -1
@@ -375,6 +394,37 @@ def _unnamed_tail_speaker(
         if tokens[k].lower in g.pronouns or capitalised:
             return None  # "..., he said", a name the lexicon does not know: not this rule
     return None
+
+
+def _claimed_by(
+    tokens: list[Token], j: int, c0: int, c1: int, right: Mention | None, g: Grammar
+) -> bool:
+    """ "was claimed by the Houthis": a passive claim of an act, its claimer named after "by"."""
+    return (
+        tokens[c0].lower in g.act_claims
+        and tokens[j].lower in g.be_verbs
+        and c1 < len(tokens)
+        and tokens[c1].lower == "by"
+        and right is not None
+        and right.is_agent
+    )
+
+
+def _private(tokens: list[Token], m: Mention, g: Grammar) -> bool:
+    """ "a former Armenian officer", "an Armenian air force veteran": a person who once served
+    a state and no longer speaks for it (guidelines 6.5)."""
+    words = g.private_persons
+    s, e = m.start, m.end
+    return (
+        (e < len(tokens) and tokens[e].lower in words)
+        or (s >= 1 and tokens[s - 1].lower in words)
+        or (s >= 2 and tokens[s - 2].lower in words)
+    )
+
+
+def _parenthetical(tokens: list[Token], c1: int) -> bool:
+    """ "X, Aliyev said, was ...": a comma after the say verb, and the clause goes on."""
+    return c1 + 1 < len(tokens) and tokens[c1].text == "," and tokens[c1 + 1].text[:1].isalpha()
 
 
 def _points_back(tokens: list[Token], c1: int, hi: int, deny_words: set[int], g: Grammar) -> bool:

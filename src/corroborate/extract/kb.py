@@ -260,7 +260,8 @@ GRAMMAR_SETS = (
     "place_modifiers", "pair_words", "casualty_verbs",
     "hypothetical", "verb_links", "unlisted_owners", "title_words", "boundary_nouns",
     "part_nouns", "person_nouns", "contrast_only", "contrast_not", "enemy_words",
-    "light_adjectives", "light_preps", "owner_institutions", "record_nouns",
+    "light_adjectives", "light_preps", "owner_institutions", "record_nouns", "addressees",
+    "act_claims", "private_persons", "accusation_nouns",
 )  # fmt: skip
 
 

@@ -222,3 +222,55 @@ def article_before(
         ):
             return False
     return False
+
+
+def predicate_marker(
+    tokens: list[Token], t1: int, hi: int, markers: frozenset[str], g: Grammar
+) -> bool:
+    """ "Ankara's support, Aliyev said, was moral and political": the noun is the subject of
+    "be" and the predicate is one of `markers` (a parenthetical speaker skipped)."""
+    i = t1
+    if i < hi and tokens[i].text == ",":
+        close = next((j for j in range(i + 1, min(hi, i + 7)) if tokens[j].text == ","), None)
+        if close is None:
+            return False
+        i = close + 1
+    if i >= hi or tokens[i].lower not in g.be_verbs:
+        return False
+    i += 1
+    while i < hi and (tokens[i].lower in g.adverbs or tokens[i].lower.endswith("ly")):
+        i += 1  # "was purely diplomatic"
+    return i < hi and tokens[i].lower in markers
+
+
+def claimer(
+    tokens: list[Token],
+    mentions: list[Mention],
+    t0: int,
+    t1: int,
+    hi: int,
+    trigger_tokens: set[int],
+    g: Grammar,
+) -> Mention | None:
+    """ "The Houthis claimed a drone strike on Abqaiq", "X claimed responsibility for the
+    attack": who claims an act as a noun phrase carried it out. Not "claimed the attack was
+    staged" (a reported clause: a verb follows the noun)."""
+    i = t0 - 1
+    while i >= 0 and t0 - i <= 5 and tokens[i].lower not in g.act_claims:
+        low = tokens[i].lower
+        if i in trigger_tokens or not tokens[i].text.isalpha() or low in g.be_verbs:
+            return None
+        if low in g.prepositions and low != "for":
+            return None
+        i -= 1
+    if i < 0 or tokens[i].lower not in g.act_claims:
+        return None
+    for j in range(t1, hi):
+        low = tokens[j].lower
+        if low in (",", ";") or low in g.clause_breaks:
+            break
+        if j in trigger_tokens or low in g.be_verbs or low in g.auxiliaries:
+            return None
+    return next(
+        (m for m in reversed(mentions) if m.end <= i and i - m.end <= 3 and m.is_agent), None
+    )

@@ -17,6 +17,7 @@ from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Menti
 from corroborate.extract.positions import (
     NO_KINDS,
     article_before,
+    claimer,
     coordinated,
     first_subject,
     is_irrealis,
@@ -25,6 +26,7 @@ from corroborate.extract.positions import (
     light_verb,
     mentions_after,
     nearest_subject,
+    predicate_marker,
     relative_head,
 )
 from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
@@ -239,7 +241,16 @@ def fill_roles(
         accused = any(
             "accuse_verbs" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(0, t0 - 8), t0)
         )  # "blamed Azerbaijan for the attack": the accusation names who acted
-        if agent is None and recipient is None and not objects and not accused:
+        claimed = claimer(tokens, mentions, t0, t1, hi, trigger_tokens, g)
+        if claimed is not None and agent is None and owner is None:
+            agent = subject = claimed  # "the Houthis claimed a drone strike on Abqaiq"
+        if (
+            agent is None
+            and recipient is None
+            and not objects
+            and not accused
+            and not predicate_marker(tokens, t1, hi, kb.political_markers, g)
+        ):
             return []  # "Turkey's support was extensive": a reference, not a claim of an act
         main = first_subject(mentions, lo, t0)
         if subject is None and entry.value != "attack":
