@@ -98,3 +98,13 @@ def test_former_officer_does_not_speak_for_the_state(ex: Extractor) -> None:
     text = "Turkish instructors trained Azerbaijani pilots, a retired Azerbaijani officer said."
     (c,) = claims(ex, text)
     assert (c.speaker, c.hedged) == ("author", True)
+
+
+def test_echo_answer_gives_the_question_its_speaker_and_polarity(ex: Extractor) -> None:
+    text = "Did Iran send drones to Russia? Kyiv insists it did, but Tehran says it did not."
+    assert tuples(ex, text) == {
+        ("Iran", "arms_supply", "Russia", "Ukraine", "affirm"),
+        ("Iran", "arms_supply", "Russia", "Iran", "deny"),
+    }
+    assert not claims(ex, "Did Iran send drones to Russia? If it did, the war would change.")
+    assert not claims(ex, "Did Iran send drones to Russia? Tehran has not said.")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
+from corroborate.extract.answers import answer_claims
 from corroborate.extract.blame import blame_claims
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
 from corroborate.extract.core import Core
@@ -54,6 +55,7 @@ class _Context:
     # an accusation, which need not be in the sentence right before
     previous_attributed: list[Claim] = field(default_factory=list)
     quote: Frame | None = None  # who speaks a sentence inside a long quotation (quotes.py)
+    asked: list[Claim] = field(default_factory=list)  # the last sentence's, if it asked them
     frames: list[Frame] = field(default_factory=list)  # the last sentence's speaker frames
 
 
@@ -273,13 +275,16 @@ class Extractor:
             words = raw_words(text, s0, s1)
             flags = self._word_flags.of_words(words) | (_RELEVANT if k in quotes.quoted else 0)
             if not flags & (_RELEVANT | _FRAMED):
+                ctx.asked = []  # a question is answered by the very next sentence or not at all
                 continue  # no actor, reference or loaded term: not even tokenized
             sent = tokens_of(text, words, s0)
             if flags & _FRAMED:
                 framing.extend(self.framing(text, sent))
             if not flags & _RELEVANT:
+                ctx.asked = []
                 continue
             if not flags & _ACTIVE:
+                ctx.asked = []
                 self._context_only(sent, ctx)  # actors but no act: only remember who was named
                 continue
             ctx.quote = quotes.frame(k, lambda j: self._look_ahead(text, spans[j], doc, ctx))
@@ -343,6 +348,7 @@ class Extractor:
         question = tokens[-1].text == "?"
         sentence_hedged = any("hedges" in c.kinds() for c in cues)
         out: list[Claim] = []
+        asked: list[Claim] = []  # a question's claims wait for their answer (answers.py)
         for trig in trigs:
             if trig.start in cue_kinds_at and "say_verbs" in cue_kinds_at[trig.start]:
                 continue
@@ -350,9 +356,13 @@ class Extractor:
             for core in fill_roles(
                 kb, tokens, trig, mentions, clause, trigger_tokens, cue_kinds_at
             ):
-                if core.irrealis or question:
+                if core.irrealis:
                     continue
-                out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
+                found = self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged)
+                (asked if question else out).extend(found)
+        if ctx.asked and not question:
+            out.extend(answer_claims(ctx.asked, tokens, frames, text, kb.grammar))
+        ctx.asked = asked
         out = drop_agentless_duplicates(out)
         out.extend(self._back_denials(frames, out, ctx, tokens, text))
         out.extend(
