@@ -108,3 +108,9 @@ def test_echo_answer_gives_the_question_its_speaker_and_polarity(ex: Extractor) 
     }
     assert not claims(ex, "Did Iran send drones to Russia? If it did, the war would change.")
     assert not claims(ex, "Did Iran send drones to Russia? Tehran has not said.")
+
+
+def test_denied_purpose_after_a_comma_is_a_denial(ex: Extractor) -> None:
+    found = tuples(ex, "Russia sent its paratroopers to guard the airport, not to fight.")
+    assert ("Russia", "combat", None, "author", "deny") in found
+    assert all(t[1] != "combat" for t in tuples(ex, "Russia sent paratroopers to fight."))

@@ -111,6 +111,8 @@ def fill_roles(
         prev == "to"
         and entry.value in PURPOSE_ONLY
         and any(i in trigger_tokens for i in range(lo, t0))
+        # "are there to monitor the truce, not to fight": a purpose the text denies
+        and not (t0 >= 3 and tokens[t0 - 2].lower == "not" and tokens[t0 - 3].text == ",")
     ):
         return []  # "sent volunteers to fight": a purpose, not an asserted act
     if (
