@@ -114,3 +114,13 @@ def test_denied_purpose_after_a_comma_is_a_denial(ex: Extractor) -> None:
     found = tuples(ex, "Russia sent its paratroopers to guard the airport, not to fight.")
     assert ("Russia", "combat", None, "author", "deny") in found
     assert all(t[1] != "combat" for t in tuples(ex, "Russia sent paratroopers to fight."))
+
+
+def test_cleft_focus_acts_and_the_contrasted_actor_is_denied(ex: Extractor) -> None:
+    text = "It was Azerbaijan, not Turkey, that fired the missiles, Ankara insisted."
+    assert tuples(ex, text) == {
+        ("Azerbaijan", "combat", None, "Turkey", "affirm"),
+        ("Turkey", "combat", None, "Turkey", "deny"),
+    }
+    found = tuples(ex, "Baku said it was Armenia that shelled Ganja.")
+    assert {(t[0], t[3], t[4]) for t in found} == {("Armenia", "Azerbaijan", "affirm")}

@@ -274,3 +274,35 @@ def claimer(
     return next(
         (m for m in reversed(mentions) if m.end <= i and i - m.end <= 3 and m.is_agent), None
     )
+
+
+def cleft(
+    tokens: list[Token], mentions: list[Mention], lo: int, t0: int, g: Grammar
+) -> tuple[Mention, Mention | None] | None:
+    """ "It was Azerbaijan, not Turkey, that operated the drones": the focused actor is the
+    subject, and the one set against it with "not" (if any) is denied the act."""
+    j = t0 - 1
+    while j > lo and (tokens[j].lower in g.adverbs or tokens[j].lower in g.auxiliaries):
+        j -= 1
+    if j - 3 < lo or tokens[j].lower not in ("that", "who"):
+        return None
+    before = [m for m in mentions if lo <= m.start and m.end <= j and m.actors]
+    if not before:
+        return None
+    last, other = before[-1], None
+    if (
+        len(before) >= 2
+        and last.end == j - 1
+        and tokens[j - 1].text == ","
+        and tokens[last.start - 1].lower == "not"
+        and tokens[last.start - 2].text == ","
+    ):
+        other, last = last, before[-2]
+        if last.end != other.start - 2:
+            return None
+    elif last.end != j:
+        return None
+    k = last.start - 1
+    if k - 1 < lo or tokens[k].lower not in g.be_verbs or tokens[k - 1].lower != "it":
+        return None
+    return last, other

@@ -18,6 +18,7 @@ from corroborate.extract.positions import (
     NO_KINDS,
     article_before,
     claimer,
+    cleft,
     coordinated,
     first_subject,
     is_irrealis,
@@ -219,6 +220,7 @@ def fill_roles(
     objects: list[Mention] = []
     recipient: Mention | None = None
     acquire = entry.voice == "acquire"
+    not_them: Mention | None = None
     agentless = own_move = False
     if is_noun:
         near = [m for m in after if m.start - t1 <= 2]
@@ -332,6 +334,9 @@ def fill_roles(
     else:
         if (word.endswith("ing") and prev in g.gerund_links) or prev == "to":
             subject = first_subject(mentions, lo, t0)  # "by providing", "arrived to train"
+        split = cleft(tokens, mentions, lo, t0, g) if subject is None else None
+        if split is not None:
+            subject, not_them = split  # "It was Azerbaijan, not Turkey, that operated ..."
         relative = False
         if subject is None:
             relative, subject = relative_head(tokens, mentions, lo, t0, g)
@@ -476,6 +481,8 @@ def fill_roles(
         list(recipient.actors) if recipient is not None and recipient.actors else [None]
     )
     negated = is_negated(tokens, lo, t0, subject, cue_kinds_at)
+    if not_them is not None:  # the cleft's own "not" belongs to the contrasted actor
+        negated = any("negations" in cue_kinds_at.get(i, NO_KINDS) for i in range(not_them.end, t0))
     if (
         objects
         and objects[0] is not subject
@@ -535,6 +542,12 @@ def fill_roles(
         )
     # "never sent troops, only advisers", "gave cover rather than weapons"
     cores.extend(contrast_cores(kb, tokens, after, objects, recipient, cores, g))
+    if not_them is not None:
+        # the contrasted actor is denied the act (guidelines 7.6)
+        cores.extend(
+            replace(c, subjects=_agent_from(not_them), subject_mention=not_them, negated=True)
+            for c in list(cores)
+        )
     if joint is not None:
         # "Turkish troops and their Syrian National Army allies launched": both act, each
         # with its own forces when the forces themselves are the subject
