@@ -124,3 +124,17 @@ def test_cleft_focus_acts_and_the_contrasted_actor_is_denied(ex: Extractor) -> N
     }
     found = tuples(ex, "Baku said it was Armenia that shelled Ganja.")
     assert {(t[0], t[3], t[4]) for t in found} == {("Armenia", "Azerbaijan", "affirm")}
+
+
+def test_negated_observation_is_a_hedged_denial_of_presence(ex: Extractor) -> None:
+    (c,) = claims(ex, "Monitors who visited the airbase saw no Russian helicopters.")
+    assert (c.subject, c.relation, c.speaker, c.polarity, c.hedged) == (
+        "Russia",
+        "troop_deployment",
+        "author",
+        "deny",
+        True,
+    )
+    (c,) = claims(ex, "No Libyan mercenaries appeared in the videos released by Baku.")
+    assert (c.subject, c.relation, c.polarity) == (None, "foreign_fighters", "deny")
+    assert not claims(ex, "The army saw no need to retreat.")

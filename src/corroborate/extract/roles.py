@@ -14,6 +14,7 @@ from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
+from corroborate.extract.observe import unseen_cores
 from corroborate.extract.positions import (
     NO_KINDS,
     article_before,
@@ -131,6 +132,8 @@ def fill_roles(
         m.start - t1 <= 2 and m.start >= t1 and m.prep is None and m.actors for m in mentions
     ):
         return []  # "go back", "drive them back": the adverb, not the verb "to back X"
+    if entry.voice == "unseen":
+        return unseen_cores(kb, tokens, trigger, mentions, hi)  # "saw no Turkish soldiers"
     if entry.voice == "between":
         return [
             Core(
