@@ -138,3 +138,11 @@ def test_negated_observation_is_a_hedged_denial_of_presence(ex: Extractor) -> No
     (c,) = claims(ex, "No Libyan mercenaries appeared in the videos released by Baku.")
     assert (c.subject, c.relation, c.polarity) == (None, "foreign_fighters", "deny")
     assert not claims(ex, "The army saw no need to retreat.")
+
+
+def test_denying_an_act_on_an_anaphor_denies_the_earlier_claim(ex: Extractor) -> None:
+    text = "Kyiv said Iran had shipped Shahed drones to Russia; Tehran denied supplying them."
+    assert tuples(ex, text) == {
+        ("Iran", "arms_supply", "Russia", "Ukraine", "affirm"),
+        ("Iran", "arms_supply", "Russia", "Iran", "deny"),
+    }

@@ -301,7 +301,10 @@ def find_frames(
                 lo += 1  # 'the ministry said: "The enemy fired ..."': the quote is the content
         hi = _clause_end(tokens, lo, n, g)
         kind = "deny" if is_deny else ("accuse" if is_accuse else "say")
-        if is_deny and _points_back(tokens, c1, hi, deny_words, g):
+        if is_deny and (
+            _points_back(tokens, c1, hi, deny_words, g)
+            or _gerund_anaphor(tokens, c1, hi, trigger_tokens, mentions)
+        ):
             kind = "back_deny_prev"  # "Ankara denied it." refers to earlier sentences
         control = kind != "accuse" and lo == c1 and c1 < n and tokens[c1].lower == "to"
         frames.append(Frame(names, polarity, hedged, lo, hi, c0, kind, target, control=control))
@@ -420,6 +423,29 @@ def _private(tokens: list[Token], m: Mention, g: Grammar) -> bool:
         or (s >= 1 and tokens[s - 1].lower in words)
         or (s >= 2 and tokens[s - 2].lower in words)
     )
+
+
+_ANAPHORS = frozenset({"it", "them", "this", "that", "these", "those"})
+_ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def _gerund_anaphor(
+    tokens: list[Token], c1: int, hi: int, trigger_tokens: set[int], mentions: list[Mention]
+) -> bool:
+    """ "denied using the system", "denied supplying them": the act on something named before,
+    whose object is no new thing (a named one would be: "denied using cluster munitions")."""
+    if c1 + 1 >= hi or c1 not in trigger_tokens or not tokens[c1].lower.endswith("ing"):
+        return False
+    j = c1 + 1
+    if tokens[j].lower in _ANAPHORS:
+        k = j + 1
+    elif tokens[j].lower in _ANAPHOR_DETERMINERS and j + 1 < hi and tokens[j + 1].text.isalpha():
+        if any(m.start <= j + 1 < m.end for m in mentions):
+            return False
+        k = j + 2
+    else:
+        return False
+    return k >= hi or tokens[k].text in (".", ",", ";", "!")
 
 
 def _parenthetical(tokens: list[Token], c1: int) -> bool:
