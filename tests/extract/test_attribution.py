@@ -146,3 +146,11 @@ def test_denying_an_act_on_an_anaphor_denies_the_earlier_claim(ex: Extractor) ->
         ("Iran", "arms_supply", "Russia", "Ukraine", "affirm"),
         ("Iran", "arms_supply", "Russia", "Iran", "deny"),
     }
+
+
+def test_no_fighters_integrated_is_a_denial_of_foreign_fighters(ex: Extractor) -> None:
+    text = "Baku's general staff said no Syrian recruits had been incorporated into its brigades."
+    found = tuples(ex, text)
+    assert {(t[0], t[1], t[3], t[4]) for t in found} == {
+        (None, "foreign_fighters", "Azerbaijan", "deny")
+    }
