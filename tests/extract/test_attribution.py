@@ -154,3 +154,9 @@ def test_no_fighters_integrated_is_a_denial_of_foreign_fighters(ex: Extractor) -
     assert {(t[0], t[1], t[3], t[4]) for t in found} == {
         (None, "foreign_fighters", "Azerbaijan", "deny")
     }
+
+
+def test_denied_link_to_fighters_is_a_denied_sponsorship(ex: Extractor) -> None:
+    found = tuples(ex, "Tehran has always denied any ties to the Houthi militants in Yemen.")
+    assert ("Iran", "foreign_fighters", None, "Iran", "deny") in found
+    assert not claims(ex, "Turkey has close ties to Azerbaijan.")
