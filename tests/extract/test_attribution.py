@@ -160,3 +160,11 @@ def test_denied_link_to_fighters_is_a_denied_sponsorship(ex: Extractor) -> None:
     found = tuples(ex, "Tehran has always denied any ties to the Houthi militants in Yemen.")
     assert ("Iran", "foreign_fighters", None, "Iran", "deny") in found
     assert not claims(ex, "Turkey has close ties to Azerbaijan.")
+
+
+def test_speaker_characterising_an_act_named_before_asserts_it(ex: Extractor) -> None:
+    text = "Israel sold Harop drones to Azerbaijan. Jerusalem insists the sale was legal."
+    found = tuples(ex, text)
+    assert ("Israel", "arms_supply", "Azerbaijan", "Israel", "affirm") in found
+    text = "Israel sold Harop drones to Azerbaijan. The sale was large."
+    assert {t[3] for t in tuples(ex, text)} == {"author"}

@@ -26,6 +26,8 @@ class Core:
     irrealis: bool
     subject_from_context: bool = False
     agentless: bool = False  # "drones were delivered to Baku": the text names no actor
+    # "Ankara insists the sale was routine": a definite noun for an act named before
+    anaphoric: bool = False
 
 
 def resolve_relation(

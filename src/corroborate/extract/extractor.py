@@ -24,6 +24,7 @@ from corroborate.extract.nationals import nationals_as_recruits
 from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
+from corroborate.extract.revoice import revoiced
 from corroborate.extract.roles import fill_roles
 from corroborate.extract.tokens import (
     Token,
@@ -387,6 +388,8 @@ class Extractor:
         sentence_hedged: bool,
     ) -> list[Claim]:
         frame = innermost(frames, core.trigger.start)
+        if core.anaphoric:
+            return revoiced(core, frame, ctx.previous_claims, text, tokens)
         subjects: tuple[str | None, ...] = core.subjects
         from_context = False
         # "Yerevan denied that Syrian mercenaries were fighting for Baku": fighters with no

@@ -48,6 +48,8 @@ MOVING_TRIGGERS = frozenset({"transfer", "deploy", "presence", "logistics"})
 SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 # triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
 PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
+# determiners of a noun for an act already named: "the sale", "these deliveries"
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # what carries people or goods: "on Turkish military transports"
 CARRIER_CLASSES = frozenset({"logistics", "transport_aircraft"})
 
@@ -261,6 +263,10 @@ def fill_roles(
             and not accused
             and not predicate_marker(tokens, t1, hi, kb.political_markers, g)
         ):
+            if prev in _DEFINITE and entry.value in kb.relations:
+                # "Ankara insists the sale was routine": the sale named before, re-voiced
+                return [Core(trigger, entry.value, (), None, None, None, None, None, False, False,
+                             anaphoric=True)]  # fmt: skip
             return []  # "Turkey's support was extensive": a reference, not a claim of an act
         main = first_subject(mentions, lo, t0)
         if subject is None and entry.value != "attack":
