@@ -168,3 +168,10 @@ def test_speaker_characterising_an_act_named_before_asserts_it(ex: Extractor) ->
     assert ("Israel", "arms_supply", "Azerbaijan", "Israel", "affirm") in found
     text = "Israel sold Harop drones to Azerbaijan. The sale was large."
     assert {t[3] for t in tuples(ex, text)} == {"author"}
+
+
+def test_named_suggestion_inside_a_rejection_is_the_accusers_claim(ex: Extractor) -> None:
+    text = "Ankara dismissed Greek allegations that it had betrayed Azerbaijan."
+    found = tuples(ex, text)
+    assert ("Turkey", "political_support", "Azerbaijan", "Greece", "deny") in found
+    assert not claims(ex, "Armenian troops abandoned their positions.")

@@ -406,7 +406,7 @@ class Extractor:
                 subjects = frame.speakers  # "Armenia claimed to have downed four drones"
             from_context = True
         if core.subject_mention is not None and core.subject_mention.kind == "pronoun":
-            if frame is not None and frame.speakers:
+            if frame is not None and frame.speakers and not frame.owned:
                 subjects = frame.speakers  # "Russia said it had not sent ..."
             else:
                 subjects = core.subject_mention.actors

@@ -29,6 +29,8 @@ class Frame:
     # "Karabakh forces claimed to have downed ...": an infinitive complement, whose unnamed
     # subject is the speaker itself
     control: bool = False
+    # "Armenian suggestions that it had ...": a claim noun's owner speaks, and "it" is not them
+    owned: bool = False
 
     def contains(self, i: int) -> bool:
         return self.lo <= i < self.hi
@@ -182,6 +184,10 @@ def find_frames(
         is_deny = "deny_verbs" in kinds
         is_accuse = "accuse_verbs" in kinds
         if not (is_deny or is_accuse or "say_verbs" in kinds):
+            if "claim_nouns" in kinds:  # "rejected Armenian suggestions that ..." (7.3)
+                owned = _owned_claim(tokens, c0, c1, mentions, g)
+                if owned is not None:
+                    frames.append(owned)
             continue
         if c0 in trigger_tokens and not (c1 < n and tokens[c1].lower == "that"):
             continue  # "maintained a base" is an act; "maintained that ..." a statement
@@ -527,11 +533,12 @@ def _owned_claim(
     return Frame(
         speaker_names(owner),
         "affirm",
-        False,
+        tokens[c0].lower in g.hedged_nouns,  # "Armenian suggestions that ..."
         lo,
         _clause_end(tokens, lo, len(tokens), g),
         c0,
         "say",
+        owned=True,
     )
 
 

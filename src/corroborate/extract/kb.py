@@ -261,7 +261,7 @@ GRAMMAR_SETS = (
     "hypothetical", "verb_links", "unlisted_owners", "title_words", "boundary_nouns",
     "part_nouns", "person_nouns", "contrast_only", "contrast_not", "enemy_words",
     "light_adjectives", "light_preps", "owner_institutions", "record_nouns", "addressees",
-    "act_claims", "private_persons", "accusation_nouns",
+    "act_claims", "private_persons", "accusation_nouns", "hedged_nouns",
 )  # fmt: skip
 
 

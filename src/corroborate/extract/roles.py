@@ -554,6 +554,8 @@ def fill_roles(
         )
     # "never sent troops, only advisers", "gave cover rather than weapons"
     cores.extend(contrast_cores(kb, tokens, after, objects, recipient, cores, g))
+    if entry.voice == "reverse":  # "had abandoned its ally": the act's opposite
+        cores = [replace(c, negated=not c.negated) for c in cores]
     if not_them is not None:
         # the contrasted actor is denied the act (guidelines 7.6)
         cores.extend(
