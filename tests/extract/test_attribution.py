@@ -175,3 +175,11 @@ def test_named_suggestion_inside_a_rejection_is_the_accusers_claim(ex: Extractor
     found = tuples(ex, text)
     assert ("Turkey", "political_support", "Azerbaijan", "Greece", "deny") in found
     assert not claims(ex, "Armenian troops abandoned their positions.")
+
+
+def test_group_acting_on_a_states_behalf_is_its_proxy(ex: Extractor) -> None:
+    found = tuples(ex, "Moscow denies that Wagner fights on its behalf in Syria.")
+    assert ("Russia", "foreign_fighters", "Syria", "Russia", "deny") in found
+    found = tuples(ex, "Hezbollah fights on Tehran's behalf in Syria.")
+    assert ("Iran", "foreign_fighters", "Syria", "author", "affirm") in found
+    assert not claims(ex, "The ministry spoke on behalf of the government.")

@@ -36,3 +36,70 @@ def link_cores(
     return [
         Core(trigger, "foreign_fighters", subjects, owner, thing, tied, None, None, False, False)
     ]
+
+
+def behalf_cores(
+    kb: KnowledgeBase,
+    tokens: list[Token],
+    trigger: Match,
+    mentions: list[Mention],
+    clause: tuple[int, int],
+) -> list[Core]:
+    """ "Wagner operates on its behalf in Libya", "militias fighting on behalf of Iran": a group
+    acting for a state is that state's proxy (foreign_fighters, the state the subject). The
+    state is named after "of", before "'s", or (for "its") is the speaker of the frame around."""
+    lo, hi = clause
+    t0, t1 = trigger.start, trigger.end
+    sponsor = next(
+        (
+            m
+            for m in mentions
+            if m.kind == "actor"
+            and (
+                (m.start == t1 and tokens[t1 - 1].lower == "of")  # "on behalf of Iran"
+                or (m.end == t0 - 1 and tokens[t0 - 1].lower == "'s")  # "on Iran's behalf"
+            )
+        ),
+        None,
+    )
+    before = sponsor.start if sponsor is not None and sponsor.end < t0 else t0
+    group = next(
+        (
+            m
+            for m in reversed(mentions)
+            if lo <= m.start
+            and m.end <= before
+            and before - m.end <= 3
+            and (
+                (m.kind == "thing" and m.thing_class in FIGHTER_CLASSES)
+                or (
+                    m.kind == "actor"
+                    and any(kb.actor_types.get(a) in _GROUP_TYPES for a in m.actors)
+                )
+            )
+        ),
+        None,
+    )
+    if group is None:
+        return []
+    thing = (
+        group.thing
+        if group.kind == "thing"
+        else " ".join(t.text for t in tokens[group.start : group.end])
+    )
+    place = next(
+        (
+            m
+            for m in mentions
+            if t1 <= m.start < hi and m is not sponsor and m.prep in kb.grammar.location_preps
+        ),
+        None,
+    )
+    subjects = sponsor.actors if sponsor is not None else ()
+    if set(subjects) & set(group.actors):
+        return []
+    recipient = place.actors[0] if place is not None and place.actors else None
+    return [
+        Core(trigger, "foreign_fighters", subjects, sponsor, thing, group, recipient, place,
+             False, False)
+    ]  # fmt: skip
