@@ -183,3 +183,8 @@ def test_group_acting_on_a_states_behalf_is_its_proxy(ex: Extractor) -> None:
     found = tuples(ex, "Hezbollah fights on Tehran's behalf in Syria.")
     assert ("Iran", "foreign_fighters", "Syria", "author", "affirm") in found
     assert not claims(ex, "The ministry spoke on behalf of the government.")
+
+
+def test_fighters_in_its_ranks_fight_for_the_side_named_before(ex: Extractor) -> None:
+    text = "Yerevan's defence ministry denied reports of Lebanese volunteers in its ranks."
+    assert tuples(ex, text) == {(None, "foreign_fighters", "Armenia", "Armenia", "deny")}

@@ -103,3 +103,31 @@ def behalf_cores(
         Core(trigger, "foreign_fighters", subjects, sponsor, thing, group, recipient, place,
              False, False)
     ]  # fmt: skip
+
+
+def ranks_cores(
+    kb: KnowledgeBase, tokens: list[Token], trigger: Match, mentions: list[Mention], lo: int
+) -> list[Core]:
+    """ "Syrian mercenaries in its ranks": people within a side's forces; the side is the
+    actor "its" points back to (the last named before the people)."""
+    t0 = trigger.start
+    people = next(
+        (m for m in reversed(mentions) if lo <= m.start and m.end <= t0 and t0 - m.end <= 1),
+        None,
+    )
+    if people is None or people.kind != "thing":
+        return []
+    relation = kb.frames["presence"].get(people.thing_class or "")
+    if relation is None:
+        return []
+    side = next(
+        (m for m in reversed(mentions) if m.end <= people.start and m.kind == "actor"), None
+    )
+    agentless = not people.actors
+    if agentless and people.thing_class not in FIGHTER_CLASSES:
+        return []
+    recipient = side.actors[0] if side is not None and side.actors else None
+    return [
+        Core(trigger, relation, people.actors, people, people.thing, people, recipient, side,
+             False, False, agentless=agentless)
+    ]  # fmt: skip

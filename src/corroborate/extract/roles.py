@@ -13,7 +13,7 @@ from corroborate.extract.alliance import alliance_roles, mutual_roles
 from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
-from corroborate.extract.links import behalf_cores, link_cores
+from corroborate.extract.links import behalf_cores, link_cores, ranks_cores
 from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.observe import unseen_cores
 from corroborate.extract.positions import (
@@ -137,6 +137,8 @@ def fill_roles(
         return []  # "go back", "drive them back": the adverb, not the verb "to back X"
     if entry.voice == "link":
         return link_cores(kb, tokens, trigger, mentions, hi)  # "denied any link to Wagner"
+    if entry.voice == "ranks":
+        return ranks_cores(kb, tokens, trigger, mentions, lo)  # "mercenaries in its ranks"
     if entry.voice == "behalf":
         return behalf_cores(kb, tokens, trigger, mentions, clause)  # "on its behalf"
     if entry.voice == "unseen":
