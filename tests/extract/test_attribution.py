@@ -188,3 +188,11 @@ def test_group_acting_on_a_states_behalf_is_its_proxy(ex: Extractor) -> None:
 def test_fighters_in_its_ranks_fight_for_the_side_named_before(ex: Extractor) -> None:
     text = "Yerevan's defence ministry denied reports of Lebanese volunteers in its ranks."
     assert tuples(ex, text) == {(None, "foreign_fighters", "Armenia", "Armenia", "deny")}
+
+
+def test_quotation_opened_after_its_speaker_is_theirs_to_its_end(ex: Extractor) -> None:
+    text = 'Aliyev told reporters: "Turkey did not send troops. Russia sent weapons to Armenia."'
+    assert tuples(ex, text) == {
+        ("Turkey", "troop_deployment", None, "Azerbaijan", "deny"),
+        ("Russia", "arms_supply", "Armenia", "Azerbaijan", "affirm"),
+    }

@@ -274,7 +274,7 @@ class Extractor:
         quotes = QuoteSpeakers(text, spans)
         for k, (s0, s1) in enumerate(spans):
             words = raw_words(text, s0, s1)
-            flags = self._word_flags.of_words(words) | (_RELEVANT if k in quotes.quoted else 0)
+            flags = self._word_flags.of_words(words) | (_RELEVANT if k in quotes.quoted_any else 0)
             if not flags & (_RELEVANT | _FRAMED):
                 ctx.asked = []  # a question is answered by the very next sentence or not at all
                 continue  # no actor, reference or loaded term: not even tokenized

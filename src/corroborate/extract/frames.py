@@ -303,8 +303,15 @@ def find_frames(
             lo = j + 1 if j < n else c1
         else:
             lo = _skip_that(tokens, c1, n, g)
-            if lo < n and tokens[lo].text == ":":
-                lo += 1  # 'the ministry said: "The enemy fired ..."': the quote is the content
+            k = lo
+            while (
+                k < n
+                and k - lo < 4
+                and (tokens[k].lower in g.addressees or tokens[k].lower in g.time_words)
+            ):
+                k += 1  # 'Aliyev told reporters: "..."'
+            if k < n and tokens[k].text == ":":
+                lo = k + 1  # 'the ministry said: "The enemy fired ..."': the quote is the content
         hi = _clause_end(tokens, lo, n, g)
         kind = "deny" if is_deny else ("accuse" if is_accuse else "say")
         if is_deny and (
