@@ -127,7 +127,11 @@ def _tail_empty(tokens: list[Token], c1: int, g: Grammar, mentions: list[Mention
             or tok.lower in g.time_words
             or tok.lower in g.addressees
             or tok.lower in g.determiners
-            or any(m.start <= j < m.end and m.kind == "modifier" for m in mentions)
+            or (
+                tokens[j - 1].lower in g.determiners  # a demonym: "told a French newspaper"
+                and tok.text[:1].isupper()
+                and any(m.start <= j < m.end and m.kind == "modifier" for m in mentions)
+            )
             or tok.lower in g.adverbs
             or tok.text[:1].isdigit()
         ):

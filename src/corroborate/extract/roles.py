@@ -48,6 +48,8 @@ MOVING_TRIGGERS = frozenset({"transfer", "deploy", "presence", "logistics"})
 SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 # triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
 PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
+# trigger voices whose roles a small module of their own fills
+_OWN_CORES = frozenset({"link", "ranks", "behalf", "unseen"})
 # determiners of a noun for an act already named: "the sale", "these deliveries"
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # what carries people or goods: "on Turkish military transports"
@@ -135,13 +137,13 @@ def fill_roles(
         m.start - t1 <= 2 and m.start >= t1 and m.prep is None and m.actors for m in mentions
     ):
         return []  # "go back", "drive them back": the adverb, not the verb "to back X"
-    if entry.voice == "link":
-        return link_cores(kb, tokens, trigger, mentions, hi)  # "denied any link to Wagner"
-    if entry.voice == "ranks":
-        return ranks_cores(kb, tokens, trigger, mentions, lo)  # "mercenaries in its ranks"
-    if entry.voice == "behalf":
-        return behalf_cores(kb, tokens, trigger, mentions, clause)  # "on its behalf"
-    if entry.voice == "unseen":
+    if entry.voice in _OWN_CORES:
+        if entry.voice == "link":
+            return link_cores(kb, tokens, trigger, mentions, hi)  # "denied any link to Wagner"
+        if entry.voice == "ranks":
+            return ranks_cores(kb, tokens, trigger, mentions, lo)  # "mercenaries in its ranks"
+        if entry.voice == "behalf":
+            return behalf_cores(kb, tokens, trigger, mentions, clause)  # "on its behalf"
         return unseen_cores(kb, tokens, trigger, mentions, hi)  # "saw no Turkish soldiers"
     if entry.voice == "between":
         return [
