@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from corroborate.extract.kb import Entry, Grammar, Match
 from corroborate.extract.mentions import Mention
+from corroborate.extract.speech import claimed_by, gerund_anaphor, parenthetical, private
 from corroborate.extract.tokens import Token
 
 
@@ -207,7 +208,7 @@ def find_frames(
         if not is_accuse and j >= 0 and tokens[j].lower in g.be_verbs:
             left = None  # "Turkey's influence has been well documented": a topic, not a speaker
         right = _mention_after(mentions, c1, 3)
-        if left is None and j >= 0 and _claimed_by(tokens, j, c0, c1, right, g):
+        if left is None and j >= 0 and claimed_by(tokens, j, c0, c1, right, g):
             # "attacks, many of which have been claimed by Daesh": the claimer voices its act
             lo = next((k + 1 for k in range(j, -1, -1) if tokens[k].lower in g.clause_breaks), 0)
             if right is not None and any(k in trigger_tokens for k in range(lo, j)):
@@ -254,7 +255,7 @@ def find_frames(
         if speaker is None:
             continue
         names = () if speaker.kind == "vague" else speaker_names(speaker)
-        if speaker.kind == "vague" or (speaker is left and _private(tokens, speaker, g)):
+        if speaker.kind == "vague" or (speaker is left and private(tokens, speaker, g)):
             names, hedged = (), True  # "an Armenian army veteran recalled": no one's voice
         comma_before = before_speaker >= 0 and (
             tokens[before_speaker].text == "," or tokens[before_speaker].text in g.quotes
@@ -275,7 +276,7 @@ def find_frames(
                     break
             frames.append(Frame(names, polarity, hedged, lo, max(lo, hi), c0, "say"))
             continue
-        if comma_before and speaker is left and not is_accuse and _parenthetical(tokens, c1):
+        if comma_before and speaker is left and not is_accuse and parenthetical(tokens, c1):
             # "Ankara's support, Aliyev said, was moral": the speaker set inside the clause
             # voices all of it, before and after
             back = range(before_speaker, -1, -1)
@@ -320,7 +321,7 @@ def find_frames(
         kind = "deny" if is_deny else ("accuse" if is_accuse else "say")
         if is_deny and (
             _points_back(tokens, c1, hi, deny_words, g)
-            or _gerund_anaphor(tokens, c1, hi, trigger_tokens, mentions)
+            or gerund_anaphor(tokens, c1, hi, trigger_tokens, mentions)
         ):
             kind = "back_deny_prev"  # "Ankara denied it." refers to earlier sentences
         control = kind != "accuse" and lo == c1 and c1 < n and tokens[c1].lower == "to"
@@ -414,60 +415,6 @@ def _unnamed_tail_speaker(
         if tokens[k].lower in g.pronouns or capitalised:
             return None  # "..., he said", a name the lexicon does not know: not this rule
     return None
-
-
-def _claimed_by(
-    tokens: list[Token], j: int, c0: int, c1: int, right: Mention | None, g: Grammar
-) -> bool:
-    """ "was claimed by the Houthis": a passive claim of an act, its claimer named after "by"."""
-    return (
-        tokens[c0].lower in g.act_claims
-        and tokens[j].lower in g.be_verbs
-        and c1 < len(tokens)
-        and tokens[c1].lower == "by"
-        and right is not None
-        and right.is_agent
-    )
-
-
-def _private(tokens: list[Token], m: Mention, g: Grammar) -> bool:
-    """ "a former Armenian officer", "an Armenian air force veteran": a person who once served
-    a state and no longer speaks for it (guidelines 6.5)."""
-    words = g.private_persons
-    s, e = m.start, m.end
-    return (
-        (e < len(tokens) and tokens[e].lower in words)
-        or (s >= 1 and tokens[s - 1].lower in words)
-        or (s >= 2 and tokens[s - 2].lower in words)
-    )
-
-
-_ANAPHORS = frozenset({"it", "them", "this", "that", "these", "those"})
-_ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
-
-
-def _gerund_anaphor(
-    tokens: list[Token], c1: int, hi: int, trigger_tokens: set[int], mentions: list[Mention]
-) -> bool:
-    """ "denied using the system", "denied supplying them": the act on something named before,
-    whose object is no new thing (a named one would be: "denied using cluster munitions")."""
-    if c1 + 1 >= hi or c1 not in trigger_tokens or not tokens[c1].lower.endswith("ing"):
-        return False
-    j = c1 + 1
-    if tokens[j].lower in _ANAPHORS:
-        k = j + 1
-    elif tokens[j].lower in _ANAPHOR_DETERMINERS and j + 1 < hi and tokens[j + 1].text.isalpha():
-        if any(m.start <= j + 1 < m.end for m in mentions):
-            return False
-        k = j + 2
-    else:
-        return False
-    return k >= hi or tokens[k].text in (".", ",", ";", "!")
-
-
-def _parenthetical(tokens: list[Token], c1: int) -> bool:
-    """ "X, Aliyev said, was ...": a comma after the say verb, and the clause goes on."""
-    return c1 + 1 < len(tokens) and tokens[c1].text == "," and tokens[c1 + 1].text[:1].isalpha()
 
 
 def _points_back(tokens: list[Token], c1: int, hi: int, deny_words: set[int], g: Grammar) -> bool:

@@ -9,9 +9,31 @@ from __future__ import annotations
 from corroborate.extract.core import Core
 from corroborate.extract.kb import KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, Mention
+from corroborate.extract.observe import unseen_cores
 from corroborate.extract.tokens import Token
 
 _GROUP_TYPES = frozenset({"armed_group"})
+# trigger voices whose roles this module (or observe.py) fills
+OWN_CORES = frozenset({"link", "ranks", "behalf", "unseen"})
+
+
+def own_cores(
+    kb: KnowledgeBase,
+    tokens: list[Token],
+    trigger: Match,
+    mentions: list[Mention],
+    clause: tuple[int, int],
+) -> list[Core]:
+    entry = trigger.first("trigger")
+    voice = entry.voice if entry is not None else None
+    lo, hi = clause
+    if voice == "link":
+        return link_cores(kb, tokens, trigger, mentions, hi)  # "denied any link to Wagner"
+    if voice == "ranks":
+        return ranks_cores(kb, tokens, trigger, mentions, lo)  # "mercenaries in its ranks"
+    if voice == "behalf":
+        return behalf_cores(kb, tokens, trigger, mentions, clause)  # "on its behalf"
+    return unseen_cores(kb, tokens, trigger, mentions, hi)  # "saw no Turkish soldiers"
 
 
 def link_cores(

@@ -13,9 +13,8 @@ from corroborate.extract.alliance import alliance_roles, mutual_roles
 from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
-from corroborate.extract.links import behalf_cores, link_cores, ranks_cores
+from corroborate.extract.links import OWN_CORES, own_cores
 from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
-from corroborate.extract.observe import unseen_cores
 from corroborate.extract.positions import (
     NO_KINDS,
     article_before,
@@ -48,8 +47,6 @@ MOVING_TRIGGERS = frozenset({"transfer", "deploy", "presence", "logistics"})
 SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 # triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
 PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
-# trigger voices whose roles a small module of their own fills
-_OWN_CORES = frozenset({"link", "ranks", "behalf", "unseen"})
 # determiners of a noun for an act already named: "the sale", "these deliveries"
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # what carries people or goods: "on Turkish military transports"
@@ -137,14 +134,8 @@ def fill_roles(
         m.start - t1 <= 2 and m.start >= t1 and m.prep is None and m.actors for m in mentions
     ):
         return []  # "go back", "drive them back": the adverb, not the verb "to back X"
-    if entry.voice in _OWN_CORES:
-        if entry.voice == "link":
-            return link_cores(kb, tokens, trigger, mentions, hi)  # "denied any link to Wagner"
-        if entry.voice == "ranks":
-            return ranks_cores(kb, tokens, trigger, mentions, lo)  # "mercenaries in its ranks"
-        if entry.voice == "behalf":
-            return behalf_cores(kb, tokens, trigger, mentions, clause)  # "on its behalf"
-        return unseen_cores(kb, tokens, trigger, mentions, hi)  # "saw no Turkish soldiers"
+    if entry.voice in OWN_CORES:  # "denied any link to Wagner", "saw no Turkish soldiers"
+        return own_cores(kb, tokens, trigger, mentions, clause)
     if entry.voice == "between":
         return [
             Core(
