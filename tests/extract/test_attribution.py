@@ -196,3 +196,8 @@ def test_quotation_opened_after_its_speaker_is_theirs_to_its_end(ex: Extractor) 
         ("Turkey", "troop_deployment", None, "Azerbaijan", "deny"),
         ("Russia", "arms_supply", "Armenia", "Azerbaijan", "affirm"),
     }
+
+
+def test_bare_blame_is_for_an_attack_not_an_earlier_sale(ex: Extractor) -> None:
+    text = "Turkey has supplied drones to Azerbaijan. Baku blamed Yerevan."
+    assert {t[0] for t in tuples(ex, text)} == {"Turkey"}

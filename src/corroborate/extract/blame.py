@@ -1,7 +1,7 @@
 """A bare blame: "..., but Riyadh and Washington blamed Iran", "Russia denied that its jets
 struck the hospital, blaming the Syrian air force". With no "for"/"of" phrase the act blamed
-is the one the sentence (or the sentence before) has just spoken of: the blamer says the
-accused did it.
+is the attack the sentence (or the sentence before) has just spoken of: the blamer says the
+accused carried it out.
 """
 
 from __future__ import annotations
@@ -50,7 +50,9 @@ def blame_claims(
         if any(tokens[i].lower in ("of", "for") for i in range(target.end, frame.hi)):
             continue  # "blamed Azerbaijan for the shelling": the act is named
         cue_at = tokens[frame.cue].start
+        # one blames someone for an attack, not for a sale named before
         acts = [c for c in found if c.evidence.start < cue_at] or previous
+        acts = [c for c in acts if c.relation == "combat"]
         start, end = cue_at, tokens[target.end - 1].end
         evidence = Span(start, end, text[start:end])
         thing = target.thing if target.kind == "thing" else None
