@@ -366,9 +366,10 @@ class Extractor:
         ctx.asked = asked
         out = drop_agentless_duplicates(out)
         out.extend(self._back_denials(frames, out, ctx, tokens, text))
-        out.extend(
-            blame_claims(frames, mentions, out, ctx.previous_claims, tokens, text, kb.grammar)
-        )
+        if frames:
+            out.extend(
+                blame_claims(frames, mentions, out, ctx.previous_claims, tokens, text, kb.grammar)
+            )
         self._update_context(named, out, ctx, tokens)
         voice = _person_voice(tokens, frames, kb.grammar)
         if voice:

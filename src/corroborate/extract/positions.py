@@ -170,10 +170,10 @@ def is_negated(
     cue_kinds_at: dict[int, set[str]],
 ) -> bool:
     for i in range(max(lo, t0 - 4), t0):
-        if "negations" in cue_kinds_at.get(i, NO_KINDS):
+        kinds = cue_kinds_at.get(i, NO_KINDS)
+        # "declined to send troops": a refusal denies only the act right after it
+        if "negations" in kinds or (i == t0 - 1 and "refusals" in kinds):
             return True
-    if t0 > lo and "refusals" in cue_kinds_at.get(t0 - 1, NO_KINDS):
-        return True  # "declined to send troops": a refusal of the act right after it
     if subject is not None and subject.start > 0:
         before = tokens[subject.start - 1].lower
         if before in ("no", "neither", "nor"):

@@ -343,7 +343,11 @@ def fill_roles(
     else:
         if (word.endswith("ing") and prev in g.gerund_links) or prev == "to":
             subject = first_subject(mentions, lo, t0)  # "by providing", "arrived to train"
-        split = cleft(tokens, mentions, lo, t0, g) if subject is None else None
+        split = (
+            cleft(tokens, mentions, lo, t0, g)
+            if subject is None and t0 >= 4 and prev in ("that", "who")
+            else None
+        )
         if split is not None:
             subject, not_them = split  # "It was Azerbaijan, not Turkey, that operated ..."
         relative = False
