@@ -33,6 +33,8 @@ class Core:
     # "Armenia denied receiving weapons (from Russia)": an acquiring verb whose buyer is the
     # speaker of the frame around it, not named in its own clause
     buyer_in_frame: bool = False
+    # "Ankara insists the sale was routine": a definite noun for an act named before
+    anaphoric: bool = False
 
 
 def frame_buyer(core: Core, frame: Frame | None) -> tuple[tuple[str | None, ...], str] | None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
+from corroborate.extract.answers import answer_claims
+from corroborate.extract.blame import blame_claims
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
 from corroborate.extract.core import Core, frame_buyer
 from corroborate.extract.enemy import enemy_mentions
@@ -25,6 +27,7 @@ from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.presence import noun_form
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
+from corroborate.extract.revoice import revoiced
 from corroborate.extract.roles import fill_roles
 from corroborate.extract.senses import month_not_modal, passive_not_speech
 from corroborate.extract.slots import months_out, planned_act
@@ -58,6 +61,7 @@ class _Context:
     # an accusation, which need not be in the sentence right before
     previous_attributed: list[Claim] = field(default_factory=list)
     quote: Frame | None = None  # who speaks a sentence inside a long quotation (quotes.py)
+    asked: list[Claim] = field(default_factory=list)  # the last sentence's, if it asked them
     frames: list[Frame] = field(default_factory=list)  # the last sentence's speaker frames
 
 
@@ -286,15 +290,18 @@ class Extractor:
         quotes = QuoteSpeakers(text, spans)
         for k, (s0, s1) in enumerate(spans):
             words = raw_words(text, s0, s1)
-            flags = self._word_flags.of_words(words) | (_RELEVANT if k in quotes.quoted else 0)
+            flags = self._word_flags.of_words(words) | (_RELEVANT if k in quotes.quoted_any else 0)
             if not flags & (_RELEVANT | _FRAMED):
+                ctx.asked = []  # a question is answered by the very next sentence or not at all
                 continue  # no actor, reference or loaded term: not even tokenized
             sent = tokens_of(text, words, s0)
             if flags & _FRAMED:
                 framing.extend(self.framing(text, sent))
             if not flags & _RELEVANT:
+                ctx.asked = []
                 continue
             if not flags & _ACTIVE:
+                ctx.asked = []
                 self._context_only(sent, ctx)  # actors but no act: only remember who was named
                 continue
             ctx.quote = quotes.frame(k, lambda j: self._look_ahead(text, spans[j], doc, ctx))
@@ -369,6 +376,7 @@ class Extractor:
         in_outlet = {i for m in mentions if m.kind == "outlet" for i in range(m.start, m.end)}
         claimed: set[int] = set()  # mentions some trigger uses, by start token
         produced: set[int] = set()  # triggers that gave a core, by start token
+        asked: list[Claim] = []  # a question's claims wait for their answer (answers.py)
         for trig in trigs:
             if (
                 trig.start in cue_kinds_at
@@ -386,16 +394,24 @@ class Extractor:
                     m.start for m in (core.subject_mention, core.object_mention) if m is not None
                 )
                 produced.add(trig.start)
-                if core.irrealis or question:
+                if core.irrealis:
                     continue
-                out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
+                found = self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged)
+                (asked if question else out).extend(found)
         if not question:  # "drones from Israel had proved their worth": a supply no verb names
-            found = origin_cores(tokens, mentions, frames, claimed, kb)
-            found += footage_cores(tokens, trigs, mentions, frames, produced, kb)
-            for core in found:
+            unnamed = origin_cores(tokens, mentions, frames, claimed, kb)
+            unnamed += footage_cores(tokens, trigs, mentions, frames, produced, kb)
+            for core in unnamed:
                 out.extend(self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged))
+        if ctx.asked and not question:
+            out.extend(answer_claims(ctx.asked, tokens, frames, text, kb.grammar))
+        ctx.asked = asked
         out = drop_agentless_duplicates(out)
         out.extend(self._back_denials(frames, out, ctx, tokens, text))
+        if frames:
+            out.extend(
+                blame_claims(frames, mentions, out, ctx.previous_claims, tokens, text, kb.grammar)
+            )
         self._update_context(named, out, ctx, tokens)
         voice = _person_voice(tokens, frames, kb.grammar)
         if voice:
@@ -417,14 +433,19 @@ class Extractor:
         frame = innermost(frames, core.trigger.start)
         if core.presupposed and frame is not None and frame.kind == "deny":
             frame = None  # "denied links to the fighters battling for X": the author's given
+        if core.anaphoric:
+            return revoiced(core, frame, ctx.previous_claims, text, tokens)
         subjects: tuple[str | None, ...] = core.subjects
         from_context = False
+        # "Yerevan denied that Syrian mercenaries were fighting for Baku": fighters with no
+        # recruiter stay agentless; the denier is not their sender
+        borrow = not (core.agentless and core.subject_mention is not None)
         buyer = frame_buyer(core, frame)
         if buyer is not None:
             subjects, core = buyer[0], replace(core, recipient=buyer[1])
         elif core.buyer_in_frame:
             return []  # "Get ... US Missile": an acquiring verb with no buyer anywhere
-        elif not subjects and frame is not None:
+        elif not subjects and frame is not None and borrow:
             if frame.target is not None:
                 subjects = frame.target.actors  # "accused Turkey of sending ..."
             elif frame.reciprocal:
@@ -435,7 +456,7 @@ class Extractor:
                 subjects = frame.speakers  # "Armenia claimed to have downed four drones"
             from_context = True
         if core.subject_mention is not None and core.subject_mention.kind == "pronoun":
-            if frame is not None and frame.speakers:
+            if frame is not None and frame.speakers and not frame.owned:
                 subjects = frame.speakers  # "Russia said it had not sent ..."
             else:
                 subjects = core.subject_mention.actors
@@ -523,6 +544,11 @@ class Extractor:
                         denied = ctx.previous_attributed  # "denied the accusation"
             else:
                 continue
+            if any(
+                tokens[i].lower in self.kb.grammar.accusation_nouns
+                for i in range(frame.cue, min(frame.hi, len(tokens)))
+            ):  # "Tehran rejected the accusation": the one made against Tehran
+                denied = [c for c in denied if c.subject in frame.speakers] or denied
             for claim in denied:
                 for speaker in frame.speakers:
                     if speaker == claim.speaker or claim.polarity == "deny":

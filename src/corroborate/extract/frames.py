@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from corroborate.extract.kb import Entry, Grammar, Match
 from corroborate.extract.mentions import Mention
+from corroborate.extract.speech import claimed_by, gerund_anaphor, parenthetical, private
 from corroborate.extract.tokens import Token
 
 
@@ -29,6 +30,8 @@ class Frame:
     # "Karabakh forces claimed to have downed ...": an infinitive complement, whose unnamed
     # subject is the speaker itself
     control: bool = False
+    # "Armenian suggestions that it had ...": a claim noun's owner speaks, and "it" is not them
+    owned: bool = False
 
     def contains(self, i: int) -> bool:
         return self.lo <= i < self.hi
@@ -128,8 +131,9 @@ def _phrase_open(tokens: list[Token], start: int, trigger_tokens: set[int], g: G
     return i
 
 
-def _tail_empty(tokens: list[Token], c1: int, g: Grammar) -> bool:
-    """Nothing reported after the say verb: "... , X said on Tuesday." or "X said, citing Y"."""
+def _tail_empty(tokens: list[Token], c1: int, g: Grammar, mentions: list[Mention]) -> bool:
+    """Nothing reported after the say verb: "... , X said on Tuesday." or "X said, citing Y",
+    or whom X told: "..., Pashinyan told a French newspaper." (a demonym, then a noun)."""
     for j in range(c1, len(tokens)):
         tok = tokens[j]
         if tok.lower in g.clause_breaks:
@@ -142,6 +146,13 @@ def _tail_empty(tokens: list[Token], c1: int, g: Grammar) -> bool:
             tok.text in ".!?"
             or tok.lower in g.quotes
             or tok.lower in g.time_words
+            or tok.lower in g.addressees
+            or tok.lower in g.determiners
+            or (
+                tokens[j - 1].lower in g.determiners  # a demonym: "told a French newspaper"
+                and tok.text[:1].isupper()
+                and any(m.start <= j < m.end and m.kind == "modifier" for m in mentions)
+            )
             or tok.lower in g.adverbs
             or tok.text[:1].isdigit()
         ):
@@ -208,6 +219,10 @@ def find_frames(
         is_deny = "deny_verbs" in kinds
         is_accuse = "accuse_verbs" in kinds
         if not (is_deny or is_accuse or "say_verbs" in kinds):
+            if "claim_nouns" in kinds:  # "rejected Armenian suggestions that ..." (7.3)
+                owned = _owned_claim(tokens, c0, c1, mentions, g)
+                if owned is not None:
+                    frames.append(owned)
             continue
         if c0 in trigger_tokens and not (c1 < n and tokens[c1].lower == "that"):
             continue  # "maintained a base" is an act; "maintained that ..." a statement
@@ -223,6 +238,13 @@ def find_frames(
         if not is_accuse and j >= 0 and tokens[j].lower in g.be_verbs:
             left = None  # "Turkey's influence has been well documented": a topic, not a speaker
         right = _mention_after(mentions, c1, 3)
+        if left is None and j >= 0 and claimed_by(tokens, j, c0, c1, right, g):
+            # "attacks, many of which have been claimed by Daesh": the claimer voices its act
+            lo = next((k + 1 for k in range(j, -1, -1) if tokens[k].lower in g.clause_breaks), 0)
+            if right is not None and any(k in trigger_tokens for k in range(lo, j)):
+                names = speaker_names(right)  # and acted: control gives it unowned acts
+                frames.append(Frame(names, "affirm", False, lo, c0, c0, "say", control=True))
+            continue
         polarity = "deny" if is_deny else "affirm"
         hedged = any(e.value in g.hedged_say for e in cue.entries)
         prev = tokens[c0 - 1].lower if c0 > 0 else ""
@@ -233,7 +255,7 @@ def find_frames(
                 continue
         # inverted order: "..., the ministry said." or "..., said Hajiyev."
         before_speaker = _phrase_open(tokens, left.start, trigger_tokens, g) if left else c0 - 1
-        tail_empty = _tail_empty(tokens, c1, g)
+        tail_empty = _tail_empty(tokens, c1, g, mentions)
         unnamed = _unnamed_tail_speaker(tokens, c0, mentions, g) if tail_empty else None
         if unnamed is not None and not (is_deny or is_accuse):
             # "..., Western analysts estimate.": someone the text does not name (guidelines 6.5)
@@ -272,8 +294,8 @@ def find_frames(
         if speaker is None:
             continue
         names = () if speaker.kind == "vague" else speaker_names(speaker)
-        if speaker.kind == "vague":
-            hedged = True
+        if speaker.kind == "vague" or (speaker is left and private(tokens, speaker, g)):
+            names, hedged = (), True  # "an Armenian army veteran recalled": no one's voice
         comma_before = before_speaker >= 0 and (
             tokens[before_speaker].text == "," or tokens[before_speaker].text in g.quotes
         )
@@ -292,6 +314,14 @@ def find_frames(
                     lo = i + 1
                     break
             frames.append(Frame(names, polarity, hedged, lo, max(lo, hi), c0, "say"))
+            continue
+        if comma_before and speaker is left and not is_accuse and parenthetical(tokens, c1):
+            # "Ankara's support, Aliyev said, was moral": the speaker set inside the clause
+            # voices all of it, before and after
+            back = range(before_speaker, -1, -1)
+            lo = next((i + 1 for i in back if tokens[i].lower in g.clause_breaks), 0)
+            hi = _clause_end(tokens, c1 + 1, n, g)
+            frames.append(Frame(names, polarity, hedged, lo, hi, c0, "deny" if is_deny else "say"))
             continue
         last_speaker = speaker
         opener_at = before_speaker if left is not None else -1
@@ -317,11 +347,21 @@ def find_frames(
             lo = j + 1 if j < n else c1
         else:
             lo = _skip_that(tokens, c1, n, g)
-            if lo < n and tokens[lo].text == ":":
-                lo += 1  # 'the ministry said: "The enemy fired ..."': the quote is the content
+            k = lo
+            while (
+                k < n
+                and k - lo < 4
+                and (tokens[k].lower in g.addressees or tokens[k].lower in g.time_words)
+            ):
+                k += 1  # 'Aliyev told reporters: "..."'
+            if k < n and tokens[k].text == ":":
+                lo = k + 1  # 'the ministry said: "The enemy fired ..."': the quote is the content
         hi = _clause_end(tokens, lo, n, g)
         kind = "deny" if is_deny else ("accuse" if is_accuse else "say")
-        if is_deny and _points_back(tokens, c1, hi, deny_words, g):
+        if is_deny and (
+            _points_back(tokens, c1, hi, deny_words, g)
+            or gerund_anaphor(tokens, c1, hi, trigger_tokens, mentions)
+        ):
             kind = "back_deny_prev"  # "Ankara denied it." refers to earlier sentences
         control = (
             kind != "accuse"
@@ -522,11 +562,12 @@ def _owned_claim(
     return Frame(
         speaker_names(owner),
         "affirm",
-        False,
+        tokens[c0].lower in g.hedged_nouns,  # "Armenian suggestions that ..."
         lo,
         _clause_end(tokens, lo, len(tokens), g),
         c0,
         "say",
+        owned=True,
     )
 
 

@@ -267,6 +267,7 @@ GRAMMAR_SETS = (
     "payroll_nouns", "relocation_verbs", "cargo_nouns", "causative_verbs",
     "thank_verbs", "operator_participles", "help_verbs", "footage_verbs", "vicinity_preps",
     "gerund_control", "permit_verbs", "bar_verbs", "scheme_nouns",
+    "addressees", "act_claims", "private_persons", "accusation_nouns", "hedged_nouns",
 )  # fmt: skip
 
 
@@ -408,6 +409,7 @@ CUE_KINDS = (
     "deny_verbs",
     "deny_predicates",
     "negations",
+    "refusals",
     "author_denials",
     "hedges",
     "irrealis",

@@ -134,13 +134,26 @@ def _appositive_head(
 
 def _opens_clause(m: Mention, tokens: list[Token], t0: int, g: Grammar) -> bool:
     """ "after Armenian forces attacked": a subordinator, not a preposition, when the phrase
-    is followed by the verb (adverbs and auxiliaries allowed between)."""
+    is followed by the verb (adverbs and auxiliaries allowed between). "reports of Russian
+    mercenaries fighting for Armenia": the gerund after a report's "of" phrase is its act."""
+    if m.prep == "of" and m.end == t0 and tokens[t0].lower.endswith("ing"):
+        return _claim_of(tokens, m.start, g)
     if m.prep not in g.subordinators:
         return False
     return all(
         t.lower in g.adverbs or t.lower in g.be_verbs or t.lower in g.auxiliaries
         for t in tokens[m.end : t0]
     )
+
+
+def _claim_of(tokens: list[Token], start: int, g: Grammar) -> bool:
+    """The phrase at `start` is the "of" phrase of a claim noun: "reports of (some) ..."."""
+    i = start - 1
+    while i > 0 and start - i <= 3 and tokens[i].lower != "of":
+        if tokens[i].lower not in g.determiners and not tokens[i].text[:1].isdigit():
+            return False
+        i -= 1
+    return i > 0 and tokens[i].lower == "of" and tokens[i - 1].lower in g.claim_words
 
 
 def relative_head(
@@ -199,7 +212,9 @@ def is_negated(
     cue_kinds_at: dict[int, set[str]],
 ) -> bool:
     for i in range(max(lo, t0 - 4), t0):
-        if "negations" in cue_kinds_at.get(i, NO_KINDS):
+        kinds = cue_kinds_at.get(i, NO_KINDS)
+        # "declined to send troops": a refusal denies only the act right after it
+        if "negations" in kinds or (i == t0 - 1 and "refusals" in kinds):
             return True
     if subject is not None and subject.start > 0:
         before = tokens[subject.start - 1].lower
@@ -271,3 +286,87 @@ def scheme_owner(tokens: list[Token], after: list[Mention], g: Grammar) -> Menti
         if any(t.lower in g.scheme_nouns for t in tokens[m.end : m.end + 3]):
             return m
     return None
+
+
+def predicate_marker(
+    tokens: list[Token], t1: int, hi: int, markers: frozenset[str], g: Grammar
+) -> bool:
+    """ "Ankara's support, Aliyev said, was moral and political": the noun is the subject of
+    "be" and the predicate is one of `markers` (a parenthetical speaker skipped)."""
+    i = t1
+    if i < hi and tokens[i].text == ",":
+        close = next((j for j in range(i + 1, min(hi, i + 7)) if tokens[j].text == ","), None)
+        if close is None:
+            return False
+        i = close + 1
+    if i >= hi or tokens[i].lower not in g.be_verbs:
+        return False
+    i += 1
+    while i < hi and (tokens[i].lower in g.adverbs or tokens[i].lower.endswith("ly")):
+        i += 1  # "was purely diplomatic"
+    return i < hi and tokens[i].lower in markers
+
+
+def claimer(
+    tokens: list[Token],
+    mentions: list[Mention],
+    t0: int,
+    t1: int,
+    hi: int,
+    trigger_tokens: set[int],
+    g: Grammar,
+) -> Mention | None:
+    """ "The Houthis claimed a drone strike on Abqaiq", "X claimed responsibility for the
+    attack": who claims an act as a noun phrase carried it out. Not "claimed the attack was
+    staged" (a reported clause: a verb follows the noun)."""
+    i = t0 - 1
+    while i >= 0 and t0 - i <= 5 and tokens[i].lower not in g.act_claims:
+        low = tokens[i].lower
+        if i in trigger_tokens or not tokens[i].text.isalpha() or low in g.be_verbs:
+            return None
+        if low in g.prepositions and low != "for":
+            return None
+        i -= 1
+    if i < 0 or tokens[i].lower not in g.act_claims:
+        return None
+    for j in range(t1, hi):
+        low = tokens[j].lower
+        if low in (",", ";") or low in g.clause_breaks:
+            break
+        if j in trigger_tokens or low in g.be_verbs or low in g.auxiliaries:
+            return None
+    return next(
+        (m for m in reversed(mentions) if m.end <= i and i - m.end <= 3 and m.is_agent), None
+    )
+
+
+def cleft(
+    tokens: list[Token], mentions: list[Mention], lo: int, t0: int, g: Grammar
+) -> tuple[Mention, Mention | None] | None:
+    """ "It was Azerbaijan, not Turkey, that operated the drones": the focused actor is the
+    subject, and the one set against it with "not" (if any) is denied the act."""
+    j = t0 - 1
+    while j > lo and (tokens[j].lower in g.adverbs or tokens[j].lower in g.auxiliaries):
+        j -= 1
+    if j - 3 < lo or tokens[j].lower not in ("that", "who"):
+        return None
+    before = [m for m in mentions if lo <= m.start and m.end <= j and m.actors]
+    if not before:
+        return None
+    last, other = before[-1], None
+    if (
+        len(before) >= 2
+        and last.end == j - 1
+        and tokens[j - 1].text == ","
+        and tokens[last.start - 1].lower == "not"
+        and tokens[last.start - 2].text == ","
+    ):
+        other, last = last, before[-2]
+        if last.end != other.start - 2:
+            return None
+    elif last.end != j:
+        return None
+    k = last.start - 1
+    if k - 1 < lo or tokens[k].lower not in g.be_verbs or tokens[k - 1].lower != "it":
+        return None
+    return last, other

@@ -24,10 +24,15 @@ _MARKS = re.compile("[" + "".join(sorted(OPENS | CLOSES | TOGGLES)) + "]")
 SPEAKER_GAP = 8  # tokens from the closing mark to the say verb: '," the defence ministry said'
 
 
-def spanning_quotes(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[int, int]]:
+def spanning_quotes(
+    text: str, spans: list[tuple[int, int]], openers: dict[int, tuple[int, int]] | None = None
+) -> dict[int, tuple[int, int]]:
     """Sentence index -> (index of the sentence where its quotation closes, the closing mark's
-    offset), for each sentence wholly inside a quotation that closes in a later sentence."""
+    offset), for each sentence wholly inside a quotation that closes in a later sentence.
+    `openers` gets, for each later sentence of a quotation opened mid-sentence ('Aliyev said:
+    "A. B."'), the sentence where it opens and the opening mark's offset."""
     out: dict[int, tuple[int, int]] = {}
+    mid: tuple[int, int] | None = None  # where a quotation opened mid-sentence
     marks = [m.start() for m in _MARKS.finditer(text)]  # one regex pass, not a loop per char
     if not marks:
         return out
@@ -48,10 +53,21 @@ def spanning_quotes(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[
             if not closing:
                 # a quotation that opens mid-sentence has that sentence's own speaker frame
                 opened = k if not text[s0:p].strip() else k + 1
+                mid = (k, p) if opened > k else None
                 continue
             if opened is not None and opened < k and k - opened < MAX_SENTENCES:
                 out.update({i: (k, p) for i in range(opened, k)})
-            opened = None
+            if (
+                openers is not None
+                and mid is not None
+                and opened is not None
+                and opened <= k
+                and k - opened < MAX_SENTENCES
+                and not text[p + 1 : s1].strip(" .!?")
+            ):
+                # the quotation ends its sentence: no closing speaker, the opener's speaks
+                openers.update({i: mid for i in range(opened, k + 1)})
+            opened = mid = None
     return out
 
 
@@ -72,6 +88,18 @@ def closing_frame(frames: list[Frame], tokens: list[Token], close_at: int) -> Fr
     return None
 
 
+def opening_frame(frames: list[Frame], tokens: list[Token], open_at: int) -> Frame | None:
+    """The say frame right before a quotation's opening mark ('Aliyev said: "')."""
+    before = [i for i, t in enumerate(tokens) if t.start < open_at]
+    if not before:
+        return None
+    mark = before[-1] + 1
+    for f in sorted(frames, key=lambda f: -f.cue):
+        if f.speakers and f.kind == "say" and f.polarity == "affirm" and f.cue < mark:
+            return f if mark - f.cue <= SPEAKER_GAP else None
+    return None
+
+
 def sentence_frame(quote: Frame, n: int) -> Frame:
     """A quoted sentence is the closing speaker's throughout, as if "according to" it."""
     return Frame(quote.speakers, "affirm", quote.hedged, 0, n, 0, "according")
@@ -81,12 +109,20 @@ class QuoteSpeakers:
     """Per document: the closing speaker frame of each sentence inside a long quotation."""
 
     def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
-        self.quoted = spanning_quotes(text, spans)
+        self.openers: dict[int, tuple[int, int]] = {}
+        self.quoted = spanning_quotes(text, spans, self.openers)
+        self.quoted_any = set(self.quoted) | set(self.openers)
         self.closers: dict[int, Frame | None] = {}
 
     def frame(self, k: int, look_ahead: Callable[[int], Ahead]) -> Frame | None:
         """Sentence k's quotation speaker, if the sentence is inside a long quotation;
         `look_ahead(j)` gives sentence j's tokens and frames."""
+        if k in self.openers and k not in self.quoted:
+            j, open_at = self.openers[k]  # 'Aliyev said: "A. B."': B is Aliyev's
+            if -j - 1 not in self.closers:
+                tokens, frames = look_ahead(j)
+                self.closers[-j - 1] = opening_frame(frames, tokens, open_at)
+            return self.closers[-j - 1]
         if k not in self.quoted:
             return None
         j, close_at = self.quoted[k]

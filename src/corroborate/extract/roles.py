@@ -15,6 +15,7 @@ from corroborate.extract.core import Core, resolve_relation
 from corroborate.extract.helped import HELP_CARRIED, helped_force, helps_to_act
 from corroborate.extract.host import host_cores
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match
+from corroborate.extract.links import OWN_CORES, own_cores
 from corroborate.extract.mentions import (
     FIGHTER_CLASSES,
     PEOPLE_CLASSES,
@@ -25,6 +26,8 @@ from corroborate.extract.permits import export_cores, permission_cores
 from corroborate.extract.positions import (
     NO_KINDS,
     article_before,
+    claimer,
+    cleft,
     coordinated,
     first_subject,
     is_irrealis,
@@ -33,6 +36,7 @@ from corroborate.extract.positions import (
     light_verb,
     mentions_after,
     nearest_subject,
+    predicate_marker,
     relative_head,
     scheme_owner,
     shared_from,
@@ -73,6 +77,8 @@ SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
 # forces that receive arms ("Houthi forces received drones"); civilians receiving aid do not
 ARMED_CLASSES = frozenset({"own_forces"}) | FIGHTER_CLASSES
+# determiners of a noun for an act already named: "the sale", "these deliveries"
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _attacker_or_victim(
@@ -143,6 +149,8 @@ def fill_roles(
         prev == "to"
         and entry.value in PURPOSE_ONLY
         and any(i in trigger_tokens for i in range(lo, t0))
+        # "are there to monitor the truce, not to fight": a purpose the text denies
+        and not (t0 >= 3 and tokens[t0 - 2].lower == "not" and tokens[t0 - 3].text == ",")
     ):
         return []  # "sent volunteers to fight": a purpose, not an asserted act
     if (
@@ -160,6 +168,8 @@ def fill_roles(
         m.start - t1 <= 2 and m.start >= t1 and m.prep is None and m.actors for m in mentions
     ):
         return []  # "go back", "drive them back": the adverb, not the verb "to back X"
+    if entry.voice in OWN_CORES:  # "denied any link to Wagner", "saw no Turkish soldiers"
+        return own_cores(kb, tokens, trigger, mentions, clause)
     if entry.voice == "between":
         return [
             Core(
@@ -263,6 +273,7 @@ def fill_roles(
     objects: list[Mention] = []
     recipient: Mention | None = None
     acquire = entry.voice == "acquire"
+    not_them: Mention | None = None
     agentless = own_move = presupposed = buyer_in_frame = False
     if is_noun:
         near = [m for m in after if m.start - t1 <= 2]
@@ -303,7 +314,20 @@ def fill_roles(
                 recipient = thanks[0]
                 if owner is None or owner.kind != "actor":
                     subject = thanks[1]  # "thanked Ankara for its support"
-        if agent is None and recipient is None and not objects and not accused:
+        claimed = claimer(tokens, mentions, t0, t1, hi, trigger_tokens, g)
+        if claimed is not None and agent is None and owner is None:
+            agent = subject = claimed  # "the Houthis claimed a drone strike on Abqaiq"
+        if (
+            agent is None
+            and recipient is None
+            and not objects
+            and not accused
+            and not predicate_marker(tokens, t1, hi, kb.political_markers, g)
+        ):
+            if prev in _DEFINITE and entry.value in kb.relations:
+                # "Ankara insists the sale was routine": the sale named before, re-voiced
+                return [Core(trigger, entry.value, (), None, None, None, None, None, False, False,
+                             anaphoric=True)]  # fmt: skip
             return []  # "Turkey's support was extensive": a reference, not a claim of an act
         main = first_subject(mentions, lo, t0)
         if thanks is not None:
@@ -423,6 +447,13 @@ def fill_roles(
     else:
         if (word.endswith("ing") and prev in g.gerund_links) or prev == "to":
             subject = first_subject(mentions, lo, t0)  # "by providing", "arrived to train"
+        split = (
+            cleft(tokens, mentions, lo, t0, g)
+            if subject is None and t0 >= 4 and prev in ("that", "who")
+            else None
+        )
+        if split is not None:
+            subject, not_them = split  # "It was Azerbaijan, not Turkey, that operated ..."
         relative = False
         if subject is None and aimed is not None:
             subject = aimed
@@ -598,6 +629,8 @@ def fill_roles(
         list(recipient.actors) if recipient is not None and recipient.actors else [None]
     )
     negated = is_negated(tokens, lo, t0, subject, cue_kinds_at)
+    if not_them is not None:  # the cleft's own "not" belongs to the contrasted actor
+        negated = any("negations" in cue_kinds_at.get(i, NO_KINDS) for i in range(not_them.end, t0))
     if (
         objects
         and objects[0] is not subject
@@ -669,6 +702,14 @@ def fill_roles(
         cores = [c for c in cores if c.relation not in HELP_CARRIED]
     # "never sent troops, only advisers", "gave cover rather than weapons"
     cores.extend(contrast_cores(kb, tokens, after, objects, recipient, cores, g))
+    if entry.voice == "reverse":  # "had abandoned its ally": the act's opposite
+        cores = [replace(c, negated=not c.negated) for c in cores]
+    if not_them is not None:
+        # the contrasted actor is denied the act (guidelines 7.6)
+        cores.extend(
+            replace(c, subjects=_agent_from(not_them), subject_mention=not_them, negated=True)
+            for c in list(cores)
+        )
     if joint is not None:
         # "Turkish troops and their Syrian National Army allies launched": both act, each
         # with its own forces when the forces themselves are the subject

@@ -1,0 +1,203 @@
+"""Attribution, denial and speech constructions: who voices a claim, and whether they deny it.
+One construction per test, each on a sentence written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract import Claim, Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def claims(ex: Extractor, text: str) -> list[Claim]:
+    return ex.extract(text, doc="t").claims
+
+
+def tuples(ex: Extractor, text: str) -> set[tuple[object, ...]]:
+    return {(c.subject, c.relation, c.recipient, c.speaker, c.polarity) for c in claims(ex, text)}
+
+
+def test_owned_secretary_general_speaks_for_the_organisation(ex: Extractor) -> None:
+    text = "NATO has not stationed troops in Georgia, its secretary general told reporters."
+    found = tuples(ex, text)
+    assert ("NATO", "troop_deployment", "Georgia", "NATO", "deny") in found
+
+
+def test_report_of_fighters_doing_something_names_the_fighters(ex: Extractor) -> None:
+    text = "The ministry said allegations of Lebanese volunteers fighting for Armenia were false."
+    (c,) = claims(ex, text)
+    assert (c.subject, c.relation, c.recipient, c.polarity) == (
+        None,
+        "foreign_fighters",
+        "Armenia",
+        "deny",
+    )
+
+
+def test_denier_is_not_the_sender_of_fighters_with_no_recruiter(ex: Extractor) -> None:
+    found = tuples(ex, "Yerevan dismissed reports of Syrian mercenaries fighting for Azerbaijan.")
+    assert found == {(None, "foreign_fighters", "Azerbaijan", "Armenia", "deny")}
+
+
+def test_refusal_denies_the_act_right_after_it(ex: Extractor) -> None:
+    found = tuples(ex, "Kazakhstan aside, Belarus refused to send troops to Armenia.")
+    assert ("Belarus", "troop_deployment", "Armenia", "author", "deny") in found
+    found = tuples(ex, "Armenia refused to stop shelling Ganja.")
+    assert all(t[4] == "affirm" for t in found)
+
+
+def test_speaker_told_an_unnamed_outlet_voices_the_clause_before(ex: Extractor) -> None:
+    found = tuples(ex, "Russian jets bombed Idlib, Erdogan told a German newspaper.")
+    assert ("Russia", "combat", None, "Turkey", "affirm") in found
+
+
+def test_parenthetical_speaker_voices_the_whole_clause(ex: Extractor) -> None:
+    found = tuples(ex, "Moscow's backing, Pashinyan said, was purely diplomatic.")
+    assert found == {("Russia", "political_support", None, "Armenia", "affirm")}
+    found = tuples(ex, "Iranian drones, Zelensky said, were delivered to Russia by ship.")
+    assert all(t[3] == "Ukraine" for t in found) and found
+
+
+def test_claiming_an_attack_names_its_actor_and_speaker(ex: Extractor) -> None:
+    found = tuples(ex, "Hezbollah claimed a rocket attack on an Israeli base near the border.")
+    assert ("Hezbollah", "combat", None, "Hezbollah", "affirm") in found
+    assert not tuples(ex, "Baku claimed the attack on Ganja was staged by Yerevan.")
+
+
+def test_passive_claim_of_attacks_is_voiced_by_the_claimer(ex: Extractor) -> None:
+    found = tuples(ex, "Kirkuk was shaken by attacks that were claimed by ISIS.")
+    assert ("Islamic State", "combat", None, "Islamic State", "affirm") in found
+
+
+def test_bare_blame_points_at_the_act_just_named(ex: Extractor) -> None:
+    text = "Turkey denied that its drones had hit the convoy, blaming the Russian army."
+    found = tuples(ex, text)
+    assert {(t[0], t[3], t[4]) for t in found} == {
+        ("Turkey", "Turkey", "deny"),
+        ("Russia", "Turkey", "affirm"),
+    }
+
+
+def test_bare_blame_and_a_rejected_accusation_in_the_next_sentence(ex: Extractor) -> None:
+    text = (
+        "Hamas claimed the rocket attack, but Jerusalem blamed Hezbollah. "
+        "Hezbollah rejected the accusation."
+    )
+    found = tuples(ex, text)
+    assert ("Hamas", "combat", None, "Hamas", "affirm") in found
+    assert ("Hezbollah", "combat", None, "Israel", "affirm") in found
+    assert ("Hezbollah", "combat", None, "Hezbollah", "deny") in found
+    assert ("Hamas", "combat", None, "Hezbollah", "deny") not in found
+
+
+def test_former_officer_does_not_speak_for_the_state(ex: Extractor) -> None:
+    text = "Turkish instructors trained Azerbaijani pilots, a retired Azerbaijani officer said."
+    (c,) = claims(ex, text)
+    assert (c.speaker, c.hedged) == ("author", True)
+
+
+def test_echo_answer_gives_the_question_its_speaker_and_polarity(ex: Extractor) -> None:
+    text = "Did Iran send drones to Russia? Kyiv insists it did, but Tehran says it did not."
+    assert tuples(ex, text) == {
+        ("Iran", "arms_supply", "Russia", "Ukraine", "affirm"),
+        ("Iran", "arms_supply", "Russia", "Iran", "deny"),
+    }
+    assert not claims(ex, "Did Iran send drones to Russia? If it did, the war would change.")
+    assert not claims(ex, "Did Iran send drones to Russia? Tehran has not said.")
+
+
+def test_denied_purpose_after_a_comma_is_a_denial(ex: Extractor) -> None:
+    found = tuples(ex, "Russia sent its paratroopers to guard the airport, not to fight.")
+    assert ("Russia", "combat", None, "author", "deny") in found
+    assert all(t[1] != "combat" for t in tuples(ex, "Russia sent paratroopers to fight."))
+
+
+def test_cleft_focus_acts_and_the_contrasted_actor_is_denied(ex: Extractor) -> None:
+    text = "It was Azerbaijan, not Turkey, that fired the missiles, Ankara insisted."
+    assert tuples(ex, text) == {
+        ("Azerbaijan", "combat", None, "Turkey", "affirm"),
+        ("Turkey", "combat", None, "Turkey", "deny"),
+    }
+    found = tuples(ex, "Baku said it was Armenia that shelled Ganja.")
+    assert {(t[0], t[3], t[4]) for t in found} == {("Armenia", "Azerbaijan", "affirm")}
+
+
+def test_negated_observation_is_a_hedged_denial_of_presence(ex: Extractor) -> None:
+    (c,) = claims(ex, "Monitors who visited the airbase saw no Russian helicopters.")
+    assert (c.subject, c.relation, c.speaker, c.polarity, c.hedged) == (
+        "Russia",
+        "troop_deployment",
+        "author",
+        "deny",
+        True,
+    )
+    (c,) = claims(ex, "No Libyan mercenaries appeared in the videos released by Baku.")
+    assert (c.subject, c.relation, c.polarity) == (None, "foreign_fighters", "deny")
+    assert not claims(ex, "The army saw no need to retreat.")
+
+
+def test_denying_an_act_on_an_anaphor_denies_the_earlier_claim(ex: Extractor) -> None:
+    text = "Kyiv said Iran had shipped Shahed drones to Russia; Tehran denied supplying them."
+    assert tuples(ex, text) == {
+        ("Iran", "arms_supply", "Russia", "Ukraine", "affirm"),
+        ("Iran", "arms_supply", "Russia", "Iran", "deny"),
+    }
+
+
+def test_no_fighters_integrated_is_a_denial_of_foreign_fighters(ex: Extractor) -> None:
+    text = "Baku's general staff said no Syrian recruits had been incorporated into its brigades."
+    found = tuples(ex, text)
+    assert {(t[0], t[1], t[3], t[4]) for t in found} == {
+        (None, "foreign_fighters", "Azerbaijan", "deny")
+    }
+
+
+def test_denied_link_to_fighters_is_a_denied_sponsorship(ex: Extractor) -> None:
+    found = tuples(ex, "Tehran has always denied any ties to the Houthi militants in Yemen.")
+    assert ("Iran", "foreign_fighters", None, "Iran", "deny") in found
+    assert not claims(ex, "Turkey has close ties to Azerbaijan.")
+
+
+def test_speaker_characterising_an_act_named_before_asserts_it(ex: Extractor) -> None:
+    text = "Israel sold Harop drones to Azerbaijan. Jerusalem insists the sale was legal."
+    found = tuples(ex, text)
+    assert ("Israel", "arms_supply", "Azerbaijan", "Israel", "affirm") in found
+    text = "Israel sold Harop drones to Azerbaijan. The sale was large."
+    assert {t[3] for t in tuples(ex, text)} == {"author"}
+
+
+def test_named_suggestion_inside_a_rejection_is_the_accusers_claim(ex: Extractor) -> None:
+    text = "Ankara dismissed Greek allegations that it had betrayed Azerbaijan."
+    found = tuples(ex, text)
+    assert ("Turkey", "political_support", "Azerbaijan", "Greece", "deny") in found
+    assert not claims(ex, "Armenian troops abandoned their positions.")
+
+
+def test_group_acting_on_a_states_behalf_is_its_proxy(ex: Extractor) -> None:
+    found = tuples(ex, "Moscow denies that Wagner fights on its behalf in Syria.")
+    assert ("Russia", "foreign_fighters", "Syria", "Russia", "deny") in found
+    found = tuples(ex, "Hezbollah fights on Tehran's behalf in Syria.")
+    assert ("Iran", "foreign_fighters", "Syria", "author", "affirm") in found
+    assert not claims(ex, "The ministry spoke on behalf of the government.")
+
+
+def test_fighters_in_its_ranks_fight_for_the_side_named_before(ex: Extractor) -> None:
+    text = "Yerevan's defence ministry denied reports of Lebanese volunteers in its ranks."
+    assert tuples(ex, text) == {(None, "foreign_fighters", "Armenia", "Armenia", "deny")}
+
+
+def test_quotation_opened_after_its_speaker_is_theirs_to_its_end(ex: Extractor) -> None:
+    text = 'Aliyev told reporters: "Turkey did not send troops. Russia sent weapons to Armenia."'
+    assert tuples(ex, text) == {
+        ("Turkey", "troop_deployment", None, "Azerbaijan", "deny"),
+        ("Russia", "arms_supply", "Armenia", "Azerbaijan", "affirm"),
+    }
+
+
+def test_bare_blame_is_for_an_attack_not_an_earlier_sale(ex: Extractor) -> None:
+    text = "Turkey has supplied drones to Azerbaijan. Baku blamed Yerevan."
+    assert {t[0] for t in tuples(ex, text)} == {"Turkey"}
