@@ -393,10 +393,11 @@ class Extractor:
                 claimed.update(
                     m.start for m in (core.subject_mention, core.object_mention) if m is not None
                 )
-                produced.add(trig.start)
                 if core.irrealis:
                     continue
                 found = self._claims_for(core, text, tokens, doc, frames, ctx, sentence_hedged)
+                if found:  # a core that yields no claim leaves the act to the rules below
+                    produced.add(trig.start)
                 (asked if question else out).extend(found)
         if not question:  # "drones from Israel had proved their worth": a supply no verb names
             unnamed = origin_cores(tokens, mentions, frames, claimed, kb)
