@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint typecheck pytest browsers clean
 
-$(STAMP): pyproject.toml
+# The extractor is compiled at install (setup.py): a changed source means a rebuild.
+$(STAMP): pyproject.toml setup.py $(wildcard src/corroborate/extract/*.py)
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "corroborate needs Python 3.11, found " + sys.version'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

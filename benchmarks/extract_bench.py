@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from corroborate.extract import Extractor, default_kb
+from corroborate.extract.compiled import compiled_modules
 from corroborate.extract.tokens import tokenize
 
 ACTORS = ["Turkey", "Russia", "Iran", "Israel", "Azerbaijan", "Armenia", "Pakistan", "France"]
@@ -98,6 +99,7 @@ def main(n: int) -> None:
 
     ext_time, _, marks = timed(n, run)
     tok_net, ext_net = tok_time - gen_time, ext_time - gen_time
+    print(f"compiled (mypyc): {len(compiled_modules())} extraction modules")
     print(f"corpus: {n:,} synthetic documents, {words:,} words ({words / n:.0f} per document)")
     print(f"bare tokenizer: {n / tok_net:,.0f} docs/s, {words / tok_net:,.0f} words/s")
     print(f"extraction:     {n / ext_net:,.0f} docs/s, {words / ext_net:,.0f} words/s, "
