@@ -20,6 +20,7 @@ from click.testing import CliRunner, Result
 from sqlalchemy.engine import make_url
 
 from corroborate.cli import cli
+from corroborate.extract import Claim, Extractor
 from corroborate.store import Ledger
 
 PG_ENV = "CORROBORATE_TEST_PG_URL"
@@ -222,3 +223,18 @@ def http_server() -> Iterator[LocalServer]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def ex() -> Extractor:
+    """One extractor for the extraction tests: it holds no state between documents."""
+    return Extractor()
+
+
+def claims(ex: Extractor, text: str) -> list[Claim]:
+    return ex.extract(text, doc="t").claims
+
+
+def tuples(ex: Extractor, text: str) -> set[tuple[object, ...]]:
+    """(subject, relation, recipient, speaker, polarity) of each claim in `text`."""
+    return {(c.subject, c.relation, c.recipient, c.speaker, c.polarity) for c in claims(ex, text)}

@@ -3,22 +3,8 @@ One construction per test, each on a sentence written for the test."""
 
 from __future__ import annotations
 
-import pytest
-
-from corroborate.extract import Claim, Extractor
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def claims(ex: Extractor, text: str) -> list[Claim]:
-    return ex.extract(text, doc="t").claims
-
-
-def tuples(ex: Extractor, text: str) -> set[tuple[object, ...]]:
-    return {(c.subject, c.relation, c.recipient, c.speaker, c.polarity) for c in claims(ex, text)}
+from corroborate.extract import Extractor
+from tests.conftest import claims, tuples
 
 
 def test_owned_secretary_general_speaks_for_the_organisation(ex: Extractor) -> None:

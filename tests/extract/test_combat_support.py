@@ -2,22 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from corroborate.extract import Claim, Extractor
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def claims(ex: Extractor, text: str) -> list[Claim]:
-    return ex.extract(text, doc="t").claims
-
-
-def tuples(ex: Extractor, text: str) -> set[tuple[object, ...]]:
-    return {(c.subject, c.relation, c.recipient, c.speaker, c.polarity) for c in claims(ex, text)}
+from corroborate.extract import Extractor
+from tests.conftest import claims, tuples
 
 
 def test_fielding_weapons_against_someone_is_combat(ex: Extractor) -> None:

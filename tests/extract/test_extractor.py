@@ -6,21 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.extract import Claim, Extractor, default_kb, load_kb
+from corroborate.extract import Extractor, default_kb, load_kb
 from corroborate.extract.kb import bundled_lexicons
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def claims(ex: Extractor, text: str) -> list[Claim]:
-    return ex.extract(text, doc="t").claims
-
-
-def tuples(ex: Extractor, text: str) -> set[tuple[object, ...]]:
-    return {(c.subject, c.relation, c.recipient, c.speaker, c.polarity) for c in claims(ex, text)}
+from tests.conftest import claims, tuples
 
 
 def test_asserted_supply_with_double_object(ex: Extractor) -> None:

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
-from corroborate.extract import Claim, Extractor
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def claims(ex: Extractor, text: str) -> list[Claim]:
-    return ex.extract(text, doc="t").claims
-
-
-def roles(ex: Extractor, text: str) -> set[tuple[object, ...]]:
-    return {(c.subject, c.relation, c.recipient, c.speaker, c.polarity) for c in claims(ex, text)}
+from corroborate.extract import Extractor
+from tests.conftest import claims, tuples
 
 
 def test_plural_su30_is_a_jet(ex: Extractor) -> None:
-    found = roles(ex, "Two Russian Su-30s based in Armenia patrolled the frontier.")
+    found = tuples(ex, "Two Russian Su-30s based in Armenia patrolled the frontier.")
     assert ("Russia", "troop_deployment", "Armenia", "author", "affirm") in found
 
 
@@ -31,22 +17,22 @@ def test_parked_aircraft_are_present(ex: Extractor) -> None:
 
 
 def test_embedded_advisers_train(ex: Extractor) -> None:
-    found = roles(ex, "Russian instructors were embedded with Syrian army units.")
+    found = tuples(ex, "Russian instructors were embedded with Syrian army units.")
     assert ("Russia", "training", None, "author", "affirm") in found
 
 
 def test_passive_posted_is_presence_not_speech(ex: Extractor) -> None:
-    found = roles(ex, "Turkish troops were posted at observation points near Idlib.")
+    found = tuples(ex, "Turkish troops were posted at observation points near Idlib.")
     assert ("Turkey", "troop_deployment", None, "author", "affirm") in found
 
 
 def test_with_far_from_the_verb_names_no_side(ex: Extractor) -> None:
-    found = roles(ex, "Turkish troops were posted at observation points under a deal with Moscow.")
+    found = tuples(ex, "Turkish troops were posted at observation points under a deal with Moscow.")
     assert {(s, r, rec) for s, r, rec, _, _ in found} == {("Turkey", "troop_deployment", None)}
 
 
 def test_passive_sent_aircraft_belong_to_the_demonym(ex: Extractor) -> None:
-    found = roles(ex, "More Turkish F-16s were sent to an airfield in Azerbaijan last week.")
+    found = tuples(ex, "More Turkish F-16s were sent to an airfield in Azerbaijan last week.")
     assert ("Turkey", "troop_deployment", "Azerbaijan", "author", "affirm") in found
 
 
@@ -80,7 +66,7 @@ def test_a_state_hosting_foreign_troops_is_their_recipient(ex: Extractor) -> Non
 
 
 def test_a_group_hosted_by_a_state_deploys_its_own_men(ex: Extractor) -> None:
-    found = roles(ex, "Libya hosted Wagner contractors for years.")
+    found = tuples(ex, "Libya hosted Wagner contractors for years.")
     assert found == {("Wagner Group", "troop_deployment", "Libya", "author", "affirm")}
 
 
@@ -90,7 +76,7 @@ def test_a_base_houses_its_owner_s_troops(ex: Extractor) -> None:
 
 
 def test_expanded_to_host_more_jets(ex: Extractor) -> None:
-    found = roles(ex, "Russia widened the airfield to host more jets.")
+    found = tuples(ex, "Russia widened the airfield to host more jets.")
     assert ("Russia", "troop_deployment", None, "author", "affirm") in found
 
 
@@ -99,7 +85,7 @@ def test_hosting_talks_is_no_deployment(ex: Extractor) -> None:
 
 
 def test_manning_a_state_s_frontier_is_presence_there(ex: Extractor) -> None:
-    found = roles(ex, "Iranian troops manned Syria's frontier with Israel for a decade.")
+    found = tuples(ex, "Iranian troops manned Syria's frontier with Israel for a decade.")
     assert found == {("Iran", "troop_deployment", "Syria", "author", "affirm")}
 
 
@@ -108,7 +94,7 @@ def test_the_noun_man_is_no_presence(ex: Extractor) -> None:
 
 
 def test_forces_that_reached_a_place_are_there(ex: Extractor) -> None:
-    found = roles(ex, "Turkish commandos reached Tripoli two days later.")
+    found = tuples(ex, "Turkish commandos reached Tripoli two days later.")
     assert found == {("Turkey", "troop_deployment", "Libya", "author", "affirm")}
 
 
@@ -124,7 +110,7 @@ def test_joined_by_forces_puts_them_there(ex: Extractor) -> None:
 
 def test_forces_in_a_country_stay_there(ex: Extractor) -> None:
     text = "Iran denied sending troops to Yemen. Iranian units in Syria remained at their bases."
-    found = roles(ex, text)
+    found = tuples(ex, text)
     assert ("Iran", "troop_deployment", "Syria", "author", "affirm") in found
 
 
@@ -139,12 +125,12 @@ def test_leaving_without_a_destination_is_a_withdrawal(ex: Extractor) -> None:
 
 
 def test_an_agentless_noun_of_recruitment_with_its_side(ex: Extractor) -> None:
-    found = roles(ex, "Iranian media reported the recruitment of Libyans for Syria.")
+    found = tuples(ex, "Iranian media reported the recruitment of Libyans for Syria.")
     assert found == {(None, "foreign_fighters", "Syria", "Iran", "affirm")}
 
 
 def test_ranks_swelled_by_fighters_are_fighters_for_that_side(ex: Extractor) -> None:
-    found = roles(ex, "The Syrian army's ranks were swelled by foreign fighters.")
+    found = tuples(ex, "The Syrian army's ranks were swelled by foreign fighters.")
     assert found == {(None, "foreign_fighters", "Syria", "author", "affirm")}
 
 
@@ -154,7 +140,7 @@ def test_units_reinforced_by_mercenaries_get_fighters(ex: Extractor) -> None:
 
 
 def test_armenian_community_groups_are_the_diaspora(ex: Extractor) -> None:
-    found = roles(ex, "Armenian organisations in Canada sent volunteers to Karabakh.")
+    found = tuples(ex, "Armenian organisations in Canada sent volunteers to Karabakh.")
     assert found == {
         ("Armenian diaspora", "foreign_fighters", "Nagorno-Karabakh", "author", "affirm")
     }
@@ -177,7 +163,7 @@ def test_the_month_may_is_no_hedge(ex: Extractor) -> None:
 
 
 def test_a_participle_after_a_governed_phrase_has_it_as_subject(ex: Extractor) -> None:
-    found = roles(ex, "Tehran warned about mercenaries from Libya and Syria arriving in Armenia.")
+    found = tuples(ex, "Tehran warned about mercenaries from Libya and Syria arriving in Armenia.")
     assert found == {(None, "foreign_fighters", "Armenia", "Iran", "affirm")}
 
 
@@ -203,7 +189,7 @@ def test_the_noun_man_before_a_relative_is_no_verb(ex: Extractor) -> None:
 
 
 def test_goods_brought_by_fighters_are_no_joining(ex: Extractor) -> None:
-    found = roles(ex, "The disease was brought to Mosul by militants.")
+    found = tuples(ex, "The disease was brought to Mosul by militants.")
     assert all(r != "foreign_fighters" or rec != "Iraq" for _, r, rec, _, _ in found)
 
 

@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from corroborate.extract import Claim, Extractor
-
-
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def claims(ex: Extractor, text: str) -> list[Claim]:
-    return ex.extract(text, doc="t").claims
+from corroborate.extract import Extractor
+from tests.conftest import claims
 
 
 def test_trailing_according_to_source_is_not_a_recipient(ex: Extractor) -> None:
