@@ -8,18 +8,19 @@ back ("Ankara denied it.").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from operator import attrgetter
 
 from corroborate.extract.answers import answer_claims
 from corroborate.extract.blame import blame_claims
-from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker, Span
+from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker
+from corroborate.extract.context import SentenceContext
 from corroborate.extract.core import Core, frame_buyer
 from corroborate.extract.enemy import enemy_mentions
 from corroborate.extract.footage import footage_cores
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
-from corroborate.extract.mentions import Mention, build_mentions, entity_matches, prep_before
+from corroborate.extract.mentions import Mention, build_mentions, entity_matches
 from corroborate.extract.merge import drop_agentless_duplicates, merge_claims
 from corroborate.extract.nationals import nationals_as_recruits, private_nationals
 from corroborate.extract.origins import origin_cores
@@ -27,6 +28,13 @@ from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.presence import noun_form
 from corroborate.extract.quantities import quantity_before, unit_for
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
+from corroborate.extract.refs import (
+    SPEAKER_ONLY_TYPES,
+    evidence_span,
+    person_voice,
+    ref_mentions,
+    resolve_refs,
+)
 from corroborate.extract.revoice import revoiced
 from corroborate.extract.roles import fill_roles
 from corroborate.extract.senses import month_not_modal, passive_not_speech
@@ -40,29 +48,8 @@ from corroborate.extract.tokens import (
     tokens_of,
 )
 
-# actors that report but neither govern nor fight: no "the ministry" or "its ally" points to them
-SPEAKER_ONLY_TYPES = frozenset({"monitor"})
 # the prefilter's bits (WordFlags): an actor or reference, a loaded term, a trigger or say verb
 _RELEVANT, _FRAMED, _ACTIVE = 1, 2, 4
-
-
-@dataclass(slots=True)
-class _Context:
-    """What earlier sentences leave for later ones."""
-
-    last_subject: tuple[str, ...] = ()
-    last_list: tuple[str, ...] = ()
-    last_actor: tuple[str, ...] = ()
-    last_person: tuple[str, ...] = ()  # the state of the last official named: "he"/"she"
-    last_speaker: tuple[str, ...] = ()  # who spoke in the last sentence that has claims
-    last_coalition: tuple[str, ...] = ()  # the leader of the last "US-led coalition" named
-    previous_claims: list[Claim] = field(default_factory=list)
-    # the last claims someone other than the author voiced: "X denied the accusation" answers
-    # an accusation, which need not be in the sentence right before
-    previous_attributed: list[Claim] = field(default_factory=list)
-    quote: Frame | None = None  # who speaks a sentence inside a long quotation (quotes.py)
-    asked: list[Claim] = field(default_factory=list)  # the last sentence's, if it asked them
-    frames: list[Frame] = field(default_factory=list)  # the last sentence's speaker frames
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,133 +76,6 @@ def _clause_bounds(tokens: list[Token], i: int, frames: list[Frame], g: Grammar)
             hi = j
             break
     return lo, hi
-
-
-def _resolve_refs(
-    mentions: list[Mention],
-    tokens: list[Token],
-    ctx: _Context,
-    ctx_possessives: frozenset[str],
-    actor_types: dict[str, str],
-    g: Grammar,
-) -> None:
-    """ "the ministry", "its foreign policy chief": the nearest actor before, in this sentence
-    or an earlier one. A monitor has no ministry or regime: it is never the referent."""
-    # an unowned "Defence Ministry" opening a sentence speaks for whoever spoke last ("Baku
-    # accused Armenia of ... . Defence Ministry spokesman X said"), not the accused
-    last = ctx.last_speaker or ctx.last_actor
-    holder = last  # "The Russian contingent ... stayed on its base": a force owns things too
-    for m in mentions:
-        if (
-            m.kind == "actor"
-            and m.actors
-            and m.prep is None
-            and actor_types.get(m.actors[-1]) not in SPEAKER_ONLY_TYPES
-        ):
-            last = holder = m.actors[-1:]
-        elif m.kind == "thing" and m.prep is None and m.is_agent:
-            holder = m.actors[-1:]
-        if m.kind == "institution" and not m.actors and m.start >= 2:
-            # "the US Africa Command", "Russian Aerospace Forces": a named owner, then a
-            # capitalised word the lexicon lacks, then the institution
-            named = next((o for o in mentions if o.end == m.start - 1 and o.kind == "actor"), None)
-            if named is not None and tokens[m.start - 1].text[:1].isupper():
-                m.actors, m.kind, m.start = named.actors, "actor", named.start
-                named.consumed = True  # one phrase now: the speaker opens at its start
-                continue
-        if m.kind == "institution" and not m.actors and _foreign_owner(tokens, m.start, g):
-            m.kind = "vague"  # "Western intelligence services": an owner the lexicon lacks
-        elif m.kind == "institution" and not m.actors:
-            owner = next(
-                (
-                    o
-                    for o in mentions
-                    if o.start == m.end + 1 and o.kind == "actor" and o.prep in ("of", "to", "in")
-                ),
-                None,
-            )
-            if owner is None and not last:
-                # "Azerbaijani special forces infiltrated ..., the president recounted": with
-                # no actor named yet, the owner of the forces named before
-                owner = next(
-                    (
-                        o
-                        for o in reversed(mentions)
-                        if o.end <= m.start and o.thing_class == "own_forces" and o.actors
-                    ),
-                    None,
-                )
-            m.actors = owner.actors if owner is not None else last  # "an adviser to Aliyev"
-            m.kind = "actor" if m.actors else "institution"
-        elif (
-            m.kind == "thing"
-            and not m.actors
-            and m.start > 0
-            and tokens[m.start - 1].lower in ctx_possessives
-        ):
-            m.actors = holder  # "its instructors", "their troops": the owner named before
-
-
-def _foreign_owner(tokens: list[Token], start: int, g: Grammar) -> bool:
-    """ "Western intelligence services", "the SITE Intelligence group": an owner the lexicon
-    does not list (a listed one would have joined the mention), not the last actor named."""
-    if start == 0:
-        return False
-    prev = tokens[start - 1]
-    low = prev.lower
-    if low in g.unlisted_owners:
-        return True
-    return (
-        start >= 2  # a sentence's first word is capitalised anyway
-        and prev.text[:1].isupper()
-        and prev.text.isalpha()
-        and low not in g.determiners
-        and low not in g.title_words
-        and low not in g.speaker_modifiers
-        and tokens[start - 2].text not in ".!?"
-        and tokens[start - 2].lower not in g.quotes
-    )
-
-
-def _ref_mentions(
-    tokens: list[Token],
-    cues: list[Match],
-    mentions: list[Mention],
-    ctx: _Context,
-    g: Grammar,
-    trigger_tokens: set[int],
-) -> list[Mention]:
-    out: list[Mention] = []
-    for cue in cues:
-        kinds = cue.kinds()
-        if "plural_refs" in kinds and ctx.last_list:
-            pair = any(tokens[i].lower in g.pair_words for i in range(cue.start, cue.end))
-            if pair and len(ctx.last_list) != 2:
-                continue  # "both countries" after a list of three: not that list
-            group = Mention(cue.start, cue.end, "group_ref", ctx.last_list)
-            group.prep = prep_before(tokens, cue.start, g, trigger_tokens)  # "between the two"
-            out.append(group)
-        elif "pronouns" in kinds and cue.end - cue.start == 1:
-            low = tokens[cue.start].lower
-            if low not in ("it", "they", "he", "she"):
-                continue
-            if low in ("he", "she"):
-                # a person: the last official named, else someone unnamed (the author's voice)
-                near = [m for m in mentions if m.end <= cue.start and m.person]
-                person = near[-1].actors if near else ctx.last_person
-                kind = "pronoun" if person else "vague"
-                out.append(Mention(cue.start, cue.end, kind, person))
-                continue
-            # "The Artsakh Defence Army said it had struck ...": the nearest actor before
-            near = [
-                m
-                for m in mentions
-                if m.end <= cue.start and m.actors and (m.kind == "actor" or m.is_agent)
-            ]  # "Armenian forces claimed they had ...": an army is an antecedent too
-            ref = near[-1].actors if near else ctx.last_subject
-            if ref:
-                out.append(Mention(cue.start, cue.end, "pronoun", ref))
-    return out
 
 
 def _one_sense_each(matches: list[Match]) -> list[Match]:
@@ -283,7 +143,7 @@ class Extractor:
 
     def extract(self, text: str, *, doc: str) -> Extraction:
         kb = self.kb
-        ctx = _Context()
+        ctx = SentenceContext()
         claims: list[Claim] = []
         framing: list[FramingMarker] = []
         spans = list(sentence_spans(text, abbreviations=kb.grammar.abbreviations))
@@ -315,17 +175,21 @@ class Extractor:
                     ctx.previous_attributed = attributed
         return Extraction(merge_claims(claims), framing)
 
-    def _look_ahead(self, text: str, span: tuple[int, int], doc: str, ctx: _Context) -> Ahead:
+    def _look_ahead(
+        self, text: str, span: tuple[int, int], doc: str, ctx: SentenceContext
+    ) -> Ahead:
         """A later sentence's tokens and speaker frames, the context left as it is."""
         tokens, ahead = tokens_of(text, raw_words(text, *span), span[0]), replace(ctx, quote=None)
         self._sentence(text, tokens, doc, ahead)
         return tokens, ahead.frames
 
-    def _context_only(self, tokens: list[Token], ctx: _Context) -> None:
+    def _context_only(self, tokens: list[Token], ctx: SentenceContext) -> None:
         mentions = build_mentions(tokens, entity_matches(tokens, self.kb), set(), self.kb.grammar)
         self._update_context(mentions, [], ctx, tokens)
 
-    def _sentence(self, text: str, tokens: list[Token], doc: str, ctx: _Context) -> list[Claim]:
+    def _sentence(
+        self, text: str, tokens: list[Token], doc: str, ctx: SentenceContext
+    ) -> list[Claim]:
         kb = self.kb
         columns = tuple(zip(*tokens, strict=True))  # texts, lowers, starts, ends in one pass
         texts, lowers = columns[0], columns[1]
@@ -352,10 +216,10 @@ class Extractor:
         mentions = institution_owned(
             mentions, tokens, context, kb.actor_types, kb.grammar, trigger_tokens
         )
-        _resolve_refs(
+        resolve_refs(
             mentions, tokens, ctx, kb.grammar.possessive_pronouns, kb.actor_types, kb.grammar
         )
-        refs = _ref_mentions(tokens, cues, mentions, ctx, kb.grammar, trigger_tokens)
+        refs = ref_mentions(tokens, cues, mentions, ctx, kb.grammar, trigger_tokens)
         if refs:  # build_mentions returns them in order already
             mentions = sorted(mentions + refs, key=attrgetter("start"))
         frames = find_frames(tokens, cues, mentions, trigger_tokens, kb.grammar)
@@ -414,7 +278,7 @@ class Extractor:
                 blame_claims(frames, mentions, out, ctx.previous_claims, tokens, text, kb.grammar)
             )
         self._update_context(named, out, ctx, tokens)
-        voice = _person_voice(tokens, frames, kb.grammar)
+        voice = person_voice(tokens, frames, kb.grammar)
         if voice:
             ctx.last_person = voice
         speakers = [c.speaker for c in out if c.speaker != "author" and c.polarity == "affirm"]
@@ -428,7 +292,7 @@ class Extractor:
         tokens: list[Token],
         doc: str,
         frames: list[Frame],
-        ctx: _Context,
+        ctx: SentenceContext,
         sentence_hedged: bool,
     ) -> list[Claim]:
         frame = innermost(frames, core.trigger.start)
@@ -484,7 +348,7 @@ class Extractor:
         entry = core.trigger.first("trigger")
         if qty is None and entry is not None and entry.needs == "quantity":
             return []  # "Turkey has an army": a figure makes it a claim of force size
-        evidence = _evidence(text, tokens, core)
+        evidence = evidence_span(text, tokens, core)
         claims: list[Claim] = []
         pairs = [(subject, speaker) for subject in subjects for speaker in speakers]
         if frame is not None and frame.reciprocal and from_context:
@@ -520,7 +384,12 @@ class Extractor:
         return claims
 
     def _back_denials(
-        self, frames: list[Frame], found: list[Claim], ctx: _Context, tokens: list[Token], text: str
+        self,
+        frames: list[Frame],
+        found: list[Claim],
+        ctx: SentenceContext,
+        tokens: list[Token],
+        text: str,
     ) -> list[Claim]:
         out: list[Claim] = []
         for frame in frames:
@@ -567,7 +436,11 @@ class Extractor:
         return out
 
     def _update_context(
-        self, mentions: list[Mention], claims: list[Claim], ctx: _Context, tokens: list[Token]
+        self,
+        mentions: list[Mention],
+        claims: list[Claim],
+        ctx: SentenceContext,
+        tokens: list[Token],
     ) -> None:
         ctx.last_coalition = coalition_leader(mentions, tokens) or ctx.last_coalition
         for m in mentions:
@@ -598,27 +471,6 @@ def _recruits_for_itself(kb: KnowledgeBase, core: Core, subject: str | None) -> 
         and subject is not None
         and kb.actor_types.get(subject) == "armed_group"
     )
-
-
-def _person_voice(tokens: list[Token], frames: list[Frame], g: Grammar) -> tuple[str, ...]:
-    """ "Defence Ministry spokesman Vagif X said ...": a person the lexicon lacks spoke for
-    the frame's one speaker, so a following "he added" is that speaker, not an older name."""
-    for frame in frames:
-        if len(frame.speakers) != 1 or frame.kind == "according":
-            continue
-        window = tokens[max(0, frame.cue - 6) : frame.cue + 6]
-        if any(t.lower in g.person_nouns for t in window):
-            return frame.speakers
-    return ()
-
-
-def _evidence(text: str, tokens: list[Token], core: Core) -> Span:
-    parts = [core.trigger.start, core.trigger.end - 1]
-    for m in (core.subject_mention, core.object_mention, core.recipient_mention):
-        if m is not None and abs(m.start - core.trigger.start) <= 15:
-            parts.extend([m.start, m.end - 1])
-    start, end = tokens[min(parts)].start, tokens[max(parts)].end
-    return Span(start, end, text[start:end])
 
 
 def extract_claims(text: str, *, doc: str, kb: KnowledgeBase | None = None) -> list[Claim]:

@@ -11,6 +11,16 @@ from dataclasses import dataclass
 
 from corroborate.extract.kb import Entry, Grammar, Match
 from corroborate.extract.mentions import Mention
+from corroborate.extract.speaker_cues import (
+    as_noun,
+    closing_quote_before,
+    first_agent,
+    no_evidence,
+    owner_tail,
+    points_back,
+    unnamed_source,
+    unnamed_tail_speaker,
+)
 from corroborate.extract.speech import claimed_by, gerund_anaphor, parenthetical, private
 from corroborate.extract.tokens import Token
 
@@ -185,7 +195,7 @@ def find_frames(
             if tokens[k].lower in g.call_verbs:
                 cues = [*cues, Match(k, k + 1, (Entry("deny_verbs", tokens[k].lower),))]
                 break
-    cues = sorted([*cues, *_no_evidence(tokens, cues, g)], key=lambda m: m.start)
+    cues = sorted([*cues, *no_evidence(tokens, cues, g)], key=lambda m: m.start)
     for cue in cues:
         kinds = cue.kinds()
         c0, c1 = cue.start, cue.end
@@ -198,7 +208,7 @@ def find_frames(
             src = _mention_after(mentions, c1, 4)
             if src is None:
                 continue
-            vague = not src.is_agent or _unnamed(tokens, src, g)
+            vague = not src.is_agent or unnamed_source(tokens, src, g)
             if not src.is_agent:
                 # "according to fighters interviewed by the Aleppo Dispatch": the outlet
                 relay = _mention_after(mentions, src.end, 4)
@@ -226,7 +236,7 @@ def find_frames(
             continue
         if c0 in trigger_tokens and not (c1 < n and tokens[c1].lower == "that"):
             continue  # "maintained a base" is an act; "maintained that ..." a statement
-        if not (is_deny or is_accuse) and _as_noun(tokens, c0, say_words, g):
+        if not (is_deny or is_accuse) and as_noun(tokens, c0, say_words, g):
             owned = _owned_claim(tokens, c0, c1, mentions, g)
             if owned is not None:
                 frames.append(owned)  # "Armenia's claim that ...": Armenia says what follows
@@ -256,7 +266,7 @@ def find_frames(
         # inverted order: "..., the ministry said." or "..., said Hajiyev."
         before_speaker = _phrase_open(tokens, left.start, trigger_tokens, g) if left else c0 - 1
         tail_empty = _tail_empty(tokens, c1, g, mentions)
-        unnamed = _unnamed_tail_speaker(tokens, c0, mentions, g) if tail_empty else None
+        unnamed = unnamed_tail_speaker(tokens, c0, mentions, g) if tail_empty else None
         if unnamed is not None and not (is_deny or is_accuse):
             # "..., Western analysts estimate.": someone the text does not name (guidelines 6.5)
             lo = next(
@@ -264,7 +274,7 @@ def find_frames(
             )
             frames.append(Frame((), polarity, True, lo, unnamed, c0, "say"))
             continue
-        tail_owner = _owner_tail(tokens, c0, mentions, g) if tail_empty else None
+        tail_owner = owner_tail(tokens, c0, mentions, g) if tail_empty else None
         if tail_owner is not None:
             # "NATO has not deployed ..., its secretary general said": NATO speaks
             comma, owner = tail_owner
@@ -276,7 +286,7 @@ def find_frames(
         speaker: Mention | None = None
         if prev in ("and", "but") or (prev == "," and tokens[c0].lower.endswith("ing")):
             # "... and denied ...", "..., claiming ...": the clause's own subject speaks
-            main = last_speaker or _first_agent(mentions, c0)
+            main = last_speaker or first_agent(mentions, c0)
             left = main if main is not None else left
         if left is not None and left.is_agent:
             speaker = left
@@ -303,7 +313,7 @@ def find_frames(
             comma_before = True
         if tail_empty and not comma_before and speaker is left and left is not None:
             # '"...," Name, a spokesman for the ministry, said.': the quote before the phrase
-            close = _closing_quote_before(tokens, left.start, g)
+            close = closing_quote_before(tokens, left.start, g)
             if close is not None:
                 before_speaker, comma_before = close, True
         if comma_before and (tail_empty or speaker is right):
@@ -359,7 +369,7 @@ def find_frames(
         hi = _clause_end(tokens, lo, n, g)
         kind = "deny" if is_deny else ("accuse" if is_accuse else "say")
         if is_deny and (
-            _points_back(tokens, c1, hi, deny_words, g)
+            points_back(tokens, c1, hi, deny_words, g)
             or gerund_anaphor(tokens, c1, hi, trigger_tokens, mentions)
         ):
             kind = "back_deny_prev"  # "Ankara denied it." refers to earlier sentences
@@ -444,107 +454,6 @@ def _special_accusation(
     return None
 
 
-def _unnamed_tail_speaker(
-    tokens: list[Token], c0: int, mentions: list[Mention], g: Grammar
-) -> int | None:
-    """The comma before "..., Western intelligence services estimate." when the words between
-    it and the say verb name nobody: the index of that comma, else None."""
-    for k in range(c0 - 1, max(-1, c0 - 5), -1):
-        if tokens[k].text == ",":
-            if k == c0 - 1 or any(k < m.start < c0 and m.actors for m in mentions):
-                return None
-            words = tokens[k + 1 : c0]
-            if words[-1].lower in g.record_nouns:
-                return None  # "..., export records show.": evidence the author cites
-            if all(t.text.isalpha() and t.lower not in g.prepositions for t in words):
-                return k
-            return None
-        capitalised = tokens[k].text[:1].isupper() and k > 0 and tokens[k - 1].text != ","
-        if tokens[k].lower in g.pronouns or capitalised:
-            return None  # "..., he said", a name the lexicon does not know: not this rule
-    return None
-
-
-def _owner_tail(
-    tokens: list[Token], c0: int, mentions: list[Mention], g: Grammar
-) -> tuple[int, Mention] | None:
-    """ "..., its secretary general said.": an unlisted official of the clause's subject. The
-    comma before "its" and that subject (the first agent before it), else None."""
-    for k in range(c0 - 2, max(-1, c0 - 6), -1):
-        if tokens[k].text != ",":
-            continue
-        words = tokens[k + 1 : c0]
-        if words[0].lower not in g.possessive_pronouns or any(
-            not t.text.isalpha() or t.lower in g.prepositions for t in words[1:]
-        ):
-            return None
-        if any(k < m.start < c0 for m in mentions):
-            return None  # "..., its defence ministry said": the mention decides
-        owner = next(
-            (m for m in mentions if m.end <= k and m.prep is None and m.is_agent and m.actors),
-            None,
-        )
-        return (k, owner) if owner is not None else None
-    return None
-
-
-def _points_back(tokens: list[Token], c1: int, hi: int, deny_words: set[int], g: Grammar) -> bool:
-    """ "denied it", "dismissed the claim as groundless and ...", "refuted these allegations
-    with ...": the denial's object is an earlier claim, not a new proposition. It ends at the
-    sentence end, a comma, "and"/"but" or a preposition other than "of" (whose phrase would
-    carry the content: "denied reports of mercenaries")."""
-    seen = False
-    for i in range(c1, hi):
-        tok = tokens[i]
-        low = tok.lower
-        if low in g.back_objects or i in deny_words or low in g.quotes or low == "as":
-            seen = seen or low in g.back_objects
-            continue
-        if tok.text in ".!?":
-            return True
-        return seen and (
-            low == "," or low in g.verb_links or (low in g.prepositions and low != "of")
-        )
-    return True
-
-
-def _as_noun(tokens: list[Token], c0: int, say_words: set[int], g: Grammar) -> bool:
-    """ "the reports", "Armenia's claims", "denied reports that": a say word used as a noun."""
-    if c0 == 0:
-        return False
-    prev = tokens[c0 - 1].lower
-    return prev in g.noun_openers or ((c0 - 1) in say_words and tokens[c0].lower in g.claim_words)
-
-
-def _closing_quote_before(tokens: list[Token], limit: int, g: Grammar) -> int | None:
-    """The last closing quote (one right after , . ! or ?) before token `limit`."""
-    for j in range(limit - 1, 0, -1):
-        if tokens[j].text in g.quotes and tokens[j - 1].text in (",", ".", "!", "?"):
-            return j
-    return None
-
-
-def _no_evidence(tokens: list[Token], cues: list[Match], g: Grammar) -> list[Match]:
-    """ "no public evidence", "no credible sign": "no", up to two words, an evidence noun."""
-    out: list[Match] = []
-    covered: set[int] | None = None  # only a sentence with "no" needs it
-    for k, tok in enumerate(tokens):
-        if tok.lower != "no":
-            continue
-        if covered is None:
-            covered = {
-                i for c in cues if "author_denials" in c.kinds() for i in range(c.start, c.end)
-            }
-        if k in covered:
-            continue
-        for j in range(k + 2, min(k + 4, len(tokens))):
-            if tokens[j].lower in g.evidence_nouns:
-                if all(t.text.isalpha() for t in tokens[k + 1 : j]):
-                    out.append(Match(k, j + 1, (Entry("author_denials", "no evidence"),)))
-                break
-    return out
-
-
 def _owned_claim(
     tokens: list[Token], c0: int, c1: int, mentions: list[Mention], g: Grammar
 ) -> Frame | None:
@@ -569,16 +478,6 @@ def _owned_claim(
         "say",
         owned=True,
     )
-
-
-def _first_agent(mentions: list[Mention], before: int) -> Mention | None:
-    return next((m for m in mentions if m.end <= before and m.is_agent and m.prep is None), None)
-
-
-def _unnamed(tokens: list[Token], src: Mention, g: Grammar) -> bool:
-    """ "an Azerbaijani intelligence source", "unnamed officials": hedged (guidelines 6.6)."""
-    lo, hi = max(0, src.start - 2), min(len(tokens), src.end + 2)
-    return any(tokens[i].lower in g.source_nouns for i in range(lo, hi))
 
 
 def innermost(frames: list[Frame], i: int) -> Frame | None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from corroborate.extract.alliance import alliance_roles, mutual_roles
 from corroborate.extract.contrast import contrast_cores
 from corroborate.extract.core import Core, resolve_relation
 from corroborate.extract.helped import HELP_CARRIED, helped_force, helps_to_act
@@ -22,11 +21,12 @@ from corroborate.extract.mentions import (
     RECRUIT_CLASSES,
     Mention,
 )
+from corroborate.extract.paired import agent_from, paired_cores
 from corroborate.extract.permits import export_cores, permission_cores
+from corroborate.extract.phases import Roles, noun_roles, passive_roles
 from corroborate.extract.positions import (
     NO_KINDS,
     article_before,
-    claimer,
     cleft,
     coordinated,
     first_subject,
@@ -36,30 +36,23 @@ from corroborate.extract.positions import (
     light_verb,
     mentions_after,
     nearest_subject,
-    predicate_marker,
     relative_head,
     scheme_owner,
     shared_from,
 )
 from corroborate.extract.presence import (
     acting_thing_roles,
-    carried_on,
     departs_nowhere,
     force_only,
-    joining_fighters,
-    noun_with,
     participle_head,
 )
-from corroborate.extract.reciprocal import co_subject, exchange_roles, part_agent
+from corroborate.extract.reciprocal import co_subject
 from corroborate.extract.slots import (
-    carrier_of,
     moves_own_forces,
-    owned_goods,
-    payer,
     verb_object,
     weapon_noun,
 )
-from corroborate.extract.support import thank_roles, veto_beneficiary
+from corroborate.extract.support import veto_beneficiary
 from corroborate.extract.tokens import Token
 
 # relations whose agentless statements are claims ("weapons were flown in"); an agentless
@@ -68,17 +61,12 @@ AGENTLESS_RELATIONS = frozenset(
     {"arms_supply", "logistics", "foreign_fighters", "troop_deployment", "training"}
 )
 
-
-# trigger frames of things that move with their owner ("Russian troops were sent")
-MOVING_TRIGGERS = frozenset({"transfer", "send", "deploy", "presence", "logistics"})
 # triggers whose subject sends something else: a thing as their subject acts for nobody named
 SENDING_TRIGGERS = frozenset({"transfer", "deploy"})
 # triggers that, as the purpose of another act ("recruited men to fight"), assert nothing
 PURPOSE_ONLY = frozenset({"attack", "assist", "use", "political_support"})
 # forces that receive arms ("Houthi forces received drones"); civilians receiving aid do not
 ARMED_CLASSES = frozenset({"own_forces"}) | FIGHTER_CLASSES
-# determiners of a noun for an act already named: "the sale", "these deliveries"
-_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
 def _attacker_or_victim(
@@ -104,10 +92,6 @@ def _attacker_or_victim(
     ):
         j -= 1
     return j >= 0 and (j in trigger_tokens or any(m.end == j + 1 and m.actors for m in mentions))
-
-
-def _agent_from(m: Mention) -> tuple[str, ...]:
-    return m.actors if m.kind != "pronoun" else ()
 
 
 def fill_roles(
@@ -170,64 +154,19 @@ def fill_roles(
         return []  # "go back", "drive them back": the adverb, not the verb "to back X"
     if entry.voice in OWN_CORES:  # "denied any link to Wagner", "saw no Turkish soldiers"
         return own_cores(kb, tokens, trigger, mentions, clause)
-    if entry.voice == "between":
-        return [
-            Core(
-                trigger,
-                "combat",
-                a.actors[:1],
-                a,
-                None,
-                None,
-                b.actors[0],
-                b,
-                any(
-                    "negations" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(lo, t0 - 2), t0)
-                ),
-                is_irrealis(tokens, lo, t0, cue_kinds_at, g),
-            )
-            for a, b in mutual_roles(tokens, trigger, mentions, g)
-        ]
-    if entry.voice == "exchange":
-        negated = any(
-            "negations" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(lo, t0 - 2), t0)
-        )
-        return [
-            Core(
-                trigger,
-                "combat",
-                a.actors[:1],
-                a,
-                used.thing if used is not None else None,
-                used,
-                b.actors[0],
-                b,
-                negated,
-                is_irrealis(tokens, lo, t0, cue_kinds_at, g),
-            )
-            for a, b, used in exchange_roles(tokens, trigger, mentions, g, trigger_tokens)
-        ]
+    paired = paired_cores(
+        kb,
+        tokens,
+        trigger,
+        mentions,
+        clause=clause,
+        trigger_tokens=trigger_tokens,
+        cue_kinds_at=cue_kinds_at,
+    )
+    if paired is not None:  # "between", "exchange", "ally": the pair alone gives the cores
+        return paired
     if entry.voice == "host":
         return host_cores(kb, tokens, trigger, mentions, clause, trigger_tokens, cue_kinds_at)
-    if entry.voice == "ally":
-        pair = alliance_roles(kb, tokens, trigger, mentions, clause, trigger_tokens)
-        if pair is None:
-            return []
-        ally, partner = pair
-        return [
-            Core(
-                trigger,
-                "political_support",
-                _agent_from(ally),
-                ally,
-                None,
-                None,
-                partner.actors[0],
-                partner,
-                is_negated(tokens, lo, t0, ally, cue_kinds_at),
-                is_irrealis(tokens, lo, t0, cue_kinds_at, g),
-            )
-        ]
     aimed: Mention | None = None
     if entry.voice == "aimed":
         # "a Houthi drone aimed at Riyadh": the weapon before the participle acts; "talks
@@ -276,174 +215,27 @@ def fill_roles(
     not_them: Mention | None = None
     agentless = own_move = presupposed = buyer_in_frame = False
     if is_noun:
-        near = [m for m in after if m.start - t1 <= 2]
-        owner = next(
-            (m for m in mentions if m.end in (t0, t0 - 1) and m.kind in ("actor", "modifier")), None
+        found = noun_roles(
+            kb,
+            tokens,
+            trigger,
+            mentions,
+            clause=clause,
+            after=after,
+            inside=inside,
+            trigger_tokens=trigger_tokens,
+            cue_kinds_at=cue_kinds_at,
         )
-        agent = next(
-            (
-                m
-                for m in near
-                if m.kind == "actor"
-                and (m.prep in ("from", "by") or (m.prep == "of" and prev != "in"))
-            ),
-            None,
-        )
-        goods = owned_goods(mentions, t0) if owner is None and inside is None else None
-        subject = agent or owner or goods
-        of_thing = next((m for m in near if m.kind == "thing" and m.prep in ("of", None)), None)
-        if of_thing is None and inside is None:
-            # "ammunition deliveries to Kyiv": the compound's first noun is what moves
-            of_thing = next((m for m in mentions if m.end == t0 and m.kind == "thing"), None)
-            if of_thing is not None and of_thing.actors and subject is None:
-                subject = of_thing  # "Russian ammunition deliveries": the equipment's state
-        objects = [inside] if inside is not None else ([of_thing] if of_thing else [])
-        if goods is not None and not objects:
-            objects = [goods]
-        recipient = next(
-            (m for m in after if m.prep in ("to", "for") and m.kind in ("actor", "modifier")), None
-        )
-        accused = any(
-            "accuse_verbs" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(0, t0 - 8), t0)
-        )  # "blamed Azerbaijan for the attack": the accusation names who acted
-        thanks = None
-        if agent is None and recipient is None and not objects:
-            thanks = thank_roles(tokens, mentions, lo, t0, g)
-            if thanks is not None:
-                # "Aliyev thanked Erdogan for Turkey's support": Turkey backs Azerbaijan
-                recipient = thanks[0]
-                if owner is None or owner.kind != "actor":
-                    subject = thanks[1]  # "thanked Ankara for its support"
-        claimed = claimer(tokens, mentions, t0, t1, hi, trigger_tokens, g)
-        if claimed is not None and agent is None and owner is None:
-            agent = subject = claimed  # "the Houthis claimed a drone strike on Abqaiq"
-        if (
-            agent is None
-            and recipient is None
-            and not objects
-            and not accused
-            and not predicate_marker(tokens, t1, hi, kb.political_markers, g)
-        ):
-            if prev in _DEFINITE and entry.value in kb.relations:
-                # "Ankara insists the sale was routine": the sale named before, re-voiced
-                return [Core(trigger, entry.value, (), None, None, None, None, None, False, False,
-                             anaphoric=True)]  # fmt: skip
-            return []  # "Turkey's support was extensive": a reference, not a claim of an act
-        main = first_subject(mentions, lo, t0)
-        if thanks is not None:
-            pass  # the thanker is the one backed, never the backer
-        elif subject is None and entry.value != "attack":
-            subject = main  # "..., establishing an air bridge"; not "X condemned the attack"
-        elif (
-            recipient is None and main is not None and main.kind == "actor" and main is not subject
-        ):
-            recipient = main  # "Azerbaijan balanced it with support from Turkey"
-        if (
-            subject is None
-            and objects
-            and inside is None
-            and recipient is not None
-            and recipient.start > t0
-            and entry.value != "attack"
-            and not accused
-        ):
-            # "(Turkish media reported) the recruitment of Syrians for Azerbaijan": an act
-            # with its theme and side named but no actor, like a passive without "by"
-            agentless = True
+        if not isinstance(found, Roles):
+            return found
+        subject, objects, recipient = found.subject, found.objects, found.recipient
+        agentless = found.agentless
     elif is_passive(tokens, t0, t1, g):
-        subject = next((m for m in after if m.prep == "by" and m.kind in ("actor", "thing")), None)
-        if subject is None:
-            subject = part_agent(tokens, after, g)  # "by a faction of the SNA"
-        joining = joining_fighters(entry, subject, mentions, lo, t0)
-        if subject is not None and subject.kind == "thing" and not subject.actors:
-            subject = None
-        if entry.value == "attack" and subject is None:
-            return []  # "fighters had been killed": a casualty, no actor (guidelines 9.5)
-        before = [m for m in mentions if lo <= m.start and m.end <= t0 and m.kind == "thing"]
-        # the theme of a passive stands before it; after it only "supplied with drones"
-        things_after = [
-            m for m in after if m.kind == "thing" and m.prep == "with" and entry.value != "presence"
-        ]  # "a journalist embedded with the troops": whom one is with, not what is present
-        head = next((m for m in before if m.prep is None), before[0] if before else None)
-        if before and t0 > 0 and tokens[t0 - 1].lower not in g.be_verbs | g.adverbs:
-            head = before[-1]  # reduced relative: "troops relied on drones supplied by Turkey"
-        objects = [head] if head is not None else things_after[:1]
-        if entry.voice == "parked" and (not objects or objects[0].thing_class == "own_forces"):
-            return []  # "the U.S. Army ... vehicle is parked": kit is parked, not an army
-        if (
-            not objects
-            and subject is not None
-            and subject.kind == "thing"
-            and entry.value == "presence"
-        ):
-            objects = [subject]  # "they were joined by Turkish officers": who is there
-        preps = g.recipient_preps | g.location_preps
-        recipient = next(
-            (
-                m
-                for m in after
-                if m.prep in preps and m.kind in ("actor", "modifier") and not noun_with(m, t1)
-            ),
-            None,
-        )
-        if recipient is None:
-            # "ammunition for Armenian units was flown in"
-            recipient = next((m for m in before if m.prep == "for" and m.actors), None)
-        if joining is not None:
-            objects, recipient = joining  # "ranks were swelled by volunteers": they join a side
-        moved = objects[0] if objects else None
-        carrier = carrier_of(after, g)
-        if (
-            entry.value == "logistics"
-            and carrier is not None
-            and moved is not None
-            and (not moved.actors or (carrier.actors and carrier.actors != moved.actors))
-        ):
-            # "SNA fighters were flown to Tripoli on Turkish military transports", "volunteers
-            # were flown in on chartered flights": the carrier carries (guidelines 5.2)
-            objects, moved = [carrier], None
-            if subject is None and carrier.actors:
-                subject = carrier
-        if entry.value == "training" and moved is not None and moved.actors:
-            recipient = moved  # "Azerbaijani special forces were schooled by Turkish instructors"
-            if subject is not None and subject.kind == "thing":
-                objects = [subject]  # what trains is the instructors, not the trainees
-        elif subject is None and moved is not None and moved.actors:
-            if entry.value in MOVING_TRIGGERS:
-                subject, own_move = moved, True  # "Russian helicopters were sent": Russia
-            elif recipient is None:
-                recipient = moved  # "Armenian pilots were trained in Russia": for Armenia
-        if subject is None:
-            # "flown to Tripoli on Turkish military transports": the carrier
-            subject = (carrier if carrier is not None and carrier.actors else None) or payer(
-                tokens, after, g
-            )
-        carried = carried_on(after, g) if entry.value == "logistics" and not own_move else None
-        if carried is not None:
-            objects = [carried]  # "volunteers were flown to Yerevan on chartered flights"
-        agentless = subject is None
-        if entry.value == "political_support" and recipient is None:
-            # "Azerbaijan, backed by Turkey": who is backed stands before the participle
-            backed = next(
-                (m for m in reversed(mentions) if lo <= m.start and m.end <= t0 and m.prep is None),
-                None,
-            )
-            if (
-                backed is None
-                or not backed.actors
-                or not (
-                    backed.end == t0
-                    or tokens[backed.end].text in g.appositive_marks
-                    or all(
-                        tokens[i].lower in g.be_verbs or tokens[i].lower in g.adverbs
-                        for i in range(backed.end, t0)
-                    )  # "Azerbaijan is openly backed by", not "Armenia is resisting ... backed by"
-                )  # "Azerbaijan faces separatists supported by Yerevan": not Azerbaijan
-                or subject is None
-                or set(backed.actors) <= set(subject.actors)
-            ):
-                return []  # "soldiers backed by Armenia": backing someone the text does not name
-            recipient = backed
+        passive = passive_roles(kb, tokens, trigger, mentions, lo=lo, after=after)
+        if passive is None:
+            return []
+        subject, objects, recipient = passive.subject, passive.objects, passive.recipient
+        agentless, own_move = passive.agentless, passive.own_move
     else:
         if (word.endswith("ing") and prev in g.gerund_links) or prev == "to":
             subject = first_subject(mentions, lo, t0)  # "by providing", "arrived to train"
@@ -615,7 +407,7 @@ def fill_roles(
         objects = coordinated(objects[0], after, tokens, g)
     if entry.needs == "location" and (recipient is None or recipient.prep not in g.location_preps):
         return []  # "Russia has a base in Armenia" is presence; "Russia has a base" is not
-    subjects = _agent_from(subject) if subject is not None else ()
+    subjects = agent_from(subject) if subject is not None else ()
     joint: Mention | None = None
     if subject is not None and subjects:
         joint = co_subject(tokens, mentions, subject, trigger_tokens)
@@ -707,7 +499,7 @@ def fill_roles(
     if not_them is not None:
         # the contrasted actor is denied the act (guidelines 7.6)
         cores.extend(
-            replace(c, subjects=_agent_from(not_them), subject_mention=not_them, negated=True)
+            replace(c, subjects=agent_from(not_them), subject_mention=not_them, negated=True)
             for c in list(cores)
         )
     if joint is not None:
@@ -716,7 +508,7 @@ def fill_roles(
         cores.extend(
             replace(
                 c,
-                subjects=_agent_from(joint),
+                subjects=agent_from(joint),
                 subject_mention=joint,
                 object=joint.thing if c.object_mention is subject else c.object,
                 object_mention=joint if c.object_mention is subject else c.object_mention,
