@@ -6,7 +6,8 @@ none.
 
 from __future__ import annotations
 
-from corroborate.extract.kb import Grammar, KnowledgeBase, Match
+from corroborate.extract.core import TriggerSite
+from corroborate.extract.kb import Grammar, Match
 from corroborate.extract.mentions import Mention
 from corroborate.extract.tokens import Token
 
@@ -46,24 +47,14 @@ def _phrase_start(tokens: list[Token], t0: int, mentions: list[Mention], g: Gram
     return i
 
 
-def alliance_roles(
-    kb: KnowledgeBase,
-    tokens: list[Token],
-    trigger: Match,
-    mentions: list[Mention],
-    clause: tuple[int, int],
-    trigger_tokens: set[int],
-) -> tuple[Mention, Mention] | None:
+def alliance_roles(site: TriggerSite) -> tuple[Mention, Mention] | None:
     """(ally, partner) for an alliance noun or participle, or None when the shape is unclear."""
-    g = kb.grammar
-    t0, t1 = trigger.start, trigger.end
-    lo = clause[0]
-    live = [m for m in mentions if not m.consumed]
+    live = [m for m in site.mentions if not m.consumed]
     partner = next(
         (
             m
             for m in live
-            if t1 <= m.start <= t1 + 2 and m.prep in ("of", "to", "with") and _agent(m)
+            if site.t1 <= m.start <= site.t1 + 2 and m.prep in ("of", "to", "with") and _agent(m)
         ),
         None,
     )
@@ -74,57 +65,70 @@ def alliance_roles(
             m
             for m in live
             if m.prep is None
-            and (m.start == t1 or (m.start == t1 + 1 and tokens[t1].lower in g.appositive_marks))
+            and (
+                m.start == site.t1
+                or (
+                    m.start == site.t1 + 1 and site.tokens[site.t1].lower in site.g.appositive_marks
+                )
+            )
         ),
         None,
     )
-    start = _phrase_start(tokens, t0, mentions, g)
+    start = _phrase_start(site.tokens, site.t0, site.mentions, site.g)
     inner = [
-        m for m in live if start <= m.start and m.end <= t0 and m.kind in ("actor", "modifier")
+        m for m in live if start <= m.start and m.end <= site.t0 and m.kind in ("actor", "modifier")
     ]
     possessed = any(
-        tokens[i].lower in g.possessive_pronouns or tokens[i].lower == "'s"
-        for i in range(start, t0)
+        site.tokens[i].lower in site.g.possessive_pronouns or site.tokens[i].lower == "'s"
+        for i in range(start, site.t0)
     )
     if partner is None and inner:
-        if possessed and tokens[inner[0].end].lower != "'s":
+        if possessed and site.tokens[inner[0].end].lower != "'s":
             ally = inner[-1] if named is None else ally  # "its Russian ally": the ally itself
         else:
             partner = inner[0]  # "an Azerbaijani ally", "Armenia's ally"
-    if any(i in trigger_tokens for i in range(max(lo, start - 2), start)):
+    if any(i in site.trigger_tokens for i in range(max(site.lo, start - 2), start)):
         return None  # "backed its ally Azerbaijan": a background phrase of another act
     if named is not None and _agent(named):
         ally = named
-    if partner is None and start < t0 and tokens[start].lower in g.possessive_pronouns:
+    if (
+        partner is None
+        and start < site.t0
+        and site.tokens[start].lower in site.g.possessive_pronouns
+    ):
         # "the backing of its close ally Turkey": "its" is the nearest actor before
         partner = next((m for m in reversed(live) if m.end <= start and _agent(m)), None)
-    if ally is None and start > lo:
-        before = tokens[start - 1].lower
+    if ally is None and start > site.lo:
+        before = site.tokens[start - 1].lower
         j = start - 1
-        while j > lo and (tokens[j].lower in g.be_verbs or tokens[j].lower in g.adverbs):
+        while j > site.lo and (
+            site.tokens[j].lower in site.g.be_verbs or site.tokens[j].lower in site.g.adverbs
+        ):
             j -= 1
         head = next((m for m in live if m.end == start and _agent(m)), None)
         if head is not None:
             ally = head  # "Russia a Syrian ally": an apposition without its comma
-        elif before in g.appositive_marks:
+        elif before in site.g.appositive_marks:
             # "Turkey, a close ally of Azerbaijan", "President Putin - Armenia's ally -"
-            ally = next((m for m in reversed(live) if m.end <= j and m.start >= lo), None)
-        elif before in g.be_verbs:
+            ally = next((m for m in reversed(live) if m.end <= j and m.start >= site.lo), None)
+        elif before in site.g.be_verbs:
             # "Turkey is an ally of Azerbaijan"
-            if tokens[j].lower in g.conjunctions | g.contrast_openers:
+            if site.tokens[j].lower in site.g.conjunctions | site.g.contrast_openers:
                 # "Turkey borders Armenia but is an ally of ...": the clause's subject
-                ally = next((m for m in live if lo <= m.start and m.end <= j), None)
+                ally = next((m for m in live if site.lo <= m.start and m.end <= j), None)
             else:
-                ally = next((m for m in reversed(live) if m.end <= j + 1 and m.start >= lo), None)
+                ally = next(
+                    (m for m in reversed(live) if m.end <= j + 1 and m.start >= site.lo), None
+                )
             ally = ally if ally is not None and ally.prep is None else None
     if ally is None or partner is None or not _agent(ally):
         return None
     if set(ally.actors) & set(partner.actors):
         return None
-    if {kb.actor_types.get(a) for a in ally.actors + partner.actors} & NON_ALLY_TYPES:
+    if {site.kb.actor_types.get(a) for a in ally.actors + partner.actors} & NON_ALLY_TYPES:
         return None  # "... and its allies(,) the Syrian Observatory said": a monitor allies none
-    a_type = kb.actor_types.get(ally.actors[0], "state")
-    p_type = kb.actor_types.get(partner.actors[0], "state")
+    a_type = site.kb.actor_types.get(ally.actors[0], "state")
+    p_type = site.kb.actor_types.get(partner.actors[0], "state")
     if a_type in CLIENT_TYPES and p_type not in CLIENT_TYPES:
         ally, partner = partner, ally
     return ally, partner

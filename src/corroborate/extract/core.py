@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from corroborate.extract.frames import Frame
-from corroborate.extract.kb import KnowledgeBase, Match
+from corroborate.extract.kb import Grammar, KnowledgeBase, Match
 from corroborate.extract.mentions import FIGHTER_CLASSES, RECRUIT_CLASSES, Mention
 from corroborate.extract.tokens import Token
 
@@ -35,6 +35,39 @@ class Core:
     buyer_in_frame: bool = False
     # "Ankara insists the sale was routine": a definite noun for an act named before
     anaphoric: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSite:
+    """One trigger in its sentence: what every rule filling the trigger's roles reads."""
+
+    kb: KnowledgeBase
+    tokens: list[Token]
+    trigger: Match
+    mentions: list[Mention]
+    clause: tuple[int, int]  # the trigger's clause, [lo, hi)
+    trigger_tokens: set[int]
+    cue_kinds_at: dict[int, set[str]]
+
+    @property
+    def t0(self) -> int:
+        return self.trigger.start
+
+    @property
+    def t1(self) -> int:
+        return self.trigger.end
+
+    @property
+    def lo(self) -> int:
+        return self.clause[0]
+
+    @property
+    def hi(self) -> int:
+        return self.clause[1]
+
+    @property
+    def g(self) -> Grammar:
+        return self.kb.grammar
 
 
 def frame_buyer(core: Core, frame: Frame | None) -> tuple[tuple[str | None, ...], str] | None:

@@ -15,7 +15,7 @@ from corroborate.extract.answers import answer_claims
 from corroborate.extract.blame import blame_claims
 from corroborate.extract.claim import EXTRACTOR_VERSION, Claim, FramingMarker
 from corroborate.extract.context import SentenceContext
-from corroborate.extract.core import Core, frame_buyer
+from corroborate.extract.core import Core, TriggerSite, frame_buyer
 from corroborate.extract.enemy import enemy_mentions
 from corroborate.extract.footage import footage_cores
 from corroborate.extract.frames import Frame, find_frames, innermost
@@ -251,9 +251,8 @@ class Extractor:
             if trig.start in in_outlet or planned_act(tokens, trig, trigs, kb.grammar):
                 continue
             clause = _clause_bounds(tokens, trig.start, frames, kb.grammar)
-            for core in fill_roles(
-                kb, tokens, trig, mentions, clause, trigger_tokens, cue_kinds_at
-            ):
+            site = TriggerSite(kb, tokens, trig, mentions, clause, trigger_tokens, cue_kinds_at)
+            for core in fill_roles(site):
                 claimed.update(
                     m.start for m in (core.subject_mention, core.object_mention) if m is not None
                 )

@@ -9,8 +9,7 @@ the clause's subject. A state that hosts is the recipient.
 
 from __future__ import annotations
 
-from corroborate.extract.core import Core
-from corroborate.extract.kb import KnowledgeBase, Match
+from corroborate.extract.core import Core, TriggerSite
 from corroborate.extract.mentions import FIGHTER_CLASSES, Mention
 from corroborate.extract.positions import (
     first_subject,
@@ -19,38 +18,30 @@ from corroborate.extract.positions import (
     mentions_after,
     nearest_subject,
 )
-from corroborate.extract.tokens import Token
 
 # how far the guest may stand from the verb: "hosts roughly 3,000 Russian servicemen"
 _GUEST_WINDOW = 5
 
 
-def host_cores(
-    kb: KnowledgeBase,
-    tokens: list[Token],
-    trigger: Match,
-    mentions: list[Mention],
-    clause: tuple[int, int],
-    trigger_tokens: set[int],
-    cue_kinds_at: dict[int, set[str]],
-) -> list[Core]:
+def host_cores(site: TriggerSite) -> list[Core]:
     """The deployment a hosting verb states, or nothing when no forces are hosted."""
-    t0, t1 = trigger.start, trigger.end
-    lo, hi = clause
-    g = kb.grammar
-    presence = kb.frames["presence"]
-    after = [m for m in mentions_after(mentions, t1, hi, _GUEST_WINDOW) if m.prep is None]
+    presence = site.kb.frames["presence"]
+    after = [
+        m for m in mentions_after(site.mentions, site.t1, site.hi, _GUEST_WINDOW) if m.prep is None
+    ]
     guest = next((m for m in after if m.kind == "thing"), None)
     if guest is None or guest.thing_class not in presence:
         return []  # "hosted talks", "houses oil pipelines": no forces held there
     owners = guest.actors or next(
         (m.actors for m in after if m.kind == "actor" and m.end == guest.start), ()
     )  # "hosted Wagner fighters": read as two phrases after a verb, one owns the other
-    if t0 > 0 and tokens[t0 - 1].lower == "to":
+    if site.t0 > 0 and site.tokens[site.t0 - 1].lower == "to":
         # "Russia has expanded the airbase to host more aircraft": the clause's actor
-        host = first_subject(mentions, lo, t0)
+        host = first_subject(site.mentions, site.lo, site.t0)
     else:
-        host = nearest_subject(mentions, tokens, lo, t0, trigger_tokens, g)
+        host = nearest_subject(
+            site.mentions, site.tokens, site.lo, site.t0, site.trigger_tokens, site.g
+        )
     if host is None or not host.actors:
         return []
     recipient: Mention | None = None
@@ -60,13 +51,13 @@ def host_cores(
         subject = Mention(guest.start, guest.end, "thing", owners, guest.thing, guest.thing_class)
         if host.kind in ("actor", "modifier") and host.actors != owners:
             recipient = host
-    elif host.kind == "thing" or (t0 > 0 and tokens[t0 - 1].lower == "to"):
+    elif host.kind == "thing" or (site.t0 > 0 and site.tokens[site.t0 - 1].lower == "to"):
         subject = host  # "Russia's base houses 3,000 servicemen": the base's owner's men
         recipient = next(
             (
                 m
-                for m in mentions
-                if host.end <= m.start < t0 and m.prep in g.location_preps and m.actors
+                for m in site.mentions
+                if host.end <= m.start < site.t0 and m.prep in site.g.location_preps and m.actors
             ),
             None,
         )  # "Russia's base in Armenia houses ..."
@@ -83,7 +74,7 @@ def host_cores(
     rec = recipient.actors[0] if recipient is not None and recipient.actors else None
     return [
         Core(
-            trigger,
+            site.trigger,
             relation,
             subjects,
             subject,
@@ -91,7 +82,7 @@ def host_cores(
             guest,
             rec,
             recipient,
-            is_negated(tokens, lo, t0, host, cue_kinds_at),
-            is_irrealis(tokens, lo, t0, cue_kinds_at, g),
+            is_negated(site.tokens, site.lo, site.t0, host, site.cue_kinds_at),
+            is_irrealis(site.tokens, site.lo, site.t0, site.cue_kinds_at, site.g),
         )
     ]

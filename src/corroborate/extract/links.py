@@ -6,97 +6,90 @@ denial around it ("denied any link to" is the denier's own).
 
 from __future__ import annotations
 
-from corroborate.extract.core import Core
-from corroborate.extract.kb import KnowledgeBase, Match
-from corroborate.extract.mentions import FIGHTER_CLASSES, Mention
+from corroborate.extract.core import Core, TriggerSite
+from corroborate.extract.mentions import FIGHTER_CLASSES
 from corroborate.extract.observe import unseen_cores
-from corroborate.extract.tokens import Token
 
 _GROUP_TYPES = frozenset({"armed_group"})
 # trigger voices whose roles this module (or observe.py) fills
 OWN_CORES = frozenset({"link", "ranks", "behalf", "unseen"})
 
 
-def own_cores(
-    kb: KnowledgeBase,
-    tokens: list[Token],
-    trigger: Match,
-    mentions: list[Mention],
-    clause: tuple[int, int],
-) -> list[Core]:
-    entry = trigger.first("trigger")
+def own_cores(site: TriggerSite) -> list[Core]:
+    entry = site.trigger.first("trigger")
     voice = entry.voice if entry is not None else None
-    lo, hi = clause
     if voice == "link":
-        return link_cores(kb, tokens, trigger, mentions, hi)  # "denied any link to Wagner"
+        return link_cores(site)  # "denied any link to Wagner"
     if voice == "ranks":
-        return ranks_cores(kb, tokens, trigger, mentions, lo)  # "mercenaries in its ranks"
+        return ranks_cores(site)  # "mercenaries in its ranks"
     if voice == "behalf":
-        return behalf_cores(kb, tokens, trigger, mentions, clause)  # "on its behalf"
-    return unseen_cores(kb, tokens, trigger, mentions, hi)  # "saw no Turkish soldiers"
+        return behalf_cores(site)  # "on its behalf"
+    return unseen_cores(site)  # "saw no Turkish soldiers"
 
 
-def link_cores(
-    kb: KnowledgeBase, tokens: list[Token], trigger: Match, mentions: list[Mention], hi: int
-) -> list[Core]:
-    t0, t1 = trigger.start, trigger.end
-    tied = next((m for m in mentions if t1 <= m.start < min(hi, t1 + 3)), None)
+def link_cores(site: TriggerSite) -> list[Core]:
+    tied = next((m for m in site.mentions if site.t1 <= m.start < min(site.hi, site.t1 + 3)), None)
     if tied is None:
         return []
     if tied.kind == "thing" and tied.thing_class in FIGHTER_CLASSES:
         thing: str | None = tied.thing
-    elif tied.kind == "actor" and any(kb.actor_types.get(a) in _GROUP_TYPES for a in tied.actors):
-        thing = " ".join(t.text for t in tokens[tied.start : tied.end])  # "ties to Hezbollah"
+    elif tied.kind == "actor" and any(
+        site.kb.actor_types.get(a) in _GROUP_TYPES for a in tied.actors
+    ):
+        thing = " ".join(t.text for t in site.tokens[tied.start : tied.end])  # "ties to Hezbollah"
     else:
         return []
     owner = next(
-        (m for m in mentions if m.end in (t0, t0 - 1) and m.kind in ("actor", "modifier")), None
+        (
+            m
+            for m in site.mentions
+            if m.end in (site.t0, site.t0 - 1) and m.kind in ("actor", "modifier")
+        ),
+        None,
     )
     subjects = owner.actors if owner is not None else ()
     if set(subjects) & set(tied.actors):
         return []  # "Wagner's links to its own contractors"
     return [
-        Core(trigger, "foreign_fighters", subjects, owner, thing, tied, None, None, False, False)
+        Core(
+            site.trigger, "foreign_fighters", subjects, owner, thing, tied, None, None, False, False
+        )
     ]
 
 
-def behalf_cores(
-    kb: KnowledgeBase,
-    tokens: list[Token],
-    trigger: Match,
-    mentions: list[Mention],
-    clause: tuple[int, int],
-) -> list[Core]:
+def behalf_cores(site: TriggerSite) -> list[Core]:
     """ "Wagner operates on its behalf in Libya", "militias fighting on behalf of Iran": a group
     acting for a state is that state's proxy (foreign_fighters, the state the subject). The
     state is named after "of", before "'s", or (for "its") is the speaker of the frame around."""
-    lo, hi = clause
-    t0, t1 = trigger.start, trigger.end
     sponsor = next(
         (
             m
-            for m in mentions
+            for m in site.mentions
             if m.kind == "actor"
             and (
-                (m.start == t1 and tokens[t1 - 1].lower == "of")  # "on behalf of Iran"
-                or (m.end == t0 - 1 and tokens[t0 - 1].lower == "'s")  # "on Iran's behalf"
+                (
+                    m.start == site.t1 and site.tokens[site.t1 - 1].lower == "of"
+                )  # "on behalf of Iran"
+                or (
+                    m.end == site.t0 - 1 and site.tokens[site.t0 - 1].lower == "'s"
+                )  # "on Iran's behalf"
             )
         ),
         None,
     )
-    before = sponsor.start if sponsor is not None and sponsor.end < t0 else t0
+    before = sponsor.start if sponsor is not None and sponsor.end < site.t0 else site.t0
     group = next(
         (
             m
-            for m in reversed(mentions)
-            if lo <= m.start
+            for m in reversed(site.mentions)
+            if site.lo <= m.start
             and m.end <= before
             and before - m.end <= 3
             and (
                 (m.kind == "thing" and m.thing_class in FIGHTER_CLASSES)
                 or (
                     m.kind == "actor"
-                    and any(kb.actor_types.get(a) in _GROUP_TYPES for a in m.actors)
+                    and any(site.kb.actor_types.get(a) in _GROUP_TYPES for a in m.actors)
                 )
             )
         ),
@@ -107,13 +100,13 @@ def behalf_cores(
     thing = (
         group.thing
         if group.kind == "thing"
-        else " ".join(t.text for t in tokens[group.start : group.end])
+        else " ".join(t.text for t in site.tokens[group.start : group.end])
     )
     place = next(
         (
             m
-            for m in mentions
-            if t1 <= m.start < hi and m is not sponsor and m.prep in kb.grammar.location_preps
+            for m in site.mentions
+            if site.t1 <= m.start < site.hi and m is not sponsor and m.prep in site.g.location_preps
         ),
         None,
     )
@@ -122,34 +115,35 @@ def behalf_cores(
         return []
     recipient = place.actors[0] if place is not None and place.actors else None
     return [
-        Core(trigger, "foreign_fighters", subjects, sponsor, thing, group, recipient, place,
+        Core(site.trigger, "foreign_fighters", subjects, sponsor, thing, group, recipient, place,
              False, False)
     ]  # fmt: skip
 
 
-def ranks_cores(
-    kb: KnowledgeBase, tokens: list[Token], trigger: Match, mentions: list[Mention], lo: int
-) -> list[Core]:
+def ranks_cores(site: TriggerSite) -> list[Core]:
     """ "Syrian mercenaries in its ranks": people within a side's forces; the side is the
     actor "its" points back to (the last named before the people)."""
-    t0 = trigger.start
     people = next(
-        (m for m in reversed(mentions) if lo <= m.start and m.end <= t0 and t0 - m.end <= 1),
+        (
+            m
+            for m in reversed(site.mentions)
+            if site.lo <= m.start and m.end <= site.t0 and site.t0 - m.end <= 1
+        ),
         None,
     )
     if people is None or people.kind != "thing":
         return []
-    relation = kb.frames["presence"].get(people.thing_class or "")
+    relation = site.kb.frames["presence"].get(people.thing_class or "")
     if relation is None:
         return []
     side = next(
-        (m for m in reversed(mentions) if m.end <= people.start and m.kind == "actor"), None
+        (m for m in reversed(site.mentions) if m.end <= people.start and m.kind == "actor"), None
     )
     agentless = not people.actors
     if agentless and people.thing_class not in FIGHTER_CLASSES:
         return []
     recipient = side.actors[0] if side is not None and side.actors else None
     return [
-        Core(trigger, relation, people.actors, people, people.thing, people, recipient, side,
+        Core(site.trigger, relation, people.actors, people, people.thing, people, recipient, side,
              False, False, agentless=agentless)
     ]  # fmt: skip

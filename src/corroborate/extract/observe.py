@@ -5,21 +5,17 @@ not seen is the one present; its owner is the subject.
 
 from __future__ import annotations
 
-from corroborate.extract.core import Core
-from corroborate.extract.kb import KnowledgeBase, Match
-from corroborate.extract.mentions import FIGHTER_CLASSES, Mention
-from corroborate.extract.tokens import Token
+from corroborate.extract.core import Core, TriggerSite
+from corroborate.extract.mentions import FIGHTER_CLASSES
 
 
-def unseen_cores(
-    kb: KnowledgeBase, tokens: list[Token], trigger: Match, mentions: list[Mention], hi: int
-) -> list[Core]:
+def unseen_cores(site: TriggerSite) -> list[Core]:
     """The core of "saw no X": X's presence, denied."""
     seen = next(
         (
             m
-            for m in mentions
-            if trigger.end <= m.start < min(hi, trigger.end + 3)
+            for m in site.mentions
+            if site.t1 <= m.start < min(site.hi, site.t1 + 3)
             and m.kind == "thing"
             and m.prep in (None, "of")  # "saw no sign of Syrian mercenaries"
         ),
@@ -27,19 +23,20 @@ def unseen_cores(
     )
     if seen is None:
         return []
-    relation = kb.frames["presence"].get(seen.thing_class or "")
+    relation = site.kb.frames["presence"].get(seen.thing_class or "")
     if relation is None:
         return []
     agentless = not seen.actors  # "saw no Syrian fighters": fighters with no recruiter named
     if agentless and seen.thing_class not in FIGHTER_CLASSES:
         return []
-    preps = kb.grammar.location_preps
+    preps = site.g.location_preps
     place = next(
-        (m for m in mentions if m.start >= seen.end and m.start < hi and m.prep in preps), None
+        (m for m in site.mentions if m.start >= seen.end and m.start < site.hi and m.prep in preps),
+        None,
     )
     return [
         Core(
-            trigger,
+            site.trigger,
             relation,
             seen.actors,
             seen,

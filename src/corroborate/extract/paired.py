@@ -4,12 +4,10 @@ fire", "A is an ally of B". Split from roles.py: these build their cores from th
 from __future__ import annotations
 
 from corroborate.extract.alliance import alliance_roles, mutual_roles
-from corroborate.extract.core import Core
-from corroborate.extract.kb import KnowledgeBase, Match
+from corroborate.extract.core import Core, TriggerSite
 from corroborate.extract.mentions import Mention
 from corroborate.extract.positions import NO_KINDS, is_irrealis, is_negated
 from corroborate.extract.reciprocal import exchange_roles
-from corroborate.extract.tokens import Token
 
 
 def agent_from(m: Mention) -> tuple[str, ...]:
@@ -17,27 +15,15 @@ def agent_from(m: Mention) -> tuple[str, ...]:
     return m.actors if m.kind != "pronoun" else ()
 
 
-def paired_cores(
-    kb: KnowledgeBase,
-    tokens: list[Token],
-    trigger: Match,
-    mentions: list[Mention],
-    *,
-    clause: tuple[int, int],
-    trigger_tokens: set[int],
-    cue_kinds_at: dict[int, set[str]],
-) -> list[Core] | None:
+def paired_cores(site: TriggerSite) -> list[Core] | None:
     """The cores of a "between", "exchange" or "ally" trigger; None for any other voice, whose
     roles fill_roles finds by position."""
-    t0 = trigger.start
-    lo = clause[0]
-    g = kb.grammar
-    entry = trigger.first("trigger")
+    entry = site.trigger.first("trigger")
     assert entry is not None
     if entry.voice == "between":
         return [
             Core(
-                trigger,
+                site.trigger,
                 "combat",
                 a.actors[:1],
                 a,
@@ -46,19 +32,21 @@ def paired_cores(
                 b.actors[0],
                 b,
                 any(
-                    "negations" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(lo, t0 - 2), t0)
+                    "negations" in site.cue_kinds_at.get(i, NO_KINDS)
+                    for i in range(max(site.lo, site.t0 - 2), site.t0)
                 ),
-                is_irrealis(tokens, lo, t0, cue_kinds_at, g),
+                is_irrealis(site.tokens, site.lo, site.t0, site.cue_kinds_at, site.g),
             )
-            for a, b in mutual_roles(tokens, trigger, mentions, g)
+            for a, b in mutual_roles(site.tokens, site.trigger, site.mentions, site.g)
         ]
     if entry.voice == "exchange":
         negated = any(
-            "negations" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(lo, t0 - 2), t0)
+            "negations" in site.cue_kinds_at.get(i, NO_KINDS)
+            for i in range(max(site.lo, site.t0 - 2), site.t0)
         )
         return [
             Core(
-                trigger,
+                site.trigger,
                 "combat",
                 a.actors[:1],
                 a,
@@ -67,18 +55,20 @@ def paired_cores(
                 b.actors[0],
                 b,
                 negated,
-                is_irrealis(tokens, lo, t0, cue_kinds_at, g),
+                is_irrealis(site.tokens, site.lo, site.t0, site.cue_kinds_at, site.g),
             )
-            for a, b, used in exchange_roles(tokens, trigger, mentions, g, trigger_tokens)
+            for a, b, used in exchange_roles(
+                site.tokens, site.trigger, site.mentions, site.g, site.trigger_tokens
+            )
         ]
     if entry.voice == "ally":
-        pair = alliance_roles(kb, tokens, trigger, mentions, clause, trigger_tokens)
+        pair = alliance_roles(site)
         if pair is None:
             return []
         ally, partner = pair
         return [
             Core(
-                trigger,
+                site.trigger,
                 "political_support",
                 agent_from(ally),
                 ally,
@@ -86,8 +76,8 @@ def paired_cores(
                 None,
                 partner.actors[0],
                 partner,
-                is_negated(tokens, lo, t0, ally, cue_kinds_at),
-                is_irrealis(tokens, lo, t0, cue_kinds_at, g),
+                is_negated(site.tokens, site.lo, site.t0, ally, site.cue_kinds_at),
+                is_irrealis(site.tokens, site.lo, site.t0, site.cue_kinds_at, site.g),
             )
         ]
     return None

@@ -10,8 +10,8 @@ verb the owner of what crosses is. What crosses is the object; its destination (
 
 from __future__ import annotations
 
-from corroborate.extract.core import Core
-from corroborate.extract.kb import Grammar, KnowledgeBase, Match
+from corroborate.extract.core import Core, TriggerSite
+from corroborate.extract.kb import Grammar
 from corroborate.extract.mentions import PEOPLE_CLASSES, Mention
 from corroborate.extract.positions import is_irrealis, is_negated
 from corroborate.extract.tokens import Token
@@ -45,43 +45,42 @@ def _destinations(
     return []
 
 
-def export_cores(
-    kb: KnowledgeBase,
-    tokens: list[Token],
-    trigger: Match,
-    mentions: list[Mention],
-    clause: tuple[int, int],
-    cue_kinds_at: dict[int, set[str]],
-) -> list[Core]:
+def export_cores(site: TriggerSite) -> list[Core]:
     """ "No weapons had left French territory for the region": arms leaving a state's
     territory are that state's exports. Only equipment: troops leaving are a withdrawal."""
-    lo, hi = clause
-    t0, t1 = trigger.start, trigger.end
     mover = next(
         (
             m
-            for m in reversed(mentions)
-            if lo <= m.start and m.end <= t0 and m.prep is None and m.kind == "thing"
+            for m in reversed(site.mentions)
+            if site.lo <= m.start and m.end <= site.t0 and m.prep is None and m.kind == "thing"
         ),
         None,
     )
-    if mover is None or mover.thing_class in kb.self_propelled | PEOPLE_CLASSES:
+    if mover is None or mover.thing_class in site.kb.self_propelled | PEOPLE_CLASSES:
         return []
-    relation = kb.frames["transfer"].get(mover.thing_class or "")
+    relation = site.kb.frames["transfer"].get(mover.thing_class or "")
     # the territory's owner stands right after the verb: "left French territory"
     owner = next(
-        (m for m in mentions if m.start == t1 and m.kind in ("modifier", "actor") and m.actors),
+        (
+            m
+            for m in site.mentions
+            if m.start == site.t1 and m.kind in ("modifier", "actor") and m.actors
+        ),
         None,
     )
     if relation != "arms_supply" or owner is None:
         return []
     dest = next(
-        (m for m in mentions if t1 <= m.start < hi and m.prep in ("to", "for") and m.actors),
+        (
+            m
+            for m in site.mentions
+            if site.t1 <= m.start < site.hi and m.prep in ("to", "for") and m.actors
+        ),
         None,
     )
     return [
         Core(
-            trigger,
+            site.trigger,
             relation,
             owner.actors,
             owner,
@@ -89,31 +88,23 @@ def export_cores(
             mover,
             dest.actors[0] if dest is not None else None,
             dest,
-            is_negated(tokens, lo, t0, mover, cue_kinds_at),
-            is_irrealis(tokens, lo, t0, cue_kinds_at, kb.grammar),
+            is_negated(site.tokens, site.lo, site.t0, mover, site.cue_kinds_at),
+            is_irrealis(site.tokens, site.lo, site.t0, site.cue_kinds_at, site.g),
         )
     ]
 
 
-def permission_cores(
-    kb: KnowledgeBase,
-    tokens: list[Token],
-    trigger: Match,
-    mentions: list[Mention],
-    clause: tuple[int, int],
-    cue_kinds_at: dict[int, set[str]],
-) -> list[Core]:
-    g = kb.grammar
-    lo, hi = clause
-    t0 = trigger.start
-    before = [m for m in mentions if lo <= m.start and m.end <= t0 and m.prep is None]
+def permission_cores(site: TriggerSite) -> list[Core]:
+    before = [
+        m for m in site.mentions if site.lo <= m.start and m.end <= site.t0 and m.prep is None
+    ]
     # what crosses: a thing ("flights bound for A or B": not the coordinated B), else an actor
     mover = next((m for m in reversed(before) if m.kind == "thing"), None)
     if mover is None:
         mover = next((m for m in reversed(before) if m.kind in AGENT_KINDS and m.actors), None)
-    if mover is None or mover.thing_class in kb.self_propelled:
+    if mover is None or mover.thing_class in site.kb.self_propelled:
         return []  # "Turkish F-16s crossed its airspace": a flight, not a transport for a side
-    permit = _permit_at(tokens, lo, mover.start, g)
+    permit = _permit_at(site.tokens, site.lo, mover.start, site.g)
     negated = False
     if permit is not None:
         # the one who lets: the nearest agent before "let"; none in the clause leaves it to a
@@ -121,26 +112,26 @@ def permission_cores(
         subject = next(
             (
                 m
-                for m in reversed(mentions)
-                if lo <= m.start
+                for m in reversed(site.mentions)
+                if site.lo <= m.start
                 and m.end <= permit
                 and m.prep is None
                 and (m.kind in AGENT_KINDS or (m.kind == "thing" and m.actors))
             ),
             None,
         )
-        negated = tokens[permit].lower in g.bar_verbs
-        if is_negated(tokens, lo, permit, subject, cue_kinds_at):
+        negated = site.tokens[permit].lower in site.g.bar_verbs
+        if is_negated(site.tokens, site.lo, permit, subject, site.cue_kinds_at):
             negated = not negated
-        irrealis = is_irrealis(tokens, lo, permit, cue_kinds_at, g)
+        irrealis = is_irrealis(site.tokens, site.lo, permit, site.cue_kinds_at, site.g)
     elif mover.kind == "thing" and mover.actors and mover.thing_class != "own_forces":
         # ("Russian troops crossed Belarusian territory" is the troops' own move, not transport)
         subject = mover  # "Russian military cargo was transiting its airspace": Russia carries
-        irrealis = is_irrealis(tokens, lo, t0, cue_kinds_at, g)
-        negated = is_negated(tokens, lo, t0, subject, cue_kinds_at)
+        irrealis = is_irrealis(site.tokens, site.lo, site.t0, site.cue_kinds_at, site.g)
+        negated = is_negated(site.tokens, site.lo, site.t0, subject, site.cue_kinds_at)
     else:
         return []
-    dests = _destinations(tokens, mentions, mover, t0, hi)
+    dests = _destinations(site.tokens, site.mentions, mover, site.t0, site.hi)
     if not dests and permit is not None and mover.thing_class in (None, "own_forces"):
         dests = [mover]  # "let Russian troops use its territory": for Russia
     pairs: list[tuple[Mention | None, str | None]] = [(d, a) for d in dests for a in d.actors]
@@ -149,7 +140,7 @@ def permission_cores(
     obj = mover if mover.kind == "thing" else None
     return [
         Core(
-            trigger,
+            site.trigger,
             "logistics",
             subjects,
             subject,

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from corroborate.extract.core import Core
-from corroborate.extract.kb import KnowledgeBase, Match
+from corroborate.extract.core import Core, TriggerSite
 from corroborate.extract.mentions import Mention
 from corroborate.extract.positions import NO_KINDS, claimer, first_subject, predicate_marker
 from corroborate.extract.presence import carried_on, joining_fighters, noun_with
 from corroborate.extract.reciprocal import part_agent
 from corroborate.extract.slots import carrier_of, owned_goods, payer
 from corroborate.extract.support import thank_roles
-from corroborate.extract.tokens import Token
 
 # trigger frames of things that move with their owner ("Russian troops were sent")
 MOVING_TRIGGERS = frozenset({"transfer", "send", "deploy", "presence", "logistics"})
@@ -37,32 +35,25 @@ class Roles:
 
 
 def noun_roles(
-    kb: KnowledgeBase,
-    tokens: list[Token],
-    trigger: Match,
-    mentions: list[Mention],
-    *,
-    clause: tuple[int, int],
-    after: list[Mention],
-    inside: Mention | None,
-    trigger_tokens: set[int],
-    cue_kinds_at: dict[int, set[str]],
+    site: TriggerSite, *, after: list[Mention], inside: Mention | None
 ) -> Roles | list[Core]:
     """Roles of a trigger used as a noun; a list of cores (maybe empty) when the noun only
     refers back to an act, or to none."""
-    t0, t1 = trigger.start, trigger.end
-    lo, hi = clause
-    g = kb.grammar
-    entry = trigger.first("trigger")
+    entry = site.trigger.first("trigger")
     assert entry is not None
-    prev = tokens[t0 - 1].lower if t0 > 0 else ""
+    prev = site.tokens[site.t0 - 1].lower if site.t0 > 0 else ""
     subject: Mention | None
     objects: list[Mention]
     recipient: Mention | None
     agentless = False
-    near = [m for m in after if m.start - t1 <= 2]
+    near = [m for m in after if m.start - site.t1 <= 2]
     owner = next(
-        (m for m in mentions if m.end in (t0, t0 - 1) and m.kind in ("actor", "modifier")), None
+        (
+            m
+            for m in site.mentions
+            if m.end in (site.t0, site.t0 - 1) and m.kind in ("actor", "modifier")
+        ),
+        None,
     )
     agent = next(
         (
@@ -72,12 +63,12 @@ def noun_roles(
         ),
         None,
     )
-    goods = owned_goods(mentions, t0) if owner is None and inside is None else None
+    goods = owned_goods(site.mentions, site.t0) if owner is None and inside is None else None
     subject = agent or owner or goods
     of_thing = next((m for m in near if m.kind == "thing" and m.prep in ("of", None)), None)
     if of_thing is None and inside is None:
         # "ammunition deliveries to Kyiv": the compound's first noun is what moves
-        of_thing = next((m for m in mentions if m.end == t0 and m.kind == "thing"), None)
+        of_thing = next((m for m in site.mentions if m.end == site.t0 and m.kind == "thing"), None)
         if of_thing is not None and of_thing.actors and subject is None:
             subject = of_thing  # "Russian ammunition deliveries": the equipment's state
     objects = [inside] if inside is not None else ([of_thing] if of_thing else [])
@@ -87,17 +78,20 @@ def noun_roles(
         (m for m in after if m.prep in ("to", "for") and m.kind in ("actor", "modifier")), None
     )
     accused = any(
-        "accuse_verbs" in cue_kinds_at.get(i, NO_KINDS) for i in range(max(0, t0 - 8), t0)
+        "accuse_verbs" in site.cue_kinds_at.get(i, NO_KINDS)
+        for i in range(max(0, site.t0 - 8), site.t0)
     )  # "blamed Azerbaijan for the attack": the accusation names who acted
     thanks = None
     if agent is None and recipient is None and not objects:
-        thanks = thank_roles(tokens, mentions, lo, t0, g)
+        thanks = thank_roles(site.tokens, site.mentions, site.lo, site.t0, site.g)
         if thanks is not None:
             # "Aliyev thanked Erdogan for Turkey's support": Turkey backs Azerbaijan
             recipient = thanks[0]
             if owner is None or owner.kind != "actor":
                 subject = thanks[1]  # "thanked Ankara for its support"
-    claimed = claimer(tokens, mentions, t0, t1, hi, trigger_tokens, g)
+    claimed = claimer(
+        site.tokens, site.mentions, site.t0, site.t1, site.hi, site.trigger_tokens, site.g
+    )
     if claimed is not None and agent is None and owner is None:
         agent = subject = claimed  # "the Houthis claimed a drone strike on Abqaiq"
     if (
@@ -105,14 +99,14 @@ def noun_roles(
         and recipient is None
         and not objects
         and not accused
-        and not predicate_marker(tokens, t1, hi, kb.political_markers, g)
+        and not predicate_marker(site.tokens, site.t1, site.hi, site.kb.political_markers, site.g)
     ):
-        if prev in _DEFINITE and entry.value in kb.relations:
+        if prev in _DEFINITE and entry.value in site.kb.relations:
             # "Ankara insists the sale was routine": the sale named before, re-voiced
-            return [Core(trigger, entry.value, (), None, None, None, None, None, False, False,
+            return [Core(site.trigger, entry.value, (), None, None, None, None, None, False, False,
                          anaphoric=True)]  # fmt: skip
         return []  # "Turkey's support was extensive": a reference, not a claim of an act
-    main = first_subject(mentions, lo, t0)
+    main = first_subject(site.mentions, site.lo, site.t0)
     if thanks is not None:
         pass  # the thanker is the one backed, never the backer
     elif subject is None and entry.value != "attack":
@@ -124,7 +118,7 @@ def noun_roles(
         and objects
         and inside is None
         and recipient is not None
-        and recipient.start > t0
+        and recipient.start > site.t0
         and entry.value != "attack"
         and not accused
     ):
@@ -134,19 +128,9 @@ def noun_roles(
     return Roles(subject, objects, recipient, agentless=agentless)
 
 
-def passive_roles(
-    kb: KnowledgeBase,
-    tokens: list[Token],
-    trigger: Match,
-    mentions: list[Mention],
-    *,
-    lo: int,
-    after: list[Mention],
-) -> Roles | None:
+def passive_roles(site: TriggerSite, *, after: list[Mention]) -> Roles | None:
     """Roles of a passive trigger; None when it asserts no act fill_roles should build."""
-    t0, t1 = trigger.start, trigger.end
-    g = kb.grammar
-    entry = trigger.first("trigger")
+    entry = site.trigger.first("trigger")
     assert entry is not None
     subject: Mention | None
     objects: list[Mention]
@@ -154,19 +138,25 @@ def passive_roles(
     own_move = False
     subject = next((m for m in after if m.prep == "by" and m.kind in ("actor", "thing")), None)
     if subject is None:
-        subject = part_agent(tokens, after, g)  # "by a faction of the SNA"
-    joining = joining_fighters(entry, subject, mentions, lo, t0)
+        subject = part_agent(site.tokens, after, site.g)  # "by a faction of the SNA"
+    joining = joining_fighters(entry, subject, site.mentions, site.lo, site.t0)
     if subject is not None and subject.kind == "thing" and not subject.actors:
         subject = None
     if entry.value == "attack" and subject is None:
         return None  # "fighters had been killed": a casualty, no actor (guidelines 9.5)
-    before = [m for m in mentions if lo <= m.start and m.end <= t0 and m.kind == "thing"]
+    before = [
+        m for m in site.mentions if site.lo <= m.start and m.end <= site.t0 and m.kind == "thing"
+    ]
     # the theme of a passive stands before it; after it only "supplied with drones"
     things_after = [
         m for m in after if m.kind == "thing" and m.prep == "with" and entry.value != "presence"
     ]  # "a journalist embedded with the troops": whom one is with, not what is present
     head = next((m for m in before if m.prep is None), before[0] if before else None)
-    if before and t0 > 0 and tokens[t0 - 1].lower not in g.be_verbs | g.adverbs:
+    if (
+        before
+        and site.t0 > 0
+        and site.tokens[site.t0 - 1].lower not in site.g.be_verbs | site.g.adverbs
+    ):
         head = before[-1]  # reduced relative: "troops relied on drones supplied by Turkey"
     objects = [head] if head is not None else things_after[:1]
     if entry.voice == "parked" and (not objects or objects[0].thing_class == "own_forces"):
@@ -178,12 +168,12 @@ def passive_roles(
         and entry.value == "presence"
     ):
         objects = [subject]  # "they were joined by Turkish officers": who is there
-    preps = g.recipient_preps | g.location_preps
+    preps = site.g.recipient_preps | site.g.location_preps
     recipient = next(
         (
             m
             for m in after
-            if m.prep in preps and m.kind in ("actor", "modifier") and not noun_with(m, t1)
+            if m.prep in preps and m.kind in ("actor", "modifier") and not noun_with(m, site.t1)
         ),
         None,
     )
@@ -193,7 +183,7 @@ def passive_roles(
     if joining is not None:
         objects, recipient = joining  # "ranks were swelled by volunteers": they join a side
     moved = objects[0] if objects else None
-    carrier = carrier_of(after, g)
+    carrier = carrier_of(after, site.g)
     if (
         entry.value == "logistics"
         and carrier is not None
@@ -217,27 +207,32 @@ def passive_roles(
     if subject is None:
         # "flown to Tripoli on Turkish military transports": the carrier
         subject = (carrier if carrier is not None and carrier.actors else None) or payer(
-            tokens, after, g
+            site.tokens, after, site.g
         )
-    carried = carried_on(after, g) if entry.value == "logistics" and not own_move else None
+    carried = carried_on(after, site.g) if entry.value == "logistics" and not own_move else None
     if carried is not None:
         objects = [carried]  # "volunteers were flown to Yerevan on chartered flights"
     agentless = subject is None
     if entry.value == "political_support" and recipient is None:
         # "Azerbaijan, backed by Turkey": who is backed stands before the participle
         backed = next(
-            (m for m in reversed(mentions) if lo <= m.start and m.end <= t0 and m.prep is None),
+            (
+                m
+                for m in reversed(site.mentions)
+                if site.lo <= m.start and m.end <= site.t0 and m.prep is None
+            ),
             None,
         )
         if (
             backed is None
             or not backed.actors
             or not (
-                backed.end == t0
-                or tokens[backed.end].text in g.appositive_marks
+                backed.end == site.t0
+                or site.tokens[backed.end].text in site.g.appositive_marks
                 or all(
-                    tokens[i].lower in g.be_verbs or tokens[i].lower in g.adverbs
-                    for i in range(backed.end, t0)
+                    site.tokens[i].lower in site.g.be_verbs
+                    or site.tokens[i].lower in site.g.adverbs
+                    for i in range(backed.end, site.t0)
                 )  # "Azerbaijan is openly backed by", not "Armenia is resisting ... backed by"
             )  # "Azerbaijan faces separatists supported by Yerevan": not Azerbaijan
             or subject is None

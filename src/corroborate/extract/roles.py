@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from corroborate.extract.contrast import contrast_cores
-from corroborate.extract.core import Core, resolve_relation
+from corroborate.extract.core import Core, TriggerSite, resolve_relation
 from corroborate.extract.helped import HELP_CARRIED, helped_force, helps_to_act
 from corroborate.extract.host import host_cores
-from corroborate.extract.kb import Grammar, KnowledgeBase, Match
+from corroborate.extract.kb import Grammar
 from corroborate.extract.links import OWN_CORES, own_cores
 from corroborate.extract.mentions import (
     FIGHTER_CLASSES,
@@ -94,30 +94,24 @@ def _attacker_or_victim(
     return j >= 0 and (j in trigger_tokens or any(m.end == j + 1 and m.actors for m in mentions))
 
 
-def fill_roles(
-    kb: KnowledgeBase,
-    tokens: list[Token],
-    trigger: Match,
-    mentions: list[Mention],
-    clause: tuple[int, int],
-    trigger_tokens: set[int],
-    cue_kinds_at: dict[int, set[str]],
-) -> list[Core]:
+def fill_roles(site: TriggerSite) -> list[Core]:
     """Cores for one trigger: one per coordinated object ("volunteers and weapons")."""
-    t0, t1 = trigger.start, trigger.end
-    lo, hi = clause
-    g = kb.grammar
-    entry = trigger.first("trigger")
+    tokens, mentions, trigger_tokens, g = site.tokens, site.mentions, site.trigger_tokens, site.g
+    t0, t1, lo, hi = site.t0, site.t1, site.lo, site.hi
+    entry = site.trigger.first("trigger")
     assert entry is not None
     if entry.voice == "let":  # "barred flights from crossing its airspace": a gerund is fine
-        return permission_cores(kb, tokens, trigger, mentions, clause, cue_kinds_at)
+        return permission_cores(site)
     if entry.voice == "export":  # "no weapons had left French territory"
-        return export_cores(kb, tokens, trigger, mentions, clause, cue_kinds_at)
+        return export_cores(site)
     word, last_word = tokens[t0].lower, tokens[t1 - 1].lower
     inside = next(
         (m for m in mentions if m.start <= t0 and t1 <= m.end and m.kind == "thing"), None
     )
-    if inside is not None and kb.frames["transfer"].get(inside.thing_class or "") != entry.value:
+    if (
+        inside is not None
+        and site.kb.frames["transfer"].get(inside.thing_class or "") != entry.value
+    ):
         return []  # "armed forces", "transport aircraft": a word of a noun phrase, not an act
     if inside is not None and verb_object(tokens, inside, trigger_tokens, g):
         return []  # "ferried Syrian recruits": the cargo of another act, not an act itself
@@ -153,26 +147,18 @@ def fill_roles(
     ):
         return []  # "go back", "drive them back": the adverb, not the verb "to back X"
     if entry.voice in OWN_CORES:  # "denied any link to Wagner", "saw no Turkish soldiers"
-        return own_cores(kb, tokens, trigger, mentions, clause)
-    paired = paired_cores(
-        kb,
-        tokens,
-        trigger,
-        mentions,
-        clause=clause,
-        trigger_tokens=trigger_tokens,
-        cue_kinds_at=cue_kinds_at,
-    )
+        return own_cores(site)
+    paired = paired_cores(site)
     if paired is not None:  # "between", "exchange", "ally": the pair alone gives the cores
         return paired
     if entry.voice == "host":
-        return host_cores(kb, tokens, trigger, mentions, clause, trigger_tokens, cue_kinds_at)
+        return host_cores(site)
     aimed: Mention | None = None
     if entry.voice == "aimed":
         # "a Houthi drone aimed at Riyadh": the weapon before the participle acts; "talks
         # aimed at a truce" have none
         aimed = next((m for m in mentions if m.end == t0 and m.kind == "thing"), None)
-        if aimed is None or aimed.thing_class not in kb.frames["use"]:
+        if aimed is None or aimed.thing_class not in site.kb.frames["use"]:
             return []
     after = [m for m in mentions_after(mentions, t1, hi) if m is not inside]
     if entry.voice == "passive" and not is_passive(tokens, t0, t1, g):
@@ -215,23 +201,13 @@ def fill_roles(
     not_them: Mention | None = None
     agentless = own_move = presupposed = buyer_in_frame = False
     if is_noun:
-        found = noun_roles(
-            kb,
-            tokens,
-            trigger,
-            mentions,
-            clause=clause,
-            after=after,
-            inside=inside,
-            trigger_tokens=trigger_tokens,
-            cue_kinds_at=cue_kinds_at,
-        )
+        found = noun_roles(site, after=after, inside=inside)
         if not isinstance(found, Roles):
             return found
         subject, objects, recipient = found.subject, found.objects, found.recipient
         agentless = found.agentless
     elif is_passive(tokens, t0, t1, g):
-        passive = passive_roles(kb, tokens, trigger, mentions, lo=lo, after=after)
+        passive = passive_roles(site, after=after)
         if passive is None:
             return []
         subject, objects, recipient = passive.subject, passive.objects, passive.recipient
@@ -312,9 +288,9 @@ def fill_roles(
             and subject.actors
             and (
                 (
-                    entry.value in kb.frames
-                    and subject.thing_class not in kb.frames[entry.value]
-                    and "*" not in kb.frames[entry.value]
+                    entry.value in site.kb.frames
+                    and subject.thing_class not in site.kb.frames[entry.value]
+                    and "*" not in site.kb.frames[entry.value]
                 )
                 # "Azerbaijan's army has 67,000 personnel": the army's owner fields the force
                 or (
@@ -367,7 +343,7 @@ def fill_roles(
                     (m for m in after if m.prep in preps and m.kind in ("actor", "modifier")), None
                 )
             if entry.voice == "veto":
-                recipient = veto_beneficiary(after, kb.actor_types)
+                recipient = veto_beneficiary(after, site.kb.actor_types)
             elif entry.voice == "lobby":  # "lobbied Washington (for Baku)"
                 recipient = next((m for m in after if m.prep == "for" and m.actors), None)
         if acquire:
@@ -420,30 +396,32 @@ def fill_roles(
     rec_names: list[str | None] = (
         list(recipient.actors) if recipient is not None and recipient.actors else [None]
     )
-    negated = is_negated(tokens, lo, t0, subject, cue_kinds_at)
+    negated = is_negated(tokens, lo, t0, subject, site.cue_kinds_at)
     if not_them is not None:  # the cleft's own "not" belongs to the contrasted actor
-        negated = any("negations" in cue_kinds_at.get(i, NO_KINDS) for i in range(not_them.end, t0))
+        negated = any(
+            "negations" in site.cue_kinds_at.get(i, NO_KINDS) for i in range(not_them.end, t0)
+        )
     if (
         objects
         and objects[0] is not subject
-        and "negations" in cue_kinds_at.get(objects[0].start - 1, NO_KINDS)
+        and "negations" in site.cue_kinds_at.get(objects[0].start - 1, NO_KINDS)
     ):
         negated = True  # "had sent no soldiers", "supplied no weapons or troops"
-    irrealis = is_irrealis(tokens, lo, t0, cue_kinds_at, g)
+    irrealis = is_irrealis(tokens, lo, t0, site.cue_kinds_at, g)
     cores: list[Core] = []
     candidates: list[Mention | None] = list(objects) or [None]
     pairs = [(obj, rec) for obj in candidates for rec in rec_names]
     for obj, rec_name in pairs:
-        relation = resolve_relation(kb, trigger, obj, tokens)
+        relation = resolve_relation(site.kb, site.trigger, obj, tokens)
         if (
             agentless
             and relation == "combat"
             and obj is not None
             and obj.thing_class in FIGHTER_CLASSES
         ):
-            relation = kb.frames["presence"].get(obj.thing_class or "")
+            relation = site.kb.frames["presence"].get(obj.thing_class or "")
         if own_move and obj is not None:
-            relation = kb.frames.get("own_move", {}).get(obj.thing_class or "", relation)
+            relation = site.kb.frames.get("own_move", {}).get(obj.thing_class or "", relation)
         if (
             relation == "arms_supply"
             and word in g.relocation_verbs
@@ -474,7 +452,7 @@ def fill_roles(
             obj = None  # backing has no object ("backs Azerbaijan, denies sending fighters")
         cores.append(
             Core(
-                trigger,
+                site.trigger,
                 relation,
                 subjects,
                 subject,
@@ -493,7 +471,7 @@ def fill_roles(
         # the help is the fighting the next verb names, claimed there for helper and helped
         cores = [c for c in cores if c.relation not in HELP_CARRIED]
     # "never sent troops, only advisers", "gave cover rather than weapons"
-    cores.extend(contrast_cores(kb, tokens, after, objects, recipient, cores, g))
+    cores.extend(contrast_cores(site.kb, tokens, after, objects, recipient, cores, g))
     if entry.voice == "reverse":  # "had abandoned its ally": the act's opposite
         cores = [replace(c, negated=not c.negated) for c in cores]
     if not_them is not None:
