@@ -17,9 +17,14 @@ def compiled_modules() -> list[str]:
     return sorted(p.name.split(".", 1)[0] for p in HERE.glob("*.so"))
 
 
-def check_fresh() -> None:
-    for lib in HERE.glob("*.so"):
-        source = HERE / (lib.name.split(".", 1)[0] + ".py")
+def check_fresh(*, folder: Path = HERE) -> None:
+    """Raise ImportError if a compiled module in a source checkout is older than its source."""
+    # Only a source checkout can hold compiled files older than their sources: an installed
+    # wheel unpacks both from one build, in whatever order (its mtimes say nothing).
+    if not (folder.parents[2] / "pyproject.toml").exists():
+        return
+    for lib in folder.glob("*.so"):
+        source = folder / (lib.name.split(".", 1)[0] + ".py")
         if source.exists() and source.stat().st_mtime > lib.stat().st_mtime:
             raise ImportError(
                 f"{lib} is older than {source.name}: the compiled extractor would run stale code. "
