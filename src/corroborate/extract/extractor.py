@@ -37,7 +37,7 @@ from corroborate.extract.refs import (
 )
 from corroborate.extract.revoice import revoiced
 from corroborate.extract.roles import fill_roles
-from corroborate.extract.senses import month_not_modal, passive_not_speech
+from corroborate.extract.senses import passive_not_speech
 from corroborate.extract.slots import months_out, planned_act
 from corroborate.extract.tokens import (
     Token,
@@ -232,9 +232,7 @@ class Extractor:
             if enemies:
                 mentions = sorted(mentions + enemies, key=attrgetter("start"))
         question = tokens[-1].text == "?"
-        sentence_hedged = any(
-            "hedges" in c.kinds() and not month_not_modal(tokens, c.start, kb.grammar) for c in cues
-        )
+        sentence_hedged = any("hedges" in c.kinds() for c in cues)
         out: list[Claim] = []
         # "the Aleppo Dispatch reported": a word of an outlet's name is no act
         in_outlet = {i for m in mentions if m.kind == "outlet" for i in range(m.start, m.end)}

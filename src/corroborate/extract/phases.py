@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from corroborate.extract.core import Core, TriggerSite
 from corroborate.extract.mentions import Mention
 from corroborate.extract.positions import NO_KINDS, claimer, first_subject, predicate_marker
-from corroborate.extract.presence import carried_on, joining_fighters, noun_with
+from corroborate.extract.presence import joining_fighters, noun_with
 from corroborate.extract.reciprocal import part_agent
 from corroborate.extract.slots import carrier_of, owned_goods, payer
 from corroborate.extract.support import thank_roles
@@ -209,9 +209,8 @@ def passive_roles(site: TriggerSite, *, after: list[Mention]) -> Roles | None:
         subject = (carrier if carrier is not None and carrier.actors else None) or payer(
             site.tokens, after, site.g
         )
-    carried = carried_on(after, site.g) if entry.value == "logistics" and not own_move else None
-    if carried is not None:
-        objects = [carried]  # "volunteers were flown to Yerevan on chartered flights"
+    if carrier is not None and entry.value == "logistics" and not own_move:
+        objects = [carrier]  # "volunteers were flown to Yerevan on chartered flights"
     agentless = subject is None
     if entry.value == "political_support" and recipient is None:
         # "Azerbaijan, backed by Turkey": who is backed stands before the participle

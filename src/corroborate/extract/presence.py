@@ -130,15 +130,6 @@ def participle_head(tokens: list[Token], mentions: list[Mention], t0: int) -> Me
     return head if head.kind == "thing" else None
 
 
-def carried_on(after: list[Mention], g: Grammar) -> Mention | None:
-    """ "flown to Yerevan on chartered flights", "ferried aboard Turkish ships": the carrier
-    named by its means preposition, what a logistics claim is about (guidelines 5.2)."""
-    return next(
-        (m for m in after if m.prep in g.means_preps and m.thing_class in CARRIER_CLASSES),
-        None,
-    )
-
-
 def force_only(
     entry: Entry,
     tokens: list[Token],

@@ -1,5 +1,5 @@
-"""Words with two senses that a cue list cannot tell apart: "May" the month and "may" the
-hedge; "posted" as a verb of saying ("posted a video") and of presence ("were posted along").
+"""Words with two senses that a cue list cannot tell apart: "posted" as a verb of saying
+("posted a video") and of presence ("were posted along"). ("May" the month is slots.months_out.)
 """
 
 from __future__ import annotations
@@ -7,15 +7,6 @@ from __future__ import annotations
 from corroborate.extract.kb import Grammar
 from corroborate.extract.mentions import Mention
 from corroborate.extract.tokens import Token
-
-
-def month_not_modal(tokens: list[Token], i: int, g: Grammar) -> bool:
-    """ "said in May 2020", "in May.": the month, not the modal "may" that hedges."""
-    tok = tokens[i]
-    if tok.lower not in g.months or i == 0 or not tok.text[:1].isupper():
-        return False
-    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-    return nxt[:1].isdigit() or tokens[i - 1].lower in g.prepositions
 
 
 def passive_not_speech(tokens: list[Token], i: int, mentions: list[Mention], g: Grammar) -> bool:
