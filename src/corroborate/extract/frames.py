@@ -276,7 +276,7 @@ def find_frames(
             continue
         tail_owner = owner_tail(tokens, c0, mentions, g) if tail_empty else None
         if tail_owner is not None:
-            # "NATO has not deployed ..., its secretary general said": NATO speaks
+            # "NATO has not deployed ..., its top general said": NATO speaks
             comma, owner = tail_owner
             lo = next(
                 (i + 1 for i in range(comma - 1, -1, -1) if tokens[i].lower in g.clause_breaks), 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from corroborate.extract.core import Core, TriggerSite
 from corroborate.extract.mentions import FIGHTER_CLASSES, Mention
+from corroborate.extract.paired import agent_from
 from corroborate.extract.positions import (
     first_subject,
     is_irrealis,
@@ -64,7 +65,7 @@ def host_cores(site: TriggerSite) -> list[Core]:
     else:
         return []  # "Armenia hosts 3,000 troops": whose troops the text does not say
     relation = presence[guest.thing_class or ""]
-    subjects = subject.actors if subject.kind != "pronoun" else ()
+    subjects = agent_from(subject)
     if (
         relation == "foreign_fighters"
         and guest.thing_class in FIGHTER_CLASSES

@@ -20,30 +20,29 @@ def paired_cores(site: TriggerSite) -> list[Core] | None:
     roles fill_roles finds by position."""
     entry = site.trigger.first("trigger")
     assert entry is not None
-    if entry.voice == "between":
-        return [
-            Core(
-                site.trigger,
-                "combat",
-                a.actors[:1],
-                a,
-                None,
-                None,
-                b.actors[0],
-                b,
-                any(
-                    "negations" in site.cue_kinds_at.get(i, NO_KINDS)
-                    for i in range(max(site.lo, site.t0 - 2), site.t0)
-                ),
-                is_irrealis(site.tokens, site.lo, site.t0, site.cue_kinds_at, site.g),
-            )
-            for a, b in mutual_roles(site.tokens, site.trigger, site.mentions, site.g)
-        ]
-    if entry.voice == "exchange":
+    if entry.voice in ("between", "exchange"):
+        # "did not clash with", "no fire was exchanged": a negation just before the trigger
         negated = any(
             "negations" in site.cue_kinds_at.get(i, NO_KINDS)
             for i in range(max(site.lo, site.t0 - 2), site.t0)
         )
+        irrealis = is_irrealis(site.tokens, site.lo, site.t0, site.cue_kinds_at, site.g)
+        if entry.voice == "between":
+            return [
+                Core(
+                    site.trigger,
+                    "combat",
+                    a.actors[:1],
+                    a,
+                    None,
+                    None,
+                    b.actors[0],
+                    b,
+                    negated,
+                    irrealis,
+                )
+                for a, b in mutual_roles(site.tokens, site.trigger, site.mentions, site.g)
+            ]
         return [
             Core(
                 site.trigger,
@@ -55,7 +54,7 @@ def paired_cores(site: TriggerSite) -> list[Core] | None:
                 b.actors[0],
                 b,
                 negated,
-                is_irrealis(site.tokens, site.lo, site.t0, site.cue_kinds_at, site.g),
+                irrealis,
             )
             for a, b, used in exchange_roles(
                 site.tokens, site.trigger, site.mentions, site.g, site.trigger_tokens

@@ -13,16 +13,15 @@ from __future__ import annotations
 from corroborate.extract.core import Core, TriggerSite
 from corroborate.extract.kb import Grammar
 from corroborate.extract.mentions import PEOPLE_CLASSES, Mention
-from corroborate.extract.positions import is_irrealis, is_negated
+from corroborate.extract.paired import agent_from
+from corroborate.extract.positions import AGENT_KINDS, is_irrealis, is_negated
 from corroborate.extract.tokens import Token
-
-AGENT_KINDS = frozenset({"actor", "pronoun", "group_ref", "institution"})
 
 
 def _permit_at(tokens: list[Token], lo: int, start: int, g: Grammar) -> int | None:
     """The index of "let"/"allowed"/"barred" right before the mover ("let the Russian troops")."""
     j = start - 1
-    while j >= lo and (tokens[j].lower in g.determiners or tokens[j].lower in g.articles):
+    while j >= lo and tokens[j].lower in g.determiners:  # articles are determiners too
         j -= 1
     if j >= lo and (tokens[j].lower in g.permit_verbs or tokens[j].lower in g.bar_verbs):
         return j
@@ -136,7 +135,7 @@ def permission_cores(site: TriggerSite) -> list[Core]:
         dests = [mover]  # "let Russian troops use its territory": for Russia
     pairs: list[tuple[Mention | None, str | None]] = [(d, a) for d in dests for a in d.actors]
     pairs = pairs or [(None, None)]
-    subjects = subject.actors if subject is not None and subject.kind != "pronoun" else ()
+    subjects = agent_from(subject) if subject is not None else ()
     obj = mover if mover.kind == "thing" else None
     return [
         Core(

@@ -69,7 +69,7 @@ def coordinated(
 def first_subject(mentions: list[Mention], lo: int, t0: int) -> Mention | None:
     for m in mentions:
         in_clause = lo <= m.start and m.end <= t0 and not m.consumed and m.prep is None
-        agent = m.kind in ("actor", "pronoun", "group_ref", "institution")
+        agent = m.kind in AGENT_KINDS
         if in_clause and (agent or (m.kind == "thing" and m.actors)):
             return m
     return None

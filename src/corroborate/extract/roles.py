@@ -302,10 +302,8 @@ def fill_roles(site: TriggerSite) -> list[Core]:
         ):
             # "Armenian forces fired cluster munitions": the forces' owner acts on a thing
             objects = [m for m in after if m.kind == "thing" and m.prep in (None, "with", "of")][:1]
-            recipient = next(
-                (m for m in after if m.prep in g.target_preps | g.recipient_preps and m.actors),
-                None,
-            )
+            preps = g.target_preps | g.recipient_preps
+            recipient = next((m for m in after if m.prep in preps and m.actors), None)
         elif subject is not None and subject.kind == "thing":
             # the thing acts: "Turkish jets attacking Armenian planes", "advisers arrived"
             if entry.value in SENDING_TRIGGERS and not subject.actors:

@@ -35,7 +35,7 @@ def unnamed_tail_speaker(
 def owner_tail(
     tokens: list[Token], c0: int, mentions: list[Mention], g: Grammar
 ) -> tuple[int, Mention] | None:
-    """ "..., its secretary general said.": an unlisted official of the clause's subject. The
+    """ "..., its top general said.": an unlisted official of the clause's subject. The
     comma before "its" and that subject (the first agent before it), else None."""
     for k in range(c0 - 2, max(-1, c0 - 6), -1):
         if tokens[k].text != ",":
