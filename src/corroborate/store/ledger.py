@@ -105,12 +105,12 @@ def create_engine(url: str) -> Engine:
             "postgresql+psycopg://user@host/dbname)"
         ) from None
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        in_memory = parsed.database in (None, "", ":memory:")  # one connection, no pool
+        if not in_memory:
+            Path(str(parsed.database)).parent.mkdir(parents=True, exist_ok=True)
         # enough pooled connections for a busy web server's threads: a connection opened past
         # the pool is closed after one use, and opening one (pragmas, schema, cold page cache)
         # costs more than the page it serves
-        in_memory = parsed.database in (None, "", ":memory:")  # one connection, no pool
         engine = sa.create_engine(
             parsed, **({} if in_memory else {"pool_size": 32, "max_overflow": 32})
         )

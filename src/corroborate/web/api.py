@@ -139,8 +139,8 @@ def merge_takes_post() -> None:
 def get_proposition(request: Request, pid: PropId) -> dict[str, Any]:
     """One proposition with every mention (claim) behind it."""
     state = state_of(request)
-    p = proposition_of(state.reviewed(), pid)
-    r = state.reviewed()
+    r = state.reviewed()  # once: the proposition and its mentions from one assessment
+    p = proposition_of(r, pid)
     data = PropositionOut.model_validate(p).model_dump()
     data["mentions"] = [claim_dict(r, c) for c in mentions(r, p)]
     return data

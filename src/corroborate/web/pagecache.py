@@ -18,6 +18,8 @@ from fastapi import Request
 from markupsafe import escape
 from starlette.responses import HTMLResponse
 
+from corroborate.web.security import AUTHOR_COOKIE
+
 P = ParamSpec("P")
 
 
@@ -91,7 +93,7 @@ def cached_page(
                 hit = (response.status_code, bytes(response.body).decode("utf-8"))
                 cache.put(version, key, *hit)
             status, html = hit
-            author = request.cookies.get("corroborate_author", "")
+            author = request.cookies.get(AUTHOR_COOKIE, "")
             csrf = str(getattr(request.state, "csrf", ""))
             return HTMLResponse(cache.personal(html, csrf=csrf, author=author), status_code=status)
 

@@ -12,7 +12,7 @@ from corroborate.reviews import split as split_review
 from corroborate.web.api import claim_of, document_of, proposition_of, recording, state_of
 from corroborate.web.pagecache import PageCache, cached_page
 from corroborate.web.render import page
-from corroborate.web.security import check_form_csrf
+from corroborate.web.security import AUTHOR_COOKIE, check_form_csrf
 from corroborate.web.service import (
     actor_report,
     actors,
@@ -48,9 +48,7 @@ def _page_key(request: Request) -> tuple[PageCache, object]:
 
 
 def _remember_author(response: Response, author: str) -> Response:
-    response.set_cookie(
-        "corroborate_author", author, httponly=True, samesite="strict", max_age=90 * 86400
-    )
+    response.set_cookie(AUTHOR_COOKIE, author, httponly=True, samesite="strict", max_age=90 * 86400)
     return response
 
 

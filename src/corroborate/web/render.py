@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse
 
 from corroborate.report.render import HEADINGS
 from corroborate.report.role import web_url
+from corroborate.web.security import AUTHOR_COOKIE
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -52,7 +53,7 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
     markers = getattr(request.state, "markers", None)
     csrf, author = markers or (
         getattr(request.state, "csrf", ""),
-        request.cookies.get("corroborate_author", ""),
+        request.cookies.get(AUTHOR_COOKIE, ""),
     )
     html = ENV.get_template(name).render(request=request, csrf=csrf, author=author, **context)
     return HTMLResponse(html, status_code=status_code)

@@ -14,6 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from corroborate.web.config import WebConfig
 
 CSRF_COOKIE = "corroborate_csrf"
+AUTHOR_COOKIE = "corroborate_author"  # the reviewer name a browser last signed with
 CSRF_HEADER = "x-csrf-token"
 TOKEN_COOKIE = "corroborate_token"
 UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
