@@ -24,4 +24,3 @@ class SentenceContext:
     previous_attributed: list[Claim] = field(default_factory=list)
     quote: Frame | None = None  # who speaks a sentence inside a long quotation (quotes.py)
     asked: list[Claim] = field(default_factory=list)  # the last sentence's, if it asked them
-    frames: list[Frame] = field(default_factory=list)  # the last sentence's speaker frames

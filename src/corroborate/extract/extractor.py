@@ -52,6 +52,19 @@ from corroborate.extract.tokens import (
 _RELEVANT, _FRAMED, _ACTIVE = 1, 2, 4
 
 
+@dataclass(slots=True)
+class _Analysis:
+    """One sentence before any claim is made of it (see Extractor._analyse)."""
+
+    lowers: tuple[str, ...]
+    cues: list[Match]
+    trigs: list[Match]
+    trigger_tokens: set[int]
+    cue_kinds_at: dict[int, set[str]]
+    mentions: list[Mention]
+    frames: list[Frame]
+
+
 @dataclass(frozen=True, slots=True)
 class Extraction:
     claims: list[Claim]
@@ -179,17 +192,16 @@ class Extractor:
         self, text: str, span: tuple[int, int], doc: str, ctx: SentenceContext
     ) -> Ahead:
         """A later sentence's tokens and speaker frames, the context left as it is."""
-        tokens, ahead = tokens_of(text, raw_words(text, *span), span[0]), replace(ctx, quote=None)
-        self._sentence(text, tokens, doc, ahead)
-        return tokens, ahead.frames
+        tokens = tokens_of(text, raw_words(text, *span), span[0])
+        return tokens, self._analyse(tokens, replace(ctx, quote=None)).frames
 
     def _context_only(self, tokens: list[Token], ctx: SentenceContext) -> None:
         mentions = build_mentions(tokens, entity_matches(tokens, self.kb), set(), self.kb.grammar)
         self._update_context(mentions, [], ctx, tokens)
 
-    def _sentence(
-        self, text: str, tokens: list[Token], doc: str, ctx: SentenceContext
-    ) -> list[Claim]:
+    def _analyse(self, tokens: list[Token], ctx: SentenceContext) -> _Analysis:
+        """The sentence's cues, acts, mentions and speaker frames: what claims are made from,
+        and all a look-ahead needs."""
         kb = self.kb
         columns = tuple(zip(*tokens, strict=True))  # texts, lowers, starts, ends in one pass
         texts, lowers = columns[0], columns[1]
@@ -225,7 +237,15 @@ class Extractor:
         frames = find_frames(tokens, cues, mentions, trigger_tokens, kb.grammar)
         if ctx.quote is not None:
             frames.insert(0, sentence_frame(ctx.quote, len(tokens)))
-        ctx.frames = frames
+        return _Analysis(lowers, cues, trigs, trigger_tokens, cue_kinds_at, mentions, frames)
+
+    def _sentence(
+        self, text: str, tokens: list[Token], doc: str, ctx: SentenceContext
+    ) -> list[Claim]:
+        kb = self.kb
+        a = self._analyse(tokens, ctx)
+        lowers, cues, trigs, mentions, frames = a.lowers, a.cues, a.trigs, a.mentions, a.frames
+        trigger_tokens, cue_kinds_at = a.trigger_tokens, a.cue_kinds_at
         named = mentions  # "the enemy" is no antecedent for later sentences' "it"
         if frames and not kb.grammar.enemy_words.isdisjoint(lowers):
             enemies = enemy_mentions(tokens, mentions, frames, kb, trigger_tokens)
