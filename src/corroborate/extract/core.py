@@ -25,7 +25,6 @@ class Core:
     recipient_mention: Mention | None
     negated: bool
     irrealis: bool
-    subject_from_context: bool = False
     agentless: bool = False  # "drones were delivered to Baku": the text names no actor
     # a participle describing a noun phrase ("the contractors fighting for Haftar"): the text
     # takes it as given, so a denial of the phrase's link to someone does not deny it

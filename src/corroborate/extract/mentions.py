@@ -8,7 +8,7 @@ mention of two actors; "advisers from Turkey" is a thing whose owner is Turkey.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import attrgetter
 
 from corroborate.extract.kb import Entry, Grammar, KnowledgeBase, Match
@@ -41,9 +41,7 @@ class Mention:
     thing_class: str | None = None
     label: str | None = None  # speaker label for compound collectives
     prep: str | None = None
-    sponsor: bool = False
     consumed: bool = False  # folded into another mention ("from Turkey" after "advisers")
-    extra_things: list[tuple[str, str]] = field(default_factory=list)
     origin: tuple[str, ...] = ()  # "Israeli-made": where a thing was made, not who holds it
     person: bool = False  # named by an official's name ("Aliyev"): "he"/"she" can point to it
 
@@ -259,8 +257,7 @@ def _classify(group: list[Match], tokens: list[Token], g: Grammar) -> Mention:
             if origin and not thing_name.lower().startswith(origin.lower()):
                 thing_name = f"{origin} {thing_name}" if thing_name[:1].islower() else thing_name
             owners = ()
-        mention = Mention(start, end, "thing", owners, thing_name, head.cls, sponsor=sponsor)
-        mention.extra_things = [(e.value, e.cls or "") for e in things if e is not head]
+        mention = Mention(start, end, "thing", owners, thing_name, head.cls)
         mention.origin = made_in
         return mention
     if actors or (demonyms and (institutions or collectives)):
