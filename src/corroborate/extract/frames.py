@@ -53,6 +53,11 @@ def speaker_names(m: Mention) -> tuple[str, ...]:
     return m.actors
 
 
+def _clause_start(tokens: list[Token], i: int, g: Grammar) -> int:
+    """The first token of the clause that token i-1 is in: after the last ';' before it."""
+    return next((k + 1 for k in range(i - 1, -1, -1) if tokens[k].lower in g.clause_breaks), 0)
+
+
 def _clause_end(tokens: list[Token], lo: int, hi: int, g: Grammar) -> int:
     """The end of a reported clause: a ';' or a comma opening a relative or contrast."""
     for i in range(lo, hi):
@@ -250,7 +255,7 @@ def find_frames(
         right = _mention_after(mentions, c1, 3)
         if left is None and j >= 0 and claimed_by(tokens, j, c0, c1, right, g):
             # "attacks, many of which have been claimed by Daesh": the claimer voices its act
-            lo = next((k + 1 for k in range(j, -1, -1) if tokens[k].lower in g.clause_breaks), 0)
+            lo = _clause_start(tokens, j + 1, g)
             if right is not None and any(k in trigger_tokens for k in range(lo, j)):
                 names = speaker_names(right)  # and acted: control gives it unowned acts
                 frames.append(Frame(names, "affirm", False, lo, c0, c0, "say", control=True))
@@ -269,18 +274,14 @@ def find_frames(
         unnamed = unnamed_tail_speaker(tokens, c0, mentions, g) if tail_empty else None
         if unnamed is not None and not (is_deny or is_accuse):
             # "..., Western analysts estimate.": someone the text does not name (guidelines 6.5)
-            lo = next(
-                (i + 1 for i in range(unnamed - 1, -1, -1) if tokens[i].lower in g.clause_breaks), 0
-            )
+            lo = _clause_start(tokens, unnamed, g)
             frames.append(Frame((), polarity, True, lo, unnamed, c0, "say"))
             continue
         tail_owner = owner_tail(tokens, c0, mentions, g) if tail_empty else None
         if tail_owner is not None:
             # "NATO has not deployed ..., its top general said": NATO speaks
             comma, owner = tail_owner
-            lo = next(
-                (i + 1 for i in range(comma - 1, -1, -1) if tokens[i].lower in g.clause_breaks), 0
-            )
+            lo = _clause_start(tokens, comma, g)
             frames.append(Frame(speaker_names(owner), polarity, hedged, lo, comma, c0, "say"))
             continue
         speaker: Mention | None = None
@@ -318,18 +319,13 @@ def find_frames(
                 before_speaker, comma_before = close, True
         if comma_before and (tail_empty or speaker is right):
             hi = before_speaker if speaker is not right else c0 - 1
-            lo = 0
-            for i in range(hi - 1, -1, -1):
-                if tokens[i].lower in g.clause_breaks:
-                    lo = i + 1
-                    break
+            lo = _clause_start(tokens, hi, g)
             frames.append(Frame(names, polarity, hedged, lo, max(lo, hi), c0, "say"))
             continue
         if comma_before and speaker is left and not is_accuse and parenthetical(tokens, c1):
             # "Ankara's support, Aliyev said, was moral": the speaker set inside the clause
             # voices all of it, before and after
-            back = range(before_speaker, -1, -1)
-            lo = next((i + 1 for i in back if tokens[i].lower in g.clause_breaks), 0)
+            lo = _clause_start(tokens, before_speaker + 1, g)
             hi = _clause_end(tokens, c1 + 1, n, g)
             frames.append(Frame(names, polarity, hedged, lo, hi, c0, "deny" if is_deny else "say"))
             continue
