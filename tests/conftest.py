@@ -227,7 +227,13 @@ def http_server() -> Iterator[LocalServer]:
 
 @pytest.fixture(scope="session")
 def ex() -> Extractor:
-    """One extractor for the extraction tests: it holds no state between documents."""
+    """The rule stage alone, for the tests of its rules: it holds no state between documents."""
+    return Extractor(parse=False)
+
+
+@pytest.fixture(scope="session")
+def full() -> Extractor:
+    """The whole extractor, rules and parser stage, as every command runs it."""
     return Extractor()
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from operator import attrgetter
+from typing import Any
 
 from corroborate.extract.answers import answer_claims
 from corroborate.extract.blame import blame_claims
@@ -132,9 +133,15 @@ def _auxiliary(tokens: list[Token], trig: Match, g: Grammar) -> bool:
 class Extractor:
     """Extract claims from document texts with one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase | None = None, *, parse: bool = True) -> None:
         self.kb = kb or default_kb()
         self._word_flags = WordFlags((self.kb.relevant, self.kb.framing_words, self.kb.active))
+        # the parser stage (spaCy) runs where the knowledge base names its pipeline
+        self.parser: Any = None
+        if parse and self.kb.parse.get("pipeline"):
+            from corroborate.extract.parse import ParseExtractor
+
+            self.parser = ParseExtractor(self.kb)
 
     @property
     def version(self) -> str:
@@ -161,6 +168,7 @@ class Extractor:
         framing: list[FramingMarker] = []
         spans = list(sentence_spans(text, abbreviations=kb.grammar.abbreviations))
         quotes = QuoteSpeakers(text, spans)
+        to_parse: list[tuple[int, int]] = []
         for k, (s0, s1) in enumerate(spans):
             words = raw_words(text, s0, s1)
             flags = self._word_flags.of_words(words) | (_RELEVANT if k in quotes.quoted_any else 0)
@@ -177,6 +185,7 @@ class Extractor:
                 ctx.asked = []
                 self._context_only(sent, ctx)  # actors but no act: only remember who was named
                 continue
+            to_parse.append((s0, s1))
             ctx.quote = quotes.frame(k, lambda j: self._look_ahead(text, spans[j], doc, ctx))
             found = self._sentence(text, sent, doc, ctx)
             claims.extend(found)
@@ -186,6 +195,10 @@ class Extractor:
                 attributed = [c for c in found if c.speaker != "author" and c.polarity == "affirm"]
                 if attributed:
                     ctx.previous_attributed = attributed
+        if self.parser is not None and to_parse:
+            from corroborate.extract.parse.combine import combine
+
+            claims = combine(claims, self.parser.extract(text, to_parse, doc=doc))
         return Extraction(merge_claims(claims), framing)
 
     def _look_ahead(

@@ -132,6 +132,16 @@ class PhraseIndex:
             for w in e.near
         }
 
+    def words_of(self, kind: str) -> frozenset[str]:
+        """The one-word phrases of one kind, lower-cased: for lookups by a parser's tokens."""
+        return frozenset(
+            key[0].lower()
+            for index in (self._lower, self._exact)
+            for _lengths, bucket in index.values()
+            for key, (_entries, kinds) in bucket.items()
+            if len(key) == 1 and kind in kinds
+        )
+
     def match(self, texts: Sequence[str], lowers: Sequence[str]) -> list[Match]:
         """Non-overlapping longest matches, left to right."""
         texts, lowers = tuple(texts), tuple(lowers)
@@ -330,6 +340,7 @@ class KnowledgeBase:
     active: frozenset[str] = frozenset()  # first tokens of triggers and frame cues
     framing_words: frozenset[str] = frozenset()  # a content word of each framing term
     grammar: Grammar = field(default_factory=Grammar)
+    parse: dict[str, Any] = field(default_factory=dict)  # parse.yaml: the parser stage's data
     fingerprint: str = ""  # hash of every lexicon file read: part of the extractor version
 
     def cameo(self, relation: str) -> str | None:
@@ -456,6 +467,8 @@ def load_kb(folders: Iterable[Path]) -> KnowledgeBase:
             _add_relations(kb, data)
             _add_cues(kb, data)
             _add_framing(kb, data)
+            for key, value in (data.get("parse") or {}).items():
+                kb.parse[key] = value
             if "grammar" in data:
                 kb.grammar = kb.grammar.merged(data["grammar"] or {})
     # The prefilter keys on content words: "the ministry" or "in the combat zone" must not make

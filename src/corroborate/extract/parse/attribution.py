@@ -1,0 +1,170 @@
+"""Stage 2, attribution: whose voice a clause is in, with what polarity and how hedged.
+
+From a trigger, walk up the parse to the nearest verb of speech, cognition or denial whose
+clausal complement holds it (nested reports give each clause its own voice: the innermost wins),
+through nouns that carry a claim ("allegations that", "evidence of"), and "according to X".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from corroborate.extract.parse.entities import Tagged
+from corroborate.extract.parse.lexicon import ParseLexicon
+from corroborate.extract.parse.phrases import PRONOUNS, Named, named
+
+# How a clause hangs under the verb that voices it.
+_CONTENT_DEPS = frozenset({"ccomp", "parataxis", "advcl", "xcomp"})
+_NOUN_CONTENT_DEPS = frozenset({"acl", "ccomp", "prep", "pcomp", "pobj", "relcl", "compound"})
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    speaker: Named | None  # None: the author asserts it
+    polarity: str
+    hedged: bool
+    accused: Any | None = None  # "X accused Y of ...": Y's token, the act's agent
+    speech: Any | None = None  # the verb of speech, if any
+
+
+@dataclass(slots=True)
+class Memory:
+    """What crosses sentences: the last speaker and the last actor named, for pronouns."""
+
+    speaker: Named | None = None
+    actor: Named | None = None
+
+
+def subject_of(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if child.dep_ == "nsubjpass":
+                for agent in verb.children:  # "was accused by Kyiv"
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                return pobj
+                return None
+            return child
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        return subject_of(verb.head)  # "pledged to deliver", "said and added"
+    return None
+
+
+def enclosing_speaker(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """A pronoun inside reported speech is its speaker: "Kyiv said it had ..." (it = Kyiv)."""
+    node = tok.head
+    while node.head.i != node.i:
+        if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in lex.speech_lemmas:
+            subj = subject_of(node)
+            if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
+                got = named(tagged, subj, lex.generic_heads)
+                if got is not None and got.kind != "generic":
+                    return got
+        node = node.head
+    return None
+
+
+def resolve_pronoun(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    inner = enclosing_speaker(tagged, tok, lex, memory)
+    if inner is not None:
+        return inner
+    return memory.speaker if tok.lower_ in ("he", "she", "we") else memory.actor
+
+
+def speaker_of(tagged: Tagged, tok: Any | None, lex: ParseLexicon, memory: Memory) -> Named | None:
+    if tok is None:
+        return None
+    if tok.lower_ in PRONOUNS:
+        return resolve_pronoun(tagged, tok, lex, memory)
+    got = named(tagged, tok, lex.generic_heads)
+    if got is None:
+        return None
+    if got.kind == "generic" and tok.lemma_.lower() == "source":
+        return Named("unnamed source", "generic", got.token)
+    return got
+
+
+def _according_to(tagged: Tagged, node: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    for child in node.children:
+        if child.dep_ == "prep" and child.lower_ in ("according", "per"):
+            for to in (child, *child.children):
+                for pobj in to.children:
+                    if pobj.dep_ == "pobj":
+                        return speaker_of(tagged, pobj, lex, memory)
+    return None
+
+
+def _local_marks(node: Any, lex: ParseLexicon) -> tuple[bool, bool]:
+    """(negated, hedged) by the node's own modifiers."""
+    negated = hedged = False
+    for child in node.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and low in ("never", "no longer")):
+            negated = not negated
+        else:
+            modal = child.dep_ == "aux" and low in lex.hedge_modals
+            hedged = hedged or modal or (child.dep_ in ("advmod", "amod") and low in lex.hedges)
+    return negated, hedged
+
+
+def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Voice | None:
+    """The trigger's voice; None when it is no claim ("did not say", "declined to confirm")."""
+    node = trigger
+    negated, hedged = _local_marks(trigger, lex)
+    according = _according_to(tagged, trigger, lex, memory)
+    noun_speaker: Named | None = None
+    noun_negated = False
+    passed_noun = trigger.pos_ in ("NOUN", "PROPN")
+    steps = 0
+    while node.head.i != node.i and steps < 12:
+        steps += 1
+        head, dep = node.head, node.dep_
+        is_verb = head.pos_ in ("VERB", "AUX")
+        lemma = head.lemma_.lower()
+        content = dep in _CONTENT_DEPS or (dep in ("dobj", "nsubjpass") and passed_noun)
+        accused = None
+        if is_verb and lemma in lex.accuse_lemmas and dep in ("prep", "pcomp"):
+            content = True  # "accused Y of sending", "blamed Y for the strike"
+            accused = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if is_verb and lemma in lex.speech_lemmas and content:
+            own_neg, own_hedge = _local_marks(head, lex)
+            if own_neg:
+                return None  # "did not confirm", "never said": no claim either way
+            subj = subject_of(head)
+            speaker = speaker_of(tagged, subj, lex, memory) or noun_speaker
+            speaker = speaker or _according_to(tagged, head, lex, memory) or according
+            if speaker is None and subj is not None and subj.lower_ not in PRONOUNS:
+                speaker = None  # an unnamed subject ("the statement said"): the author's
+            deny = lemma in lex.deny_lemmas
+            polarity = "deny" if deny != (negated or noun_negated) else "affirm"
+            hedged = hedged or own_hedge or lemma in lex.belief_lemmas
+            if speaker is not None and speaker.kind == "generic":
+                hedged = True
+            return Voice(speaker, polarity, hedged, accused, head)
+        if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in lex.claim_nouns:
+            if dep in _NOUN_CONTENT_DEPS:
+                passed_noun = True
+                for child in head.children:
+                    if child.dep_ == "det" and child.lower_ in ("no", "any"):
+                        noun_negated = child.lower_ == "no"
+                    if child.dep_ in ("poss", "compound") and noun_speaker is None:
+                        noun_speaker = speaker_of(tagged, child, lex, memory)
+                    if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj" and noun_speaker is None:
+                                noun_speaker = speaker_of(tagged, pobj, lex, memory)
+        elif is_verb and dep not in ("nsubj", "nsubjpass", "csubj"):
+            own_neg, own_hedge = _local_marks(head, lex)
+            if dep in ("xcomp", "conj") or (dep == "ccomp" and lemma not in lex.speech_lemmas):
+                negated = negated != own_neg  # "did not pledge to deliver"
+                hedged = hedged or own_hedge
+        according = according or _according_to(tagged, head, lex, memory)
+        node = head
+    speaker = noun_speaker or according
+    polarity = "deny" if (negated or noun_negated) else "affirm"
+    hedged = hedged or (speaker is not None and speaker.kind == "generic")
+    if passed_noun and noun_speaker is None and not noun_negated and trigger.pos_ not in ("NOUN",):
+        hedged = True  # "amid reports that X sent ...": an unnamed report
+    return Voice(speaker, polarity, hedged)

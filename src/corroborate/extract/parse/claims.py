@@ -1,0 +1,133 @@
+"""Stage 5, claims: a trigger's roles and voice become contract claims."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corroborate.extract.claim import Claim, Quantity, Span
+from corroborate.extract.kb import Entry, KnowledgeBase
+from corroborate.extract.parse.attribution import Voice
+from corroborate.extract.parse.entities import Tagged
+from corroborate.extract.parse.lexicon import ParseLexicon
+from corroborate.extract.parse.phrases import Named
+from corroborate.extract.parse.roles import Roles
+from corroborate.extract.quantities import quantity_before, unit_for
+
+RELATIONS = frozenset(
+    {"arms_supply", "troop_deployment", "foreign_fighters", "training", "logistics", "combat",
+     "political_support", "force_size"}
+)  # fmt: skip
+_EVIDENCE_TOKENS = 14
+_NEEDS_RECIPIENT = frozenset({"political_support", "combat"})
+
+
+def relation_of(
+    kb: KnowledgeBase, lex: ParseLexicon, entry: Entry, thing: Entry | None, obj: Any | None
+) -> str | None:
+    if entry.value in RELATIONS:
+        return entry.value
+    frame = kb.frames.get(entry.value, {})
+    if thing is not None and thing.cls is not None:
+        return frame.get(thing.cls) or frame.get("*")
+    if "*" in frame:
+        return frame["*"]
+    default = lex.frame_defaults.get(entry.value)
+    if default is None or obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = {t.lower_ for t in obj.subtree} | {obj.lemma_.lower()}
+    return None if words & lex.civil_objects else default
+
+
+def _quantity(tagged: Tagged, obj: Any | None, thing: Entry | None) -> Quantity | None:
+    if obj is None:
+        return None
+    start = obj.idx
+    words = tagged.words
+    index = next((k for k, w in enumerate(words) if w.start >= start), None)
+    if index is None:
+        return None
+    unit = unit_for(thing.value if thing else obj.text.lower(), thing.cls if thing else None)
+    return quantity_before(words, index, unit=unit)
+
+
+def _evidence(text: str, tokens: list[Any], trigger: Any) -> Span:
+    lo = min(t.i for t in tokens)
+    hi = max(t.i for t in tokens)
+    if hi - lo >= _EVIDENCE_TOKENS:  # keep the words nearest the trigger
+        lo = max(lo, trigger.i - _EVIDENCE_TOKENS // 2)
+        hi = min(hi, lo + _EVIDENCE_TOKENS - 1)
+    doc = trigger.doc
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    return Span(start, end, text[start:end])
+
+
+def _token(trigger: Any, got: Named | None) -> Any | None:
+    """The token that named an actor, when it is in the trigger's sentence."""
+    if got is None or got.token < 0 or got.token >= len(trigger.doc):
+        return None
+    tok = trigger.doc[got.token]
+    return tok if tok.sent == trigger.sent else None
+
+
+def make_claims(
+    *,
+    kb: KnowledgeBase,
+    lex: ParseLexicon,
+    tagged: Tagged,
+    doc_id: str,
+    trigger: Any,
+    entry: Entry,
+    roles: Roles,
+    voice: Voice,
+) -> list[Claim]:
+    text = trigger.doc.text
+    objects = roles.objects or [(None, None)]
+    out: list[Claim] = []
+    for obj, thing in objects:
+        relation = relation_of(kb, lex, entry, thing, obj)
+        if relation is None:
+            continue
+        quantity = _quantity(tagged, obj, thing)
+        if entry.needs == "quantity" and quantity is None:
+            continue
+        # support of nobody named, a fight against no one, an unknown thing sent nowhere: too
+        # little of a proposition to stand as a claim (a force's size needs only its figure)
+        thin = roles.recipient is None and (relation in _NEEDS_RECIPIENT or thing is None)
+        if thin and not (relation == "force_size" and quantity is not None):
+            continue
+        # fighters nobody is said to send still fight for someone: then the side must be named
+        unsent = relation == "foreign_fighters" and roles.recipient is not None
+        agents: list[Named | None] = list(roles.agents) or ([None] if unsent else [])
+        for agent in agents:
+            subject = None if agent is None else agent.value
+            recipient = None if roles.recipient is None else roles.recipient.value
+            if subject is not None and subject == recipient:
+                continue
+            speaker = "author" if voice.speaker is None else voice.speaker.value
+            tokens = [trigger] + [
+                t
+                for t in (
+                    _token(trigger, agent),
+                    obj,
+                    _token(trigger, roles.recipient),
+                )
+                if t is not None
+            ]
+            obj_text = thing.value if thing is not None else (obj.text if obj is not None else None)
+            out.append(
+                Claim(
+                    doc=doc_id,
+                    subject=subject,
+                    relation=relation,
+                    object=obj_text,
+                    recipient=recipient,
+                    quantity=quantity,
+                    speaker=speaker,
+                    polarity=voice.polarity,
+                    hedged=voice.hedged,
+                    evidence=_evidence(text, tokens, trigger),
+                    cameo=kb.cameo(relation),
+                    confidence=0.6,
+                )
+            )
+    return out

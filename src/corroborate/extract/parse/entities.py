@@ -1,0 +1,112 @@
+"""Stage 1, entities: what each token of a parsed sentence names.
+
+The knowledge base's phrases (actors, equipment, triggers, cue words) are matched with the
+project's own tokenizer and laid onto the parser's tokens by character offsets; named entities
+the knowledge base does not know become open-world actors under their own name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from corroborate.extract.kb import Entry, KnowledgeBase
+from corroborate.extract.tokens import Token, tokenize
+
+_ACTOR_KINDS = frozenset({"actor", "demonym", "outlet"})
+
+
+@dataclass(slots=True)
+class Tagged:
+    """One sentence: the parser's span and what the knowledge base and NER found in it."""
+
+    sent: Any  # spacy.tokens.Span
+    words: list[Token]  # the project's tokens of the sentence, document offsets
+    names: dict[int, Entry] = field(default_factory=dict)  # token i -> actor/outlet/thing entry
+    triggers: dict[int, Entry] = field(default_factory=dict)  # head token i -> trigger entry
+    trigger_span: dict[int, tuple[int, int]] = field(default_factory=dict)
+    cues: dict[int, set[str]] = field(default_factory=dict)  # token i -> cue kinds
+
+    def name(self, i: int, *kinds: str) -> Entry | None:
+        entry = self.names.get(i)
+        if entry is None or (kinds and entry.kind not in kinds):
+            return None
+        return entry
+
+
+# Trigger voices the parse reads the same way as a plain trigger; the rule engine's special
+# readings (hosting, exchanges of fire, ranks, departures ...) stay with the rule engine.
+_PLAIN_VOICES = frozenset({"acquire", "arm", "move"})
+
+
+def _usable(entry: Entry, lowers: list[str], end: int) -> bool:
+    if entry.voice is not None and entry.voice not in _PLAIN_VOICES:
+        return False
+    if entry.near and not any(w in entry.near for w in lowers[end : end + 4]):
+        return False
+    return entry.needs != "location"
+
+
+def canonical_name(text: str, strip: frozenset[str]) -> str:
+    """An unknown name as the text gives it, without articles, titles or a possessive."""
+    words = text.replace("\u2019", "'").split()
+    while words and words[0].lower().strip(".") in strip:
+        words = words[1:]
+    if words and words[-1].endswith("'s"):
+        words[-1] = words[-1][:-2]
+    return " ".join(words).strip(" ,.'\"")
+
+
+def tag(sent: Any, kb: KnowledgeBase) -> Tagged:
+    doc = sent.doc
+    words = tokenize(doc.text, sent.start_char, sent.end_char)
+    out = Tagged(sent, words)
+    texts, lowers = [w.text for w in words], [w.lower for w in words]
+
+    def span_of(start: int, end: int) -> Any:
+        return doc.char_span(words[start].start, words[end - 1].end, alignment_mode="expand")
+
+    for m in kb.entities.match(texts, lowers):
+        span = span_of(m.start, m.end)
+        if span is None:
+            continue
+        entry = m.entries[0]
+        for tok in span:
+            out.names[tok.i] = entry
+    for m in kb.triggers.match(texts, lowers):
+        span = span_of(m.start, m.end)
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in ("aux", "auxpass"):
+            continue  # "had been sent": the auxiliary is no act
+        for entry in m.entries:
+            if entry.kind == "trigger" and _usable(entry, lowers, m.end):
+                out.triggers[root.i] = entry
+                out.trigger_span[span.root.i] = (span.start, span.end)
+                break
+    for m in kb.cues.match(texts, lowers):
+        span = span_of(m.start, m.end)
+        if span is None:
+            continue
+        for tok in span:
+            out.cues.setdefault(tok.i, set()).update(e.kind for e in m.entries)
+    labels = frozenset(kb.parse.get("actor_labels", ()))
+    strip = frozenset(str(w).lower() for w in kb.parse.get("name_strip", ()))
+    for ent in sent.ents:
+        if ent.label_ not in labels or any(t.i in out.names for t in ent):
+            continue
+        if ent.label_ == "NORP":
+            continue  # a nationality the knowledge base lacks names no state we could name
+        name = canonical_name(ent.text, strip)
+        if not name or not name[:1].isupper():
+            continue
+        cls = {"PERSON": "open_person", "GPE": "open_place"}.get(ent.label_, "open")
+        entry = Entry("actor", name, cls=cls)
+        for tok in ent:
+            out.names[tok.i] = entry
+    return out
+
+
+def actor_kinds() -> frozenset[str]:
+    return _ACTOR_KINDS

@@ -1,0 +1,100 @@
+"""The parser stage over a document: prefilter, parse in batches, run the stages per sentence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from corroborate.extract.claim import Claim
+from corroborate.extract.kb import KnowledgeBase
+from corroborate.extract.parse.attribution import Memory, voice
+from corroborate.extract.parse.claims import make_claims
+from corroborate.extract.parse.entities import Tagged, tag
+from corroborate.extract.parse.lexicon import ParseLexicon
+from corroborate.extract.parse.nlp import pipeline
+from corroborate.extract.parse.phrases import Named, named
+from corroborate.extract.parse.roles import noun_roles, verb_roles
+
+# A sentence longer than this is not parsed (a table or a run-on list, not prose): the parser's
+# cost grows with it and no claim we could read survives such a span.
+MAX_SENTENCE_CHARS = 1_500
+
+
+class ParseExtractor:
+    """Claims from the dependency parse of the sentences that can hold one."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.lex = ParseLexicon.of(kb)
+        self.parsed = 0  # sentences parsed, for the benchmark's share
+        self.skipped_long = 0
+
+    @property
+    def nlp(self) -> Any:
+        return pipeline(self.lex.pipeline)
+
+    def extract(self, text: str, spans: list[tuple[int, int]], *, doc: str) -> list[Claim]:
+        """Claims of the sentences at `spans` (the prefilter's choice), in document order."""
+        nlp = self.nlp
+        chunks: list[tuple[int, str]] = []
+        for s0, s1 in spans:
+            if s1 - s0 > MAX_SENTENCE_CHARS:
+                self.skipped_long += 1
+                continue
+            chunks.append((s0, text[s0:s1]))
+        memory = Memory()
+        claims: list[Claim] = []
+        # each sentence is parsed alone (the prefilter chose it), offsets mapped back after
+        for (s0, _), parsed in zip(chunks, nlp.pipe(c for _, c in chunks), strict=True):
+            self.parsed += 1
+            for sent in parsed.sents:
+                claims.extend(self._sentence(sent, text, s0, doc, memory))
+        return claims
+
+    def _sentence(self, sent: Any, text: str, offset: int, doc: str, memory: Memory) -> list[Claim]:
+        kb, lex = self.kb, self.lex
+        tagged = tag(sent, kb)
+        out: list[Claim] = []
+        for i, entry in tagged.triggers.items():
+            trigger = sent.doc[i]
+            v = voice(tagged, trigger, lex, memory)
+            if v is None:
+                continue
+            if trigger.pos_ in ("NOUN", "PROPN"):
+                roles = noun_roles(tagged, trigger, lex, memory)
+            else:
+                roles = verb_roles(tagged, trigger, entry, lex, memory, v.accused)
+            out.extend(
+                make_claims(
+                    kb=kb,
+                    lex=lex,
+                    tagged=tagged,
+                    doc_id=doc,
+                    trigger=trigger,
+                    entry=entry,
+                    roles=roles,
+                    voice=v,
+                )
+            )
+        self._remember(tagged, memory)
+        return [_shift(c, offset, text) for c in out]
+
+    def _remember(self, tagged: Tagged, memory: Memory) -> None:
+        for tok in tagged.sent:
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                got: Named | None = named(tagged, tok, self.lex.generic_heads)
+                if got is not None and got.kind in ("actor", "demonym", "open"):
+                    got = replace(got, token=-1)  # remembered: no token in a later sentence
+                    memory.actor = got
+                    if tok.head.lemma_.lower() in self.lex.speech_lemmas:
+                        memory.speaker = got
+                    break
+
+
+def _shift(claim: Claim, offset: int, text: str) -> Claim:
+    from corroborate.extract.claim import Span
+
+    ev = claim.evidence
+    start, end = ev.start + offset, ev.end + offset
+    claim.evidence = Span(start, end, text[start:end])
+    return claim

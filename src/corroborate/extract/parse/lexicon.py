@@ -1,0 +1,48 @@
+"""The parser stage's word sets, built once per knowledge base from parse.yaml and cues.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corroborate.extract.kb import KnowledgeBase
+
+
+def _words(kb: KnowledgeBase, key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in kb.parse.get(key, ()) or ())
+
+
+@dataclass(frozen=True, slots=True)
+class ParseLexicon:
+    pipeline: str
+    speech_lemmas: frozenset[str]
+    deny_lemmas: frozenset[str]
+    accuse_lemmas: frozenset[str]
+    belief_lemmas: frozenset[str]
+    claim_nouns: frozenset[str]
+    hedge_modals: frozenset[str]
+    hedges: frozenset[str]
+    recipient_preps: frozenset[str]
+    target_preps: frozenset[str]
+    generic_heads: frozenset[str]
+    civil_objects: frozenset[str]
+    frame_defaults: dict[str, str]
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> ParseLexicon:
+        return cls(
+            pipeline=str(kb.parse.get("pipeline", "")),
+            speech_lemmas=_words(kb, "speech_lemmas"),
+            deny_lemmas=_words(kb, "deny_lemmas"),
+            accuse_lemmas=_words(kb, "accuse_lemmas"),
+            belief_lemmas=_words(kb, "belief_lemmas"),
+            claim_nouns=_words(kb, "claim_noun_lemmas"),
+            hedge_modals=_words(kb, "hedge_modals"),
+            hedges=kb.cues.words_of("hedges"),
+            recipient_preps=_words(kb, "recipient_preps"),
+            target_preps=_words(kb, "target_preps"),
+            generic_heads=_words(kb, "generic_heads"),
+            civil_objects=_words(kb, "civil_objects"),
+            frame_defaults={
+                str(k): str(v) for k, v in (kb.parse.get("frame_defaults") or {}).items()
+            },
+        )

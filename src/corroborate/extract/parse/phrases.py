@@ -1,0 +1,97 @@
+"""Who a noun phrase names: the actor of its head or of its modifiers, open names included."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from corroborate.extract.kb import Entry
+from corroborate.extract.parse.entities import Tagged
+
+# Modifiers that tell whose a noun is: "Russian troops", "Turkey's drones", "the Iranian army".
+_OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+# Modifiers that name the noun itself: "the UAE (United Arab Emirates)", "Pentagon spokesman X".
+_SAME_DEPS = frozenset({"appos", "compound", "flat"})
+PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"})
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """An actor as a noun phrase names it."""
+
+    value: str
+    kind: str  # actor | demonym | outlet | person | open (an NER name) | name | generic
+    token: int  # the token that named it
+    thing: Entry | None = None  # the equipment or force the phrase is about, if any
+
+
+def thing_of(tagged: Tagged, head: Any) -> Entry | None:
+    """The equipment or force a phrase is about: its head's entry, else a compound's."""
+    for tok in (head, *head.children):
+        entry = tagged.name(tok.i, "thing")
+        if entry is not None and (tok is head or tok.dep_ in ("compound", "amod", "conj")):
+            return entry
+    return None
+
+
+def _entry_named(entry: Entry, i: int) -> Named:
+    if entry.kind == "actor" and entry.cls == "person" and entry.value[:1].isupper():
+        # a known official maps to the state; an unknown person stays a person
+        return Named(entry.value, "actor", i)
+    if entry.kind == "actor" and entry.cls == "open":
+        return Named(entry.value, "open", i)
+    if entry.kind == "actor" and entry.cls == "open_place":
+        return Named(entry.value, "place", i)
+    if entry.kind == "actor" and entry.cls == "open_person":
+        return Named(entry.value, "person", i)
+    return Named(entry.value, entry.kind, i)
+
+
+def named(tagged: Tagged, head: Any, generic_heads: frozenset[str]) -> Named | None:
+    """The actor a noun phrase with this head names, nearest the head first."""
+    entry = tagged.name(head.i, "actor", "demonym", "outlet")
+    person = entry is not None and entry.cls == "open_person"
+    if entry is not None and not person and not (entry.kind == "demonym" and head.dep_ == "amod"):
+        return _entry_named(entry, head.i)
+    thing = thing_of(tagged, head)
+    # modifiers, nearest first: "the Iranian foreign ministry spokesman", "Turkey's army"
+    for tok in sorted(head.children, key=lambda t: abs(t.i - head.i)):
+        if tok.dep_ not in _OWNER_DEPS and tok.dep_ not in _SAME_DEPS:
+            continue
+        for sub in (tok, *tok.subtree):
+            entry = tagged.name(sub.i, "actor", "demonym", "outlet")
+            if entry is not None:
+                got = _entry_named(entry, sub.i)
+                return Named(got.value, got.kind, got.token, thing)
+    if person and entry is not None:  # "Pentagon spokesman John Kirby" speaks for his state
+        return _entry_named(entry, head.i)
+    # "the ambassador of Ukraine", "officials in Kyiv"
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    inner = named(tagged, pobj, generic_heads)
+                    if inner is not None and inner.kind != "generic":
+                        return Named(inner.value, inner.kind, inner.token, thing)
+    if head.pos_ == "PROPN" and head.text[:1].isupper():
+        # a name neither the knowledge base nor the NER knows is still a name (open world)
+        words = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i]
+        if all(t.pos_ == "PROPN" for t in words):
+            return Named(" ".join(t.text for t in words), "name", head.i, thing)
+    if head.lower_ in generic_heads or head.lemma_.lower() in generic_heads:
+        words = [t for t in head.children if t.i < head.i and t.dep_ in ("amod", "compound")]
+        label = " ".join([*(t.text for t in words), head.text]).strip()
+        return Named(label, "generic", head.i, thing)
+    return None
+
+
+def conjuncts(head: Any) -> list[Any]:
+    """The head and every token coordinated with it: "France, Italy and Spain"."""
+    out = [head]
+    stack = list(head.children)
+    while stack:
+        tok = stack.pop()
+        if tok.dep_ == "conj" and tok.head in out:
+            out.append(tok)
+            stack.extend(tok.children)
+    return sorted(out, key=lambda t: t.i)

@@ -1,0 +1,154 @@
+"""Stages 3-4, events and roles: each trigger's agent, object and recipient from the parse.
+
+Verbs: the active subject or the passive by-agent acts; the direct object (or "with" object)
+is what moves; "to"/"for" phrases and datives name the recipient; coordination distributes.
+Nouns ("Russia's deliveries of drones to Armenia"): possessor, "by" phrase or demonym acts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from corroborate.extract.kb import Entry
+from corroborate.extract.parse.attribution import Memory, resolve_pronoun, subject_of
+from corroborate.extract.parse.entities import Tagged
+from corroborate.extract.parse.lexicon import ParseLexicon
+from corroborate.extract.parse.phrases import PRONOUNS, Named, conjuncts, named, thing_of
+
+_NOT_ACTORS = frozenset({"generic", "outlet", "person", "name", "place"})
+
+
+@dataclass(slots=True)
+class Roles:
+    agents: list[Named] = field(default_factory=list)
+    objects: list[tuple[Any, Entry | None]] = field(default_factory=list)  # (head token, thing)
+    recipient: Named | None = None
+
+
+def _pobjs(prep: Any) -> list[Any]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def _actor(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    if tok.lower_ in PRONOUNS:
+        return resolve_pronoun(tagged, tok, lex, memory)
+    got = named(tagged, tok, lex.generic_heads)
+    # every state is in the knowledge base: an unknown place is a place, never an actor; people,
+    # outlets and voices nobody names do not act in the contract's sense
+    return None if got is None or got.kind in _NOT_ACTORS else got
+
+
+def _agents(tagged: Tagged, heads: list[Any], lex: ParseLexicon, memory: Memory) -> list[Named]:
+    out: list[Named] = []
+    for head in heads:
+        for tok in conjuncts(head):
+            got = _actor(tagged, tok, lex, memory)
+            if got is not None and got.value not in {a.value for a in out}:
+                out.append(got)
+    return out
+
+
+def _place_or_actor(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """A recipient may be a place when the text names only the place ("troops to Kursk")."""
+    if tok.lower_ in PRONOUNS:
+        return resolve_pronoun(tagged, tok, lex, memory)
+    got = named(tagged, tok, lex.generic_heads)
+    return None if got is None or got.kind in ("generic", "outlet", "person") else got
+
+
+def _recipient_from_preps(
+    tagged: Tagged, verb: Any, preps: frozenset[str], lex: ParseLexicon, memory: Memory
+) -> Named | None:
+    for child in verb.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for pobj in _pobjs(child):
+                got = _place_or_actor(tagged, pobj, lex, memory)
+                if got is not None:
+                    return got
+        if child.dep_ == "dative" and child.pos_ != "ADP":
+            got = _actor(tagged, child, lex, memory)
+            if got is not None:
+                return got
+    return None
+
+
+def verb_roles(
+    tagged: Tagged, verb: Any, entry: Entry, lex: ParseLexicon, memory: Memory, accused: Any
+) -> Roles:
+    roles = Roles()
+    subj = subject_of(verb)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if accused is not None:
+        subj = accused
+    elif subj is None and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+        subj = verb.head  # "Iran, which supplies drones", "China supplying parts"
+    thing_subject = None
+    if subj is not None:
+        thing = thing_of(tagged, subj)
+        if thing is not None and tagged.name(subj.i, "actor", "demonym") is None:
+            thing_subject = subj  # "Russian troops crossed": the troops' owner acts
+        roles.agents = _agents(tagged, [subj], lex, memory)
+    objects: list[Any] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "nsubjpass" and passive):
+            objects.extend(conjuncts(child))
+        if child.dep_ == "prep" and child.lower_ == "with":
+            objects.extend(t for p in _pobjs(child) for t in conjuncts(p))
+    if thing_subject is not None:
+        objects.insert(0, thing_subject)
+    recipient = None
+    for obj in list(objects):
+        if tagged.name(obj.i, "actor", "demonym") is not None and thing_of(tagged, obj) is None:
+            objects.remove(obj)  # "supplied Ukraine with boats": the actor object receives
+            recipient = recipient or _actor(tagged, obj, lex, memory)
+    roles.objects = [(o, thing_of(tagged, o)) for o in objects]
+    preps = lex.target_preps if entry.value in ("attack", "combat") else lex.recipient_preps
+    roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory) or recipient
+    if entry.voice == "acquire":  # "Armenia bought drones from Russia": roles swap
+        supplier = None
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                supplier = next((_actor(tagged, p, lex, memory) for p in _pobjs(child)), None)
+        roles.recipient = roles.agents[0] if roles.agents else None
+        roles.agents = [supplier] if supplier is not None else []
+    return roles
+
+
+def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+    roles = Roles()
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            if child.lower_ in PRONOUNS and noun.head.i != noun.i:
+                # "stepped up their arms supplies": the governing verb's subject
+                subj = subject_of(noun.head)
+                if subj is not None:
+                    roles.agents = _agents(tagged, [subj], lex, memory)
+                continue
+            got = _actor(tagged, child, lex, memory)
+            if got is not None:
+                roles.agents = _agents(tagged, [child], lex, memory)
+        if child.dep_ == "prep":
+            low = child.lower_
+            for pobj in _pobjs(child):
+                if low == "by":
+                    roles.agents = _agents(tagged, [pobj], lex, memory)
+                elif low == "of":
+                    thing = thing_of(tagged, pobj)
+                    if thing is not None:
+                        roles.objects.append((pobj, thing))
+                    elif not roles.agents:
+                        roles.agents = _agents(tagged, [pobj], lex, memory)
+                elif low in lex.recipient_preps and roles.recipient is None:
+                    roles.recipient = _place_or_actor(tagged, pobj, lex, memory)
+    thing = thing_of(tagged, noun)
+    if thing is not None and not roles.objects:
+        roles.objects.append((noun, thing))
+    if not roles.agents and noun.head.i != noun.i and noun.dep_ in ("dobj", "pobj"):
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        light = verb.lemma_.lower() not in lex.speech_lemmas  # not "Kyiv condemned the delivery"
+        if verb.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj" and light:
+            subj = subject_of(verb)
+            if subj is not None:
+                roles.agents = _agents(tagged, [subj], lex, memory)
+    return roles
