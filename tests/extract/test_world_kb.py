@@ -115,3 +115,34 @@ def test_names_in_other_languages_keep_the_english_canonical_name(
 ) -> None:
     kb = load_kb([bundled_lexicons(language)])
     assert [value for _phrase, _kind, value in tags(kb, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RSF fighters", [("RSF", "actor", "Rapid Support Forces")]),
+        ("the M23 and FARDC", [("M23", "actor", "M23"), ("FARDC", "actor", "DR Congo")]),
+        ("Ansar Allah and Kataib Hezbollah", [("Ansar Allah", "actor", "Houthis"),
+                                              ("Kataib Hezbollah", "actor", "Kataib Hezbollah")]),
+        ("data from ISW", [("ISW", "actor", "Institute for the Study of War")]),
+        # hand-kept states gain their agencies without losing their own names
+        ("the IDF said", [("IDF", "actor", "Israel")]),
+        ("Israel said", [("Israel", "actor", "Israel")]),
+    ],
+)  # fmt: skip
+def test_hand_kept_groups_tag_the_right_actor(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert tags(default_kb(), text) == expected
+
+
+def test_outlets_are_outlets_and_state_types_survive_extension() -> None:
+    kb = default_kb()
+    toks = tokenize("Ukrainska Pravda and The Irrawaddy reported")
+    found = kb.entities.match([t.text for t in toks], [t.lower for t in toks])
+    assert [m.entries[0].value for m in found if m.first("outlet")] == [
+        "Ukrainska Pravda",
+        "The Irrawaddy",
+    ]
+    assert (kb.actor_types["Israel"], kb.actor_types["Houthis"]) == ("state", "armed_group")
+    assert kb.adversaries["Ukraine"] == "Russia"  # groups.yaml extends Ukraine, keeps this
