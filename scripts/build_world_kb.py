@@ -163,6 +163,8 @@ def variants(name: str) -> list[str]:
     is left out."""
     name = re.sub(r"\s*\([^)]*\)", "", name).strip()
     name = name.removeprefix("the ")  # ISO's "the State of Palestine"
+    if re.search("[\u0400-\u04ff]", name):  # Cyrillic: no stress accents (U+0301)
+        name = name.replace("\u0301", "")
     if "," in name or " - " in name or " \u2013 " in name:  # CLDR's "Congo - Kinshasa": a label
         return []
     forms = [name, name.replace("\u2019", "'")]  # right single quote
