@@ -20,7 +20,7 @@ from corroborate.ingest import (
     plan_inputs,
     read_file,
 )
-from corroborate.model import Document, IngestFailure, Metadata, RawInput
+from corroborate.model import Document, IngestFailure, Metadata, RawInput, Skipped
 from corroborate.settings import Settings
 from corroborate.store import Ledger
 
@@ -33,6 +33,7 @@ class IngestReport:
     failures: list[IngestFailure] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    passed_over: list[Skipped] = field(default_factory=list)  # e.g. media-only messages
     interrupted: bool = False
 
     @property
@@ -46,7 +47,7 @@ ProgressHook = Callable[[str, int], None]
 
 def read_target(
     target: str, settings: Settings, options: ReadOptions
-) -> Iterator[RawInput | IngestFailure]:
+) -> Iterator[RawInput | IngestFailure | Skipped]:
     """One file's or URL's raw inputs, streamed; every failure a one-line reason."""
     if is_url(target):
         yield fetch_url(
@@ -100,7 +101,10 @@ def ingest(
     registry = registry or SourceRegistry()
     ledger.upsert_sources(registry.sources)
     options = ReadOptions(
-        max_bytes=settings.max_document_bytes, encoding=encoding, fields=fields or {}
+        max_bytes=settings.max_document_bytes,
+        encoding=encoding,
+        fields=fields or {},
+        telegram_usernames=registry.telegram_usernames(),
     )
     plan = plan_inputs(targets)
     report = IngestReport(inputs=len(plan.inputs), skipped=list(plan.skipped))
@@ -113,6 +117,9 @@ def ingest(
             for item in read_target(target, settings, options):
                 if stopping():  # checked per row too, so a huge JSONL file stops promptly
                     break
+                if isinstance(item, Skipped):
+                    report.passed_over.append(item)
+                    continue
                 built = (
                     item
                     if isinstance(item, IngestFailure)

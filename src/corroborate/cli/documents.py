@@ -80,6 +80,10 @@ def _print_report(report: IngestReport, *, quiet: bool) -> None:
     ]
     if report.skipped:
         parts.append(f"{len(report.skipped)} skipped (unsupported file type)")
+    if report.passed_over:
+        kinds = Counter(item.reason.split(" (")[0] for item in report.passed_over)
+        listed = ", ".join(f"{n} {why}" for why, n in sorted(kinds.items()))
+        parts.append(f"{len(report.passed_over)} messages skipped ({listed})")
     out.print(f"ingest: {report.inputs} inputs; " + ", ".join(parts))
     if report.failures:
         out.print("see `corroborate errors` for the full list with reasons")
