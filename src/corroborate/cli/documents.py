@@ -31,8 +31,9 @@ from corroborate.cli.app import (
 from corroborate.cli.claims import make_extractor
 from corroborate.cli.findings import STANCE_MODEL, assess_for, function_words
 from corroborate.ingest import RegistryError, SourceRegistry, load_registries, parse_field_mapping
+from corroborate.ingest.feeds import FeedListError
 from corroborate.model import Metadata
-from corroborate.pipeline import IngestReport, ingest
+from corroborate.pipeline import IngestReport, expand_feed_lists, ingest
 from corroborate.report.build import build_role_report, render_report
 from corroborate.settings import Settings, SettingsError
 from corroborate.stance import StanceModel
@@ -177,6 +178,10 @@ def ingest_cmd(
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         with ledger_of(ctx) as ledger:
+            try:
+                expand_feed_lists(targets)  # a feeds.yaml that cannot be read is a usage error
+            except FeedListError as exc:
+                fail(str(exc))
             report = run_ingest(
                 ledger,
                 list(targets),

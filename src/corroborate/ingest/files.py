@@ -38,6 +38,8 @@ class ReadOptions:
     fields: Mapping[str, str] = field(default_factory=dict)
     # Telegram channel name -> public t.me name (sources.yaml), for message permalinks
     telegram_usernames: Mapping[str, str] = field(default_factory=dict)
+    # feed URL -> the outlet its entries come from (feeds.yaml `source`)
+    feed_sources: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from corroborate.model import Document, IngestFailure, Source
 from corroborate.store.claims import ClaimsMixin
+from corroborate.store.origins import OriginsMixin
 from corroborate.store.reads import ReadsMixin
 from corroborate.store.schema import documents, ingest_errors, sources
 from corroborate.store.search import DocumentLookupMixin, SearchMixin
@@ -125,7 +126,7 @@ def create_engine(url: str) -> Engine:
         ) from None
 
 
-class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin, StanceMixin, ReadsMixin):
+class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin, StanceMixin, ReadsMixin, OriginsMixin):
     """A ledger database, migrated to the newest schema when opened."""
 
     def __init__(self, url: str) -> None:
