@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -73,9 +73,9 @@ def looks_like_feed(body: bytes) -> bool:
     return any(root in head for root in FEED_ROOTS)
 
 
-def _date(entry: Mapping[str, Any]) -> date | None:
+def _date(entry: Any) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+        parsed = dict.get(entry, key)  # not feedparser's own get, which warns about a fallback
         if parsed:
             try:
                 return date(parsed[0], parsed[1], parsed[2])
@@ -88,14 +88,17 @@ def _text(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def parse_feed(body: bytes, *, url: str) -> Feed:
+def parse_feed(body: bytes, *, url: str, content_type: str = "application/xml") -> Feed:
     """Entries of an RSS or Atom document; InputError when nothing feed-like is in it."""
     import feedparser  # only feed readers pay for it
 
-    parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": url})
+    headers = {"content-location": url, "content-type": content_type}
+    parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
     problem = None
     exc = parsed.get("bozo_exception")
-    if parsed.get("bozo") and not isinstance(exc, feedparser.CharacterEncodingOverride):
+    # a server's wrong charset or content type is its mistake, not a broken feed
+    benign = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+    if parsed.get("bozo") and not isinstance(exc, benign):
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
         problem = f"malformed feed ({first})"
     if not parsed.get("version") and not parsed.entries:
@@ -203,7 +206,8 @@ def feed_of(got: Download, *, url: str) -> FeedFetch:
         raise InputError("XML that is not an RSS or Atom feed")
     if got.format not in ("feed", "xml"):
         raise InputError(f"not a feed (a {got.format} page)")
-    feed = parse_feed(got.body, url=got.final_url)
+    ctype = got.headers.get("content-type") or "application/xml"
+    feed = parse_feed(got.body, url=got.final_url, content_type=ctype)
     return FeedFetch(False, feed, got.headers.get("etag"), got.headers.get("last-modified"))
 
 
