@@ -170,3 +170,24 @@ def test_malformed_feed_is_one_error_row_and_recovered_entries_are_kept(
     assert "malformed feed" in errors[targets[0]].reason and errors[targets[0]].attempts == 2
     assert "not an RSS or Atom feed" in errors[targets[1]].reason
     assert "HTTP 410" in errors[targets[2]].reason
+
+
+def test_an_entry_without_a_link_is_stored_from_its_content(
+    http_server: LocalServer, sqlite_url: str
+) -> None:
+    atom = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Steppe Desk</title>
+<entry><title>Brief</title><id>urn:brief:1</id><updated>2021-04-06T10:00:00Z</updated>
+<content type="html">&lt;p&gt;Russia denied sending troops to the border.&lt;/p&gt;</content>
+</entry></feed>"""
+    http_server.routes["/atom"] = Route(atom, "application/atom+xml")
+    feed = http_server.url("/atom")
+    with Ledger(sqlite_url) as ledger:
+        first = ingest(ledger, [feed], settings=Settings(host_delay=0.0))
+        again = ingest(ledger, [feed], settings=Settings(host_delay=0.0))
+        (row,) = ledger.list_documents()
+        text = ledger.document_text(row.id)
+    assert first.added == 1 and again.added == 0 and again.existing == 0  # known: not re-read
+    assert text == "Russia denied sending troops to the border."
+    assert row.origin == f"{feed}#urn:brief:1" and row.title == "Brief" and row.format == "feed"
+    assert row.published == date(2021, 4, 6)

@@ -219,3 +219,25 @@ def test_registry_knows_channels_by_their_t_me_address(write: WriteFile) -> None
     }
     assert registry.match_url("https://t.me/Steppe_Signal/12") == "Steppe Signal"
     assert registry.match_url("https://t.me/someone_else/12") is None
+
+
+def test_forward_from_a_hidden_account_stays_with_the_channel_and_says_so(
+    write: WriteFile,
+) -> None:
+    made = make_export(count=10, seed=2)
+    text = "A post whose author hid their account from forwards."
+    made.export["messages"].append(
+        {
+            "id": 11,
+            "type": "message",
+            "date": "2021-03-09T10:00:00",
+            "text": text,
+            "forwarded_from": None,
+        }
+    )
+    path = _dump(write, "result.json", made.export)
+    items = list(read_file(path, ReadOptions()))
+    raw = next(i for i in items if isinstance(i, RawInput) and i.text == text)
+    assert raw.meta.source == "Border Diary"
+    assert raw.meta.title == f"[forwarded from a hidden account] {text}"
+    assert raw.meta.published == date(2021, 3, 9)  # no unixtime: the export's own date

@@ -241,7 +241,10 @@ def entry_to_raw(
         return IngestFailure(origin, f"feed entry is over the {max_bytes:,} byte cap")
     import trafilatura
 
-    text = trafilatura.html2txt(entry.content) or entry.content
+    # a fragment ("<p>...</p>") must be a document for html2txt; escaped text reads as text
+    text = trafilatura.html2txt(f"<html><body>{entry.content}</body></html>")
+    if not text.strip():
+        return IngestFailure(origin, "feed entry has no readable text")
     return RawInput(origin=origin, text=text, format="feed", meta=own)
 
 
