@@ -241,3 +241,14 @@ def test_forward_from_a_hidden_account_stays_with_the_channel_and_says_so(
     assert raw.meta.source == "Border Diary"
     assert raw.meta.title == f"[forwarded from a hidden account] {text}"
     assert raw.meta.published == date(2021, 3, 9)  # no unixtime: the export's own date
+
+
+def test_older_exports_without_text_entities_read_the_text_field() -> None:
+    from corroborate.ingest.telegram import Channel, message_to_raw
+
+    channel = Channel("Border Diary", "public_channel", "1", "border_diary")
+    message = {"id": 5, "type": "message", "date": "2019-05-02T23:30:00",
+               "text": ["Seen at ", {"type": "hashtag", "text": "#dawn"}, "."]}  # fmt: skip
+    raw = message_to_raw(message, channel=channel, origin="r.json:message 5", max_bytes=1000)
+    assert isinstance(raw, RawInput)
+    assert raw.text == "Seen at #dawn." and raw.meta.url == "https://t.me/border_diary/5"

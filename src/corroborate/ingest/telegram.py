@@ -71,10 +71,10 @@ def flatten_text(value: Any) -> str:
 
 
 def _message_text(message: Mapping[str, Any]) -> str:
+    """The entities' text (newer exports), else the `text` field (older ones, or no entities)."""
     entities = message.get("text_entities")
-    if isinstance(entities, list):
-        return flatten_text(entities)
-    return flatten_text(message.get("text"))
+    flat = flatten_text(entities) if isinstance(entities, list) else ""
+    return flat or flatten_text(message.get("text"))
 
 
 def _when(message: Mapping[str, Any], key: str) -> date | None:
