@@ -72,6 +72,26 @@ def test_each_entry_once_across_restarts_with_conditional_get(
     assert state["feeds"][feed]["etag"] == '"v2"'
 
 
+def test_a_failed_page_is_retried_by_full_gets_until_it_is_stored(
+    http_server: LocalServer, sqlite_url: str, tmp_path: Path
+) -> None:
+    stories = add_stories(http_server, range(1, 3))
+    http_server.routes[stories[1]] = Route(b"", status=503)
+    publish(http_server, "/feed.xml", stories, version="v1")
+    feed = http_server.url("/feed.xml")
+    added = []
+    with Ledger(sqlite_url) as ledger:
+        for n in range(4):
+            if n == 2:
+                add_stories(http_server, range(2, 3))  # the page is back
+            added.append(poller(ledger, [feed], tmp_path).poll().added)
+        errors = ledger.list_errors()
+    assert added == [1, 0, 1, 0] and errors == []
+    conditional = ["if-none-match" in r.headers for r in http_server.hits("/feed.xml")]
+    assert conditional == [False, False, False, True]  # a 304 only once nothing is pending
+    assert len(http_server.hits(stories[0])) == 1 and len(http_server.hits(stories[1])) == 3
+
+
 def test_lost_state_costs_a_full_get_never_a_duplicate(
     http_server: LocalServer, sqlite_url: str, tmp_path: Path
 ) -> None:

@@ -177,7 +177,9 @@ class Poller:
         report.added += result.added
         report.existing += result.existing
         report.failures.extend(failures)
-        if finished:  # validators only once every new entry of this response is in the ledger
+        # validators only once every entry of this response is in the ledger (or given up on):
+        # a failed page is retried by the next poll's full GET, which a 304 would not give
+        if finished and not failures:
             self._remember(spec.url, polled.etag, polled.last_modified)
 
     def _remember(self, url: str, etag: str | None, last_modified: str | None) -> None:
