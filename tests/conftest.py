@@ -163,12 +163,27 @@ class Route:
     delay: float = 0.0
     chunked: bool = False
     redirect: str | None = None
+    etag: str | None = None  # answered with 304 when the request names it (If-None-Match)
+    last_modified: str | None = None  # likewise for If-Modified-Since
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One request the server received."""
+
+    path: str
+    at: float  # time.monotonic()
+    headers: dict[str, str]
 
 
 @dataclass
 class LocalServer:
     base: str
     routes: dict[str, Route] = field(default_factory=dict)
+    requests: list[Seen] = field(default_factory=list)
+
+    def hits(self, path: str) -> list[Seen]:
+        return [r for r in self.requests if r.path == path]
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -182,6 +197,9 @@ def http_server() -> Iterator[LocalServer]:
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
+            server_state.requests.append(
+                Seen(self.path, time.monotonic(), {k.lower(): v for k, v in self.headers.items()})
+            )
             route = server_state.routes.get(self.path)
             if route is None:
                 self.send_response(404)
@@ -196,8 +214,20 @@ def http_server() -> Iterator[LocalServer]:
                 self.send_header("Content-Length", "0")
                 self.end_headers()
                 return
+            unchanged = (route.etag and self.headers.get("If-None-Match") == route.etag) or (
+                route.last_modified and self.headers.get("If-Modified-Since") == route.last_modified
+            )
+            if unchanged:
+                self.send_response(304)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             self.send_response(route.status)
             self.send_header("Content-Type", route.content_type)
+            if route.etag:
+                self.send_header("ETag", route.etag)
+            if route.last_modified:
+                self.send_header("Last-Modified", route.last_modified)
             if route.chunked:
                 self.send_header("Transfer-Encoding", "chunked")
                 self.end_headers()

@@ -23,6 +23,21 @@ def documents(run: Run, *args: str) -> list[dict[str, object]]:
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
+def sample_counts() -> tuple[int, int]:
+    """(documents, inputs read) of the sample: its articles plus its Telegram posts with text,
+    a forward being the same document as its original post."""
+    articles = sample_corpus()[0]
+    posts: list[tuple[str, str]] = []
+    for export in sorted(articles.rglob("result.json")):
+        channel = json.loads(export.read_text(encoding="utf-8"))
+        for m in channel["messages"]:
+            text = "".join(e["text"] for e in m.get("text_entities", []))
+            if m["type"] == "message" and text.strip():
+                posts.append((m.get("forwarded_from") or channel["name"], text))
+    md = len(list(articles.glob("*.md")))
+    return md + len(set(posts)), md + len(posts)
+
+
 def test_init_creates_workspace_and_is_safe_to_repeat(run: Run, tmp_path: Path) -> None:
     result = run("init", "ws")
     assert result.exit_code == 0, result.output
@@ -38,24 +53,28 @@ def test_init_creates_workspace_and_is_safe_to_repeat(run: Run, tmp_path: Path) 
 
 def test_sample_corpus_and_seed_ingest_once(run: Run, tmp_path: Path) -> None:
     articles, registry = sample_corpus()
-    expected = len(list(articles.glob("*.md")))
-    assert 25 <= expected <= 40
+    assert 25 <= len(list(articles.glob("*.md"))) <= 40
+    expected, read = sample_counts()
+    assert read == expected + 1  # one post is forwarded by the other channel
     targets = [str(articles)]
     if (SHARED / "seed").is_dir():
         targets.append(str(SHARED / "seed"))
         expected += len(list((SHARED / "seed").glob("*.txt")))
+        read += len(list((SHARED / "seed").glob("*.txt")))
     first = run("ingest", "--sources", str(registry), *targets)
     assert first.exit_code == 0, first.output
-    assert f"{expected} added, 0 already in the ledger, 0 failed" in first.stdout
+    assert f"{expected} added, 1 already in the ledger, 0 failed" in first.stdout
     second = run("ingest", "--sources", str(registry), *targets)
     assert second.exit_code == 0
-    assert f"0 added, {expected} already in the ledger" in second.stdout
+    assert f"0 added, {read} already in the ledger" in second.stdout
     rows = documents(run)
     assert len(rows) == expected
     sources = json.loads(run("sources", "--json").stdout)
     known = {s["name"]: s for s in sources}
-    assert all(r["source"] in known for r in rows if r["format"] == "md")
-    assert all(known[r["source"]]["affiliation"] for r in rows if r["format"] == "md")
+    assert all(r["source"] in known for r in rows if r["format"] in ("md", "telegram"))
+    assert all(known[r["source"]]["affiliation"] for r in rows if r["format"] in ("md", "telegram"))
+    channels = [s for s in sources if s["kind"] == "telegram_channel"]
+    assert len(channels) == 2 and all(s["documents"] >= 4 for s in channels)
 
 
 def test_broken_and_good_files_through_the_console_script(write: WriteFile, tmp_path: Path) -> None:
@@ -187,11 +206,15 @@ def test_settings_lists_every_setting(run: Run) -> None:
 def test_demo_ingests_and_summarises_the_sample(run: Run, tmp_path: Path) -> None:
     result = run("demo", "--dir", "demo")
     assert result.exit_code == 0, result.output
-    n = len(list(sample_corpus()[0].glob("*.md")))
+    n, read = sample_counts()
     assert f"{n} documents from" in result.stdout
     assert "by affiliation" in result.stdout
+    assert "messages skipped (" in result.stdout and "media only" in result.stdout
+    for actor, channel in (("turkey", "Syunik Front Notes"), ("russia", "Don Front Correspondent")):
+        report = (tmp_path / "demo" / f"report-{actor}.html").read_text(encoding="utf-8")
+        assert channel in report  # the channel is a voice in the role report
     again = run("demo", "--dir", "demo")
-    assert f"0 added, {n} already in the ledger" in again.stdout
+    assert f"0 added, {read} already in the ledger" in again.stdout
 
 
 @pytest.mark.parametrize("fmt", ["table", "json"])

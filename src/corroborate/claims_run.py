@@ -15,7 +15,7 @@ from corroborate.ingest import (
     is_url,
     plan_inputs,
 )
-from corroborate.model import Document, IngestFailure
+from corroborate.model import Document, IngestFailure, Skipped
 from corroborate.pipeline import read_target
 from corroborate.settings import Settings
 from corroborate.store import DocumentExtraction, Ledger, Signature
@@ -64,6 +64,8 @@ def extract_files(
     yield from plan.missing
     for target in plan.inputs:
         for item in read_target(target, settings, options):  # streamed, as ingest reads
+            if isinstance(item, Skipped):
+                continue
             built = item if isinstance(item, IngestFailure) else build_document(item)
             if isinstance(built, IngestFailure):
                 yield built

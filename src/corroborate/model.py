@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-SOURCE_KINDS = ("state_media", "government", "independent", "wire", "monitor", "think_tank")
+SOURCE_KINDS = (
+    "state_media",
+    "government",
+    "independent",
+    "wire",
+    "monitor",
+    "think_tank",
+    "telegram_channel",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +75,17 @@ class Document:
 @dataclass(frozen=True, slots=True)
 class IngestFailure:
     """An input that could not become a document, with a one-line reason."""
+
+    origin: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.origin}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Part of an input passed over on purpose (a media-only or service message), with why."""
 
     origin: str
     reason: str

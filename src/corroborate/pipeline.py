@@ -15,12 +15,13 @@ from corroborate.ingest import (
     ReadOptions,
     SourceRegistry,
     build_document,
-    fetch_url,
     is_url,
     plan_inputs,
     read_file,
 )
-from corroborate.model import Document, IngestFailure, Metadata, RawInput
+from corroborate.ingest.feeds import HostPacer, is_feed_list, load_feeds, read_feed_url
+from corroborate.ingest.fetch import new_client
+from corroborate.model import Document, IngestFailure, Metadata, RawInput, Skipped
 from corroborate.settings import Settings
 from corroborate.store import Ledger
 
@@ -33,6 +34,7 @@ class IngestReport:
     failures: list[IngestFailure] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    passed_over: list[Skipped] = field(default_factory=list)  # e.g. media-only messages
     interrupted: bool = False
 
     @property
@@ -45,18 +47,46 @@ ProgressHook = Callable[[str, int], None]
 
 
 def read_target(
-    target: str, settings: Settings, options: ReadOptions
-) -> Iterator[RawInput | IngestFailure]:
-    """One file's or URL's raw inputs, streamed; every failure a one-line reason."""
+    target: str,
+    settings: Settings,
+    options: ReadOptions,
+    *,
+    seen: Callable[[list[str]], set[str]] | None = None,
+    pacer: HostPacer | None = None,
+) -> Iterator[RawInput | IngestFailure | Skipped]:
+    """One file's or URL's raw inputs, streamed; every failure a one-line reason.
+
+    A URL that answers with an RSS or Atom feed gives its entries' pages (those `seen` does not
+    already know), one request per host every `host_delay` seconds.
+    """
     if is_url(target):
-        yield fetch_url(
-            target,
-            max_bytes=settings.max_document_bytes,
-            timeout=settings.fetch_timeout,
-            user_agent=settings.user_agent,
-        )
+        with new_client(timeout=settings.fetch_timeout, user_agent=settings.agent) as client:
+            yield from read_feed_url(
+                target,
+                client=client,
+                max_bytes=settings.max_document_bytes,
+                timeout=settings.fetch_timeout,
+                source=options.feed_sources.get(target),
+                seen=seen,
+                pacer=pacer or HostPacer(settings.host_delay),
+            )
     else:
         yield from read_file(Path(target), options)
+
+
+def expand_feed_lists(targets: Sequence[str]) -> tuple[list[str], dict[str, str]]:
+    """feeds.yaml files named as targets become their feed URLs (with their outlets)."""
+    expanded: list[str] = []
+    sources: dict[str, str] = {}
+    for target in targets:
+        if not is_url(target) and is_feed_list(Path(target)):
+            for spec in load_feeds(Path(target)):
+                expanded.append(spec.url)
+                if spec.source:
+                    sources[spec.url] = spec.source
+        else:
+            expanded.append(target)
+    return expanded, sources
 
 
 class _Batch:
@@ -99,10 +129,16 @@ def ingest(
     """
     registry = registry or SourceRegistry()
     ledger.upsert_sources(registry.sources)
+    targets, feed_sources = expand_feed_lists(targets)
     options = ReadOptions(
-        max_bytes=settings.max_document_bytes, encoding=encoding, fields=fields or {}
+        max_bytes=settings.max_document_bytes,
+        encoding=encoding,
+        fields=fields or {},
+        telegram_usernames=registry.telegram_usernames(),
+        feed_sources=feed_sources,
     )
     plan = plan_inputs(targets)
+    pacer = HostPacer(settings.host_delay)
     report = IngestReport(inputs=len(plan.inputs), skipped=list(plan.skipped))
     batch = _Batch(ledger, report)
     batch.failures.extend(plan.missing)
@@ -110,9 +146,13 @@ def ingest(
     try:
         for target in plan.inputs:
             whole_input_failed = False
-            for item in read_target(target, settings, options):
+            items = read_target(target, settings, options, seen=ledger.stored_origins, pacer=pacer)
+            for item in items:
                 if stopping():  # checked per row too, so a huge JSONL file stops promptly
                     break
+                if isinstance(item, Skipped):
+                    report.passed_over.append(item)
+                    continue
                 built = (
                     item
                     if isinstance(item, IngestFailure)

@@ -32,6 +32,18 @@ class Settings:
     )
     fetch_timeout: float = _setting(20.0, "seconds to wait for a URL to connect and respond")
     user_agent: str = _setting("corroborate/0.1 (+claim ledger)", "User-Agent sent with URLs")
+    contact: str = _setting(
+        "",
+        "an e-mail address or URL for site operators, added to the User-Agent of every request "
+        "(set it before `watch` polls other people's servers)",
+    )
+    host_delay: float = _setting(
+        2.0, "seconds between two requests to the same host (feeds and their pages)"
+    )
+    watch_interval: float = _setting(900.0, "seconds between two polls of the feeds by `watch`")
+    watch_retries: int = _setting(
+        3, "polls that retry a feed entry whose page failed before `watch` leaves it as an error"
+    )
     commit_every: int = _setting(
         100, "documents per transaction; an interrupted run loses at most this much work"
     )
@@ -58,6 +70,11 @@ class Settings:
         "lexicons/ folder is always read",
     )
 
+    @property
+    def agent(self) -> str:
+        """The User-Agent sent: the tool's name and, when set, how to reach its operator."""
+        return f"{self.user_agent} (contact: {self.contact})" if self.contact else self.user_agent
+
     @classmethod
     def describe(cls) -> list[tuple[str, Any, str]]:
         """(name, default, help) for every setting, for `corroborate settings`."""
@@ -75,6 +92,9 @@ class SettingsError(ValueError):
 _RANGES: dict[str, tuple[float, float]] = {
     "max_document_bytes": (1, float("inf")),
     "fetch_timeout": (0.1, float("inf")),
+    "host_delay": (0.0, float("inf")),
+    "watch_interval": (1.0, float("inf")),
+    "watch_retries": (1, float("inf")),
     "commit_every": (1, float("inf")),
     "min_independent_groups": (1, float("inf")),
     "hedged_weight": (0.0, 1.0),

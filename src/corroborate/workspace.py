@@ -21,8 +21,10 @@ database_url = {database_url}
 
 _REGISTRY_TEMPLATE = """\
 # Outlets, matched to documents by URL domain. kind: state_media, government, independent,
-# wire, monitor or think_tank. affiliation: the group whose sources are not independent of
-# each other (e.g. russian_state, armenian_government, international_independent).
+# wire, monitor, think_tank or telegram_channel. affiliation: the group whose sources are not
+# independent of each other (e.g. russian_state, armenian_government, international_independent).
+# A Telegram channel is matched by the name its export carries; list its public address as a
+# domain (t.me/NAME) and its posts get permalinks.
 sources: []
 #  - name: Example Wire
 #    domains: [wire.example]

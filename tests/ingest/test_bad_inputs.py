@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from corroborate.ingest import ReadOptions, read_file
-from corroborate.model import IngestFailure, RawInput
+from corroborate.model import IngestFailure, RawInput, Skipped
 from tests.conftest import WriteFile, make_pdf
 
 
-def failures(items: list[RawInput | IngestFailure]) -> list[IngestFailure]:
+def failures(items: list[RawInput | IngestFailure | Skipped]) -> list[IngestFailure]:
     return [i for i in items if isinstance(i, IngestFailure)]
 
 

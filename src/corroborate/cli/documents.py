@@ -31,8 +31,9 @@ from corroborate.cli.app import (
 from corroborate.cli.claims import make_extractor
 from corroborate.cli.findings import STANCE_MODEL, assess_for, function_words
 from corroborate.ingest import RegistryError, SourceRegistry, load_registries, parse_field_mapping
+from corroborate.ingest.feeds import FeedListError
 from corroborate.model import Metadata
-from corroborate.pipeline import IngestReport, ingest
+from corroborate.pipeline import IngestReport, expand_feed_lists, ingest
 from corroborate.report.build import build_role_report, render_report
 from corroborate.settings import Settings, SettingsError
 from corroborate.stance import StanceModel
@@ -80,6 +81,10 @@ def _print_report(report: IngestReport, *, quiet: bool) -> None:
     ]
     if report.skipped:
         parts.append(f"{len(report.skipped)} skipped (unsupported file type)")
+    if report.passed_over:
+        kinds = Counter(item.reason.split(" (")[0] for item in report.passed_over)
+        listed = ", ".join(f"{n} {why}" for why, n in sorted(kinds.items()))
+        parts.append(f"{len(report.passed_over)} messages skipped ({listed})")
     out.print(f"ingest: {report.inputs} inputs; " + ", ".join(parts))
     if report.failures:
         out.print("see `corroborate errors` for the full list with reasons")
@@ -173,6 +178,10 @@ def ingest_cmd(
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         with ledger_of(ctx) as ledger:
+            try:
+                expand_feed_lists(targets)  # a feeds.yaml that cannot be read is a usage error
+            except FeedListError as exc:
+                fail(str(exc))
             report = run_ingest(
                 ledger,
                 list(targets),

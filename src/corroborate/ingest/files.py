@@ -9,8 +9,9 @@ from pathlib import Path
 from corroborate.ingest.errors import InputError
 from corroborate.ingest.formats import html_to_raw, pdf_to_raw
 from corroborate.ingest.rows import read_csv, read_jsonl
+from corroborate.ingest.telegram import is_telegram_export, read_telegram
 from corroborate.ingest.text import decode, metadata_from_mapping, split_front_matter
-from corroborate.model import IngestFailure, RawInput
+from corroborate.model import IngestFailure, RawInput, Skipped
 
 FORMATS = {
     ".txt": "txt",
@@ -23,10 +24,11 @@ FORMATS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".csv": "csv",
+    ".json": "telegram",  # Telegram Desktop's result.json; in folders only when it looks like one
 }
 ROW_FORMATS = {"jsonl", "csv"}
 
-Item = RawInput | IngestFailure
+Item = RawInput | IngestFailure | Skipped
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,10 @@ class ReadOptions:
     max_bytes: int = 20_000_000
     encoding: str = "utf-8"
     fields: Mapping[str, str] = field(default_factory=dict)
+    # Telegram channel name -> public t.me name (sources.yaml), for message permalinks
+    telegram_usernames: Mapping[str, str] = field(default_factory=dict)
+    # feed URL -> the outlet its entries come from (feeds.yaml `source`)
+    feed_sources: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +74,19 @@ def plan_inputs(targets: Sequence[str]) -> InputPlan:
                 rel = child.relative_to(path).parts
                 if any(part.startswith(".") for part in rel) or not child.is_file():
                     continue
-                (inputs if child.suffix.lower() in FORMATS else skipped).append(str(child))
+                (inputs if _known(child) else skipped).append(str(child))
         elif path.is_file():
             inputs.append(str(path))
         else:
             missing.append(IngestFailure(str(path), "no such file or folder"))
     return InputPlan(tuple(dict.fromkeys(inputs)), tuple(skipped), tuple(missing))
+
+
+def _known(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return is_telegram_export(path)  # any other JSON in a folder is not ours to read
+    return suffix in FORMATS
 
 
 def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
@@ -87,6 +100,11 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
         size = path.stat().st_size
         if size == 0:
             raise InputError("empty file (no text)")
+        if fmt == "telegram":
+            yield from read_telegram(
+                path, max_bytes=options.max_bytes, usernames=options.telegram_usernames
+            )
+            return
         if fmt in ROW_FORMATS:
             reader = read_jsonl if fmt == "jsonl" else read_csv
             yield from reader(

@@ -31,9 +31,25 @@ class SourceRegistry:
         by_name = {s.name: s for s in self.sources} | {s.name: s for s in other.sources}
         return SourceRegistry(tuple(by_name.values()))
 
+    def telegram_usernames(self) -> dict[str, str]:
+        """Outlet name -> public Telegram name, from a `t.me/NAME` entry in its domains."""
+        found: dict[str, str] = {}
+        for s in self.sources:
+            for domain in s.domains:
+                host, _, name = domain.partition("/")
+                if host in ("t.me", "telegram.me") and name.strip("/"):
+                    found[s.name] = name.strip("/")
+                    break
+        return found
+
     def match_url(self, url: str) -> str | None:
         """The outlet whose domain is the URL's host or a parent of it."""
-        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+        split = urlsplit(url)
+        host = (split.hostname or "").lower().removeprefix("www.")
+        if host in ("t.me", "telegram.me"):  # one host, many channels: t.me/NAME/ID
+            channel = split.path.strip("/").split("/", 1)[0].lower()
+            found = self._by_domain.get(f"t.me/{channel}")
+            return found or self._by_domain.get(f"telegram.me/{channel}")
         parts = host.split(".")
         for i in range(len(parts) - 1):
             name = self._by_domain.get(".".join(parts[i:]))

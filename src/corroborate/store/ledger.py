@@ -22,6 +22,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from corroborate.model import Document, IngestFailure, Source
 from corroborate.store.claims import ClaimsMixin
+from corroborate.store.origins import OriginsMixin
 from corroborate.store.reads import ReadsMixin
 from corroborate.store.schema import documents, ingest_errors, sources
 from corroborate.store.search import DocumentLookupMixin, SearchMixin
@@ -125,7 +126,7 @@ def create_engine(url: str) -> Engine:
         ) from None
 
 
-class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin, StanceMixin, ReadsMixin):
+class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin, StanceMixin, ReadsMixin, OriginsMixin):
     """A ledger database, migrated to the newest schema when opened."""
 
     def __init__(self, url: str) -> None:
@@ -222,7 +223,9 @@ class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin, StanceMixin, ReadsMi
         that now read cleanly, whose earlier error rows are removed.
         """
         now = datetime.now(UTC)
-        unique = {d.dedupe_key: d for d in docs}
+        unique: dict[str, Document] = {}
+        for d in docs:  # the first of a batch's twins wins, as across batches
+            unique.setdefault(d.dedupe_key, d)
         try:
             with self.engine.begin() as conn:
                 existing: set[str] = set()
