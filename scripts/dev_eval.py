@@ -83,8 +83,9 @@ def main() -> None:
     parser.add_argument("sets", nargs="+", choices=sorted(SETS))
     parser.add_argument("--misses", type=Path, help="write missed and spurious claims here")
     parser.add_argument("--relations", action="store_true", help="per relation and denials")
+    parser.add_argument("--rules-only", action="store_true", help="without the parser stage")
     args = parser.parse_args()
-    extractor = Extractor()
+    extractor = Extractor(parse=not args.rules_only)
     report: list[str] = []
     for name in args.sets:
         dev = SETS[name]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.evaluate import load_jsonl, score
+from corroborate.evaluate import Score, load_belligerents, load_jsonl, score
 from corroborate.extract import Extractor
 from tests.conftest import SHARED
 
@@ -18,8 +18,10 @@ CHALLENGE = Path(__file__).resolve().parents[1] / "data" / "challenge"
 SEED = SHARED / "seed" / "000_65db869a0df593c0.txt"
 SEED_GOLD = SHARED / "eval" / "seed-gold.jsonl"
 SEED_F1 = 0.90
-CHALLENGE_F1 = 0.92
-CHALLENGE_PRECISION = 0.95
+# the parser stage and the world knowledge base cost the team's own sentences a little (0.946
+# -> 0.925) for what they read in real text nobody here wrote (world-dev below)
+CHALLENGE_F1 = 0.91
+CHALLENGE_PRECISION = 0.92
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the seed lives in ../shared")
@@ -58,3 +60,41 @@ def test_news_dev_f1() -> None:
             predicted.extend(c.to_contract() for c in claims)
     result = score(gold, predicted)
     assert result.f1 >= NEWS_DEV_F1, result.summary()
+
+
+WORLD_DEV = SHARED / "data" / "world-dev"
+WORLD_DEV_F1 = 0.19  # strict, with the set's belligerents scope (rules alone: 0.156)
+WORLD_DEV_LOOSE_F1 = 0.30  # right proposition, voice and polarity (rules alone: 0.240)
+WORLD_HOLDOUT = Path(__file__).resolve().parents[1] / "data" / "world-dev-holdout"
+WORLD_HOLDOUT_F1 = 0.20  # never tuned on: measured once the parser stage was settled
+
+
+def _world(gold_path: Path, scope_path: Path) -> tuple[Score, Score]:
+    gold = load_jsonl(gold_path)
+    wanted = {str(g["doc"]) for g in gold}
+    ex = Extractor()
+    predicted: list[dict[str, object]] = []
+    with (WORLD_DEV / "articles.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            item = json.loads(line)
+            if item["id"] in wanted:
+                claims = ex.extract(item["text"], doc=item["id"]).claims
+                predicted.extend(c.to_contract() for c in claims)
+    scope = load_belligerents(scope_path)
+    return (
+        score(gold, predicted, belligerents=scope),
+        score(gold, predicted, belligerents=scope, loose=True),
+    )
+
+
+@pytest.mark.skipif(not WORLD_DEV.exists(), reason="the world-dev texts live in ../shared")
+def test_world_dev_f1() -> None:
+    strict, loose = _world(WORLD_DEV / "gold.jsonl", WORLD_DEV / "belligerents.jsonl")
+    assert strict.f1 >= WORLD_DEV_F1, strict.summary()
+    assert loose.f1 >= WORLD_DEV_LOOSE_F1, loose.summary()
+
+
+@pytest.mark.skipif(not WORLD_DEV.exists(), reason="the world-dev texts live in ../shared")
+def test_world_holdout_f1() -> None:
+    strict, _ = _world(WORLD_HOLDOUT / "gold.jsonl", WORLD_HOLDOUT / "belligerents.jsonl")
+    assert strict.f1 >= WORLD_HOLDOUT_F1, strict.summary()

@@ -7,9 +7,10 @@ through nouns that carry a claim ("allegations that", "evidence of"), and "accor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from corroborate.extract.claim import Claim
 from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import PRONOUNS, Named, named
@@ -55,13 +56,15 @@ def subject_of(verb: Any) -> Any | None:
 def enclosing_speaker(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
     """A pronoun inside reported speech is its speaker: "Kyiv said it had ..." (it = Kyiv)."""
     node = tok.head
-    while node.head.i != node.i:
+    for _ in range(12):
         if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in lex.speech_lemmas:
             subj = subject_of(node)
             if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
                 got = named(tagged, subj, lex.generic_heads)
                 if got is not None and got.kind != "generic":
                     return got
+        if node.head.i == node.i:
+            break
         node = node.head
     return None
 
@@ -168,3 +171,27 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
     if passed_noun and noun_speaker is None and not noun_negated and trigger.pos_ not in ("NOUN",):
         hedged = True  # "amid reports that X sent ...": an unnamed report
     return Voice(speaker, polarity, hedged)
+
+
+def echo_denials(
+    tagged: Tagged, claims: list[Claim], lex: ParseLexicon, memory: Memory
+) -> list[Claim]:
+    """ "X accused Y of Z, a charge Y rejected", "..., which Y denied": a denial that holds no act
+    of its own denies the sentence's accusations, in its subject's voice."""
+    out: list[Claim] = []
+    for tok in tagged.sent:
+        if tok.lemma_.lower() not in lex.deny_lemmas or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(t.i in tagged.triggers for t in tok.subtree):
+            continue  # it denies its own content: that voice is read from the trigger
+        if tok.dep_ not in ("relcl", "acl", "appos", "advcl", "conj", "parataxis", "ccomp"):
+            continue
+        if _local_marks(tok, lex)[0]:
+            continue  # "did not deny"
+        denier = speaker_of(tagged, subject_of(tok), lex, memory)
+        if denier is None or denier.kind == "generic":
+            continue
+        for c in claims:
+            if c.polarity == "affirm" and c.speaker != denier.value:
+                out.append(replace(c, speaker=denier.value, polarity="deny", hedged=False))
+    return out

@@ -61,6 +61,17 @@ def _evidence(text: str, tokens: list[Any], trigger: Any) -> Span:
     return Span(start, end, text[start:end])
 
 
+def _object_text(obj: Any | None, thing: Entry | None) -> str | None:
+    """A named system by its canonical name ("Bayraktar TB2"), anything else as the text words
+    it ("military hardware", "arms supplies"): the words a reader would quote."""
+    if thing is not None and thing.value[:1].isupper():
+        return thing.value
+    if obj is None:
+        return None if thing is None else thing.value
+    words = [t for t in obj.children if t.i < obj.i and t.dep_ in ("compound", "amod")]
+    return " ".join([*(t.text for t in words), obj.text])
+
+
 def _token(trigger: Any, got: Named | None) -> Any | None:
     """The token that named an actor, when it is in the trigger's sentence."""
     if got is None or got.token < 0 or got.token >= len(trigger.doc):
@@ -87,6 +98,8 @@ def make_claims(
         relation = relation_of(kb, lex, entry, thing, obj)
         if relation is None:
             continue
+        if relation == "logistics" and thing is not None and thing.cls in lex.self_propelled:
+            continue  # "Russian jets flew": aircraft flying themselves carry nothing for a side
         quantity = _quantity(tagged, obj, thing)
         if entry.needs == "quantity" and quantity is None:
             continue
@@ -96,7 +109,11 @@ def make_claims(
         if thin and not (relation == "force_size" and quantity is not None):
             continue
         # fighters nobody is said to send still fight for someone: then the side must be named
-        unsent = relation == "foreign_fighters" and roles.recipient is not None
+        unsent = (
+            relation == "foreign_fighters"
+            and roles.recipient is not None
+            and roles.recipient.kind in ("actor", "demonym", "open")
+        )
         agents: list[Named | None] = list(roles.agents) or ([None] if unsent else [])
         for agent in agents:
             subject = None if agent is None else agent.value
@@ -113,7 +130,7 @@ def make_claims(
                 )
                 if t is not None
             ]
-            obj_text = thing.value if thing is not None else (obj.text if obj is not None else None)
+            obj_text = _object_text(obj, thing)
             out.append(
                 Claim(
                     doc=doc_id,

@@ -26,6 +26,9 @@ class Tagged:
     triggers: dict[int, Entry] = field(default_factory=dict)  # head token i -> trigger entry
     trigger_span: dict[int, tuple[int, int]] = field(default_factory=dict)
     cues: dict[int, set[str]] = field(default_factory=dict)  # token i -> cue kinds
+    # people the document has tied to a state or body ("Foreign Minister X of Lebanon"), by full
+    # name and surname: shared by the document's sentences, so a later "X said" speaks for it
+    people: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def name(self, i: int, *kinds: str) -> Entry | None:
         entry = self.names.get(i)
@@ -57,10 +60,10 @@ def canonical_name(text: str, strip: frozenset[str]) -> str:
     return " ".join(words).strip(" ,.'\"")
 
 
-def tag(sent: Any, kb: KnowledgeBase) -> Tagged:
+def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tagged:
     doc = sent.doc
     words = tokenize(doc.text, sent.start_char, sent.end_char)
-    out = Tagged(sent, words)
+    out = Tagged(sent, words, people=people)
     texts, lowers = [w.text for w in words], [w.lower for w in words]
 
     def span_of(start: int, end: int) -> Any:
@@ -78,8 +81,8 @@ def tag(sent: Any, kb: KnowledgeBase) -> Tagged:
         if span is None:
             continue
         root = span.root
-        if root.dep_ in ("aux", "auxpass"):
-            continue  # "had been sent": the auxiliary is no act
+        if root.dep_ in ("aux", "auxpass") or root.i in out.names:
+            continue  # "had been sent": the auxiliary is no act; "Rapid Support Forces": a name
         for entry in m.entries:
             if entry.kind == "trigger" and _usable(entry, lowers, m.end):
                 out.triggers[root.i] = entry

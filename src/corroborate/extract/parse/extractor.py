@@ -7,7 +7,7 @@ from typing import Any
 
 from corroborate.extract.claim import Claim
 from corroborate.extract.kb import KnowledgeBase
-from corroborate.extract.parse.attribution import Memory, voice
+from corroborate.extract.parse.attribution import Memory, echo_denials, voice
 from corroborate.extract.parse.claims import make_claims
 from corroborate.extract.parse.entities import Tagged, tag
 from corroborate.extract.parse.lexicon import ParseLexicon
@@ -43,17 +43,26 @@ class ParseExtractor:
                 continue
             chunks.append((s0, text[s0:s1]))
         memory = Memory()
+        people: dict[str, tuple[str, str]] = {}
         claims: list[Claim] = []
         # each sentence is parsed alone (the prefilter chose it), offsets mapped back after
         for (s0, _), parsed in zip(chunks, nlp.pipe(c for _, c in chunks), strict=True):
             self.parsed += 1
             for sent in parsed.sents:
-                claims.extend(self._sentence(sent, text, s0, doc, memory))
+                claims.extend(self._sentence(sent, text, s0, doc, memory, people))
         return claims
 
-    def _sentence(self, sent: Any, text: str, offset: int, doc: str, memory: Memory) -> list[Claim]:
+    def _sentence(
+        self,
+        sent: Any,
+        text: str,
+        offset: int,
+        doc: str,
+        memory: Memory,
+        people: dict[str, tuple[str, str]],
+    ) -> list[Claim]:
         kb, lex = self.kb, self.lex
-        tagged = tag(sent, kb)
+        tagged = tag(sent, kb, people)
         out: list[Claim] = []
         for i, entry in tagged.triggers.items():
             trigger = sent.doc[i]
@@ -76,6 +85,7 @@ class ParseExtractor:
                     voice=v,
                 )
             )
+        out.extend(echo_denials(tagged, out, lex, memory))
         self._remember(tagged, memory)
         return [_shift(c, offset, text) for c in out]
 

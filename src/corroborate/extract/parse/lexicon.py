@@ -26,6 +26,8 @@ class ParseLexicon:
     generic_heads: frozenset[str]
     civil_objects: frozenset[str]
     frame_defaults: dict[str, str]
+    of_agent_nouns: frozenset[str]
+    self_propelled: frozenset[str]
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> ParseLexicon:
@@ -42,6 +44,8 @@ class ParseLexicon:
             target_preps=_words(kb, "target_preps"),
             generic_heads=_words(kb, "generic_heads"),
             civil_objects=_words(kb, "civil_objects"),
+            of_agent_nouns=_words(kb, "of_agent_nouns"),
+            self_propelled=frozenset(kb.self_propelled),
             frame_defaults={
                 str(k): str(v) for k, v in (kb.parse.get("frame_defaults") or {}).items()
             },

@@ -26,12 +26,17 @@ class Named:
 
 
 def thing_of(tagged: Tagged, head: Any) -> Entry | None:
-    """The equipment or force a phrase is about: its head's entry, else a compound's."""
-    for tok in (head, *head.children):
+    """The equipment or force a phrase is about: a named system among its modifiers ("Su-30SM
+    fighters"), else its head's entry, else a modifier's."""
+    own = tagged.name(head.i, "thing")
+    found: Entry | None = None
+    for tok in head.children:
         entry = tagged.name(tok.i, "thing")
-        if entry is not None and (tok is head or tok.dep_ in ("compound", "amod", "conj")):
-            return entry
-    return None
+        if entry is not None and tok.dep_ in ("compound", "amod", "nmod"):
+            if entry.value[:1].isupper() and entry is not own:
+                return entry
+            found = found or entry
+    return own or found
 
 
 def _entry_named(entry: Entry, i: int) -> Named:
@@ -47,6 +52,11 @@ def _entry_named(entry: Entry, i: int) -> Named:
     return Named(entry.value, entry.kind, i)
 
 
+def _remember(tagged: Tagged, person: str, got: Named) -> None:
+    tagged.people[person] = (got.value, got.kind)
+    tagged.people[person.split()[-1]] = (got.value, got.kind)
+
+
 def named(tagged: Tagged, head: Any, generic_heads: frozenset[str]) -> Named | None:
     """The actor a noun phrase with this head names, nearest the head first."""
     entry = tagged.name(head.i, "actor", "demonym", "outlet")
@@ -59,20 +69,29 @@ def named(tagged: Tagged, head: Any, generic_heads: frozenset[str]) -> Named | N
         if tok.dep_ not in _OWNER_DEPS and tok.dep_ not in _SAME_DEPS:
             continue
         for sub in (tok, *tok.subtree):
-            entry = tagged.name(sub.i, "actor", "demonym", "outlet")
-            if entry is not None:
-                got = _entry_named(entry, sub.i)
+            found = tagged.name(sub.i, "actor", "demonym", "outlet")
+            if found is not None and found.cls in ("open", "open_place") and thing is not None:
+                continue  # "Wing Loong drones": a product's name, not its owner
+            if found is not None and found.cls != "open_person":
+                got = _entry_named(found, sub.i)
+                if person and entry is not None and got.kind in ("actor", "demonym", "open"):
+                    _remember(tagged, entry.value, got)
                 return Named(got.value, got.kind, got.token, thing)
-    if person and entry is not None:  # "Pentagon spokesman John Kirby" speaks for his state
-        return _entry_named(entry, head.i)
-    # "the ambassador of Ukraine", "officials in Kyiv"
+    # "the ambassador of Ukraine", "officials in Kyiv", "Foreign Minister X of Brazil"
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "from"):
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     inner = named(tagged, pobj, generic_heads)
-                    if inner is not None and inner.kind != "generic":
+                    if inner is not None and inner.kind in ("actor", "demonym", "open"):
+                        if person and entry is not None:
+                            _remember(tagged, entry.value, inner)
                         return Named(inner.value, inner.kind, inner.token, thing)
+    if person and entry is not None:  # a person named alone: as the document tied them before
+        known = tagged.people.get(entry.value) or tagged.people.get(entry.value.split()[-1])
+        if known is not None:
+            return Named(known[0], known[1], head.i)
+        return _entry_named(entry, head.i)
     if head.pos_ == "PROPN" and head.text[:1].isupper():
         # a name neither the knowledge base nor the NER knows is still a name (open world)
         words = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i]

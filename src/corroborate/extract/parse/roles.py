@@ -99,16 +99,21 @@ def verb_roles(
         objects.insert(0, thing_subject)
     recipient = None
     for obj in list(objects):
-        if tagged.name(obj.i, "actor", "demonym") is not None and thing_of(tagged, obj) is None:
-            objects.remove(obj)  # "supplied Ukraine with boats": the actor object receives
-            recipient = recipient or _actor(tagged, obj, lex, memory)
+        if thing_of(tagged, obj) is not None:
+            continue
+        # "supplied Ukraine with boats", "struck Odesa": a named object receives or is the target
+        place = _place_or_actor(tagged, obj, lex, memory) if obj.lower_ not in PRONOUNS else None
+        if place is not None:
+            objects.remove(obj)
+            recipient = recipient or place
     roles.objects = [(o, thing_of(tagged, o)) for o in objects]
     preps = lex.target_preps if entry.value in ("attack", "combat") else lex.recipient_preps
     roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory) or recipient
     if entry.voice == "acquire":  # "Armenia bought drones from Russia": roles swap
         supplier = None
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "from":
+        # "received rifles from Eritrea": the parser hangs "from" on the verb or on the object
+        for child in [*verb.children, *(c for o in objects for c in o.children)]:
+            if child.dep_ == "prep" and child.lower_ == "from" and supplier is None:
                 supplier = next((_actor(tagged, p, lex, memory) for p in _pobjs(child)), None)
         roles.recipient = roles.agents[0] if roles.agents else None
         roles.agents = [supplier] if supplier is not None else []
@@ -137,7 +142,8 @@ def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> 
                     thing = thing_of(tagged, pobj)
                     if thing is not None:
                         roles.objects.append((pobj, thing))
-                    elif not roles.agents:
+                    elif not roles.agents and noun.lemma_.lower() in lex.of_agent_nouns:
+                        # "the involvement of Russia" (but "the recruitment of Syrians": theme)
                         roles.agents = _agents(tagged, [pobj], lex, memory)
                 elif low in lex.recipient_preps and roles.recipient is None:
                     roles.recipient = _place_or_actor(tagged, pobj, lex, memory)

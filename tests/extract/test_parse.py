@@ -1,0 +1,108 @@
+"""The parser stage on sentences of our own: nested voices, coordination, open-world names."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract import Claim, Extractor
+
+
+@pytest.fixture(scope="module")
+def parsed() -> Extractor:
+    return Extractor()
+
+
+def parse(ex: Extractor, text: str) -> set[tuple[object, ...]]:
+    assert ex.parser is not None
+    found: list[Claim] = ex.parser.extract(text, [(0, len(text))], doc="t")
+    for c in found:
+        assert text[c.evidence.start : c.evidence.end] == c.evidence.text
+    return {(c.subject, c.relation, c.recipient, c.speaker, c.polarity, c.hedged) for c in found}
+
+
+def test_a_nested_report_keeps_the_inner_clause_and_the_outer_voice(parsed: Extractor) -> None:
+    text = "Ruritania said it had seen evidence that Kenya has sent 2,000 troops to Haiti."
+    assert parse(parsed, text) == {
+        ("Kenya", "troop_deployment", "Haiti", "Ruritania", "affirm", False)
+    }
+
+
+def test_denied_allegations_deny_in_the_deniers_voice(parsed: Extractor) -> None:
+    text = "Chad denied allegations that it is shipping rockets to the Rapid Support Forces."
+    assert parse(parsed, text) == {
+        ("Chad", "arms_supply", "Rapid Support Forces", "Chad", "deny", False)
+    }
+
+
+def test_coordinated_suppliers_each_supply(parsed: Extractor) -> None:
+    text = "France, Italy and Spain pledged to deliver howitzers to Ukraine."
+    assert parse(parsed, text) == {
+        (state, "arms_supply", "Ukraine", "author", "affirm", False)
+        for state in ("France", "Italy", "Spain")
+    }
+
+
+def test_a_named_outlet_is_the_voice(parsed: Extractor) -> None:
+    text = "According to the Daily Planet, Brazil supplied Bolivia with armoured vehicles."
+    assert parse(parsed, text) == {
+        ("Brazil", "arms_supply", "Bolivia", "Daily Planet", "affirm", False)
+    }
+
+
+def test_generic_voices_and_modals_hedge(parsed: Extractor) -> None:
+    text = "Western officials say Belarus may have sent ammunition to Russia."
+    assert parse(parsed, text) == {
+        ("Belarus", "arms_supply", "Russia", "Western officials", "affirm", True)
+    }
+
+
+def test_negation_inside_reported_speech_denies(parsed: Extractor) -> None:
+    text = "Pakistani officials told reporters that China had not delivered any drones to Myanmar."
+    assert parse(parsed, text) == {("China", "arms_supply", "Myanmar", "Pakistan", "deny", False)}
+
+
+def test_an_unknown_group_is_still_a_recipient(parsed: Extractor) -> None:
+    text = "The Sentinel Group, a new militia, received rifles from Eritrea, diplomats claimed."
+    assert parse(parsed, text) == {
+        ("Eritrea", "arms_supply", "Sentinel Group", "diplomats", "affirm", True)
+    }
+
+
+def test_a_person_speaks_for_the_state_the_text_ties_them_to(parsed: Extractor) -> None:
+    text = (
+        "Foreign Minister Ana Souza of Brazil said Brasilia backs Bolivia. "
+        "Souza added that Brazil had trained Bolivian pilots."
+    )
+    speakers = {t[3] for t in parse(parsed, text)}
+    assert speakers == {"Brazil"}
+
+
+def test_a_charge_rejected_is_two_voices(parsed: Extractor) -> None:
+    text = "Egypt accused Sudan of sending troops to Libya, which Khartoum denied."
+    assert parse(parsed, text) == {
+        ("Sudan", "troop_deployment", "Libya", "Egypt", "affirm", False),
+        ("Sudan", "troop_deployment", "Libya", "Sudan", "deny", False),
+    }
+
+
+def test_a_weapon_acts_for_its_owner_against_a_place(parsed: Extractor) -> None:
+    text = "Officials in Kyiv said that Iranian drones had struck Odesa."
+    assert parse(parsed, text) == {("Iran", "combat", "Odesa", "Ukraine", "affirm", False)}
+
+
+def test_an_unknown_place_never_acts(parsed: Extractor) -> None:
+    assert parse(parsed, "Gaza fighters attacked the convoy.") == set()
+
+
+def test_the_whole_extractor_adds_what_the_rules_cannot_read(parsed: Extractor) -> None:
+    rules = Extractor(parse=False)
+    text = "The Sentinel Group received rifles from Eritrea and Ethiopia, diplomats claimed."
+    assert rules.extract(text, doc="t").claims == []
+    (c,) = parsed.extract(text, doc="t").claims
+    assert (c.subject, c.relation, c.recipient, c.speaker, c.hedged) == (
+        "Eritrea",
+        "arms_supply",
+        "Sentinel Group",
+        "diplomats",
+        True,
+    )
