@@ -91,3 +91,18 @@ def test_world_dev_holdout_offsets_hold() -> None:
     result = run(HOLDOUT / "gold.jsonl", "--articles", WORLD_DEV)
     assert result.returncode == 0, result.stderr
     assert " 0 problems" in result.stdout
+
+
+MULTI_HOLDOUT = REPO / "tests" / "data" / "multi-dev-holdout"
+MULTI_DEV = SHARED / "data" / "multi-dev" / "articles.jsonl"
+
+
+@pytest.mark.skipif(not MULTI_DEV.exists(), reason="needs ../shared/data/multi-dev")
+def test_multi_dev_holdout_offsets_hold_and_readme_counts_match() -> None:
+    result = run(MULTI_HOLDOUT / "gold.jsonl", "--articles", MULTI_DEV, "--counts")
+    assert result.returncode == 0, result.stderr
+    assert "104 claims on 25 documents checked, 0 problems" in result.stdout
+    readme = (MULTI_HOLDOUT / "README.md").read_text(encoding="utf-8").splitlines()
+    tables = [line for line in result.stdout.splitlines() if line.startswith("|")]
+    assert len(tables) > 10
+    assert [line for line in tables if line not in readme] == []
