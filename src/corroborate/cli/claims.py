@@ -93,6 +93,8 @@ def extract_cmd(
             err.print(f"error: {item}", markup=False)
             failed += 1
             continue
+        for note in item.extraction.notes:
+            err.print(f"note: {item.doc}: {note}", markup=False)
         if fmt == "table":
             collected.append(item)
             continue

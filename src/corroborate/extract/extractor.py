@@ -50,7 +50,7 @@ from corroborate.extract.tokens import (
 )
 
 # the prefilter's bits (WordFlags): an actor or reference, a loaded term, a trigger or say verb
-_RELEVANT, _FRAMED, _ACTIVE = 1, 2, 4
+_RELEVANT, _FRAMED, _ACTIVE, _TRIGGER, _NAMED = 1, 2, 4, 8, 16
 
 
 @dataclass(slots=True)
@@ -70,6 +70,7 @@ class _Analysis:
 class Extraction:
     claims: list[Claim]
     framing: list[FramingMarker]
+    notes: tuple[str, ...] = ()  # what was not read, and why (a sentence over the length cap)
 
 
 def _clause_bounds(tokens: list[Token], i: int, frames: list[Frame], g: Grammar) -> tuple[int, int]:
@@ -135,7 +136,15 @@ class Extractor:
 
     def __init__(self, kb: KnowledgeBase | None = None, *, parse: bool = True) -> None:
         self.kb = kb or default_kb()
-        self._word_flags = WordFlags((self.kb.relevant, self.kb.framing_words, self.kb.active))
+        self._word_flags = WordFlags(
+            (
+                self.kb.relevant,
+                self.kb.framing_words,
+                self.kb.active,
+                self.kb.trigger_words,
+                self.kb.actor_words,
+            )
+        )
         # the parser stage (spaCy) runs where the knowledge base names its pipeline
         self.parser: Any = None
         if parse and self.kb.parse.get("pipeline"):
@@ -185,7 +194,9 @@ class Extractor:
                 ctx.asked = []
                 self._context_only(sent, ctx)  # actors but no act: only remember who was named
                 continue
-            to_parse.append((s0, s1))
+            # the parser's cost is paid only where it can find a claim: an act and a named actor
+            if flags & _TRIGGER and flags & _NAMED:
+                to_parse.append((s0, s1))
             ctx.quote = quotes.frame(k, lambda j: self._look_ahead(text, spans[j], doc, ctx))
             found = self._sentence(text, sent, doc, ctx)
             claims.extend(found)
@@ -195,11 +206,14 @@ class Extractor:
                 attributed = [c for c in found if c.speaker != "author" and c.polarity == "affirm"]
                 if attributed:
                     ctx.previous_attributed = attributed
+        notes: tuple[str, ...] = ()
         if self.parser is not None and to_parse:
             from corroborate.extract.parse.combine import combine
 
-            claims = combine(claims, self.parser.extract(text, to_parse, doc=doc))
-        return Extraction(merge_claims(claims), framing)
+            parsed = self.parser.extract(text, to_parse, doc=doc)
+            notes = tuple(self.parser.notes)
+            claims = combine(claims, parsed)
+        return Extraction(merge_claims(claims), framing, notes)
 
     def _look_ahead(
         self, text: str, span: tuple[int, int], doc: str, ctx: SentenceContext

@@ -340,6 +340,8 @@ class KnowledgeBase:
     active: frozenset[str] = frozenset()  # first tokens of triggers and frame cues
     framing_words: frozenset[str] = frozenset()  # a content word of each framing term
     grammar: Grammar = field(default_factory=Grammar)
+    trigger_words: frozenset[str] = frozenset()  # a content word of each trigger: the parser's
+    actor_words: frozenset[str] = frozenset()  # ... and of each actor's names: its prefilter
     parse: dict[str, Any] = field(default_factory=dict)  # parse.yaml: the parser stage's data
     fingerprint: str = ""  # hash of every lexicon file read: part of the extractor version
 
@@ -487,6 +489,12 @@ def load_kb(folders: Iterable[Path]) -> KnowledgeBase:
         kb.triggers.salient_tokens(function_words)
         | kb.cues.salient_tokens(function_words, kinds=starters)
         | kb.triggers.near_words(function_words)  # "has ... base": the near word keys it
+    )
+    kb.actor_words = frozenset(
+        kb.entities.salient_tokens(function_words, kinds={"actor", "demonym", "outlet"})
+    )
+    kb.trigger_words = frozenset(
+        kb.triggers.salient_tokens(function_words) | kb.triggers.near_words(function_words)
     )
     kb.sentence_layers = LayeredIndex((kb.entities, kb.triggers, kb.cues))
     kb.fingerprint = digest.hexdigest()[:10]

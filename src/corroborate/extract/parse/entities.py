@@ -55,6 +55,8 @@ def canonical_name(text: str, strip: frozenset[str]) -> str:
     words = text.replace("\u2019", "'").split()
     while words and words[0].lower().strip(".") in strip:
         words = words[1:]
+    while words and words[-1].islower():
+        words = words[:-1]  # "the Fletcher School of Law at": a span run on past the name
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
     return " ".join(words).strip(" ,.'\"")

@@ -28,6 +28,7 @@ class ParseExtractor:
         self.lex = ParseLexicon.of(kb)
         self.parsed = 0  # sentences parsed, for the benchmark's share
         self.skipped_long = 0
+        self.notes: list[str] = []  # the last document's: what was not parsed and why
 
     @property
     def nlp(self) -> Any:
@@ -37,9 +38,14 @@ class ParseExtractor:
         """Claims of the sentences at `spans` (the prefilter's choice), in document order."""
         nlp = self.nlp
         chunks: list[tuple[int, str]] = []
+        self.notes = []
         for s0, s1 in spans:
             if s1 - s0 > MAX_SENTENCE_CHARS:
                 self.skipped_long += 1
+                self.notes.append(
+                    f"characters {s0}-{s1}: a sentence over {MAX_SENTENCE_CHARS} characters "
+                    "(a table or a run-on list?) was not parsed; the rule stage read it"
+                )
                 continue
             chunks.append((s0, text[s0:s1]))
         memory = Memory()

@@ -27,6 +27,8 @@ class ParseLexicon:
     civil_objects: frozenset[str]
     frame_defaults: dict[str, str]
     of_agent_nouns: frozenset[str]
+    not_agents: frozenset[str]  # knowledge-base actors that speak but never act (monitors)
+    non_actor_heads: frozenset[str]  # last words of unknown names that are no party to a war
     self_propelled: frozenset[str]
 
     @classmethod
@@ -45,6 +47,8 @@ class ParseLexicon:
             generic_heads=_words(kb, "generic_heads"),
             civil_objects=_words(kb, "civil_objects"),
             of_agent_nouns=_words(kb, "of_agent_nouns"),
+            not_agents=frozenset(n for n, t in kb.actor_types.items() if t == "monitor"),
+            non_actor_heads=_words(kb, "non_actor_heads"),
             self_propelled=frozenset(kb.self_propelled),
             frame_defaults={
                 str(k): str(v) for k, v in (kb.parse.get("frame_defaults") or {}).items()

@@ -36,7 +36,12 @@ def _actor(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named
     got = named(tagged, tok, lex.generic_heads)
     # every state is in the knowledge base: an unknown place is a place, never an actor; people,
     # outlets and voices nobody names do not act in the contract's sense
-    return None if got is None or got.kind in _NOT_ACTORS else got
+    if got is None or got.kind in _NOT_ACTORS or got.value in lex.not_agents:
+        return None
+    head_words = got.value.split(" of ")[0].lower().split()
+    if got.kind == "open" and not lex.non_actor_heads.isdisjoint(head_words):
+        return None  # "the Fletcher School", "the State Department" alone: no party
+    return got
 
 
 def _agents(tagged: Tagged, heads: list[Any], lex: ParseLexicon, memory: Memory) -> list[Named]:
