@@ -115,3 +115,31 @@ def test_a_run_on_sentence_is_not_parsed_and_says_so(parsed: Extractor) -> None:
     assert "not parsed" in note and "characters 0-" in note
     # the rule stage still reads it: a long sentence costs the parser's reading, not the claims
     assert any(c.subject == "Kenya" for c in found.claims)
+
+
+def test_money_for_weapons_is_a_supply_in_its_currency(parsed: Extractor) -> None:
+    assert parsed.parser is not None
+    text = "Canada is committing $2 billion in new weapons to Ukraine, officials in Ottawa said."
+    (c,) = parsed.parser.extract(text, [(0, len(text))], doc="t")
+    assert (c.subject, c.relation, c.recipient, c.speaker) == (
+        "Canada",
+        "arms_supply",
+        "Ukraine",
+        "Canada",
+    )
+    assert c.quantity is not None and (c.quantity.low, c.quantity.unit) == (2e9, "USD")
+
+
+def test_each_listed_item_is_its_own_claim_with_its_figure(parsed: Extractor) -> None:
+    assert parsed.parser is not None
+    text = "Britain will supply Ukraine with 60 boats and 400 vehicles, the Daily Planet reported."
+    found = parsed.parser.extract(text, [(0, len(text))], doc="t")
+    got = {(c.object, c.quantity.low if c.quantity else None, c.speaker) for c in found}
+    assert got == {("boats", 60, "Daily Planet"), ("vehicles", 400, "Daily Planet")}
+
+
+def test_standing_with_a_side_is_political_support(parsed: Extractor) -> None:
+    text = '"We stand with Armenia," the French foreign minister said.'
+    assert parse(parsed, text) == {
+        ("France", "political_support", "Armenia", "France", "affirm", False)
+    }

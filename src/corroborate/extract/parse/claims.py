@@ -38,9 +38,37 @@ def relation_of(
     return None if words & lex.civil_objects else default
 
 
+_CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR"}
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "m": 1e6}
+
+
+def _money(obj: Any) -> Quantity | None:
+    """An amount of money for what is supplied: "$1.5 billion in weapons" (gold: its currency)."""
+    amount = obj
+    if obj.head.dep_ == "prep" and obj.head.lower_ in ("in", "of", "worth"):
+        amount = obj.head.head
+    words = list(amount.subtree) if amount.i != obj.i else [*obj.lefts, obj]
+    unit = next((_CURRENCIES[t.text] for t in words if t.text in _CURRENCIES), None)
+    if unit is None:
+        return None
+    value, scale = None, 1.0
+    for t in words:
+        if t.like_num and value is None:
+            try:
+                value = float(t.text.replace(",", ""))
+            except ValueError:
+                value = None
+        elif t.lower_ in _SCALES:
+            scale = _SCALES[t.lower_]
+    return None if value is None else Quantity(value * scale, value * scale, unit)
+
+
 def _quantity(tagged: Tagged, obj: Any | None, thing: Entry | None) -> Quantity | None:
     if obj is None:
         return None
+    money = _money(obj)
+    if money is not None:
+        return money
     start = obj.idx
     words = tagged.words
     index = next((k for k, w in enumerate(words) if w.start >= start), None)

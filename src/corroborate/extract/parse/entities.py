@@ -90,6 +90,20 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
                 out.triggers[root.i] = entry
                 out.trigger_span[span.root.i] = (span.start, span.end)
                 break
+    lemma_triggers = kb.parse.get("lemma_triggers") or []
+    for tok in sent:
+        if tok.i in out.triggers or tok.i in out.names:
+            continue
+        lemma = tok.lemma_.lower()
+        for spec in lemma_triggers:
+            if lemma != spec["lemma"] or tok.pos_ not in spec.get("pos", ("VERB", "NOUN")):
+                continue
+            preps = spec.get("with")
+            if preps and not any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
+                continue
+            out.triggers[tok.i] = Entry("trigger", str(spec["relation"]))
+            out.trigger_span[tok.i] = (tok.i, tok.i + 1)
+            break
     for m in kb.cues.match(texts, lowers):
         span = span_of(m.start, m.end)
         if span is None:

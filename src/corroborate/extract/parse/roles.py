@@ -54,6 +54,21 @@ def _agents(tagged: Tagged, heads: list[Any], lex: ParseLexicon, memory: Memory)
     return out
 
 
+def _thing_within(tagged: Tagged, obj: Any) -> tuple[Any, Entry | None]:
+    """What an object is, looking through an amount: "$1.5 billion in new weapons", "a package
+    of drones", "hundreds of troops" (the token that names it, and its entry)."""
+    thing = thing_of(tagged, obj)
+    if thing is not None:
+        return obj, thing
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of", "worth"):
+            for pobj in _pobjs(prep):
+                inner = thing_of(tagged, pobj)
+                if inner is not None:
+                    return pobj, inner
+    return obj, None
+
+
 def _place_or_actor(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
     """A recipient may be a place when the text names only the place ("troops to Kursk")."""
     if tok.lower_ in PRONOUNS:
@@ -111,7 +126,7 @@ def verb_roles(
         if place is not None:
             objects.remove(obj)
             recipient = recipient or place
-    roles.objects = [(o, thing_of(tagged, o)) for o in objects]
+    roles.objects = [_thing_within(tagged, o) for o in objects]
     preps = lex.target_preps if entry.value in ("attack", "combat") else lex.recipient_preps
     roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory) or recipient
     if entry.voice == "acquire":  # "Armenia bought drones from Russia": roles swap
