@@ -143,3 +143,10 @@ def test_standing_with_a_side_is_political_support(parsed: Extractor) -> None:
     assert parse(parsed, text) == {
         ("France", "political_support", "Armenia", "France", "affirm", False)
     }
+
+
+def test_participles_and_relative_clauses_find_their_actor(parsed: Extractor) -> None:
+    text = "Israel said deadly weapons supplied to the Houthis by Iran had reached the port."
+    assert parse(parsed, text) == {("Iran", "arms_supply", "Houthis", "Israel", "affirm", False)}
+    text = "Iran, which supplies drones to Russia, has expanded its factories."
+    assert parse(parsed, text) == {("Iran", "arms_supply", "Russia", "author", "affirm", False)}

@@ -99,9 +99,25 @@ def verb_roles(
     roles = Roles()
     subj = subject_of(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    # "weapons supplied to the Houthis by Iran", "troops sent from North Korea": a participle
+    # on the thing moved; its by-agent (or, for a sending, its origin) acts
+    participle = verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.i != verb.i
+    by_agent = next((p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)), None)
+    if participle and by_agent is None and entry.value in ("send", "transfer"):
+        by_agent = next(
+            (p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+             for p in _pobjs(c) if _actor(tagged, p, lex, memory) is not None),
+            None,
+        )  # fmt: skip
+    if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subj = verb.head  # "Iran, which supplies drones": the noun the clause is about
     if accused is not None:
         subj = accused
-    elif subj is None and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i:
+    elif by_agent is not None:
+        subj = by_agent
+    elif (
+        subj is None and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i and not participle
+    ):
         subj = verb.head  # "Iran, which supplies drones", "China supplying parts"
     thing_subject = None
     if subj is not None:
@@ -115,6 +131,8 @@ def verb_roles(
             objects.extend(conjuncts(child))
         if child.dep_ == "prep" and child.lower_ == "with":
             objects.extend(t for p in _pobjs(child) for t in conjuncts(p))
+    if participle:
+        objects.append(verb.head)
     if thing_subject is not None:
         objects.insert(0, thing_subject)
     recipient = None
