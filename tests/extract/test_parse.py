@@ -150,3 +150,17 @@ def test_participles_and_relative_clauses_find_their_actor(parsed: Extractor) ->
     assert parse(parsed, text) == {("Iran", "arms_supply", "Houthis", "Israel", "affirm", False)}
     text = "Iran, which supplies drones to Russia, has expanded its factories."
     assert parse(parsed, text) == {("Iran", "arms_supply", "Russia", "author", "affirm", False)}
+
+
+def test_a_negation_stays_in_its_own_clause(parsed: Extractor) -> None:
+    text = (
+        "The spokesman did not name Chile, but his remarks came a day after the Chilean "
+        "president promised to back Peru."
+    )
+    assert parse(parsed, text) == {
+        ("Chile", "political_support", "Peru", "author", "affirm", False)
+    }
+
+
+def test_an_epithet_is_no_claim(parsed: Extractor) -> None:
+    assert parse(parsed, "Militias backed by Chile were seen near the border with Peru.") == set()

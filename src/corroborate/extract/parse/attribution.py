@@ -160,8 +160,10 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
                                 noun_speaker = speaker_of(tagged, pobj, lex, memory)
         elif is_verb and dep not in ("nsubj", "nsubjpass", "csubj"):
             own_neg, own_hedge = _local_marks(head, lex)
-            if dep in ("xcomp", "conj") or (dep == "ccomp" and lemma not in lex.speech_lemmas):
-                negated = negated != own_neg  # "did not pledge to deliver"
+            # "did not pledge to deliver": a negated verb negates the act it governs (but not a
+            # clause coordinated with it: "did not name Turkey, but ... promised to back")
+            if dep == "xcomp" or (dep == "ccomp" and lemma not in lex.speech_lemmas):
+                negated = negated != own_neg
                 hedged = hedged or own_hedge
         according = according or _according_to(tagged, head, lex, memory)
         node = head

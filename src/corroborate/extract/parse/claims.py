@@ -126,6 +126,8 @@ def make_claims(
         relation = relation_of(kb, lex, entry, thing, obj)
         if relation is None:
             continue
+        if relation == "political_support" and roles.epithet:
+            continue  # "Iran-backed militias", "factions backed by Turkey": epithets, no claim
         if relation == "logistics" and thing is not None and thing.cls in lex.self_propelled:
             continue  # "Russian jets flew": aircraft flying themselves carry nothing for a side
         quantity = _quantity(tagged, obj, thing)

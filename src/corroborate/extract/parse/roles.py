@@ -24,6 +24,7 @@ class Roles:
     agents: list[Named] = field(default_factory=list)
     objects: list[tuple[Any, Entry | None]] = field(default_factory=list)  # (head token, thing)
     recipient: Named | None = None
+    epithet: bool = False  # "factions backed by Turkey": a participle naming, not asserting
 
 
 def _pobjs(prep: Any) -> list[Any]:
@@ -133,6 +134,7 @@ def verb_roles(
             objects.extend(t for p in _pobjs(child) for t in conjuncts(p))
     if participle:
         objects.append(verb.head)
+        roles.epithet = True
     if thing_subject is not None:
         objects.insert(0, thing_subject)
     recipient = None
