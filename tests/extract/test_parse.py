@@ -164,3 +164,10 @@ def test_a_negation_stays_in_its_own_clause(parsed: Extractor) -> None:
 
 def test_an_epithet_is_no_claim(parsed: Extractor) -> None:
     assert parse(parsed, "Militias backed by Chile were seen near the border with Peru.") == set()
+
+
+def test_unknown_names_are_listed_in_a_note(parsed: Extractor) -> None:
+    text = "The Sentinel Group received rifles from Eritrea and Ethiopia, diplomats claimed."
+    notes = parsed.extract(text, doc="t").notes
+    assert any("Sentinel Group" in n and "not in the knowledge base" in n for n in notes)
+    assert parsed.extract("Kenya sent troops to Haiti.", doc="t").notes == ()

@@ -29,6 +29,7 @@ class ParseExtractor:
         self.parsed = 0  # sentences parsed, for the benchmark's share
         self.skipped_long = 0
         self.notes: list[str] = []  # the last document's: what was not parsed and why
+        self._unknown: set[str] = set()  # the last document's names the knowledge base lacks
 
     @property
     def nlp(self) -> Any:
@@ -50,12 +51,19 @@ class ParseExtractor:
             chunks.append((s0, text[s0:s1]))
         memory = Memory()
         people: dict[str, tuple[str, str]] = {}
+        self._unknown = set()
         claims: list[Claim] = []
         # each sentence is parsed alone (the prefilter chose it), offsets mapped back after
         for (s0, _), parsed in zip(chunks, nlp.pipe(c for _, c in chunks), strict=True):
             self.parsed += 1
             for sent in parsed.sents:
                 claims.extend(self._sentence(sent, text, s0, doc, memory, people))
+        if self._unknown:
+            self.notes.append(
+                "names not in the knowledge base, read as the text gives them: "
+                + ", ".join(sorted(self._unknown))
+                + " (a lexicon file can give them aliases, a type and a state)"
+            )
         return claims
 
     def _sentence(
@@ -79,18 +87,21 @@ class ParseExtractor:
                 roles = noun_roles(tagged, trigger, lex, memory)
             else:
                 roles = verb_roles(tagged, trigger, entry, lex, memory, v.accused)
-            out.extend(
-                make_claims(
-                    kb=kb,
-                    lex=lex,
-                    tagged=tagged,
-                    doc_id=doc,
-                    trigger=trigger,
-                    entry=entry,
-                    roles=roles,
-                    voice=v,
-                )
+            made = make_claims(
+                kb=kb,
+                lex=lex,
+                tagged=tagged,
+                doc_id=doc,
+                trigger=trigger,
+                entry=entry,
+                roles=roles,
+                voice=v,
             )
+            if made:  # names the knowledge base lacks, read as actors or voices: say so
+                for got in (*roles.agents, roles.recipient, v.speaker):
+                    if got is not None and got.kind in ("open", "name", "person", "place"):
+                        self._unknown.add(got.value)
+            out.extend(made)
         out.extend(echo_denials(tagged, out, lex, memory))
         self._remember(tagged, memory)
         return [_shift(c, offset, text) for c in out]
