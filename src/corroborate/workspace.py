@@ -6,9 +6,12 @@ import json
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corroborate.settings import CONFIG_NAME, DEFAULT_DB_NAME, Settings, load_settings
-from corroborate.store import Ledger
+
+if TYPE_CHECKING:
+    from corroborate.store import Ledger
 
 REGISTRY_NAME = "sources.yaml"
 
@@ -43,6 +46,8 @@ class Workspace:
         return self.root / REGISTRY_NAME
 
     def open_ledger(self) -> Ledger:
+        from corroborate.store import Ledger
+
         assert self.settings.database_url is not None
         return Ledger(self.settings.database_url)
 

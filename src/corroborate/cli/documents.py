@@ -7,14 +7,10 @@ import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from corroborate.assess_run import Assessment
-from corroborate.claims_run import extract_ledger
 from corroborate.cli.app import (
     EXIT_INPUT_FAILED,
     EXIT_INTERRUPTED,
@@ -30,15 +26,14 @@ from corroborate.cli.app import (
 )
 from corroborate.cli.claims import make_extractor
 from corroborate.cli.findings import STANCE_MODEL, assess_for, function_words
-from corroborate.ingest import RegistryError, SourceRegistry, load_registries, parse_field_mapping
-from corroborate.model import Metadata
-from corroborate.pipeline import IngestReport, ingest
-from corroborate.report.build import build_role_report, render_report
 from corroborate.settings import Settings, SettingsError
-from corroborate.stance import StanceModel
-from corroborate.stance_run import link_assessment
-from corroborate.store import Ledger, LedgerError, LedgerStats
-from corroborate.workspace import Workspace, init_workspace, sample_corpus
+
+if TYPE_CHECKING:
+    from corroborate.assess_run import Assessment
+    from corroborate.ingest import SourceRegistry
+    from corroborate.pipeline import IngestReport
+    from corroborate.store import Ledger, LedgerStats
+    from corroborate.workspace import Workspace
 
 
 @cli.command("init")
@@ -46,6 +41,9 @@ from corroborate.workspace import Workspace, init_workspace, sample_corpus
 @click.pass_context
 def init_cmd(ctx: click.Context, directory: Path | None) -> None:
     """Create a workspace: corroborate.toml, sources.yaml and the ledger."""
+    from corroborate.store import LedgerError
+    from corroborate.workspace import init_workspace
+
     target = directory or ctx.find_root().params.get("workspace") or Path.cwd()
     try:
         workspace, created = init_workspace(target, database_url=ctx.find_root().params.get("db"))
@@ -57,6 +55,8 @@ def init_cmd(ctx: click.Context, directory: Path | None) -> None:
 
 
 def _load_registry(workspace: Workspace, extra: tuple[Path, ...]) -> SourceRegistry:
+    from corroborate.ingest import RegistryError, load_registries
+
     paths = ([workspace.registry_path] if workspace.registry_path.is_file() else []) + list(extra)
     try:
         return load_registries(paths)
@@ -94,6 +94,16 @@ def run_ingest(
     quiet: bool,
     **kwargs: Any,
 ) -> IngestReport:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from corroborate.pipeline import ingest
+
     show = not quiet and err.is_terminal
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -160,6 +170,10 @@ def ingest_cmd(
     Exit status: 0 when every input was stored or already present, 1 when any failed,
     130 when interrupted (finished work is kept; run again to resume).
     """
+    from corroborate.claims_run import extract_ledger
+    from corroborate.ingest import parse_field_mapping
+    from corroborate.model import Metadata
+
     try:
         mapping = parse_field_mapping(fields)
     except ValueError as exc:
@@ -214,6 +228,8 @@ def documents_cmd(
     ctx: click.Context, source: str | None, limit: int | None, offset: int, as_json: bool
 ) -> None:
     """List documents in the ledger, oldest first."""
+    from rich.table import Table
+
     with ledger_of(ctx) as ledger:
         rows = ledger.list_documents(source=source, limit=limit, offset=offset)
     if as_json:
@@ -237,6 +253,8 @@ def documents_cmd(
 @click.pass_context
 def sources_cmd(ctx: click.Context, as_json: bool) -> None:
     """List outlets with their kind, affiliation group and document count."""
+    from rich.table import Table
+
     with ledger_of(ctx) as ledger:
         rows = ledger.list_sources()
     if as_json:
@@ -273,6 +291,8 @@ def errors_cmd(ctx: click.Context, as_json: bool) -> None:
 @cli.command("settings")
 def settings_cmd() -> None:
     """List every setting with its default and help."""
+    from rich.table import Table
+
     table = Table(
         "setting", "default", "help", title="settings (corroborate.toml or CORROBORATE_*)"
     )
@@ -282,6 +302,8 @@ def settings_cmd() -> None:
 
 
 def print_summary(stats: LedgerStats, *, heading: str) -> None:
+    from rich.table import Table
+
     span = (
         f"{stats.first_published} to {stats.last_published}" if stats.first_published else "undated"
     )
@@ -299,6 +321,8 @@ def print_summary(stats: LedgerStats, *, heading: str) -> None:
 
 
 def print_claims(ledger: Ledger, *, actors: tuple[str, ...] = ("Turkey", "Russia")) -> None:
+    from rich.table import Table
+
     stats = ledger.claim_stats()
     table = Table("relation", "affirm", "deny", title=f"{stats.claims} claims by relation")
     for relation, counts in stats.by_relation.items():
@@ -317,6 +341,8 @@ def print_claims(ledger: Ledger, *, actors: tuple[str, ...] = ("Turkey", "Russia
 
 
 def print_statuses(assessment: Assessment) -> None:
+    from rich.table import Table
+
     table = Table("status", "propositions", title=f"{len(assessment.propositions)} propositions")
     for status, n in Counter(p.status for p in assessment.propositions).most_common():
         table.add_row(status, str(n))
@@ -335,6 +361,16 @@ def print_statuses(assessment: Assessment) -> None:
 @click.pass_context
 def demo_cmd(ctx: click.Context, directory: Path) -> None:
     """Ingest the sample corpus, extract and assess claims, write HTML role reports."""
+    from rich.table import Table
+
+    from corroborate.claims_run import extract_ledger
+    from corroborate.ingest import RegistryError, load_registries
+    from corroborate.report.build import build_role_report, render_report
+    from corroborate.stance import StanceModel
+    from corroborate.stance_run import link_assessment
+    from corroborate.store import LedgerError
+    from corroborate.workspace import init_workspace, sample_corpus
+
     articles, registry_file = sample_corpus()
     try:
         workspace, _created = init_workspace(

@@ -5,26 +5,16 @@ from __future__ import annotations
 import getpass
 import json
 from pathlib import Path
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 import click
-from rich.table import Table
 
-from corroborate import reviews
-from corroborate.assess_run import (
-    Assessment,
-    assess_ledger,
-    assessment_settings,
-)
 from corroborate.cli.app import cli, fail, ledger_of, out, workspace_of
-from corroborate.report.build import (
-    ExportFormat,
-    ReportFormat,
-    build_role_report,
-    export,
-    render_report,
-)
-from corroborate.store import Ledger
+from corroborate.report.formats import ExportFormat, ReportFormat
+
+if TYPE_CHECKING:
+    from corroborate.assess_run import Assessment
+    from corroborate.store import Ledger
 
 STANCE_MODEL = "fnc1-lightgbm"
 
@@ -43,6 +33,8 @@ def _author() -> str:
 
 def assess_for(ctx: click.Context, ledger: Ledger) -> Assessment:
     """The ledger assessed with the workspace's settings (weights, thresholds, camps file)."""
+    from corroborate.assess_run import assess_ledger, assessment_settings
+
     try:
         settings, camps = assessment_settings(workspace_of(ctx).settings)
     except ValueError as exc:
@@ -68,6 +60,8 @@ def propositions_cmd(
     ctx: click.Context, actor: str | None, status: str | None, as_json: bool
 ) -> None:
     """Claims grouped across documents, with their status and why."""
+    from rich.table import Table
+
     with ledger_of(ctx) as ledger:
         props = assess_for(ctx, ledger).propositions
     props = [p for p in props if (actor is None or p.subject == actor)
@@ -92,6 +86,8 @@ def propositions_cmd(
 @click.pass_context
 def report_cmd(ctx: click.Context, actor: str, fmt: ReportFormat, path: Path | None) -> None:
     """The role of an actor: corroborated, contested, denied, single-source, with evidence."""
+    from corroborate.report.build import build_role_report, render_report
+
     with ledger_of(ctx) as ledger:
         report = build_role_report(
             ledger, actor, assessment=assess_for(ctx, ledger), with_charts=fmt == "html"
@@ -108,6 +104,8 @@ def report_cmd(ctx: click.Context, actor: str, fmt: ReportFormat, path: Path | N
 @click.pass_context
 def export_cmd(ctx: click.Context, fmt: ExportFormat, path: Path | None) -> None:
     """Export claims, propositions or events for other tools."""
+    from corroborate.report.build import export
+
     with ledger_of(ctx) as ledger:
         _write(export(ledger, fmt, assessment=assess_for(ctx, ledger)), path)
 
@@ -119,6 +117,8 @@ def export_cmd(ctx: click.Context, fmt: ExportFormat, path: Path | None) -> None
 @click.pass_context
 def merge_cmd(ctx: click.Context, source: str, target: str, note: str) -> None:
     """Merge proposition SOURCE into TARGET (ids from `propositions`); survives re-extraction."""
+    from corroborate import reviews
+
     with ledger_of(ctx) as ledger:
         by_id = {p.id: p for p in assess_for(ctx, ledger).propositions}
         missing = [i for i in (source, target) if i not in by_id]
@@ -147,6 +147,8 @@ def split_cmd(
     ctx: click.Context, source: str, field_name: str, value: str, label: str, note: str
 ) -> None:
     """Split claims out of proposition SOURCE into a new one; survives re-extraction."""
+    from corroborate import reviews
+
     with ledger_of(ctx) as ledger:
         assessment = assess_for(ctx, ledger)
         by_id = {p.id: p for p in assessment.propositions}
@@ -177,6 +179,8 @@ def split_cmd(
 @click.pass_context
 def check_cmd(ctx: click.Context, claim: str, limit: int, show_all: bool, as_json: bool) -> None:
     """Documents in the ledger that address CLAIM: agree, disagree or discuss, with the passage."""
+    from rich.table import Table
+
     from corroborate.check import check_claim
     from corroborate.stance import StanceModel
 
