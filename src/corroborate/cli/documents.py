@@ -25,8 +25,10 @@ from corroborate.cli.app import (
     workspace_of,
 )
 from corroborate.cli.claims import make_extractor
-from corroborate.cli.findings import STANCE_MODEL, assess_for, function_words
+from corroborate.cli.findings import STANCE_MODEL, function_words
 from corroborate.settings import Settings, SettingsError
+
+SAMPLE_CAMPS = "karabakh-2020"  # the sample corpus's conflict
 
 if TYPE_CHECKING:
     from corroborate.assess_run import Assessment
@@ -38,20 +40,76 @@ if TYPE_CHECKING:
 
 @cli.command("init")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--camps",
+    metavar="NAME",
+    help="The conflict's camps: a bundled name (see `corroborate camps`) or a camps YAML file.",
+)
 @click.pass_context
-def init_cmd(ctx: click.Context, directory: Path | None) -> None:
+def init_cmd(ctx: click.Context, directory: Path | None, camps: str | None) -> None:
     """Create a workspace: corroborate.toml, sources.yaml and the ledger."""
+    from corroborate.assess.camps import CAMPS_HELP, resolve_camps
     from corroborate.store import LedgerError
     from corroborate.workspace import init_workspace
 
     target = directory or ctx.find_root().params.get("workspace") or Path.cwd()
     try:
-        workspace, created = init_workspace(target, database_url=ctx.find_root().params.get("db"))
-    except (LedgerError, SettingsError) as exc:
+        if camps:
+            resolve_camps(camps, base=target.resolve())  # a typo fails before anything is written
+        workspace, created = init_workspace(
+            target, database_url=ctx.find_root().params.get("db"), camps=camps
+        )
+    except (LedgerError, SettingsError, ValueError) as exc:
         fail(str(exc))
     for path in created:
         out.print(f"created {path}")
     out.print(f"workspace {workspace.root} ready; ledger at {workspace.settings.database_url}")
+    if workspace.settings.camps:
+        out.print(f"camps: {workspace.settings.camps}")
+    else:
+        out.print(f"camps: unset (every state is its own voice); {CAMPS_HELP}", markup=False)
+
+
+@cli.command("camps")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of text.")
+@click.pass_context
+def camps_cmd(ctx: click.Context, as_json: bool) -> None:
+    """The bundled conflicts' camps, with their sources, and the workspace's choice."""
+    from corroborate.assess.camps import CAMPS_HELP, bundled_camps, bundled_conflicts
+
+    chosen = workspace_of(ctx).settings.camps
+    known = set(make_extractor(workspace_of(ctx)).kb.actor_types)
+    listed = {name: bundled_camps(name) for name in bundled_conflicts()}
+    if as_json:
+        data = {
+            "workspace": chosen or None,
+            "bundled": {
+                name: {"conflict": c.conflicts[0], "sources": list(c.sources),
+                       "camps": sorted(set(c.actor_camp.values())),
+                       "actors": c.actor_camp,
+                       "unknown_to_knowledge_base": sorted(set(c.actor_camp) - known)}
+                for name, c in listed.items()
+            },
+        }  # fmt: skip
+        click.echo(to_json(data))
+        return
+    for name, c in listed.items():
+        mark = " (this workspace)" if name in chosen.split(",") else ""
+        out.print(f"[bold]{name}[/bold]{mark}: {c.conflicts[0]}")
+        for camp in sorted(set(c.actor_camp.values())):
+            members = ", ".join(a for a, k in c.actor_camp.items() if k == camp)
+            out.print(f"  {camp}: {members}", markup=False)
+        for source in c.sources:
+            out.print(f"  source: {source}", markup=False)
+        if unknown := sorted(a for a in c.actor_camp if a not in known):
+            out.print(
+                f"  not in the knowledge base (add them to lexicons/): {', '.join(unknown)}",
+                markup=False,
+            )
+    if chosen:
+        out.print(f"this workspace: camps = {chosen!r}", markup=False)
+    else:
+        out.print(f"this workspace: camps unset; {CAMPS_HELP}", markup=False)
 
 
 def _load_registry(workspace: Workspace, extra: tuple[Path, ...]) -> SourceRegistry:
@@ -363,19 +421,28 @@ def demo_cmd(ctx: click.Context, directory: Path) -> None:
     """Ingest the sample corpus, extract and assess claims, write HTML role reports."""
     from rich.table import Table
 
+    from corroborate.assess_run import assess_ledger, assessment_settings
     from corroborate.claims_run import extract_ledger
     from corroborate.ingest import RegistryError, load_registries
     from corroborate.report.build import build_role_report, render_report
     from corroborate.stance import StanceModel
     from corroborate.stance_run import link_assessment
     from corroborate.store import LedgerError
-    from corroborate.workspace import init_workspace, sample_corpus
+    from corroborate.workspace import init_workspace, open_workspace, sample_corpus
 
     articles, registry_file = sample_corpus()
     try:
         workspace, _created = init_workspace(
-            directory, database_url=ctx.find_root().params.get("db")
+            directory, database_url=ctx.find_root().params.get("db"), camps=SAMPLE_CAMPS
         )
+        if not workspace.settings.camps:  # a demo workspace made before camps were a setting
+            config = workspace.root / "corroborate.toml"
+            with config.open("a", encoding="utf-8") as f:
+                f.write(f'camps = "{SAMPLE_CAMPS}"\n')
+            workspace = open_workspace(
+                workspace.root, database_url=ctx.find_root().params.get("db")
+            )
+        assess_settings, camps = assessment_settings(workspace.settings, base=workspace.root)
         registry = load_registries([registry_file])
         with workspace.open_ledger() as ledger:
             report = run_ingest(
@@ -387,12 +454,14 @@ def demo_cmd(ctx: click.Context, directory: Path) -> None:
             print_summary(ledger.stats(), heading=f"sample corpus in {workspace.root}")
             print_claims(ledger)
             linked = link_assessment(
-                ledger, assess_for(ctx, ledger), predict=StanceModel.load().predict,
+                ledger, assess_ledger(ledger, settings=assess_settings, camps=camps),
+                predict=StanceModel.load().predict,
                 model=STANCE_MODEL, stopwords=function_words(),
             )  # fmt: skip
             out.print(f"stance: {linked.stored} documents linked to propositions they address")
-            assessment = assess_for(ctx, ledger)
+            assessment = assess_ledger(ledger, settings=assess_settings, camps=camps)
             print_statuses(assessment)
+            out.print(assessment.camps.summary(), markup=False)
             for actor in ("Turkey", "Russia"):
                 role = build_role_report(ledger, actor, assessment=assessment)
                 path = workspace.root / f"report-{actor.lower()}.html"
@@ -402,7 +471,7 @@ def demo_cmd(ctx: click.Context, directory: Path) -> None:
             for s in ledger.list_sources():
                 sources_table.add_row(s.name, s.kind or "", s.affiliation or "", str(s.documents))
             out.print(sources_table)
-    except (LedgerError, RegistryError, SettingsError) as exc:
+    except (LedgerError, RegistryError, SettingsError, ValueError) as exc:
         fail(str(exc))
     if not report.ok:
         sys.exit(EXIT_INPUT_FAILED)

@@ -36,7 +36,8 @@ def assess_for(ctx: click.Context, ledger: Ledger) -> Assessment:
     from corroborate.assess_run import assess_ledger, assessment_settings
 
     try:
-        settings, camps = assessment_settings(workspace_of(ctx).settings)
+        workspace = workspace_of(ctx)
+        settings, camps = assessment_settings(workspace.settings, base=workspace.root)
     except ValueError as exc:
         fail(str(exc))
     return assess_ledger(ledger, settings=settings, camps=camps)

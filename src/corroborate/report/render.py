@@ -65,6 +65,8 @@ def to_markdown(r: RoleReport) -> str:
         "are counted by camp and affiliation group, copied stories count once, and a camp's own "
         "accusations are not corroboration.",
         "",
+        r.camps if r.camps_set else f"**{r.camps}**",
+        "",
     ]
     for status, views in r.sections.items():
         if views:
@@ -107,6 +109,7 @@ def to_json(r: RoleReport) -> str:
         "sections": {s: [_view_dict(v) for v in views] for s, views in r.sections.items()},
         "as_recipient": [v.proposition.to_dict() for v in r.as_recipient],
         "attention": r.attention, "framing": r.framing,
+        "camps": {"set": r.camps_set, "note": r.camps},
     }  # fmt: skip
     return json.dumps(data, ensure_ascii=False, indent=2)
 

@@ -42,6 +42,8 @@ class RoleReport:
     attention: list[dict[str, object]] = field(default_factory=list)
     framing: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
     charts: dict[str, str] = field(default_factory=dict)
+    camps: str = ""  # one sentence: the camps independence was judged by, or that none are set
+    camps_set: bool = False
 
     @property
     def counts(self) -> dict[str, int]:
@@ -103,6 +105,8 @@ def role_report(
         outlets=len({c.outlet for c in assessment.claims.values() if c.outlet}),
         claims=len(assessment.claims),
         framing=framing or {},
+        camps=assessment.camps.summary(),
+        camps_set=assessment.camps.is_set,
     )
     for status in STATUSES:
         views = [PropositionView(p, _quotes(assessment, p)) for p in props if p.status == status]

@@ -33,7 +33,16 @@ class WebState:
     @classmethod
     def open(cls, config: WebConfig) -> WebState:
         ledger = Ledger(config.database_url)
-        cache = AssessmentCache(ledger, recheck_seconds=config.recheck_seconds)
+        settings, camps = None, None
+        if config.upload_workspace is not None:  # the workspace's weights and camps
+            from corroborate.assess_run import assessment_settings
+            from corroborate.settings import load_settings
+
+            root = config.upload_workspace
+            settings, camps = assessment_settings(load_settings(root), base=root)
+        cache = AssessmentCache(
+            ledger, recheck_seconds=config.recheck_seconds, settings=settings, camps=camps
+        )
         return cls(
             config,
             ledger,
