@@ -127,6 +127,13 @@ def test_quantity_spread_and_dates() -> None:
     assert (p.first_seen, p.last_seen) == (date(2020, 10, 1), date(2020, 10, 9))
 
 
+def test_a_party_that_denies_is_never_listed_as_giving_a_figure() -> None:
+    p = one([claim("Armenia", "Yerevan Daily", qty=(12, 12)),
+             claim("Turkey", "Baku Daily", polarity="deny", qty=(12, 12)),
+             claim("author", "Monitor", polarity="deny", qty=(40, 40))])  # fmt: skip
+    assert [(q.low, q.speaker) for q in p.quantities] == [(12, "Armenia")]
+
+
 def test_grouping_is_stable_and_folds_unsaid_details() -> None:
     a = [claim("author", "Monitor"), claim("author", "Paper", recipient=None, obj=None)]
     first, second = assess(a, camps=CAMPS), assess(list(reversed(a)), camps=CAMPS)

@@ -136,9 +136,11 @@ def explain(status: str, affirming: Sequence[Voice], denying: Sequence[Voice], c
 
 
 def figures(claims: Sequence[ClaimRecord]) -> tuple[QuantityFigure, ...]:
+    """The figures given, each with who gives it: only parties that affirm the act give a figure
+    ("Russia denied sending 12 howitzers" is a figure of the accusation, not Russia's)."""
     found: dict[tuple[float, float, str, str], QuantityFigure] = {}
     for c in claims:
-        if c.quantity_low is None or c.quantity_high is None:
+        if c.quantity_low is None or c.quantity_high is None or c.polarity != "affirm":
             continue
         key = (c.quantity_low, c.quantity_high, c.quantity_unit or "", c.speaker)
         found.setdefault(
