@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from corroborate.report.explain import sentence_of, voice_rows
 from corroborate.reviews import CORRECTABLE, SPLIT_FIELDS, merge, review_claim
 from corroborate.reviews import split as split_review
 from corroborate.web.api import claim_of, document_of, proposition_of, recording, state_of
@@ -14,6 +15,7 @@ from corroborate.web.pagecache import PageCache, cached_page
 from corroborate.web.render import page
 from corroborate.web.security import AUTHOR_COOKIE, check_form_csrf
 from corroborate.web.service import (
+    ACTOR_PAGE_SHOWN,
     actor_report,
     actors,
     decision_of,
@@ -25,11 +27,11 @@ from corroborate.web.service import (
     split_matches,
     status_counts,
 )
-from corroborate.web.views import Span, in_context, page_links, segments
+from corroborate.web.views import Span, page_links, segments
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
-SECTION_SHOWN = 25  # propositions per status on an actor page; the rest are a link away
+SECTION_SHOWN = ACTOR_PAGE_SHOWN  # propositions per status on an actor page; the rest: a link
 SEARCH_SHOWN = 20  # documents per search page
 MENTIONS_SHOWN = 20  # mentions per proposition page: each carries its review forms
 
@@ -128,7 +130,11 @@ def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLRespon
                 "claim": c,
                 "record": r.assessment.claims.get(c.id),
                 "decision": decision_of(r, c),
-                "context": in_context(doc.text, c.evidence_start, c.evidence_end) if doc else None,
+                "context": sentence_of(
+                    doc.text, c.evidence_start, c.evidence_end, denial=c.polarity == "deny"
+                )
+                if doc
+                else None,
                 "title": doc.title if doc else None,
                 "cluster": cluster if copies else None,
                 "copies": copies[:20],
@@ -139,6 +145,7 @@ def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLRespon
         "proposition.html",
         title=p.statement,
         p=p,
+        voices=voice_rows(p, hedged_weight=state.cache.settings.hedged_weight),
         items=items,
         offset=offset,
         links=page_links(len(every), MENTIONS_SHOWN, offset, len(rows)),

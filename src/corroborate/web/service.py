@@ -12,7 +12,7 @@ from corroborate.assess import Proposition
 from corroborate.assess.status import STATUSES
 from corroborate.extract import default_kb
 from corroborate.report import charts
-from corroborate.report.role import RoleReport, role_report
+from corroborate.report.role import RoleReport, attach_sentences, quoted_documents, role_report
 from corroborate.reviews import Decision, claim_key, effective
 from corroborate.store import ClaimRow, Ledger
 from corroborate.store.search import FoundDocument, SearchHit, query_terms
@@ -55,6 +55,7 @@ class WebState:
         return self.cache.get()
 
 
+ACTOR_PAGE_SHOWN = 25  # propositions per status an actor page shows (their quotes get sentences)
 _charts_lock = threading.Lock()  # matplotlib's pyplot is not thread-safe
 
 
@@ -72,6 +73,8 @@ def actor_report(state: WebState, r: Reviewed, actor: str) -> RoleReport | None:
         r.memo["framing"] = (state.ledger.framing_by_source(), state.ledger.count_documents())
     framing, n_docs = r.memo["framing"]
     report = role_report(a, actor, framing=framing, documents=n_docs)
+    shown = quoted_documents(report, a, per_section=ACTOR_PAGE_SHOWN)
+    attach_sentences(report, a, {d.id: d.text for d in state.ledger.get_documents(sorted(shown))})
     with _charts_lock:
         dates = {
             p.id: [d for cid in p.claim_ids if (d := a.claims[cid].published)]
