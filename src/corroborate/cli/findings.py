@@ -183,12 +183,17 @@ def check_cmd(ctx: click.Context, claim: str, limit: int, show_all: bool, as_jso
     from rich.table import Table
 
     from corroborate.check import check_claim
+    from corroborate.cli.claims import make_extractor
     from corroborate.stance import StanceModel
 
     stopwords = function_words()
     model = StanceModel.load()
+    extractor = make_extractor(workspace_of(ctx))
     with ledger_of(ctx) as ledger:
-        results = check_claim(ledger, claim, stance=model.predict, limit=limit, stopwords=stopwords)
+        results = check_claim(
+            ledger, claim, stance=model.predict, limit=limit, stopwords=stopwords,
+            extractor=extractor,
+        )  # fmt: skip
     if not show_all:
         results = [r for r in results if r.label != "unrelated"]
     if as_json:
@@ -196,12 +201,25 @@ def check_cmd(ctx: click.Context, claim: str, limit: int, show_all: bool, as_jso
         click.echo(json.dumps(rows, default=str, ensure_ascii=False, indent=2))
         return
     table = Table(
-        "doc", "label", "conf", "outlet", "date", "passage", title=f"{len(results)} documents"
+        "doc", "label", "conf", "by", "outlet", "date", "passage", title=f"{len(results)} documents"
     )
     for r in results:
-        table.add_row(str(r.document_id), r.label, f"{r.confidence:.2f}", r.source or "",
-                      str(r.published or ""), (r.passage or "")[:110])  # fmt: skip
-    out.print(table)
+        by = "claims" if r.decided_by == "extracted claims" else "model"
+        table.add_row(str(r.document_id), r.label, f"{r.confidence:.2f}", by, r.source or "",
+                      str(r.published or ""), _cut(r.passage or "", PASSAGE_CHARS))  # fmt: skip
+    out.print(table, markup=False)
+
+
+PASSAGE_CHARS = 160
+
+
+def _cut(text: str, n: int) -> str:
+    """At most n characters, cut at a word, with an ellipsis when anything was left out."""
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    space = text.rfind(" ", 0, n - 1)
+    return text[: space if space > n // 2 else n - 1].rstrip(" ,;:") + "…"
 
 
 def _as_dict(obj: object) -> dict[str, object]:
