@@ -22,6 +22,7 @@ from corroborate.web.service import (
     filter_propositions,
     mentions,
     merge_targets,
+    queue_certainty,
     review_queue,
     search_page,
     split_matches,
@@ -345,18 +346,39 @@ def search(
 
 @router.get("/queue", response_class=HTMLResponse)
 def queue(request: Request, offset: Offset = 0) -> HTMLResponse:
-    r = state_of(request).reviewed()
+    state = state_of(request)
+    r = state.reviewed()
     pending = review_queue(r)
     shown = pending[offset : offset + PER_PAGE]
+    sure = queue_certainty(r)
+    docs = {d.id: d for d in state.ledger.get_documents(sorted({c.document_id for c in shown}))}
+    claims = []
+    for c in shown:
+        doc = docs.get(c.document_id)
+        context = (
+            sentence_of(doc.text, c.evidence_start, c.evidence_end, denial=c.polarity == "deny")
+            if doc
+            else None
+        )
+        claims.append((c, r.of_claim.get(c.id), sure[c.id], context))
     return page(
         request,
         "queue.html",
         title="Review queue",
-        claims=[(c, r.of_claim.get(c.id)) for c in shown],
+        claims=claims,
         total=len(pending),
         offset=offset,
         links=page_links(len(pending), PER_PAGE, offset, len(shown)),
     )
+
+
+@router.post("/reviewer", dependencies=[Csrf])
+def set_reviewer(
+    request: Request, author: AuthorField, back: Annotated[str, Form(max_length=500)] = ""
+) -> Response:
+    """Remember the reviewer's name for this browser, so review forms stop asking for it."""
+    target = _back(request, back, "/queue")
+    return _remember_author(RedirectResponse(target, status_code=303), author.strip())
 
 
 @router.get("/reviews", response_class=HTMLResponse)

@@ -13,6 +13,7 @@ from corroborate.assess.status import STATUSES
 from corroborate.extract import default_kb
 from corroborate.report import charts
 from corroborate.report.role import RoleReport, attach_sentences, quoted_documents, role_report
+from corroborate.review_priority import Certainty, certainty
 from corroborate.reviews import Decision, claim_key, effective
 from corroborate.store import ClaimRow, Ledger
 from corroborate.store.search import FoundDocument, SearchHit, query_terms
@@ -202,12 +203,25 @@ def status_counts(props: Sequence[Proposition]) -> dict[str, int]:
     return {s: c[s] for s in STATUSES}
 
 
-def review_queue(r: Reviewed) -> list[ClaimRow]:
-    """Claims no analyst has decided on yet, least confident first."""
-    if "queue" not in r.memo:
+def queue_certainty(r: Reviewed) -> dict[int, Certainty]:
+    """How sure the ledger is of each claim no analyst has decided on (review_priority)."""
+    if "certainty" not in r.memo:
         rows = r.assessment.rows.values()
-        pending = [row for row in rows if claim_key(row) not in r.decisions]
-        r.memo["queue"] = sorted(pending, key=lambda c: (c.confidence, c.id))
+        r.memo["certainty"] = {
+            row.id: certainty(row, r.by_id.get(r.of_claim.get(row.id, "")))
+            for row in rows
+            if claim_key(row) not in r.decisions
+        }
+    found: dict[int, Certainty] = r.memo["certainty"]
+    return found
+
+
+def review_queue(r: Reviewed) -> list[ClaimRow]:
+    """Claims no analyst has decided on yet, least certain first (review_priority.certainty)."""
+    if "queue" not in r.memo:
+        sure = queue_certainty(r)
+        pending = [r.assessment.rows[i] for i in sure]
+        r.memo["queue"] = sorted(pending, key=lambda c: (sure[c.id].value, c.id))
     queue: list[ClaimRow] = r.memo["queue"]
     return queue
 
