@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from corroborate.assess.camps import AUTHOR
 from corroborate.assess.model import QuantityFigure
+from corroborate.report.charts_text import CAPTIONS
 from corroborate.report.explain import LEGEND
 from corroborate.report.role import PropositionView, Quote, RoleReport
 
@@ -172,6 +173,6 @@ _ENV = Environment(
 def to_html(r: RoleReport) -> str:
     """Corpus text is untrusted: the template escapes it; only our own SVG charts are inlined."""
     return _ENV.get_template("report.html.j2").render(
-        report=r, headings=HEADINGS, legend=LEGEND, figure_text=figure_text,
+        report=r, headings=HEADINGS, legend=LEGEND, figure_text=figure_text, captions=CAPTIONS,
         quote_voice=quote_voice,
     )  # fmt: skip

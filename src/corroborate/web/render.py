@@ -10,6 +10,7 @@ from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.responses import HTMLResponse
 
+from corroborate.report.charts_text import CAPTIONS
 from corroborate.report.explain import LEGEND
 from corroborate.report.render import HEADINGS, figure_text
 from corroborate.report.role import web_url
@@ -41,6 +42,7 @@ def make_env() -> Environment:
     env.filters["num"] = _num
     env.globals["headings"] = HEADINGS
     env.globals["legend"] = LEGEND
+    env.globals["captions"] = CAPTIONS
     env.globals["figure_text"] = figure_text
     return env
 
