@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from corroborate.ingest import (
+    FORMATS,
     ReadOptions,
     SourceRegistry,
     build_document,
@@ -20,6 +21,7 @@ from corroborate.ingest import (
     plan_inputs,
     read_file,
 )
+from corroborate.ingest.files import ROW_FORMATS
 from corroborate.model import Document, IngestFailure, Metadata, RawInput
 from corroborate.settings import Settings
 from corroborate.store import Ledger
@@ -34,6 +36,33 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     interrupted: bool = False
+    urls: int = 0  # of the inputs, how many were URLs (the rest are files)
+    row_files: int = 0  # JSONL/CSV files: each row is a document of its own
+    rows: int = 0  # documents (and failed rows) read from those files
+    records: int = 0  # every document or failure read: added + existing + failed
+    missing: int = 0  # named inputs that do not exist (each one failure)
+
+    def summary(self) -> str:
+        """One line whose counts add up: inputs (files, URLs), then the documents they gave."""
+        files = self.inputs - self.urls
+        kinds = [f"{files} file{'s' if files != 1 else ''}"] if files or not self.urls else []
+        if self.urls:
+            kinds.append(f"{self.urls} URL{'s' if self.urls != 1 else ''}")
+        line = f"ingest: {' and '.join(kinds)} read"
+        if self.missing:
+            line += f", {self.missing} not found"
+        if self.row_files:
+            line += (
+                f" ({self.row_files} JSONL/CSV file{'s' if self.row_files != 1 else ''} "
+                f"gave {self.rows} row{'s' if self.rows != 1 else ''}, one document each)"
+            )
+        line += (
+            f"; {self.records} document{'s' if self.records != 1 else ''}: {self.added} added, "
+            f"{self.existing} already in the ledger, {len(self.failures)} failed"
+        )
+        if self.skipped:
+            line += f"; {len(self.skipped)} file(s) skipped (unsupported type)"
+        return line
 
     @property
     def ok(self) -> bool:
@@ -104,15 +133,23 @@ def ingest(
     )
     plan = plan_inputs(targets)
     report = IngestReport(inputs=len(plan.inputs), skipped=list(plan.skipped))
+    report.urls = sum(1 for t in plan.inputs if is_url(t))
+    report.records = report.missing = len(plan.missing)
     batch = _Batch(ledger, report)
     batch.failures.extend(plan.missing)
     stopping = should_stop or (lambda: False)
     try:
         for target in plan.inputs:
             whole_input_failed = False
+            row_file = (
+                not is_url(target) and FORMATS.get(Path(target).suffix.lower()) in ROW_FORMATS
+            )
+            report.row_files += row_file
             for item in read_target(target, settings, options):
                 if stopping():  # checked per row too, so a huge JSONL file stops promptly
                     break
+                report.records += 1
+                report.rows += row_file
                 built = (
                     item
                     if isinstance(item, IngestFailure)

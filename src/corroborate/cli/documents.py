@@ -131,14 +131,7 @@ def _print_report(report: IngestReport, *, quiet: bool) -> None:
         return
     for warning in report.warnings:
         err.print(f"warning: {warning}", markup=False)
-    parts = [
-        f"{report.added} added",
-        f"{report.existing} already in the ledger",
-        f"{len(report.failures)} failed",
-    ]
-    if report.skipped:
-        parts.append(f"{len(report.skipped)} skipped (unsupported file type)")
-    out.print(f"ingest: {report.inputs} inputs; " + ", ".join(parts))
+    out.print(report.summary(), markup=False)
     if report.failures:
         out.print("see `corroborate errors` for the full list with reasons")
 
