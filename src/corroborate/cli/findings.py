@@ -64,7 +64,8 @@ def propositions_cmd(
     from rich.table import Table
 
     with ledger_of(ctx) as ledger:
-        props = assess_for(ctx, ledger).propositions
+        assessment = assess_for(ctx, ledger)
+    props = assessment.propositions
     props = [p for p in props if (actor is None or p.subject == actor)
              and (status is None or p.status == status)]  # fmt: skip
     if as_json:
@@ -76,6 +77,7 @@ def propositions_cmd(
         table.add_row(p.id, p.status, p.statement, str(len(p.claim_ids)), str(p.documents),
                       str(p.first_seen or ""), str(p.last_seen or ""))  # fmt: skip
     out.print(table)
+    out.print(assessment.camps.summary(), markup=False)
 
 
 @cli.command("report")

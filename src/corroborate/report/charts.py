@@ -56,6 +56,7 @@ def timeline(propositions: list[Proposition], dates: dict[str, list[date]]) -> s
             ax.bar(all_weeks, values, width=5, bottom=bottom, color=COLOURS[status], label=status)  # type: ignore[arg-type]
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_ylabel("claim mentions per week")
+    ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     if all_weeks:
         ax.legend(fontsize=7, ncol=3, frameon=False)
     else:

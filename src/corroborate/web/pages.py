@@ -147,6 +147,7 @@ def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLRespon
         title=p.statement,
         p=p,
         voices=voice_rows(p, hedged_weight=state.cache.settings.hedged_weight),
+        camps=r.assessment.camps,
         items=items,
         offset=offset,
         links=page_links(len(every), MENTIONS_SHOWN, offset, len(rows)),

@@ -12,7 +12,7 @@ from starlette.responses import HTMLResponse
 
 from corroborate.report.charts_text import CAPTIONS
 from corroborate.report.explain import LEGEND
-from corroborate.report.render import HEADINGS, figure_text
+from corroborate.report.render import HEADINGS, figure_text, quote_voice
 from corroborate.report.role import web_url
 from corroborate.web.security import AUTHOR_COOKIE
 
@@ -44,6 +44,7 @@ def make_env() -> Environment:
     env.globals["legend"] = LEGEND
     env.globals["captions"] = CAPTIONS
     env.globals["figure_text"] = figure_text
+    env.globals["quote_voice"] = quote_voice
     return env
 
 
