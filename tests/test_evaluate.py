@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate.evaluate import Claim, load_jsonl, matches, score
+from corroborate.evaluate import Claim, load_belligerents, load_jsonl, matches, score
 from tests.conftest import SHARED
 
 GOLD: Claim = {
@@ -89,12 +89,23 @@ def test_same_numbers_as_the_shared_scorer(tmp_path: Path) -> None:
         predicted.append(p)
     pred_path = tmp_path / "pred.jsonl"
     pred_path.write_text("\n".join(json.dumps(p) for p in predicted) + "\n")
-    for flag in ([], ["--loose"]):
+    # a scope file: each document's first predicted subject is one of its belligerents
+    scope_path = tmp_path / "scope.jsonl"
+    first: dict[str, str] = {}
+    for p in predicted:
+        first.setdefault(str(p["doc"]), str(p.get("subject")))
+    scope_path.write_text(
+        "\n".join(json.dumps({"doc": d, "belligerents": [s]}) for d, s in first.items()) + "\n"
+    )
+    scope = load_belligerents(scope_path)
+    for flag in ([], ["--loose"], ["--belligerents", str(scope_path)]):
         proc = subprocess.run(
             [sys.executable, str(SHARED / "eval" / "score_claims.py"), str(gold_path),
              str(pred_path), "--json", *flag],
             capture_output=True, text=True, check=True,
         )  # fmt: skip
         theirs = json.loads(proc.stdout)
-        ours = score(gold, predicted, loose=bool(flag)).summary()
+        ours = score(
+            gold, predicted, loose="--loose" in flag, belligerents=scope if len(flag) > 1 else None
+        ).summary()
         assert ours == theirs

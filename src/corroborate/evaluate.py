@@ -83,6 +83,7 @@ class Score:
     gold_required: int
     hedged_accuracy: float | None
     quantity_accuracy: float | None
+    out_of_scope: int = 0  # unmatched predictions a scope file leaves out of precision
     missed: list[Claim] = field(default_factory=list)
     spurious: list[Claim] = field(default_factory=list)
 
@@ -94,7 +95,32 @@ class Score:
         }
 
 
-def score(gold: list[Claim], predicted: list[Claim], *, loose: bool = False) -> Score:
+OWN_ACTS = frozenset({"combat", "troop_deployment", "force_size"})
+
+
+def out_of_scope(pred: Claim, belligerents: dict[str, set[str]]) -> bool:
+    """A belligerent's own combat, deployment or force size: outside an external-involvement set."""
+    own = belligerents.get(doc_key(pred), set())
+    return _norm(pred.get("subject")) in own and _norm(pred.get("relation")) in OWN_ACTS
+
+
+def load_belligerents(path: Path) -> dict[str, set[str]]:
+    """A gold set's scope file: {"doc", "belligerents": [...]} per line."""
+    return {
+        doc_key(row): {str(_norm(b)) for b in row.get("belligerents", [])}
+        for row in load_jsonl(path, kind="scope")
+    }
+
+
+def score(
+    gold: list[Claim],
+    predicted: list[Claim],
+    *,
+    loose: bool = False,
+    belligerents: dict[str, set[str]] | None = None,
+) -> Score:
+    """The contract's matching; `belligerents` leaves their unmatched own acts out of precision."""
+    scope = belligerents or {}
     docs = {doc_key(c) for c in gold}
     predicted = [c for c in predicted if doc_key(c) in docs]
     used: set[int] = set()
@@ -125,7 +151,8 @@ def score(gold: list[Claim], predicted: list[Claim], *, loose: bool = False) -> 
             if not g.get("optional"):
                 missed.append(g)
     required = sum(not g.get("optional") for g in gold)
-    counted = len(predicted) - optional_hits
+    ignored = {pi for pi, p in enumerate(predicted) if pi not in used and out_of_scope(p, scope)}
+    counted = len(predicted) - optional_hits - len(ignored)
     precision = tp / counted if counted else 0.0
     recall = tp / required if required else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -138,12 +165,13 @@ def score(gold: list[Claim], predicted: list[Claim], *, loose: bool = False) -> 
         gold_required=required,
         hedged_accuracy=round(hedge_ok / hedge_n, 4) if hedge_n else None,
         quantity_accuracy=round(qty_ok / qty_n, 4) if qty_n else None,
+        out_of_scope=len(ignored),
         missed=missed,
-        spurious=[p for pi, p in enumerate(predicted) if pi not in used],
+        spurious=[p for pi, p in enumerate(predicted) if pi not in used and pi not in ignored],
     )
 
 
-def load_jsonl(path: Path) -> list[Claim]:
+def load_jsonl(path: Path, *, kind: str = "claim") -> list[Claim]:
     rows: list[Claim] = []
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, start=1):
@@ -153,7 +181,7 @@ def load_jsonl(path: Path) -> list[Claim]:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"{path}: row {n}: invalid JSON ({exc.msg})") from None
-            if not isinstance(row, dict) or "relation" not in row:
+            if not isinstance(row, dict) or (kind == "claim" and "relation" not in row):
                 raise ValueError(f"{path}: row {n}: not a claim (needs at least 'relation')")
             rows.append(row)
     return rows
