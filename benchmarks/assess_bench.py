@@ -19,7 +19,7 @@ import sys
 import time
 from datetime import date, timedelta
 
-from corroborate.assess import ClaimRecord, assess, default_camps
+from corroborate.assess import ClaimRecord, assess, bundled_camps
 
 ACTORS = ["Turkey", "Russia", "Iran", "Israel", "Azerbaijan", "Armenia", "Pakistan", "France",
           "Syria", "United States", "Nagorno-Karabakh", "Wagner Group"]  # fmt: skip
@@ -70,7 +70,7 @@ def synthetic(
 
 def child(n: int) -> None:
     claims, clusters, outlets = synthetic(n)
-    camps = default_camps()
+    camps = bundled_camps("karabakh-2020")
     start = time.perf_counter()
     props = assess(claims, clusters=clusters, camps=camps, outlet_affiliation=outlets)
     seconds = time.perf_counter() - start

@@ -86,7 +86,10 @@ def test_broken_and_good_files_through_the_console_script(write: WriteFile, tmp_
     db = f"sqlite:///{tmp_path / 'l.db'}"
     proc = run_process(["--db", db, "ingest", str(tmp_path / "in")], cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
-    assert "5 inputs; 2 added, 0 already in the ledger, 3 failed" in proc.stdout
+    assert (
+        "ingest: 5 files read (1 JSONL/CSV file gave 1 row, one document each); "
+        "5 documents: 2 added, 0 already in the ledger, 3 failed"
+    ) in proc.stdout
     assert len(proc.stderr.strip().splitlines()) == 3  # one line per failure
     errors = run_process(["--db", db, "errors", "--json"], cwd=tmp_path)
     reasons = {Path(e["location"]).name: e["reason"] for e in json.loads(errors.stdout)}
@@ -168,7 +171,7 @@ def test_urls_with_registry_match(
         http_server.url("/nothing"),
     )
     assert result.exit_code == 1
-    assert "3 inputs; 2 added" in result.stdout
+    assert "ingest: 3 URLs read; 3 documents: 2 added" in result.stdout
     assert "HTTP 404" in result.stderr
     rows = documents(run)
     assert {r["source"] for r in rows} == {"Local Monitor"}

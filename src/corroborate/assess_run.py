@@ -18,7 +18,7 @@ from corroborate.assess import (
     attention,
     copy_clusters,
     default_camps,
-    load_camps,
+    resolve_camps,
     signature,
 )
 from corroborate.assess.copies import from_bytes
@@ -38,6 +38,7 @@ class Assessment:
     clusters: dict[int, int]
     attention: list[Attention]
     framing: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
+    camps: Camps = field(default_factory=Camps)  # what independence was judged by
 
     def for_actor(self, actor: str) -> list[Proposition]:
         return [p for p in self.propositions if p.subject == actor]
@@ -123,21 +124,26 @@ def assess_ledger(
     outlets = {s.name: s.affiliation for s in ledger.list_sources()}
     cameo = {rel: code for rel in kb.relations if (code := kb.cameo(rel))}
     stance = stance_records(ledger.list_stance(), weight=settings.stance_weight)
+    camps = camps or default_camps()
     props = assess(
-        list(records.values()), clusters=clusters, camps=camps or default_camps(),
+        list(records.values()), clusters=clusters, camps=camps,
         outlet_affiliation=outlets, settings=settings, reviews=reviews_of(reviews),
         classify=object_classifier(kb), cameo=cameo, stance=stance,
     )  # fmt: skip
-    return Assessment(props, records, rows, clusters, attention(props, list(records.values())))
+    return Assessment(
+        props, records, rows, clusters, attention(props, list(records.values())), camps=camps
+    )
 
 
-def assessment_settings(settings: Settings) -> tuple[AssessSettings, Camps]:
-    """The workspace's settings as the pure assessment takes them."""
+def assessment_settings(
+    settings: Settings, *, base: Path | None = None
+) -> tuple[AssessSettings, Camps]:
+    """The workspace's settings as the pure assessment takes them (`base`: the workspace, where
+    a relative camps path is looked up first)."""
     assess_settings = AssessSettings(
         min_independent_groups=settings.min_independent_groups,
         hedged_weight=settings.hedged_weight,
         copy_threshold=settings.copy_threshold,
         stance_weight=settings.stance_weight,
     )
-    camps = load_camps(Path(settings.camps)) if settings.camps else default_camps()
-    return assess_settings, camps
+    return assess_settings, resolve_camps(settings.camps, base=base)

@@ -7,11 +7,13 @@ re-run skips everything already stored.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from corroborate.ingest import (
+    FORMATS,
     ReadOptions,
     SourceRegistry,
     build_document,
@@ -21,6 +23,7 @@ from corroborate.ingest import (
 )
 from corroborate.ingest.feeds import HostPacer, is_feed_list, load_feeds, read_feed_url
 from corroborate.ingest.fetch import new_client
+from corroborate.ingest.files import ROW_FORMATS
 from corroborate.model import Document, IngestFailure, Metadata, RawInput, Skipped
 from corroborate.settings import Settings
 from corroborate.store import Ledger
@@ -36,6 +39,37 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     passed_over: list[Skipped] = field(default_factory=list)  # e.g. media-only messages
     interrupted: bool = False
+    urls: int = 0  # of the inputs, how many were URLs (the rest are files)
+    row_files: int = 0  # JSONL/CSV files: each row is a document of its own
+    rows: int = 0  # documents (and failed rows) read from those files
+    records: int = 0  # every document or failure read: added + existing + failed
+    missing: int = 0  # named inputs that do not exist (each one failure)
+
+    def summary(self) -> str:
+        """One line whose counts add up: inputs (files, URLs), then the documents they gave."""
+        files = self.inputs - self.urls
+        kinds = [f"{files} file{'s' if files != 1 else ''}"] if files or not self.urls else []
+        if self.urls:
+            kinds.append(f"{self.urls} URL{'s' if self.urls != 1 else ''}")
+        line = f"ingest: {' and '.join(kinds)} read"
+        if self.missing:
+            line += f", {self.missing} not found"
+        if self.row_files:
+            line += (
+                f" ({self.row_files} JSONL/CSV file{'s' if self.row_files != 1 else ''} "
+                f"gave {self.rows} row{'s' if self.rows != 1 else ''}, one document each)"
+            )
+        line += (
+            f"; {self.records} document{'s' if self.records != 1 else ''}: {self.added} added, "
+            f"{self.existing} already in the ledger, {len(self.failures)} failed"
+        )
+        if self.skipped:
+            line += f"; {len(self.skipped)} file(s) skipped (unsupported type)"
+        if self.passed_over:
+            reasons = Counter(item.reason.split(" (")[0] for item in self.passed_over)
+            listed = ", ".join(f"{n} {why}" for why, n in sorted(reasons.items()))
+            line += f"; {len(self.passed_over)} messages skipped ({listed})"
+        return line
 
     @property
     def ok(self) -> bool:
@@ -140,12 +174,18 @@ def ingest(
     plan = plan_inputs(targets)
     pacer = HostPacer(settings.host_delay)
     report = IngestReport(inputs=len(plan.inputs), skipped=list(plan.skipped))
+    report.urls = sum(1 for t in plan.inputs if is_url(t))
+    report.records = report.missing = len(plan.missing)
     batch = _Batch(ledger, report)
     batch.failures.extend(plan.missing)
     stopping = should_stop or (lambda: False)
     try:
         for target in plan.inputs:
             whole_input_failed = False
+            row_file = (
+                not is_url(target) and FORMATS.get(Path(target).suffix.lower()) in ROW_FORMATS
+            )
+            report.row_files += row_file
             items = read_target(target, settings, options, seen=ledger.stored_origins, pacer=pacer)
             for item in items:
                 if stopping():  # checked per row too, so a huge JSONL file stops promptly
@@ -153,6 +193,8 @@ def ingest(
                 if isinstance(item, Skipped):
                     report.passed_over.append(item)
                     continue
+                report.records += 1
+                report.rows += row_file
                 built = (
                     item
                     if isinstance(item, IngestFailure)

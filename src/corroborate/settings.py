@@ -61,8 +61,9 @@ class Settings:
     )
     camps: str = _setting(
         "",
-        "a camps YAML file (which actors and outlet groups speak with one voice); "
-        "unset: the bundled one",
+        "the conflict's camps (which actors and outlet groups speak with one voice): bundled "
+        "names such as karabakh-2020 or russia-ukraine (`corroborate camps` lists them) or paths "
+        "to camps YAML files, comma-separated; unset: none, every state is its own voice",
     )
     lexicons: str = _setting(
         "",

@@ -6,9 +6,12 @@ import json
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corroborate.settings import CONFIG_NAME, DEFAULT_DB_NAME, Settings, load_settings
-from corroborate.store import Ledger
+
+if TYPE_CHECKING:
+    from corroborate.store import Ledger
 
 REGISTRY_NAME = "sources.yaml"
 
@@ -17,6 +20,12 @@ _CONFIG_TEMPLATE = """\
 # A relative SQLite path is relative to this folder. For PostgreSQL:
 # database_url = "postgresql+psycopg://user@localhost/corroborate"
 database_url = {database_url}
+
+# The camps of the conflict this workspace covers: which actors and outlet groups speak with one
+# voice, so that allies repeating each other are not counted as independent. Bundled conflicts
+# (`corroborate camps` lists them with their sources): {bundled}.
+# Or a path to your own camps file (copy a bundled one). Unset: every state is its own voice.
+{camps_line}
 """
 
 _REGISTRY_TEMPLATE = """\
@@ -45,6 +54,8 @@ class Workspace:
         return self.root / REGISTRY_NAME
 
     def open_ledger(self) -> Ledger:
+        from corroborate.store import Ledger
+
         assert self.settings.database_url is not None
         return Ledger(self.settings.database_url)
 
@@ -63,12 +74,17 @@ def open_workspace(root: Path | None = None, *, database_url: str | None = None)
     return Workspace(base, load_settings(base, database_url=database_url))
 
 
-def init_workspace(root: Path, *, database_url: str | None = None) -> tuple[Workspace, list[Path]]:
+def init_workspace(
+    root: Path, *, database_url: str | None = None, camps: str | None = None
+) -> tuple[Workspace, list[Path]]:
     """Create the folder, its config, a sources.yaml template and the migrated ledger.
 
-    Existing files are kept as they are, so init is safe to run twice. Returns the workspace
-    and the files it created.
+    `camps` is written into a new config (the `camps` setting); without it the config says how
+    to set them. Existing files are kept as they are, so init is safe to run twice. Returns the
+    workspace and the files it created.
     """
+    from corroborate.assess.camps import bundled_conflicts
+
     root.mkdir(parents=True, exist_ok=True)
     created: list[Path] = []
     config = root / CONFIG_NAME
@@ -84,7 +100,13 @@ def init_workspace(root: Path, *, database_url: str | None = None) -> tuple[Work
             database_url = f"sqlite:///{Path(rel).resolve()}"
     if not config.exists():
         url = database_url or f"sqlite:///{DEFAULT_DB_NAME}"
-        config.write_text(_CONFIG_TEMPLATE.format(database_url=json.dumps(url)), encoding="utf-8")
+        camps_line = f"camps = {json.dumps(camps)}" if camps else '# camps = "russia-ukraine"'
+        text = _CONFIG_TEMPLATE.format(
+            database_url=json.dumps(url),
+            bundled=", ".join(bundled_conflicts()),
+            camps_line=camps_line,
+        )
+        config.write_text(text, encoding="utf-8")
         created.append(config)
     registry = root / REGISTRY_NAME
     if not registry.exists():

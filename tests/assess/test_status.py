@@ -57,7 +57,31 @@ def test_independent_third_party_corroborates() -> None:
     p = one([claim("Armenia", "Yerevan Daily"), claim("author", "Monitor")])
     assert p.status == "corroborated"
     assert {(v.group, v.stance) for v in p.affirming} == {("am", "hostile"), ("monitor", "third")}
-    assert "monitor [third]" in p.explanation and "am [hostile]" in p.explanation
+    assert p.explanation.startswith("Corroborated: 2 voices independent of each other")
+    assert "Monitor" in p.explanation and "Armenia [am] (in Yerevan Daily)" in p.explanation
+    assert "[" not in p.explanation.split("Monitor")[1][:3]  # the outlet is its own group
+
+
+def test_explanations_are_sentences_naming_each_voice_once() -> None:
+    contested = one([claim("author", "Monitor"), claim("Turkey", "Baku Daily", polarity="deny"),
+                     claim("France", "Paper", polarity="deny")])  # fmt: skip
+    assert contested.status == "contested"
+    assert contested.explanation.startswith("Contested: Monitor affirms it, and ")
+    assert "Among the denials, Turkey [az] (in Baku Daily) is Turkey's own." in (
+        contested.explanation
+    )
+    own = one([claim("author", "Monitor"), claim("author", "Wire One"),
+               claim("Turkey", "Baku Daily", polarity="deny")])  # fmt: skip
+    assert own.status == "corroborated"
+    assert "Turkey's own denial is noted" in own.explanation
+    hedged = one([claim("author", "Monitor", hedged=True)])
+    assert hedged.explanation.startswith("Unverified: Monitor reports it only with hedges")
+    copies = clusters_of_texts([(1, "the same story told " * 30), (2, "the same story told " * 30)])
+    copied = one([claim("author", "Wire One", doc=1), claim("author", "Wire One", doc=2)],
+                 clusters=copies)  # fmt: skip
+    assert "1 mention in reprinted copies of a story counted once." in copied.explanation
+    for p in (contested, own, hedged, copied):
+        assert "_" not in p.explanation and p.explanation.endswith(".")
 
 
 def test_subjects_own_denial_does_not_defeat_corroboration_but_a_third_partys_does() -> None:
@@ -125,6 +149,13 @@ def test_quantity_spread_and_dates() -> None:
         (300, "France"), (1200, "author"), (4000, "Armenia"),
     ]  # fmt: skip
     assert (p.first_seen, p.last_seen) == (date(2020, 10, 1), date(2020, 10, 9))
+
+
+def test_a_party_that_denies_is_never_listed_as_giving_a_figure() -> None:
+    p = one([claim("Armenia", "Yerevan Daily", qty=(12, 12)),
+             claim("Turkey", "Baku Daily", polarity="deny", qty=(12, 12)),
+             claim("author", "Monitor", polarity="deny", qty=(40, 40))])  # fmt: skip
+    assert [(q.low, q.speaker) for q in p.quantities] == [(12, "Armenia")]
 
 
 def test_grouping_is_stable_and_folds_unsaid_details() -> None:
@@ -205,7 +236,7 @@ def test_document_stance_weighs_less_than_a_claim() -> None:
     wire = next(v for v in p.affirming if v.group == "wire")
     assert wire.weight == 0.3 and p.status == "single-source"  # stance alone is not firm
     assert p.claim_ids == tuple(c.id for c in base)  # never listed as a claim
-    assert "Wire One (stance)" in p.explanation
+    assert "Not counted as firm: Wire One's document stance [wire]" in p.explanation
     one_doc = stance_records(
         [row(51, "disagree", "Paper", "international_independent")], weight=0.3
     )

@@ -73,6 +73,12 @@ def test_other_encodings_are_read_when_named(write: WriteFile) -> None:
     assert "ministère" in item.text
 
 
+def test_a_json_message_ending_in_at_does_not_say_at_twice(write: WriteFile) -> None:
+    path = write("quote.jsonl", '{"text": "never closed}')
+    (failure,) = failures(list(read_file(path, ReadOptions())))
+    assert failure.reason == "invalid JSON (Unterminated string starting at column 10)"
+
+
 def test_malformed_jsonl_rows_fail_alone(write: WriteFile) -> None:
     path = write(
         "rows.jsonl",
@@ -92,7 +98,7 @@ def test_malformed_jsonl_rows_fail_alone(write: WriteFile) -> None:
         "Russia said it delivered no arms.",
     ]
     bad = {f.origin: f.reason for f in failures(items)}
-    assert bad[f"{path}:row 2"].startswith("invalid JSON")
+    assert bad[f"{path}:row 2"] == "invalid JSON (Invalid control character at column 23)"
     assert bad[f"{path}:row 3"] == "row is not a JSON object"
     assert bad[f"{path}:row 4"].startswith("no text")
     assert "cap" in bad[f"{path}:row 5"]

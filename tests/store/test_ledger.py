@@ -42,6 +42,29 @@ def test_migrations_create_exactly_the_declared_schema(ledger: Ledger) -> None:
     assert version == "0006"
 
 
+def test_an_older_ledger_is_upgraded_when_opened(ledger_url: str) -> None:
+    """Opening skips Alembic when the schema is current, so an older one must still upgrade."""
+    from alembic import command
+    from alembic.config import Config
+
+    from corroborate.store.ledger import MIGRATIONS, _head_revision
+
+    assert _head_revision() == "0006"
+    with Ledger(ledger_url) as first:
+        first.write_batch([doc("One text about drones.")])
+        with first.engine.begin() as conn:
+            cfg = Config()
+            cfg.set_main_option("script_location", str(MIGRATIONS))
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0005")  # drops the stance evidence table
+        assert not sa.inspect(first.engine).has_table("stance_evidence")
+    with Ledger(ledger_url) as again:
+        assert sa.inspect(again.engine).has_table("stance_evidence")
+        with again.engine.connect() as conn:
+            version = conn.execute(sa.text("select version_num from alembic_version")).scalar_one()
+        assert version == "0006" and len(again.list_documents()) == 1
+
+
 def test_reopening_is_a_no_op(ledger_url: str) -> None:
     with Ledger(ledger_url) as first:
         first.write_batch([doc("One text about drones.")])

@@ -60,6 +60,60 @@ def test_hostile_document_stays_inert(browser: webdriver.Chrome, server: Server)
     assert "<script>window.__pwned = 1</script>" in text  # shown, as text
 
 
+BAYRAKTAR = "Pdf3693ac30"  # Turkey supplied Bayraktar TB2 to Azerbaijan: affirmed and denied
+
+
+def _shot(browser: webdriver.Chrome, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / name
+    browser.save_screenshot(str(shot))
+    assert shot.stat().st_size > 1000
+
+
+def test_proposition_page_explains_with_a_legend_and_whole_sentences(
+    browser: webdriver.Chrome, server: Server
+) -> None:
+    browser.get(f"{server.url}/propositions/{BAYRAKTAR}")
+    explanation = browser.find_element(By.CSS_SELECTOR, "[data-test=explanation]").text
+    assert explanation.split(":")[0] in {"Corroborated", "Contested", "Single-source"}
+    assert "[" not in explanation.split(":")[0] and explanation.endswith(".")
+    legend = browser.find_element(By.CSS_SELECTOR, "[data-test=legend]")
+    assert legend.is_displayed()
+    terms = [dt.text for dt in legend.find_elements(By.TAG_NAME, "dt")]
+    assert {"third party", "weight 1", "weight 0.5", "weight 0.3"} <= set(terms)
+    header = browser.find_element(By.CSS_SELECTOR, "[data-test=voices] tr").text
+    assert "how it counts" in header
+    quotes = [q.text for q in browser.find_elements(By.CSS_SELECTOR, "[data-test=quote]")]
+    # the whole sentence, not only the claim's words; a denial shows the denial's own words
+    assert any(
+        q.startswith("Turkey supplied Bayraktar drones to Azerbaijan, Armenian officials said")
+        and q.endswith("on Friday.")
+        for q in quotes
+    ), quotes
+    marked = browser.find_elements(By.CSS_SELECTOR, "[data-test=quote] mark")
+    assert marked and all(m.text and len(m.text) < 80 for m in marked)  # the claim's words only
+    _shot(browser, "proposition-page.png")
+
+
+def test_role_report_and_review_queue_screenshots(
+    browser: webdriver.Chrome, server: Server
+) -> None:
+    browser.get(f"{server.url}/actors/Turkey")
+    camps = browser.find_element(By.CSS_SELECTOR, "[data-test=camps]").text
+    assert camps.startswith("Camps are unset") and "corroborate.toml" in camps
+    assert browser.find_element(By.CSS_SELECTOR, "[data-test=legend]").is_displayed()
+    assert browser.find_elements(By.CSS_SELECTOR, "[data-test=quote] mark")
+    quotes = [q.text for q in browser.find_elements(By.CSS_SELECTOR, "[data-test=quote]")]
+    # a denial's quote is the denial's own sentence
+    assert any(
+        q.startswith("Turkey denied that it had sent mercenaries to Azerbaijan.") for q in quotes
+    ), quotes
+    _shot(browser, "role-report.png")
+    browser.get(f"{server.url}/queue")
+    assert browser.find_element(By.TAG_NAME, "h1").text
+    _shot(browser, "review-queue.png")
+
+
 def test_review_a_claim_and_see_the_status_change(
     browser: webdriver.Chrome, server: Server
 ) -> None:

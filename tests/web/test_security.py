@@ -69,7 +69,7 @@ def test_every_state_changing_page_route_checks_csrf() -> None:
         if set(route.methods or ()) & {"POST", "PUT", "PATCH", "DELETE"}:
             assert check_form_csrf in [d.call for d in route.dependant.dependencies], route.path
             checked += 1
-    assert checked == 4
+    assert checked == 5
 
 
 def test_api_refuses_simple_cross_site_posts(client: httpx.Client) -> None:

@@ -79,7 +79,9 @@ def assess(
                 claim_ids=tuple(c.id for c in members),
                 why_grouped=why.get(key, ""),
                 status=status,
-                explanation=explain(status, affirming, denying, copies),
+                explanation=explain(
+                    status, affirming, denying, copies, subject=subject, settings=settings
+                ),
                 affirming=affirming,
                 denying=denying,
                 first_seen=min(dates) if dates else None,

@@ -113,32 +113,123 @@ def decide(affirming: Sequence[Voice], denying: Sequence[Voice], settings: Asses
     return "single-source"
 
 
-def _describe(v: Voice) -> str:
-    who = ", ".join(v.speakers) if v.speakers and v.speakers != (AUTHOR,) else "the outlets"
-    outlets = ", ".join(v.outlets) if v.outlets else "unknown outlets"
-    hedge = "" if v.firm else f", hedged (weight {v.weight:g})"
-    return f"{v.group} [{v.stance}]: {who} via {outlets}{hedge}"
+def readable_group(group: str) -> str:
+    """A camp or affiliation group as words: "armenian_side" -> "armenian side"."""
+    return group.replace("_", " ")
 
 
-def explain(status: str, affirming: Sequence[Voice], denying: Sequence[Voice], copies: int) -> str:
-    parts = [f"{status}:"]
-    if affirming:
-        parts.append(
-            f"affirmed by {len(affirming)} group(s): " + "; ".join(map(_describe, affirming)) + "."
+def voice_name(v: Voice) -> str:
+    """Who a voice is, in words: the named parties (with their camp when it is a camp), or the
+    outlets speaking for themselves (with their group when it is not just the outlet)."""
+    shown = [o.replace(" (stance)", "'s document stance") for o in v.outlets]
+    outlets = ", ".join(shown) if shown else "an unknown outlet"
+    named = [s for s in v.speakers if s != AUTHOR]
+    if not named:
+        group = readable_group(v.group)
+        same = group.lower() in {o.lower() for o in v.outlets}
+        return outlets if same else f"{outlets} [{group}]"
+    who = ", ".join(named)
+    camp = "" if v.group in named else f" [{readable_group(v.group)}]"
+    return f"{who}{camp} (in {outlets})"
+
+
+def _listing(vs: Sequence[Voice]) -> str:
+    names = [voice_name(v) for v in vs]
+    return names[0] if len(names) == 1 else "; ".join(names[:-1]) + "; and " + names[-1]
+
+
+def _verb(vs: Sequence[Voice], one: str, many: str) -> str:
+    return one if len(vs) == 1 else many
+
+
+def _n_voices(n: int) -> str:
+    return "one voice" if n == 1 else f"{n} voices"
+
+
+def explain(
+    status: str,
+    affirming: Sequence[Voice],
+    denying: Sequence[Voice],
+    copies: int,
+    *,
+    subject: str | None = None,
+    settings: AssessSettings | None = None,
+) -> str:
+    """Why the proposition has its status, in sentences a reader can check against the voices."""
+    settings = settings or AssessSettings()
+    actor = subject or "the actor"
+    firm = [v for v in affirming if v.firm]
+    soft = [v for v in affirming if not v.firm]
+    decisive = [v for v in denying if v.weight >= settings.hedged_weight]
+    own_denials = [v for v in decisive if v.stance == "own"]
+    other_denials = [v for v in decisive if v.stance != "own"]
+    weak_denials = [v for v in denying if v.weight < settings.hedged_weight]
+    if status == "corroborated":
+        lead = (
+            f"Corroborated: {_n_voices(len(firm))} independent of each other affirm it firmly: "
+            f"{_listing(firm)}. {settings.min_independent_groups} are needed, at least one "
+            f"not opposed to {actor}, and no third party denies it."
         )
-    if denying:
+    elif status == "contested":
+        lead = (
+            f"Contested: {_listing(affirming)} {_verb(affirming, 'affirms', 'affirm')} it, and "
+            f"{_listing(decisive)} {_verb(decisive, 'denies', 'deny')} it."
+        )
+    elif status == "one-sided":
+        lead = (
+            f"One-sided: only {_listing(firm)} {_verb(firm, 'affirms', 'affirm')} it firmly, "
+            f"from a camp opposed to {actor}; "
+            "one side's accusation is not corroboration."
+        )
+    elif status == "single-source":
+        lead = (
+            f"Single-source: one independent voice affirms it firmly: {_listing(firm)}. "
+            f"{settings.min_independent_groups} are needed to corroborate it."
+        )
+    elif status == "denied-only":
+        deniers = decisive or denying
+        lead = (
+            f"Denied, with no one affirming it: {_listing(deniers)} "
+            f"{_verb(deniers, 'denies', 'deny')} it."
+        )
+    elif affirming:
+        lead = (
+            f"Unverified: {_listing(affirming)} {_verb(affirming, 'reports', 'report')} it only "
+            "with hedges "
+            '("reportedly", "could not be verified") or as weaker evidence; no voice affirms '
+            "it firmly."
+        )
+    else:
+        lead = "Unverified: no voice affirms it."
+    parts = [lead]
+    if own_denials and status == "corroborated":
         parts.append(
-            f"Denied by {len(denying)} group(s): " + "; ".join(map(_describe, denying)) + "."
+            f"{actor}'s own denial is noted ({_listing(own_denials)}); the accused's denial "
+            "does not decide the status."
+        )
+    elif own_denials and other_denials and status == "contested":
+        parts.append(f"Among the denials, {_listing(own_denials)} is {actor}'s own.")
+    if soft and status in ("corroborated", "single-source", "one-sided", "contested"):
+        parts.append(f"Not counted as firm: {_listing(soft)} (hedged or indirect, weight below 1).")
+    if weak_denials:
+        parts.append(
+            f"Too weak to contest it alone: the denial of {_listing(weak_denials)} "
+            f"(weight below {settings.hedged_weight:g})."
         )
     if copies:
-        parts.append(f"{copies} mention(s) in copied stories counted once.")
+        parts.append(
+            f"{copies} mention{'s' if copies != 1 else ''} in reprinted copies of a story "
+            "counted once."
+        )
     return " ".join(parts)
 
 
 def figures(claims: Sequence[ClaimRecord]) -> tuple[QuantityFigure, ...]:
+    """The figures given, each with who gives it: only parties that affirm the act give a figure
+    ("Russia denied sending 12 howitzers" is a figure of the accusation, not Russia's)."""
     found: dict[tuple[float, float, str, str], QuantityFigure] = {}
     for c in claims:
-        if c.quantity_low is None or c.quantity_high is None:
+        if c.quantity_low is None or c.quantity_high is None or c.polarity != "affirm":
             continue
         key = (c.quantity_low, c.quantity_high, c.quantity_unit or "", c.speaker)
         found.setdefault(

@@ -7,16 +7,22 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.console import Console
 
 from corroborate import __version__
-from corroborate.ingest.text import parse_date
 from corroborate.settings import SettingsError
-from corroborate.store import Ledger, LedgerError
-from corroborate.workspace import Workspace, open_workspace
+
+if TYPE_CHECKING:
+    from corroborate.store import Ledger
+    from corroborate.workspace import Workspace
+
+# Nothing heavy is imported here or in the command modules at import time: each command imports
+# what it needs when it runs, so `corroborate --help` does not load the store, the extractor,
+# the charts or the web app (tests/cli/test_startup.py guards this; benchmarks/cli_bench.py
+# measures it).
 
 EXIT_INPUT_FAILED = 1
 EXIT_INTERRUPTED = 130
@@ -31,6 +37,8 @@ def fail(message: str) -> NoReturn:
 
 
 def workspace_of(ctx: click.Context) -> Workspace:
+    from corroborate.workspace import open_workspace
+
     opts = ctx.find_root().params
     try:
         return open_workspace(opts.get("workspace"), database_url=opts.get("db"))
@@ -39,6 +47,8 @@ def workspace_of(ctx: click.Context) -> Workspace:
 
 
 def ledger_of(ctx: click.Context) -> Ledger:
+    from corroborate.store import LedgerError
+
     try:
         return workspace_of(ctx).open_ledger()
     except LedgerError as exc:
@@ -59,6 +69,8 @@ def to_json(value: Any) -> str:
 def date_option(_ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
     if value is None:
         return None
+    from corroborate.ingest.text import parse_date
+
     try:
         return parse_date(value)
     except ValueError as exc:

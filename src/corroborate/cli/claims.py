@@ -6,11 +6,10 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from rich.table import Table
 
-from corroborate.claims_run import FileExtraction, extract_files, extract_ledger
 from corroborate.cli.app import (
     EXIT_INPUT_FAILED,
     cli,
@@ -21,10 +20,13 @@ from corroborate.cli.app import (
     to_json,
     workspace_of,
 )
-from corroborate.evaluate import iter_lines, load_jsonl, score
-from corroborate.extract import Extractor, default_kb
-from corroborate.ingest import parse_field_mapping
-from corroborate.workspace import Workspace
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from corroborate.claims_run import FileExtraction
+    from corroborate.extract import Extractor
+    from corroborate.workspace import Workspace
 
 lexicons_option = click.option(
     "--lexicons",
@@ -35,6 +37,8 @@ lexicons_option = click.option(
 
 
 def make_extractor(workspace: Workspace, extra: tuple[Path, ...] = ()) -> Extractor:
+    from corroborate.extract import Extractor, default_kb
+
     folders = [p for p in workspace.settings.lexicons.split(os.pathsep) if p]
     if (workspace.root / "lexicons").is_dir():
         folders.append(str(workspace.root / "lexicons"))
@@ -46,6 +50,8 @@ def make_extractor(workspace: Workspace, extra: tuple[Path, ...] = ()) -> Extrac
 
 
 def _claims_table(items: list[FileExtraction]) -> Table:
+    from rich.table import Table
+
     table = Table("doc", "subject", "relation", "object", "recipient", "qty", "speaker", "pol",
                   "hedged", "evidence", title="claims")  # fmt: skip
     for item in items:
@@ -77,6 +83,9 @@ def extract_cmd(
     lexicons: tuple[Path, ...],
 ) -> None:
     """Print the claims in files, folders or URLs (claims-contract JSONL, or a table)."""
+    from corroborate.claims_run import FileExtraction, extract_files
+    from corroborate.ingest import parse_field_mapping
+
     try:
         mapping = parse_field_mapping(fields)
     except ValueError as exc:
@@ -129,6 +138,9 @@ def eval_cmd(
     lexicons: tuple[Path, ...],
 ) -> None:
     """Extract claims from TARGETS and score them against GOLD (claims-contract JSONL)."""
+    from corroborate.claims_run import FileExtraction, extract_files
+    from corroborate.evaluate import iter_lines, load_jsonl, score
+
     try:
         gold_claims = load_jsonl(gold)
     except ValueError as exc:
@@ -173,6 +185,8 @@ def claims_cmd(
     as_json: bool,
 ) -> None:
     """List the claims stored in the ledger."""
+    from rich.table import Table
+
     with ledger_of(ctx) as ledger:
         rows = ledger.list_claims(subject=subject, relation=relation, speaker=speaker,
                                   document_id=document_id, limit=limit)  # fmt: skip
@@ -197,6 +211,8 @@ def claims_cmd(
 @click.pass_context
 def reextract_cmd(ctx: click.Context, everything: bool, lexicons: tuple[Path, ...]) -> None:
     """Extract claims from documents not yet extracted by this extractor version."""
+    from corroborate.claims_run import extract_ledger
+
     workspace = workspace_of(ctx)
     extractor = make_extractor(workspace, lexicons)
     with ledger_of(ctx) as ledger:

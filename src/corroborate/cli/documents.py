@@ -7,14 +7,10 @@ import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from corroborate.assess_run import Assessment
-from corroborate.claims_run import extract_ledger
 from corroborate.cli.app import (
     EXIT_INPUT_FAILED,
     EXIT_INTERRUPTED,
@@ -29,35 +25,96 @@ from corroborate.cli.app import (
     workspace_of,
 )
 from corroborate.cli.claims import make_extractor
-from corroborate.cli.findings import STANCE_MODEL, assess_for, function_words
-from corroborate.ingest import RegistryError, SourceRegistry, load_registries, parse_field_mapping
-from corroborate.ingest.feeds import FeedListError
-from corroborate.model import Metadata
-from corroborate.pipeline import IngestReport, expand_feed_lists, ingest
-from corroborate.report.build import build_role_report, render_report
+from corroborate.cli.findings import STANCE_MODEL, function_words
 from corroborate.settings import Settings, SettingsError
-from corroborate.stance import StanceModel
-from corroborate.stance_run import link_assessment
-from corroborate.store import Ledger, LedgerError, LedgerStats
-from corroborate.workspace import Workspace, init_workspace, sample_corpus
+
+SAMPLE_CAMPS = "karabakh-2020"  # the sample corpus's conflict
+
+if TYPE_CHECKING:
+    from corroborate.assess_run import Assessment
+    from corroborate.ingest import SourceRegistry
+    from corroborate.pipeline import IngestReport
+    from corroborate.store import Ledger, LedgerStats
+    from corroborate.workspace import Workspace
 
 
 @cli.command("init")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--camps",
+    metavar="NAME",
+    help="The conflict's camps: a bundled name (see `corroborate camps`) or a camps YAML file.",
+)
 @click.pass_context
-def init_cmd(ctx: click.Context, directory: Path | None) -> None:
+def init_cmd(ctx: click.Context, directory: Path | None, camps: str | None) -> None:
     """Create a workspace: corroborate.toml, sources.yaml and the ledger."""
+    from corroborate.assess.camps import CAMPS_HELP, resolve_camps
+    from corroborate.store import LedgerError
+    from corroborate.workspace import init_workspace
+
     target = directory or ctx.find_root().params.get("workspace") or Path.cwd()
     try:
-        workspace, created = init_workspace(target, database_url=ctx.find_root().params.get("db"))
-    except (LedgerError, SettingsError) as exc:
+        if camps:
+            resolve_camps(camps, base=target.resolve())  # a typo fails before anything is written
+        workspace, created = init_workspace(
+            target, database_url=ctx.find_root().params.get("db"), camps=camps
+        )
+    except (LedgerError, SettingsError, ValueError) as exc:
         fail(str(exc))
     for path in created:
         out.print(f"created {path}")
     out.print(f"workspace {workspace.root} ready; ledger at {workspace.settings.database_url}")
+    if workspace.settings.camps:
+        out.print(f"camps: {workspace.settings.camps}")
+    else:
+        out.print(f"camps: unset (every state is its own voice); {CAMPS_HELP}", markup=False)
+
+
+@cli.command("camps")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of text.")
+@click.pass_context
+def camps_cmd(ctx: click.Context, as_json: bool) -> None:
+    """The bundled conflicts' camps, with their sources, and the workspace's choice."""
+    from corroborate.assess.camps import CAMPS_HELP, bundled_camps, bundled_conflicts
+
+    chosen = workspace_of(ctx).settings.camps
+    known = set(make_extractor(workspace_of(ctx)).kb.actor_types)
+    listed = {name: bundled_camps(name) for name in bundled_conflicts()}
+    if as_json:
+        data = {
+            "workspace": chosen or None,
+            "bundled": {
+                name: {"conflict": c.conflicts[0], "sources": list(c.sources),
+                       "camps": sorted(set(c.actor_camp.values())),
+                       "actors": c.actor_camp,
+                       "unknown_to_knowledge_base": sorted(set(c.actor_camp) - known)}
+                for name, c in listed.items()
+            },
+        }  # fmt: skip
+        click.echo(to_json(data))
+        return
+    for name, c in listed.items():
+        mark = " (this workspace)" if name in chosen.split(",") else ""
+        out.print(f"[bold]{name}[/bold]{mark}: {c.conflicts[0]}")
+        for camp in sorted(set(c.actor_camp.values())):
+            members = ", ".join(a for a, k in c.actor_camp.items() if k == camp)
+            out.print(f"  {camp}: {members}", markup=False)
+        for source in c.sources:
+            out.print(f"  source: {source}", markup=False)
+        if unknown := sorted(a for a in c.actor_camp if a not in known):
+            out.print(
+                f"  not in the knowledge base (add them to lexicons/): {', '.join(unknown)}",
+                markup=False,
+            )
+    if chosen:
+        out.print(f"this workspace: camps = {chosen!r}", markup=False)
+    else:
+        out.print(f"this workspace: camps unset; {CAMPS_HELP}", markup=False)
 
 
 def _load_registry(workspace: Workspace, extra: tuple[Path, ...]) -> SourceRegistry:
+    from corroborate.ingest import RegistryError, load_registries
+
     paths = ([workspace.registry_path] if workspace.registry_path.is_file() else []) + list(extra)
     try:
         return load_registries(paths)
@@ -74,18 +131,7 @@ def _print_report(report: IngestReport, *, quiet: bool) -> None:
         return
     for warning in report.warnings:
         err.print(f"warning: {warning}", markup=False)
-    parts = [
-        f"{report.added} added",
-        f"{report.existing} already in the ledger",
-        f"{len(report.failures)} failed",
-    ]
-    if report.skipped:
-        parts.append(f"{len(report.skipped)} skipped (unsupported file type)")
-    if report.passed_over:
-        kinds = Counter(item.reason.split(" (")[0] for item in report.passed_over)
-        listed = ", ".join(f"{n} {why}" for why, n in sorted(kinds.items()))
-        parts.append(f"{len(report.passed_over)} messages skipped ({listed})")
-    out.print(f"ingest: {report.inputs} inputs; " + ", ".join(parts))
+    out.print(report.summary(), markup=False)
     if report.failures:
         out.print("see `corroborate errors` for the full list with reasons")
 
@@ -99,6 +145,16 @@ def run_ingest(
     quiet: bool,
     **kwargs: Any,
 ) -> IngestReport:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from corroborate.pipeline import ingest
+
     show = not quiet and err.is_terminal
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -165,6 +221,12 @@ def ingest_cmd(
     Exit status: 0 when every input was stored or already present, 1 when any failed,
     130 when interrupted (finished work is kept; run again to resume).
     """
+    from corroborate.claims_run import extract_ledger
+    from corroborate.ingest import parse_field_mapping
+    from corroborate.ingest.feeds import FeedListError
+    from corroborate.model import Metadata
+    from corroborate.pipeline import expand_feed_lists
+
     try:
         mapping = parse_field_mapping(fields)
     except ValueError as exc:
@@ -223,6 +285,8 @@ def documents_cmd(
     ctx: click.Context, source: str | None, limit: int | None, offset: int, as_json: bool
 ) -> None:
     """List documents in the ledger, oldest first."""
+    from rich.table import Table
+
     with ledger_of(ctx) as ledger:
         rows = ledger.list_documents(source=source, limit=limit, offset=offset)
     if as_json:
@@ -246,6 +310,8 @@ def documents_cmd(
 @click.pass_context
 def sources_cmd(ctx: click.Context, as_json: bool) -> None:
     """List outlets with their kind, affiliation group and document count."""
+    from rich.table import Table
+
     with ledger_of(ctx) as ledger:
         rows = ledger.list_sources()
     if as_json:
@@ -282,6 +348,8 @@ def errors_cmd(ctx: click.Context, as_json: bool) -> None:
 @cli.command("settings")
 def settings_cmd() -> None:
     """List every setting with its default and help."""
+    from rich.table import Table
+
     table = Table(
         "setting", "default", "help", title="settings (corroborate.toml or CORROBORATE_*)"
     )
@@ -291,6 +359,8 @@ def settings_cmd() -> None:
 
 
 def print_summary(stats: LedgerStats, *, heading: str) -> None:
+    from rich.table import Table
+
     span = (
         f"{stats.first_published} to {stats.last_published}" if stats.first_published else "undated"
     )
@@ -308,6 +378,8 @@ def print_summary(stats: LedgerStats, *, heading: str) -> None:
 
 
 def print_claims(ledger: Ledger, *, actors: tuple[str, ...] = ("Turkey", "Russia")) -> None:
+    from rich.table import Table
+
     stats = ledger.claim_stats()
     table = Table("relation", "affirm", "deny", title=f"{stats.claims} claims by relation")
     for relation, counts in stats.by_relation.items():
@@ -326,6 +398,8 @@ def print_claims(ledger: Ledger, *, actors: tuple[str, ...] = ("Turkey", "Russia
 
 
 def print_statuses(assessment: Assessment) -> None:
+    from rich.table import Table
+
     table = Table("status", "propositions", title=f"{len(assessment.propositions)} propositions")
     for status, n in Counter(p.status for p in assessment.propositions).most_common():
         table.add_row(status, str(n))
@@ -344,11 +418,30 @@ def print_statuses(assessment: Assessment) -> None:
 @click.pass_context
 def demo_cmd(ctx: click.Context, directory: Path) -> None:
     """Ingest the sample corpus, extract and assess claims, write HTML role reports."""
+    from rich.table import Table
+
+    from corroborate.assess_run import assess_ledger, assessment_settings
+    from corroborate.claims_run import extract_ledger
+    from corroborate.ingest import RegistryError, load_registries
+    from corroborate.report.build import build_role_report, render_report
+    from corroborate.stance import StanceModel
+    from corroborate.stance_run import link_assessment
+    from corroborate.store import LedgerError
+    from corroborate.workspace import init_workspace, open_workspace, sample_corpus
+
     articles, registry_file = sample_corpus()
     try:
         workspace, _created = init_workspace(
-            directory, database_url=ctx.find_root().params.get("db")
+            directory, database_url=ctx.find_root().params.get("db"), camps=SAMPLE_CAMPS
         )
+        if not workspace.settings.camps:  # a demo workspace made before camps were a setting
+            config = workspace.root / "corroborate.toml"
+            with config.open("a", encoding="utf-8") as f:
+                f.write(f'camps = "{SAMPLE_CAMPS}"\n')
+            workspace = open_workspace(
+                workspace.root, database_url=ctx.find_root().params.get("db")
+            )
+        assess_settings, camps = assessment_settings(workspace.settings, base=workspace.root)
         registry = load_registries([registry_file])
         with workspace.open_ledger() as ledger:
             report = run_ingest(
@@ -360,12 +453,14 @@ def demo_cmd(ctx: click.Context, directory: Path) -> None:
             print_summary(ledger.stats(), heading=f"sample corpus in {workspace.root}")
             print_claims(ledger)
             linked = link_assessment(
-                ledger, assess_for(ctx, ledger), predict=StanceModel.load().predict,
+                ledger, assess_ledger(ledger, settings=assess_settings, camps=camps),
+                predict=StanceModel.load().predict,
                 model=STANCE_MODEL, stopwords=function_words(),
             )  # fmt: skip
             out.print(f"stance: {linked.stored} documents linked to propositions they address")
-            assessment = assess_for(ctx, ledger)
+            assessment = assess_ledger(ledger, settings=assess_settings, camps=camps)
             print_statuses(assessment)
+            out.print(assessment.camps.summary(), markup=False)
             for actor in ("Turkey", "Russia"):
                 role = build_role_report(ledger, actor, assessment=assessment)
                 path = workspace.root / f"report-{actor.lower()}.html"
@@ -375,7 +470,7 @@ def demo_cmd(ctx: click.Context, directory: Path) -> None:
             for s in ledger.list_sources():
                 sources_table.add_row(s.name, s.kind or "", s.affiliation or "", str(s.documents))
             out.print(sources_table)
-    except (LedgerError, RegistryError, SettingsError) as exc:
+    except (LedgerError, RegistryError, SettingsError, ValueError) as exc:
         fail(str(exc))
     if not report.ok:
         sys.exit(EXIT_INPUT_FAILED)

@@ -5,26 +5,16 @@ from __future__ import annotations
 import getpass
 import json
 from pathlib import Path
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 import click
-from rich.table import Table
 
-from corroborate import reviews
-from corroborate.assess_run import (
-    Assessment,
-    assess_ledger,
-    assessment_settings,
-)
 from corroborate.cli.app import cli, fail, ledger_of, out, workspace_of
-from corroborate.report.build import (
-    ExportFormat,
-    ReportFormat,
-    build_role_report,
-    export,
-    render_report,
-)
-from corroborate.store import Ledger
+from corroborate.report.formats import ExportFormat, ReportFormat
+
+if TYPE_CHECKING:
+    from corroborate.assess_run import Assessment
+    from corroborate.store import Ledger
 
 STANCE_MODEL = "fnc1-lightgbm"
 
@@ -43,8 +33,11 @@ def _author() -> str:
 
 def assess_for(ctx: click.Context, ledger: Ledger) -> Assessment:
     """The ledger assessed with the workspace's settings (weights, thresholds, camps file)."""
+    from corroborate.assess_run import assess_ledger, assessment_settings
+
     try:
-        settings, camps = assessment_settings(workspace_of(ctx).settings)
+        workspace = workspace_of(ctx)
+        settings, camps = assessment_settings(workspace.settings, base=workspace.root)
     except ValueError as exc:
         fail(str(exc))
     return assess_ledger(ledger, settings=settings, camps=camps)
@@ -68,8 +61,11 @@ def propositions_cmd(
     ctx: click.Context, actor: str | None, status: str | None, as_json: bool
 ) -> None:
     """Claims grouped across documents, with their status and why."""
+    from rich.table import Table
+
     with ledger_of(ctx) as ledger:
-        props = assess_for(ctx, ledger).propositions
+        assessment = assess_for(ctx, ledger)
+    props = assessment.propositions
     props = [p for p in props if (actor is None or p.subject == actor)
              and (status is None or p.status == status)]  # fmt: skip
     if as_json:
@@ -81,6 +77,7 @@ def propositions_cmd(
         table.add_row(p.id, p.status, p.statement, str(len(p.claim_ids)), str(p.documents),
                       str(p.first_seen or ""), str(p.last_seen or ""))  # fmt: skip
     out.print(table)
+    out.print(assessment.camps.summary(), markup=False)
 
 
 @cli.command("report")
@@ -92,6 +89,8 @@ def propositions_cmd(
 @click.pass_context
 def report_cmd(ctx: click.Context, actor: str, fmt: ReportFormat, path: Path | None) -> None:
     """The role of an actor: corroborated, contested, denied, single-source, with evidence."""
+    from corroborate.report.build import build_role_report, render_report
+
     with ledger_of(ctx) as ledger:
         report = build_role_report(
             ledger, actor, assessment=assess_for(ctx, ledger), with_charts=fmt == "html"
@@ -108,6 +107,8 @@ def report_cmd(ctx: click.Context, actor: str, fmt: ReportFormat, path: Path | N
 @click.pass_context
 def export_cmd(ctx: click.Context, fmt: ExportFormat, path: Path | None) -> None:
     """Export claims, propositions or events for other tools."""
+    from corroborate.report.build import export
+
     with ledger_of(ctx) as ledger:
         _write(export(ledger, fmt, assessment=assess_for(ctx, ledger)), path)
 
@@ -119,6 +120,8 @@ def export_cmd(ctx: click.Context, fmt: ExportFormat, path: Path | None) -> None
 @click.pass_context
 def merge_cmd(ctx: click.Context, source: str, target: str, note: str) -> None:
     """Merge proposition SOURCE into TARGET (ids from `propositions`); survives re-extraction."""
+    from corroborate import reviews
+
     with ledger_of(ctx) as ledger:
         by_id = {p.id: p for p in assess_for(ctx, ledger).propositions}
         missing = [i for i in (source, target) if i not in by_id]
@@ -147,6 +150,8 @@ def split_cmd(
     ctx: click.Context, source: str, field_name: str, value: str, label: str, note: str
 ) -> None:
     """Split claims out of proposition SOURCE into a new one; survives re-extraction."""
+    from corroborate import reviews
+
     with ledger_of(ctx) as ledger:
         assessment = assess_for(ctx, ledger)
         by_id = {p.id: p for p in assessment.propositions}
@@ -177,13 +182,20 @@ def split_cmd(
 @click.pass_context
 def check_cmd(ctx: click.Context, claim: str, limit: int, show_all: bool, as_json: bool) -> None:
     """Documents in the ledger that address CLAIM: agree, disagree or discuss, with the passage."""
+    from rich.table import Table
+
     from corroborate.check import check_claim
+    from corroborate.cli.claims import make_extractor
     from corroborate.stance import StanceModel
 
     stopwords = function_words()
     model = StanceModel.load()
+    extractor = make_extractor(workspace_of(ctx))
     with ledger_of(ctx) as ledger:
-        results = check_claim(ledger, claim, stance=model.predict, limit=limit, stopwords=stopwords)
+        results = check_claim(
+            ledger, claim, stance=model.predict, limit=limit, stopwords=stopwords,
+            extractor=extractor,
+        )  # fmt: skip
     if not show_all:
         results = [r for r in results if r.label != "unrelated"]
     if as_json:
@@ -191,12 +203,25 @@ def check_cmd(ctx: click.Context, claim: str, limit: int, show_all: bool, as_jso
         click.echo(json.dumps(rows, default=str, ensure_ascii=False, indent=2))
         return
     table = Table(
-        "doc", "label", "conf", "outlet", "date", "passage", title=f"{len(results)} documents"
+        "doc", "label", "conf", "by", "outlet", "date", "passage", title=f"{len(results)} documents"
     )
     for r in results:
-        table.add_row(str(r.document_id), r.label, f"{r.confidence:.2f}", r.source or "",
-                      str(r.published or ""), (r.passage or "")[:110])  # fmt: skip
-    out.print(table)
+        by = "claims" if r.decided_by == "extracted claims" else "model"
+        table.add_row(str(r.document_id), r.label, f"{r.confidence:.2f}", by, r.source or "",
+                      str(r.published or ""), _cut(r.passage or "", PASSAGE_CHARS))  # fmt: skip
+    out.print(table, markup=False)
+
+
+PASSAGE_CHARS = 160
+
+
+def _cut(text: str, n: int) -> str:
+    """At most n characters, cut at a word, with an ellipsis when anything was left out."""
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    space = text.rfind(" ", 0, n - 1)
+    return text[: space if space > n // 2 else n - 1].rstrip(" ,;:") + "…"
 
 
 def _as_dict(obj: object) -> dict[str, object]:

@@ -7,9 +7,6 @@ from pathlib import Path
 import click
 
 from corroborate.cli.app import cli, fail
-from corroborate.stance.data import FormatError
-from corroborate.stance.evaluate import evaluate_files, format_metrics
-from corroborate.stance.model import ArtefactError
 
 
 @cli.command("stance-eval")
@@ -19,6 +16,10 @@ from corroborate.stance.model import ArtefactError
               path_type=Path), help="CSV with Body ID, articleBody.")  # fmt: skip
 def stance_eval_cmd(stances: Path, bodies: Path) -> None:
     """FNC score, per-class P/R/F1, macro-F1, confusion and speed of the stance model."""
+    from corroborate.stance.data import FormatError
+    from corroborate.stance.evaluate import evaluate_files, format_metrics
+    from corroborate.stance.model import ArtefactError
+
     try:
         result = evaluate_files(stances, bodies)
     except (FormatError, ArtefactError) as exc:

@@ -8,17 +8,17 @@ import threading
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from corroborate.claims_run import extract_ledger
 from corroborate.cli.app import EXIT_INPUT_FAILED, cli, err, fail, ledger_of, out, workspace_of
 from corroborate.cli.claims import make_extractor
 from corroborate.cli.documents import _load_registry
 from corroborate.cli.findings import assess_for
-from corroborate.ingest.feeds import FeedListError, load_feeds
-from corroborate.watch import STATE_NAME, Poller, PollReport, WatchState, watch
+
+if TYPE_CHECKING:
+    from corroborate.watch import PollReport
 
 FEEDS_NAME = "feeds.yaml"
 
@@ -64,6 +64,10 @@ def watch_cmd(
     requests with every finished entry committed; exit status 0. With --once, 1 when any feed
     or entry failed.
     """
+    from corroborate.claims_run import extract_ledger
+    from corroborate.ingest.feeds import FeedListError, load_feeds
+    from corroborate.watch import STATE_NAME, Poller, WatchState, watch
+
     workspace = workspace_of(ctx)
     settings = workspace.settings
     path = feeds_file or workspace.root / FEEDS_NAME

@@ -80,12 +80,19 @@ def read_jsonl(
                 try:
                     row = json.loads(decode(line, encoding=encoding))
                 except json.JSONDecodeError as exc:
-                    raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+                    raise InputError(f"invalid JSON ({json_problem(exc)})") from None
                 if not isinstance(row, dict):
                     raise InputError("row is not a JSON object")
                 yield row_to_raw(row, origin=origin, fmt="jsonl", mapping=mapping)
             except InputError as exc:
                 yield IngestFailure(origin, exc.reason)
+
+
+def json_problem(exc: json.JSONDecodeError) -> str:
+    """The decoder's message with its column, read as one phrase: some messages already end in
+    "at" ("Unterminated string starting at"), which must not become "at at column 5"."""
+    where = "column" if exc.msg.endswith(" at") else "at column"
+    return f"{exc.msg} {where} {exc.colno}"
 
 
 def read_csv(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from datetime import date
-from typing import Literal
 
 from corroborate.assess_run import Assessment, assess_ledger
 from corroborate.extract import default_kb
@@ -19,12 +18,12 @@ from corroborate.report.exports import (
     to_csv,
     to_jsonl,
 )
+from corroborate.report.formats import ExportFormat, ReportFormat
 from corroborate.report.render import to_html, to_json, to_markdown
-from corroborate.report.role import RoleReport, role_report
+from corroborate.report.role import RoleReport, attach_sentences, quoted_documents, role_report
 from corroborate.store import Ledger
 
-ReportFormat = Literal["md", "html", "json"]
-ExportFormat = Literal["csv", "jsonl", "claimreview", "events"]
+__all__ = ["ExportFormat", "ReportFormat", "build_role_report", "export", "render_report"]
 
 
 def build_role_report(
@@ -34,6 +33,8 @@ def build_role_report(
     report = role_report(
         a, actor, framing=ledger.framing_by_source(), documents=ledger.stats().documents
     )
+    docs = ledger.get_documents(sorted(quoted_documents(report, a)))
+    attach_sentences(report, a, {d.id: d.text for d in docs})
     if with_charts:
         dates: dict[str, list[date]] = defaultdict(list)
         for p in a.propositions:

@@ -16,6 +16,9 @@ from matplotlib.figure import Figure
 
 from corroborate.assess import Attention, Proposition
 from corroborate.assess.status import STATUSES
+from corroborate.report.charts_text import CAPTIONS
+
+__all__ = ["CAPTIONS", "coverage", "network", "place_labels", "timeline"]
 
 COLOURS = {
     "corroborated": "#1b7837",
@@ -53,6 +56,7 @@ def timeline(propositions: list[Proposition], dates: dict[str, list[date]]) -> s
             ax.bar(all_weeks, values, width=5, bottom=bottom, color=COLOURS[status], label=status)  # type: ignore[arg-type]
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_ylabel("claim mentions per week")
+    ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     if all_weeks:
         ax.legend(fontsize=7, ncol=3, frameon=False)
     else:
@@ -60,6 +64,29 @@ def timeline(propositions: list[Proposition], dates: dict[str, list[date]]) -> s
     ax.spines[["top", "right"]].set_visible(False)
     fig.autofmt_xdate()
     return _svg(fig)
+
+
+MAX_NETWORK_NODES = 18  # the most connected actors are drawn; the rest are listed beneath
+MAX_POINT_LABELS = 12  # the most mentioned actors are labelled; the rest are listed beneath
+
+
+def _listed_rest(fig: Figure, rest: list[str], *, what: str) -> None:
+    if rest:
+        shown = ", ".join(rest[:30]) + (f" and {len(rest) - 30} more" if len(rest) > 30 else "")
+        fig.text(0.02, -0.02, f"{what}: {shown}", fontsize=7, wrap=True, va="top")
+
+
+def place_labels(points: list[tuple[float, float]], *, min_gap: float) -> list[tuple[float, float]]:
+    """Label positions near their points (in the same units) with no two closer than
+    `min_gap` vertically when they overlap horizontally: each label moves up in steps until
+    it is clear of those already placed (the most important points come first)."""
+    placed: list[tuple[float, float]] = []
+    for x, y in points:
+        ly = y
+        while any(abs(px - x) < 4 * min_gap and abs(py - ly) < min_gap for px, py in placed):
+            ly += min_gap
+        placed.append((x, ly))
+    return placed
 
 
 def network(propositions: list[Proposition]) -> str:
@@ -70,7 +97,12 @@ def network(propositions: list[Proposition]) -> str:
         if p.subject and p.recipient and p.subject != p.recipient:
             edges[(p.subject, p.recipient)] += 1
             strong[(p.subject, p.recipient)] += p.status == "corroborated"
-    nodes = sorted({n for e in edges for n in e})
+    degree: Counter[str] = Counter()
+    for (a, b), n in edges.items():
+        degree[a] += n
+        degree[b] += n
+    ranked = sorted(degree, key=lambda n: (-degree[n], n))
+    nodes, rest = sorted(ranked[:MAX_NETWORK_NODES]), sorted(ranked[MAX_NETWORK_NODES:])
     fig, ax = plt.subplots(figsize=(6, 6))
     ax.set_axis_off()
     if not nodes:
@@ -81,6 +113,8 @@ def network(propositions: list[Proposition]) -> str:
         for i, n in enumerate(nodes)
     }
     for a, b in edges:
+        if a not in pos or b not in pos:
+            continue
         (x1, y1), (x2, y2) = pos[a], pos[b]
         ax.annotate(
             "", xy=(x2, y2), xytext=(x1, y1),
@@ -90,9 +124,13 @@ def network(propositions: list[Proposition]) -> str:
         )  # fmt: skip
     for name, (x, y) in pos.items():
         ax.scatter([x], [y], s=380, color="#f4f4f4", edgecolors="#444444", zorder=3)
-        ax.text(x, y - 0.16, name, ha="center", va="top", fontsize=8)
-    ax.set_xlim(-1.4, 1.4)
-    ax.set_ylim(-1.4, 1.3)
+        # labels sit outside the circle, on the node's own radius: neighbours never share a spot
+        ha = "left" if x > 0.2 else "right" if x < -0.2 else "center"
+        va = "bottom" if y > 0.2 else "top" if y < -0.2 else "center"
+        ax.text(1.2 * x, 1.2 * y, name, ha=ha, va=va, fontsize=8)
+    ax.set_xlim(-1.9, 1.9)
+    ax.set_ylim(-1.6, 1.6)
+    _listed_rest(fig, rest, what="Less connected, not drawn")
     return _svg(fig)
 
 
@@ -103,14 +141,34 @@ def coverage(attention: list[Attention]) -> str:
         by_actor[a.actor][0] += a.mentions
         by_actor[a.actor][1] += a.independent_support
     fig, ax = plt.subplots(figsize=(6, 4))
-    for actor, (mentions, support) in by_actor.items():
-        ax.scatter([support], [mentions], s=30, color="#5e81b5")
+    if not by_actor:
+        ax.text(0.5, 0.5, "no actors with propositions", ha="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return _svg(fig)
+    ranked = sorted(by_actor, key=lambda n: (-by_actor[n][0], n))
+    ax.scatter([s for _m, s in by_actor.values()], [m for m, _s in by_actor.values()], s=30,
+               color="#5e81b5", zorder=3)  # fmt: skip
+    top_m = max(m for m, _s in by_actor.values())
+    top_s = max(s for _m, s in by_actor.values())
+    gap = max(top_m, 1) * 0.06  # a label's height in data units (about a tenth of an inch)
+    labelled = ranked[:MAX_POINT_LABELS]
+    spots = place_labels([(by_actor[n][1], by_actor[n][0]) for n in labelled], min_gap=gap)
+    for name, (x, y) in zip(labelled, spots, strict=True):
+        mentions, support = by_actor[name]
         ax.annotate(
-            actor, (support, mentions), fontsize=7, xytext=(3, 3), textcoords="offset points"
-        )
-    top = max([m for m, _s in by_actor.values()] + [1])
-    ax.plot([0, top], [0, top], ls=":", color="#999999", lw=0.8)
+            name, (support, mentions), xytext=(x + 0.08 * max(top_s, 1), y),
+            textcoords="data", fontsize=7, va="center",
+            arrowprops={"arrowstyle": "-", "lw": 0.4, "color": "#999999"}
+            if y != mentions else None,
+        )  # fmt: skip
+    edge = max(top_m, top_s, 1)
+    ax.plot([0, edge], [0, edge], ls=":", color="#999999", lw=0.8)
+    ax.set_xlim(-0.3, max(top_s, 1) * 1.45 + 0.3)  # room for the labels right of the points
+    ax.set_ylim(0, max(top_m, 1) * 1.12 + gap * min(len(labelled), 4))
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
+    ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     ax.set_xlabel("independent non-hostile affirming groups (evidence)")
     ax.set_ylabel("claim mentions (attention)")
     ax.spines[["top", "right"]].set_visible(False)
+    _listed_rest(fig, sorted(ranked[MAX_POINT_LABELS:]), what="Also plotted, unlabelled")
     return _svg(fig)

@@ -8,7 +8,11 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from corroborate.report.role import PropositionView, RoleReport
+from corroborate.assess.camps import AUTHOR
+from corroborate.assess.model import QuantityFigure
+from corroborate.report.charts_text import CAPTIONS
+from corroborate.report.explain import LEGEND
+from corroborate.report.role import PropositionView, Quote, RoleReport
 
 HEADINGS = {
     "corroborated": "Corroborated",
@@ -18,6 +22,40 @@ HEADINGS = {
     "unverified": "Unverified (hedged reports only)",
     "denied-only": "Denied, with no one affirming",
 }
+
+
+def figure_text(q: QuantityFigure) -> str:
+    """ "12 howitzers (Armenia, in Yerevan Daily)"; an outlet's own figure names the outlet."""
+    span = f"{q.low:g}" + (f"-{q.high:g}" if q.high != q.low else "")
+    if q.speaker == AUTHOR:
+        who = q.outlet or "an unknown outlet"
+    else:
+        who = q.speaker + (f", in {q.outlet}" if q.outlet else "")
+    return f"{span} {q.unit} ({who})".replace("  ", " ")
+
+
+def quote_voice(q: Quote) -> str:
+    """Who says it: "Armenia affirms", "Turkey denies, hedged", "the outlet affirms"."""
+    who = "the outlet" if q.speaker == AUTHOR else q.speaker
+    says = "denies" if q.polarity == "deny" else "affirms"
+    return f"{who} {says}" + (", hedged" if q.hedged else "")
+
+
+def _quote_md(q: Quote) -> str:
+    if q.sentence is None:
+        body = f"**{q.text}**"
+    else:
+        s = q.sentence
+        body = (
+            ("… " if s.clipped_start else "") + f"{s.before}**{s.quote}**{s.after}"
+            + (" …" if s.clipped_end else "")
+        )  # fmt: skip
+    source = f"{q.outlet or 'unknown outlet'}, {q.published or 'undated'}"
+    return f"> {' '.join(body.split())}  \n> — {source} ({quote_voice(q)})"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
 
 
 def _view_md(v: PropositionView) -> list[str]:
@@ -32,25 +70,24 @@ def _view_md(v: PropositionView) -> list[str]:
         p.explanation,
         "",
     ]
-    if p.quantities:
-        figures = "; ".join(
-            f"{q.low:g}"
-            + (f"-{q.high:g}" if q.high != q.low else "")
-            + f" {q.unit} ({q.speaker}"
-            + (f", {q.outlet})" if q.outlet else ")")
-            for q in p.quantities
-        )
-        lines += [f"Figures: {figures}", ""]
-    for q in v.quotes:
-        voice = (
-            q.speaker
-            + (" denies" if q.polarity == "deny" else "")
-            + (", hedged" if q.hedged else "")
-        )
-        source = f"{q.outlet or 'unknown outlet'}, {q.published or 'undated'}"
-        lines.append(f"> {q.text}  \n> — {source} ({voice})")
+    if v.voices:
+        lines += ["| says | voice | standing | weight | how it counts |", "|---|---|---|---|---|"]
+        lines += [
+            f"| {r.says} | {_cell(r.voice)} | {r.standing} | {r.weight:g} | {r.counts} |"
+            for r in v.voices
+        ]
         lines.append("")
+    if p.quantities:
+        lines += ["Figures: " + "; ".join(figure_text(q) for q in p.quantities), ""]
+    for q in v.quotes:
+        lines += [_quote_md(q), ""]
     return lines
+
+
+def legend_md() -> list[str]:
+    lines = ["## How to read this report", ""]
+    lines += [f"- **{term}**: {meaning}" for term, meaning in LEGEND]
+    return [*lines, ""]
 
 
 def to_markdown(r: RoleReport) -> str:
@@ -65,6 +102,9 @@ def to_markdown(r: RoleReport) -> str:
         "are counted by camp and affiliation group, copied stories count once, and a camp's own "
         "accusations are not corroboration.",
         "",
+        r.camps if r.camps_set else f"**{r.camps}**",
+        "",
+        *legend_md(),
     ]
     for status, views in r.sections.items():
         if views:
@@ -96,8 +136,18 @@ def to_markdown(r: RoleReport) -> str:
     return "\n".join(lines)
 
 
+def _quote_dict(q: Quote) -> dict[str, Any]:
+    data = asdict(q)
+    data["sentence"] = q.sentence.text if q.sentence else None
+    return data
+
+
 def _view_dict(v: PropositionView) -> dict[str, Any]:
-    return {"proposition": v.proposition.to_dict(), "quotes": [asdict(q) for q in v.quotes]}
+    return {
+        "proposition": v.proposition.to_dict(),
+        "voices": [asdict(r) for r in v.voices],
+        "quotes": [_quote_dict(q) for q in v.quotes],
+    }
 
 
 def to_json(r: RoleReport) -> str:
@@ -107,6 +157,7 @@ def to_json(r: RoleReport) -> str:
         "sections": {s: [_view_dict(v) for v in views] for s, views in r.sections.items()},
         "as_recipient": [v.proposition.to_dict() for v in r.as_recipient],
         "attention": r.attention, "framing": r.framing,
+        "camps": {"set": r.camps_set, "note": r.camps},
     }  # fmt: skip
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -121,4 +172,7 @@ _ENV = Environment(
 
 def to_html(r: RoleReport) -> str:
     """Corpus text is untrusted: the template escapes it; only our own SVG charts are inlined."""
-    return _ENV.get_template("report.html.j2").render(report=r, headings=HEADINGS)
+    return _ENV.get_template("report.html.j2").render(
+        report=r, headings=HEADINGS, legend=LEGEND, figure_text=figure_text, captions=CAPTIONS,
+        quote_voice=quote_voice,
+    )  # fmt: skip

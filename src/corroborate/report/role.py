@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from corroborate.assess import Proposition
 from corroborate.assess.status import STATUSES
 from corroborate.assess_run import Assessment
+from corroborate.report.explain import Sentence, VoiceRow, sentence_of, voice_rows
 
 MAX_QUOTES = 4
 
@@ -22,12 +24,15 @@ class Quote:
     polarity: str
     hedged: bool
     url: str | None
+    claim_id: int = 0
+    sentence: Sentence | None = None  # the whole sentence, once the document text is read
 
 
 @dataclass(frozen=True, slots=True)
 class PropositionView:
     proposition: Proposition
     quotes: list[Quote]
+    voices: list[VoiceRow] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -42,6 +47,8 @@ class RoleReport:
     attention: list[dict[str, object]] = field(default_factory=list)
     framing: dict[str, list[tuple[str, str, int]]] = field(default_factory=dict)
     charts: dict[str, str] = field(default_factory=dict)
+    camps: str = ""  # one sentence: the camps independence was judged by, or that none are set
+    camps_set: bool = False
 
     @property
     def counts(self) -> dict[str, int]:
@@ -81,6 +88,7 @@ def _quotes(assessment: Assessment, p: Proposition) -> list[Quote]:
                 c.polarity,
                 c.hedged,
                 web_url(c.url),
+                claim_id,
             )
         )
         if len(picked) >= MAX_QUOTES:
@@ -103,9 +111,15 @@ def role_report(
         outlets=len({c.outlet for c in assessment.claims.values() if c.outlet}),
         claims=len(assessment.claims),
         framing=framing or {},
+        camps=assessment.camps.summary(),
+        camps_set=assessment.camps.is_set,
     )
     for status in STATUSES:
-        views = [PropositionView(p, _quotes(assessment, p)) for p in props if p.status == status]
+        views = [
+            PropositionView(p, _quotes(assessment, p), voice_rows(p))
+            for p in props
+            if p.status == status
+        ]
         report.sections[status] = sorted(views, key=lambda v: -len(v.proposition.claim_ids))
     report.as_recipient = [
         PropositionView(p, _quotes(assessment, p))
@@ -120,3 +134,41 @@ def role_report(
         if a.actor == actor
     ]  # fmt: skip
     return report
+
+
+def quoted_documents(
+    report: RoleReport, assessment: Assessment, *, per_section: int | None = None
+) -> set[int]:
+    """The documents whose sentences the report's quotes need (of the first `per_section`
+    propositions of each status, when a page shows only those)."""
+    views = [
+        *(v for vs in report.sections.values() for v in vs[:per_section]),
+        *report.as_recipient[:per_section],
+    ]
+    return {
+        assessment.rows[q.claim_id].document_id
+        for v in views
+        for q in v.quotes
+        if q.claim_id in assessment.rows
+    }
+
+
+def attach_sentences(report: RoleReport, assessment: Assessment, texts: Mapping[int, str]) -> None:
+    """Give every quote its whole sentence (a denial's with the denial's own words)."""
+
+    def fill(v: PropositionView) -> PropositionView:
+        quotes = []
+        for q in v.quotes:
+            row = assessment.rows.get(q.claim_id)
+            text = texts.get(row.document_id) if row else None
+            if row is None or text is None:
+                quotes.append(q)
+                continue
+            sentence = sentence_of(
+                text, row.evidence_start, row.evidence_end, denial=q.polarity == "deny"
+            )
+            quotes.append(replace(q, sentence=sentence))
+        return replace(v, quotes=quotes)
+
+    report.sections = {s: [fill(v) for v in vs] for s, vs in report.sections.items()}
+    report.as_recipient = [fill(v) for v in report.as_recipient]

@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
@@ -29,6 +27,20 @@ from corroborate.store.search import DocumentLookupMixin, SearchMixin
 from corroborate.store.stance import StanceMixin
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _head_revision() -> str:
+    """The newest migration's revision: migrations are named "<revision>_<what>.py"."""
+    names = sorted(p.name for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+    return names[-1].split("_", 1)[0] if names else ""
+
+
+def _at_head(conn: Connection) -> bool:
+    """Whether the database is already at the newest schema (read without Alembic)."""
+    if not sa.inspect(conn).has_table("alembic_version"):
+        return False
+    versions = [r[0] for r in conn.execute(sa.text("SELECT version_num FROM alembic_version"))]
+    return versions == [_head_revision()]
 
 
 class LedgerError(RuntimeError):
@@ -147,6 +159,11 @@ class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin, StanceMixin, ReadsMi
 
     @staticmethod
     def _upgrade(conn: Connection) -> None:
+        if _at_head(conn):
+            return  # the common case: no Alembic import (a third of a command's start-up)
+        from alembic import command
+        from alembic.config import Config
+
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         cfg.attributes["connection"] = conn

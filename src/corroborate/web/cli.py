@@ -8,7 +8,6 @@ import secrets
 import click
 
 from corroborate.cli.app import cli, fail, workspace_of
-from corroborate.store import LedgerError
 from corroborate.web.config import CONFIG_ENV, WebConfig, is_loopback
 
 
@@ -74,6 +73,7 @@ def serve_cmd(
     """Serve the web workbench: pages, the REST API under /api/ and its /openapi.json."""
     import uvicorn
 
+    from corroborate.store import LedgerError
     from corroborate.web.app import create_app
 
     workspace = workspace_of(ctx)

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
+from corroborate.report.explain import sentence_of, voice_rows
 from corroborate.reviews import CORRECTABLE, SPLIT_FIELDS, merge, review_claim
 from corroborate.reviews import split as split_review
 from corroborate.web.api import claim_of, document_of, proposition_of, recording, state_of
@@ -14,22 +15,24 @@ from corroborate.web.pagecache import PageCache, cached_page
 from corroborate.web.render import page
 from corroborate.web.security import AUTHOR_COOKIE, check_form_csrf
 from corroborate.web.service import (
+    ACTOR_PAGE_SHOWN,
     actor_report,
     actors,
     decision_of,
     filter_propositions,
     mentions,
     merge_targets,
+    queue_certainty,
     review_queue,
     search_page,
     split_matches,
     status_counts,
 )
-from corroborate.web.views import Span, in_context, page_links, segments
+from corroborate.web.views import Span, page_links, segments
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 50
-SECTION_SHOWN = 25  # propositions per status on an actor page; the rest are a link away
+SECTION_SHOWN = ACTOR_PAGE_SHOWN  # propositions per status on an actor page; the rest: a link
 SEARCH_SHOWN = 20  # documents per search page
 MENTIONS_SHOWN = 20  # mentions per proposition page: each carries its review forms
 
@@ -128,7 +131,11 @@ def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLRespon
                 "claim": c,
                 "record": r.assessment.claims.get(c.id),
                 "decision": decision_of(r, c),
-                "context": in_context(doc.text, c.evidence_start, c.evidence_end) if doc else None,
+                "context": sentence_of(
+                    doc.text, c.evidence_start, c.evidence_end, denial=c.polarity == "deny"
+                )
+                if doc
+                else None,
                 "title": doc.title if doc else None,
                 "cluster": cluster if copies else None,
                 "copies": copies[:20],
@@ -139,6 +146,8 @@ def proposition(request: Request, pid: PropId, offset: Offset = 0) -> HTMLRespon
         "proposition.html",
         title=p.statement,
         p=p,
+        voices=voice_rows(p, hedged_weight=state.cache.settings.hedged_weight),
+        camps=r.assessment.camps,
         items=items,
         offset=offset,
         links=page_links(len(every), MENTIONS_SHOWN, offset, len(rows)),
@@ -338,18 +347,39 @@ def search(
 
 @router.get("/queue", response_class=HTMLResponse)
 def queue(request: Request, offset: Offset = 0) -> HTMLResponse:
-    r = state_of(request).reviewed()
+    state = state_of(request)
+    r = state.reviewed()
     pending = review_queue(r)
     shown = pending[offset : offset + PER_PAGE]
+    sure = queue_certainty(r)
+    docs = {d.id: d for d in state.ledger.get_documents(sorted({c.document_id for c in shown}))}
+    claims = []
+    for c in shown:
+        doc = docs.get(c.document_id)
+        context = (
+            sentence_of(doc.text, c.evidence_start, c.evidence_end, denial=c.polarity == "deny")
+            if doc
+            else None
+        )
+        claims.append((c, r.of_claim.get(c.id), sure[c.id], context))
     return page(
         request,
         "queue.html",
         title="Review queue",
-        claims=[(c, r.of_claim.get(c.id)) for c in shown],
+        claims=claims,
         total=len(pending),
         offset=offset,
         links=page_links(len(pending), PER_PAGE, offset, len(shown)),
     )
+
+
+@router.post("/reviewer", dependencies=[Csrf])
+def set_reviewer(
+    request: Request, author: AuthorField, back: Annotated[str, Form(max_length=500)] = ""
+) -> Response:
+    """Remember the reviewer's name for this browser, so review forms stop asking for it."""
+    target = _back(request, back, "/queue")
+    return _remember_author(RedirectResponse(target, status_code=303), author.strip())
 
 
 @router.get("/reviews", response_class=HTMLResponse)

@@ -10,7 +10,9 @@ from fastapi import Request
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.responses import HTMLResponse
 
-from corroborate.report.render import HEADINGS
+from corroborate.report.charts_text import CAPTIONS
+from corroborate.report.explain import LEGEND
+from corroborate.report.render import HEADINGS, figure_text, quote_voice
 from corroborate.report.role import web_url
 from corroborate.web.security import AUTHOR_COOKIE
 
@@ -39,6 +41,10 @@ def make_env() -> Environment:
     env.filters["svg_uri"] = _svg_data_uri
     env.filters["num"] = _num
     env.globals["headings"] = HEADINGS
+    env.globals["legend"] = LEGEND
+    env.globals["captions"] = CAPTIONS
+    env.globals["figure_text"] = figure_text
+    env.globals["quote_voice"] = quote_voice
     return env
 
 

@@ -12,7 +12,8 @@ from corroborate.assess import Proposition
 from corroborate.assess.status import STATUSES
 from corroborate.extract import default_kb
 from corroborate.report import charts
-from corroborate.report.role import RoleReport, role_report
+from corroborate.report.role import RoleReport, attach_sentences, quoted_documents, role_report
+from corroborate.review_priority import Certainty, certainty
 from corroborate.reviews import Decision, claim_key, effective
 from corroborate.store import ClaimRow, Ledger
 from corroborate.store.search import FoundDocument, SearchHit, query_terms
@@ -33,7 +34,16 @@ class WebState:
     @classmethod
     def open(cls, config: WebConfig) -> WebState:
         ledger = Ledger(config.database_url)
-        cache = AssessmentCache(ledger, recheck_seconds=config.recheck_seconds)
+        settings, camps = None, None
+        if config.upload_workspace is not None:  # the workspace's weights and camps
+            from corroborate.assess_run import assessment_settings
+            from corroborate.settings import load_settings
+
+            root = config.upload_workspace
+            settings, camps = assessment_settings(load_settings(root), base=root)
+        cache = AssessmentCache(
+            ledger, recheck_seconds=config.recheck_seconds, settings=settings, camps=camps
+        )
         return cls(
             config,
             ledger,
@@ -46,6 +56,7 @@ class WebState:
         return self.cache.get()
 
 
+ACTOR_PAGE_SHOWN = 25  # propositions per status an actor page shows (their quotes get sentences)
 _charts_lock = threading.Lock()  # matplotlib's pyplot is not thread-safe
 
 
@@ -63,6 +74,8 @@ def actor_report(state: WebState, r: Reviewed, actor: str) -> RoleReport | None:
         r.memo["framing"] = (state.ledger.framing_by_source(), state.ledger.count_documents())
     framing, n_docs = r.memo["framing"]
     report = role_report(a, actor, framing=framing, documents=n_docs)
+    shown = quoted_documents(report, a, per_section=ACTOR_PAGE_SHOWN)
+    attach_sentences(report, a, {d.id: d.text for d in state.ledger.get_documents(sorted(shown))})
     with _charts_lock:
         dates = {
             p.id: [d for cid in p.claim_ids if (d := a.claims[cid].published)]
@@ -190,12 +203,25 @@ def status_counts(props: Sequence[Proposition]) -> dict[str, int]:
     return {s: c[s] for s in STATUSES}
 
 
-def review_queue(r: Reviewed) -> list[ClaimRow]:
-    """Claims no analyst has decided on yet, least confident first."""
-    if "queue" not in r.memo:
+def queue_certainty(r: Reviewed) -> dict[int, Certainty]:
+    """How sure the ledger is of each claim no analyst has decided on (review_priority)."""
+    if "certainty" not in r.memo:
         rows = r.assessment.rows.values()
-        pending = [row for row in rows if claim_key(row) not in r.decisions]
-        r.memo["queue"] = sorted(pending, key=lambda c: (c.confidence, c.id))
+        r.memo["certainty"] = {
+            row.id: certainty(row, r.by_id.get(r.of_claim.get(row.id, "")))
+            for row in rows
+            if claim_key(row) not in r.decisions
+        }
+    found: dict[int, Certainty] = r.memo["certainty"]
+    return found
+
+
+def review_queue(r: Reviewed) -> list[ClaimRow]:
+    """Claims no analyst has decided on yet, least certain first (review_priority.certainty)."""
+    if "queue" not in r.memo:
+        sure = queue_certainty(r)
+        pending = [r.assessment.rows[i] for i in sure]
+        r.memo["queue"] = sorted(pending, key=lambda c: (sure[c.id].value, c.id))
     queue: list[ClaimRow] = r.memo["queue"]
     return queue
 

@@ -1,0 +1,84 @@
+"""A new workspace is neutral: no conflict's camps until the workspace chooses them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from click.testing import Result
+
+from corroborate.assess import bundled_camps
+from tests.conftest import WriteFile
+
+Run = Callable[..., Result]
+
+# Own-words articles about another war than the sample's.
+ARTICLES = {
+    "a.md": "---\ntitle: Drone parts\nsource: Kyiv Daily\ndate: 2023-03-02\n---\n"
+    "Ukraine's defence ministry said Iran supplied Shahed drones to Russia. Tehran denied "
+    "sending drones to Moscow for use in the war.\n",
+    "b.md": "---\ntitle: Shells from the north\nsource: Harbour Wire\ndate: 2023-03-05\n---\n"
+    "Belarus sent artillery shells to Russia, the wire service reported, citing rail records. "
+    "Minsk denied it.\n",
+    "c.md": "---\ntitle: Debris\nsource: Open Monitor\ndate: 2023-03-09\n---\n"
+    "Iran supplied drones to Russia, according to an independent monitoring group that "
+    "examined debris.\n",
+}
+KARABAKH_CAMPS = set(bundled_camps("karabakh-2020").actor_camp.values())
+
+
+def _ingest(run: Run, write: WriteFile, tmp_path: Path) -> None:
+    assert run("init", "ws").exit_code == 0
+    for name, text in ARTICLES.items():
+        write(name, text)
+    done = run("-w", "ws", "ingest", str(tmp_path / "in"))
+    assert done.exit_code == 0, done.output
+
+
+def test_fresh_workspace_on_another_war_is_neutral_and_says_so(
+    run: Run, write: WriteFile, tmp_path: Path
+) -> None:
+    _ingest(run, write, tmp_path)
+    config = (tmp_path / "ws" / "corroborate.toml").read_text()
+    assert "# camps = " in config and "russia-ukraine" in config  # says how, sets nothing
+    for fmt in ("md", "html", "json"):
+        report = run("-w", "ws", "report", "--actor", "Iran", "--format", fmt)
+        assert report.exit_code == 0, report.output
+        assert "Camps are unset" in report.stdout and "corroborate.toml" in report.stdout
+        assert not any(camp in report.stdout for camp in KARABAKH_CAMPS), fmt
+    data = json.loads(run("-w", "ws", "report", "--actor", "Iran", "--format", "json").stdout)
+    assert data["camps"]["set"] is False
+    [drones] = data["sections"]["corroborated"]  # a paper and a monitor; Iran's denial is its own
+    denial = drones["proposition"]["denying"][0]
+    assert denial["group"] == "Iran" and denial["stance"] == "own"
+
+
+def test_chosen_camps_apply_and_are_named(run: Run, write: WriteFile, tmp_path: Path) -> None:
+    _ingest(run, write, tmp_path)
+    with (tmp_path / "ws" / "corroborate.toml").open("a") as f:
+        f.write('camps = "russia-ukraine"\n')
+    data = json.loads(run("-w", "ws", "report", "--actor", "Iran", "--format", "json").stdout)
+    assert data["camps"]["set"] is True and "Russia-Ukraine war" in data["camps"]["note"]
+    [drones] = data["sections"]["corroborated"]
+    groups = {v["group"]: v["stance"] for v in drones["proposition"]["affirming"]}
+    assert groups["ukrainian_side"] == "hostile"  # Kyiv's voice is a camp opposed to Iran's
+    listing = run("-w", "ws", "camps")
+    assert "russia-ukraine (this workspace)" in listing.stdout
+    assert "source: UN General Assembly resolution ES-11/1" in listing.stdout
+    # the world knowledge base knows every actor the bundled camps name
+    assert "not in the knowledge base" not in listing.stdout
+    bundled = json.loads(run("-w", "ws", "camps", "--json").stdout)["bundled"]
+    assert "North Korea" in bundled["russia-ukraine"]["actors"]
+    assert all(not c["unknown_to_knowledge_base"] for c in bundled.values())
+
+
+def test_init_chooses_camps_and_refuses_unknown_ones(run: Run, tmp_path: Path) -> None:
+    done = run("init", "ws", "--camps", "sudan")
+    assert done.exit_code == 0 and "camps: sudan" in done.stdout
+    assert 'camps = "sudan"' in (tmp_path / "ws" / "corroborate.toml").read_text()
+    bad = run("init", "other", "--camps", "atlantis")
+    assert bad.exit_code == 1 and "no bundled conflict 'atlantis'" in bad.output
+    assert not (tmp_path / "other").exists()  # nothing written for a typo
+    plain = run("init", "plain")
+    assert "camps: unset" in plain.stdout
