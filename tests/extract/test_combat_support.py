@@ -160,3 +160,9 @@ def test_forces_massed_near_a_place_are_not_sent_to_it(ex: Extractor) -> None:
     # "near" locates an attack's target only: massing at home sends nobody anywhere
     for c in claims(ex, "Armenia massed 5,000 troops near Nagorno-Karabakh."):
         assert c.recipient is None
+
+
+def test_a_clash_over_a_topic_is_a_quarrel_not_fighting(ex: Extractor) -> None:
+    assert claims(ex, "Paris and Ankara have also clashed over Libya and the Mediterranean.") == []
+    fought = tuples(ex, "Armenian and Azerbaijani forces clashed near the border on Sunday.")
+    assert ("Armenia", "combat", "Azerbaijan", "author", "affirm") in fought

@@ -108,7 +108,12 @@ def _one_sense_each(matches: list[Match]) -> list[Match]:
 def _unmet(tokens: list[Token], trig: Match) -> bool:
     """A trigger that acts only near certain words ("violated the ceasefire") without them."""
     entry = trig.first("trigger")
-    if entry is None or not entry.near:
+    if entry is None:
+        return False
+    # "Paris and Ankara clashed over Libya": a dispute over a topic is no fighting
+    if entry.unless and any(t.lower in entry.unless for t in tokens[trig.end : trig.end + 2]):
+        return True
+    if not entry.near:
         return False
     return not any(t.lower in entry.near for t in tokens[trig.end : trig.end + 4])
 

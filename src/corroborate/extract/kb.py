@@ -32,6 +32,7 @@ class Entry:
     voice: str | None = None
     needs: str | None = None
     near: frozenset[str] = frozenset()  # the trigger acts only with one of these words after it
+    unless: frozenset[str] = frozenset()  # ... and not with one of these right after it
 
 
 @dataclass(frozen=True, slots=True)
@@ -406,6 +407,7 @@ def _add_relations(kb: KnowledgeBase, data: dict[str, Any]) -> None:
             voice=trig.get("voice"),
             needs=trig.get("needs"),
             near=frozenset(w.lower() for w in _as_list(trig.get("near"))),
+            unless=frozenset(w.lower() for w in _as_list(trig.get("unless"))),
         )
         for form in _as_list(trig.get("forms")):
             kb.triggers.add(form, entry)

@@ -47,6 +47,8 @@ def _usable(entry: Entry, lowers: list[str], end: int) -> bool:
         return False
     if entry.near and not any(w in entry.near for w in lowers[end : end + 4]):
         return False
+    if entry.unless and any(w in entry.unless for w in lowers[end : end + 2]):
+        return False
     return entry.needs != "location"
 
 
