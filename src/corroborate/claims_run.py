@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,13 +11,12 @@ from corroborate.assess import AssessSettings
 from corroborate.assess.copies import signature, to_bytes
 from corroborate.extract import Extraction, Extractor
 from corroborate.ingest import (
-    ReadOptions,
     build_document,
     is_url,
     plan_inputs,
 )
 from corroborate.model import Document, IngestFailure
-from corroborate.pipeline import read_target
+from corroborate.pipeline import read_options, read_target
 from corroborate.settings import Settings
 from corroborate.store import DocumentExtraction, Ledger, Signature
 
@@ -35,6 +35,7 @@ class ExtractReport:
     framing: int = 0
     failed: int = 0
     interrupted: bool = False
+    slowest: tuple[int, float] | None = None  # document id and its extraction seconds
 
 
 def doc_label(doc: Document) -> str:
@@ -57,9 +58,7 @@ def extract_files(
     encoding: str = "utf-8",
 ) -> Iterator[FileExtraction | IngestFailure]:
     """Claims of every document in files, folders and URLs, read as `ingest` reads them."""
-    options = ReadOptions(
-        max_bytes=settings.max_document_bytes, encoding=encoding, fields=fields or {}
-    )
+    options = read_options(settings, encoding=encoding, fields=fields)
     plan = plan_inputs(targets)
     yield from plan.missing
     for target in plan.inputs:
@@ -90,12 +89,19 @@ def extract_ledger(
         items = []
         failures = []
         for doc in pending:
+            if should_stop is not None and should_stop():  # per document: a stop is prompt
+                report.interrupted = True
+                break
+            began = time.monotonic()
             try:
                 result = extractor.extract(doc.text, doc=str(doc.id))
             except Exception as exc:  # one bad text must not stop the corpus (nor every re-run)
                 reason = f"extraction failed ({type(exc).__name__}: {exc}); stored without claims"
                 failures.append(IngestFailure(f"document {doc.id} ({doc.origin})", reason))
                 result = Extraction([], [])
+            took = time.monotonic() - began
+            if report.slowest is None or took > report.slowest[1]:
+                report.slowest = (doc.id, took)
             sig = signature(doc.text, shingle_words=shape.shingle_words, num_perm=shape.num_perm)
             stored = Signature(shape.num_perm, shape.shingle_words, to_bytes(sig))
             items.append(DocumentExtraction(doc.id, result.claims, result.framing, stored))
@@ -105,7 +111,7 @@ def extract_ledger(
             ledger.write_batch([], failures)
             report.failed += len(failures)
         report.documents += len(items)
-        if should_stop is not None and should_stop():
+        if report.interrupted or (should_stop is not None and should_stop()):
             report.interrupted = True
             break
     return report

@@ -81,6 +81,8 @@ def _print_report(report: IngestReport, *, quiet: bool) -> None:
     if report.skipped:
         parts.append(f"{len(report.skipped)} skipped (unsupported file type)")
     out.print(f"ingest: {report.inputs} inputs; " + ", ".join(parts))
+    if report.slowest is not None:
+        out.print(f"slowest input: {report.slowest[1]:.2f} s, {report.slowest[0]}", markup=False)
     if report.failures:
         out.print("see `corroborate errors` for the full list with reasons")
 
@@ -190,9 +192,11 @@ def ingest_cmd(
                 )
                 report.interrupted = extracted.interrupted
                 if not quiet:
+                    slow = extracted.slowest
                     out.print(
                         f"extract: {extracted.documents} documents, {extracted.claims} claims, "
                         f"{extracted.framing} framing markers"
+                        + (f"; slowest: document {slow[0]}, {slow[1]:.2f} s" if slow else "")
                     )
     finally:
         for sig, handler in previous.items():

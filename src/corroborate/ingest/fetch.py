@@ -68,6 +68,8 @@ def fetch_url(
         return IngestFailure(url, "too many redirects")
     except httpx.HTTPError as exc:
         return IngestFailure(url, f"cannot fetch ({type(exc).__name__}: {exc})")
+    except Exception as exc:  # httpx.InvalidURL ("http://[::1"), a hostile page: this URL only
+        return IngestFailure(url, f"cannot fetch ({type(exc).__name__}: {exc})")
     finally:
         if own:
             http.close()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from corroborate.ingest.errors import InputError
-from corroborate.ingest.formats import html_to_raw, pdf_to_raw
-from corroborate.ingest.rows import read_csv, read_jsonl
+from corroborate.ingest.formats import DEFAULT_PDF_STREAM_BYTES, html_to_raw, pdf_to_raw
+from corroborate.ingest.rows import JsonLimits, read_csv, read_jsonl
 from corroborate.ingest.text import decode, metadata_from_mapping, split_front_matter
 from corroborate.model import IngestFailure, RawInput
 
@@ -34,6 +35,8 @@ class ReadOptions:
     max_bytes: int = 20_000_000
     encoding: str = "utf-8"
     fields: Mapping[str, str] = field(default_factory=dict)
+    max_pdf_stream_bytes: int = DEFAULT_PDF_STREAM_BYTES
+    json: JsonLimits = field(default_factory=JsonLimits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +75,26 @@ def plan_inputs(targets: Sequence[str]) -> InputPlan:
         elif path.is_file():
             inputs.append(str(path))
         else:
-            missing.append(IngestFailure(str(path), "no such file or folder"))
+            missing.append(IngestFailure(str(path), _not_a_file(path)))
     return InputPlan(tuple(dict.fromkeys(inputs)), tuple(skipped), tuple(missing))
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a named path that is neither a folder nor a regular file is not read."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such file or folder" if not path.is_symlink() else "broken symbolic link"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    kinds = {
+        stat.S_ISFIFO: "a FIFO (named pipe)",
+        stat.S_ISCHR: "a character device",
+        stat.S_ISBLK: "a block device",
+        stat.S_ISSOCK: "a socket",
+    }
+    kind = next((name for test, name in kinds.items() if test(mode)), "not a regular file")
+    return f"{kind}, not a regular file: only files, folders and URLs are read"
 
 
 def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
@@ -84,21 +105,41 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
         if fmt is None:
             supported = " ".join(sorted(FORMATS))
             raise InputError(f"unsupported file type {path.suffix or '(none)'!r} ({supported})")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(_not_a_file(path))
+        size = info.st_size
         if size == 0:
             raise InputError("empty file (no text)")
         if fmt in ROW_FORMATS:
-            reader = read_jsonl if fmt == "jsonl" else read_csv
-            yield from reader(
-                path, mapping=options.fields, max_bytes=options.max_bytes, encoding=options.encoding
-            )
+            if fmt == "jsonl":
+                yield from read_jsonl(
+                    path,
+                    mapping=options.fields,
+                    max_bytes=options.max_bytes,
+                    encoding=options.encoding,
+                    limits=options.json,
+                )
+            else:
+                yield from read_csv(
+                    path,
+                    mapping=options.fields,
+                    max_bytes=options.max_bytes,
+                    encoding=options.encoding,
+                )
             return
         if size > options.max_bytes:
             raise InputError(
                 f"file is {size:,} bytes, over the {options.max_bytes:,} byte cap "
                 "(setting max_document_bytes)"
             )
-        yield bytes_to_raw(path.read_bytes(), origin=origin, fmt=fmt, encoding=options.encoding)
+        yield bytes_to_raw(
+            path.read_bytes(),
+            origin=origin,
+            fmt=fmt,
+            encoding=options.encoding,
+            max_pdf_stream_bytes=options.max_pdf_stream_bytes,
+        )
     except InputError as exc:
         yield IngestFailure(origin, exc.reason)
     except OSError as exc:
@@ -106,13 +147,19 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
 
 
 def bytes_to_raw(
-    data: bytes, *, origin: str, fmt: str, encoding: str = "utf-8", url: str | None = None
+    data: bytes,
+    *,
+    origin: str,
+    fmt: str,
+    encoding: str = "utf-8",
+    url: str | None = None,
+    max_pdf_stream_bytes: int = DEFAULT_PDF_STREAM_BYTES,
 ) -> RawInput:
     """One document from the bytes of a single-document format (txt, md, html, pdf)."""
     if fmt == "html":
         return html_to_raw(data, origin=origin, url=url)
     if fmt == "pdf":
-        return pdf_to_raw(data, origin=origin)
+        return pdf_to_raw(data, origin=origin, max_stream_bytes=max_pdf_stream_bytes)
     text = decode(data, encoding=encoding)
     if fmt != "md":
         return RawInput(origin=origin, text=text, format=fmt)

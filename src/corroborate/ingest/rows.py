@@ -6,8 +6,9 @@ import codecs
 import csv
 import json
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from corroborate.ingest.errors import InputError
 from corroborate.ingest.text import decode, metadata_from_mapping
@@ -28,6 +29,55 @@ FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
 FIELD_ALIASES = {"date": "published", "id": "external_id", "lang": "language"}
 
 Item = RawInput | IngestFailure
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLimits:
+    """Bounds on one JSONL row beyond its size (settings max_json_depth, _number_digits)."""
+
+    max_depth: int = 64
+    max_number_digits: int = 100
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def parse_json_row(text: str, limits: JsonLimits) -> Any:
+    """One JSON value within the limits; anything else an InputError with the reason."""
+
+    def number(kind: type[int] | type[float]) -> Any:
+        def convert(digits: str) -> int | float:
+            if len(digits) > limits.max_number_digits:
+                raise InputError(
+                    f"a number of {len(digits):,} characters, over {limits.max_number_digits} "
+                    "(setting max_json_number_digits)"
+                )
+            return kind(digits)
+
+        return convert
+
+    try:
+        value = json.loads(text, parse_int=number(int), parse_float=number(float))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+    except RecursionError:
+        raise InputError(
+            f"JSON nested too deep to read (limit {limits.max_depth}, setting max_json_depth)"
+        ) from None
+    if _depth(value) > limits.max_depth:
+        raise InputError(
+            f"JSON nested deeper than {limits.max_depth} levels (setting max_json_depth)"
+        )
+    return value
 
 
 def parse_field_mapping(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
@@ -67,25 +117,47 @@ def row_to_raw(
 
 
 def read_jsonl(
-    path: Path, *, mapping: Mapping[str, str], max_bytes: int, encoding: str
+    path: Path,
+    *,
+    mapping: Mapping[str, str],
+    max_bytes: int,
+    encoding: str,
+    limits: JsonLimits | None = None,
 ) -> Iterator[Item]:
+    limits = limits or JsonLimits()
     with path.open("rb") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
+        for lineno, line, size in _lines(fh, max_bytes):
+            if not line.strip() and size <= max_bytes:
                 continue
             origin = f"{path}:row {lineno}"
             try:
-                if len(line) > max_bytes:
-                    raise InputError(f"row is {len(line):,} bytes, over the {max_bytes:,} byte cap")
-                try:
-                    row = json.loads(decode(line, encoding=encoding))
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+                if size > max_bytes:
+                    raise InputError(f"row is {size:,} bytes, over the {max_bytes:,} byte cap")
+                row = parse_json_row(decode(line, encoding=encoding), limits)
                 if not isinstance(row, dict):
                     raise InputError("row is not a JSON object")
                 yield row_to_raw(row, origin=origin, fmt="jsonl", mapping=mapping)
             except InputError as exc:
                 yield IngestFailure(origin, exc.reason)
+
+
+def _lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes, int]]:
+    """(number, line, size) of each line; a line over `max_bytes` is measured, not kept, so
+    one endless line never fills memory."""
+    lineno = 0
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        lineno += 1
+        size = len(line)
+        if size > max_bytes and not line.endswith(b"\n"):
+            while chunk := fh.readline(1 << 20):
+                size += len(chunk)
+                if chunk.endswith(b"\n"):
+                    break
+            line = b""
+        yield lineno, line, size
 
 
 def read_csv(

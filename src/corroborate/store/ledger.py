@@ -222,7 +222,9 @@ class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin, StanceMixin, ReadsMi
         that now read cleanly, whose earlier error rows are removed.
         """
         now = datetime.now(UTC)
-        unique = {d.dedupe_key: d for d in docs}
+        unique: dict[str, Document] = {}
+        for d in docs:  # the first of repeated texts keeps its origin, as across batches
+            unique.setdefault(d.dedupe_key, d)
         try:
             with self.engine.begin() as conn:
                 existing: set[str] = set()
