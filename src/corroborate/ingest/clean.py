@@ -59,8 +59,8 @@ def clean_url(url: str | None) -> str | None:
     so a page never links to it (the document keeps its text and other metadata)."""
     if url is None:
         return None
-    url = clean_text(url).strip()
-    if not url or _CONTROL.search(url) or any(c.isspace() for c in url):
+    url = url.strip()
+    if not url or _CONTROL.search(url) or _SURROGATE.search(url) or any(c.isspace() for c in url):
         return None
     try:
         parts = urlsplit(url)

@@ -144,6 +144,11 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
         yield IngestFailure(origin, exc.reason)
     except OSError as exc:
         yield IngestFailure(origin, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # fail closed: a library's surprise costs this file only
+        first = (str(exc).splitlines() or [""])[0][:200]
+        yield IngestFailure(
+            origin, f"unreadable ({type(exc).__name__}{': ' + first if first else ''})"
+        )
 
 
 def bytes_to_raw(

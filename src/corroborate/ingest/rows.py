@@ -193,9 +193,8 @@ def read_csv(
                     yield row_to_raw(row, origin=origin, fmt="csv", mapping=mapping)
                 except InputError as exc:
                     yield IngestFailure(origin, exc.reason)
-        except UnicodeDecodeError as exc:
-            yield IngestFailure(
-                str(path), f"not valid {encoding} text ({exc.reason}); pass --encoding"
-            )
+        except UnicodeError as exc:  # UnicodeDecodeError, or a UTF-16 stream without a BOM
+            reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
+            yield IngestFailure(str(path), f"not valid {encoding} text ({reason}); pass --encoding")
         except csv.Error as exc:
             yield IngestFailure(str(path), f"malformed CSV ({exc})")

@@ -200,8 +200,13 @@ def split_front_matter(text: str, *, where: str) -> tuple[dict[str, Any], str]:
         raise
     except RecursionError:
         raise InputError("front matter is nested too deep") from None
-    except Exception as exc:  # YAMLError, ValueError (2020-13-45), AttributeError (!!timestamp)
+    except yaml.YAMLError as exc:
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise InputError(f"front matter is not valid YAML ({first})") from None
+    except Exception as exc:  # ValueError (2020-13-45), AttributeError (!!timestamp "x"), ...
+        first = (str(exc).splitlines() or [""])[0]
+        if not isinstance(exc, ValueError) or not first:
+            first = f"a value of the wrong form: {type(exc).__name__}: {first}".rstrip(": ")
         raise InputError(f"front matter is not valid YAML ({first})") from None
     if not isinstance(data, dict):
         raise InputError("front matter must be a YAML mapping of key: value")
