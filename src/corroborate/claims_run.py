@@ -10,11 +10,13 @@ from pathlib import Path
 from corroborate.assess import AssessSettings
 from corroborate.assess.copies import signature, to_bytes
 from corroborate.extract import Extraction, Extractor
+from corroborate.extract_bounds import extract_bounded
 from corroborate.ingest import (
     build_document,
     is_url,
     plan_inputs,
 )
+from corroborate.ingest.clean import one_line
 from corroborate.model import Document, IngestFailure
 from corroborate.pipeline import read_options, read_target
 from corroborate.settings import Settings
@@ -68,7 +70,16 @@ def extract_files(
                 yield built
                 continue
             label = doc_label(built)
-            yield FileExtraction(label, built.text, extractor.extract(built.text, doc=label))
+            bounded = extract_bounded(
+                extractor,
+                built.text,
+                doc=label,
+                max_seconds=settings.max_extract_seconds,
+                max_claims=settings.max_claims_per_document,
+            )
+            if bounded.note:
+                yield IngestFailure(built.origin, f"extraction {bounded.note}")
+            yield FileExtraction(label, built.text, bounded.extraction)
 
 
 def extract_ledger(
@@ -78,6 +89,8 @@ def extract_ledger(
     batch: int = 100,
     should_stop: Callable[[], bool] | None = None,
     copy_settings: AssessSettings | None = None,
+    max_seconds: float = 30.0,
+    max_claims: int = 5_000,
 ) -> ExtractReport:
     """Extract every document not yet extracted by this extractor version; resumable.
 
@@ -93,11 +106,28 @@ def extract_ledger(
                 report.interrupted = True
                 break
             began = time.monotonic()
+            where = f"document {doc.id} ({doc.origin})"
             try:
-                result = extractor.extract(doc.text, doc=str(doc.id))
+                bounded = extract_bounded(
+                    extractor,
+                    doc.text,
+                    doc=str(doc.id),
+                    max_seconds=max_seconds,
+                    max_claims=max_claims,
+                    should_stop=should_stop,
+                )
+                if bounded.interrupted:  # this document is not marked done: a re-run redoes it
+                    report.interrupted = True
+                    break
+                result = bounded.extraction
+                if bounded.note:
+                    failures.append(IngestFailure(where, f"extraction {bounded.note}"))
             except Exception as exc:  # one bad text must not stop the corpus (nor every re-run)
-                reason = f"extraction failed ({type(exc).__name__}: {exc}); stored without claims"
-                failures.append(IngestFailure(f"document {doc.id} ({doc.origin})", reason))
+                detail = one_line(str(exc), limit=200)
+                reason = (
+                    f"extraction failed ({type(exc).__name__}: {detail}); stored without claims"
+                )
+                failures.append(IngestFailure(where, reason))
                 result = Extraction([], [])
             took = time.monotonic() - began
             if report.slowest is None or took > report.slowest[1]:

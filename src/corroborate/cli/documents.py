@@ -188,7 +188,11 @@ def ingest_cmd(
             )
             if not no_extract and not report.interrupted:
                 extracted = extract_ledger(
-                    ledger, extractor=make_extractor(workspace), should_stop=stop.is_set
+                    ledger,
+                    extractor=make_extractor(workspace),
+                    should_stop=stop.is_set,
+                    max_seconds=workspace.settings.max_extract_seconds,
+                    max_claims=workspace.settings.max_claims_per_document,
                 )
                 report.interrupted = extracted.interrupted
                 if not quiet:
