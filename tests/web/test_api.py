@@ -211,25 +211,3 @@ def test_several_worker_processes_serve_one_ledger(workspace: Path) -> None:
     assert len(workers) >= 2  # uvicorn's worker processes (plus, maybe, its resource tracker)
     assert len(totals) == 1 and totals.pop() >= 4
     assert html.status_code == 200 and "Bayraktar" in html.text
-
-
-def test_hostile_uploads_fail_alone_never_a_500(client: httpx.Client) -> None:
-    """Files that once crashed the batch (and answered 500) are a failed file or a document."""
-    laughs = "---\na: &a [x, x, x]\nb: &b [*a, *a, *a]\n---\nbody\n"
-    deep = '{"text": "deep", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
-    surrogate = '{"text": "Georgia sent radios to Armenia \\ud800, Baku said.\\u0000"}\n'
-    cases = [
-        ("laughs.md", laughs.encode(), "text/markdown", 0),
-        ("deep.jsonl", deep.encode(), "application/jsonl", 0),
-        ("lone.jsonl", surrogate.encode(), "application/jsonl", 1),
-        ("wide.txt", "Georgia sent radios to Armenia.".encode("utf-16"), "text/plain", 1),
-    ]
-    for name, body, ctype, added in cases:
-        response = client.post(
-            "/api/documents",
-            files={"file": (name, body, ctype)},
-            headers={"x-csrf-token": csrf_of(client)},
-        )
-        assert response.status_code == 201, (name, response.text)
-        got = response.json()
-        assert (got["added"], got["failed"]) == (added, 1 - added), (name, got)

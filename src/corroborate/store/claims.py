@@ -244,19 +244,46 @@ class ClaimsMixin:
             last = int(rows[-1][0])
 
     def add_review(
-        self, *, kind: str, payload: dict[str, Any], note: str = "", author: str = ""
+        self,
+        *,
+        kind: str,
+        payload: dict[str, Any],
+        note: str = "",
+        author: str = "",
+        idempotency_key: str | None = None,
     ) -> int:
-        """Record an analyst's decision (merge, split, ...); reviews are never rewritten."""
-        with self.engine.begin() as conn:
-            result = conn.execute(
-                reviews.insert().values(
-                    kind=kind, payload=payload, note=note, author=author,
-                    created_at=datetime.now(UTC),
-                )
-            )  # fmt: skip
-            key = result.inserted_primary_key
-            assert key is not None
-            return int(key[0])
+        """Record an analyst's decision (merge, split, ...); reviews are never rewritten.
+
+        With an `idempotency_key` (at most 64 characters), a second call with the same key
+        stores nothing and returns the first review's id: a retried request is stored once."""
+        if idempotency_key is not None:
+            found = self._review_with_key(idempotency_key)
+            if found is not None:
+                return found
+        try:
+            with self.engine.begin() as conn:
+                result = conn.execute(
+                    reviews.insert().values(
+                        kind=kind, payload=payload, note=note, author=author,
+                        created_at=datetime.now(UTC), idempotency_key=idempotency_key,
+                    )
+                )  # fmt: skip
+                key = result.inserted_primary_key
+                assert key is not None
+                return int(key[0])
+        except sa.exc.IntegrityError:
+            # the same key stored by a concurrent retry between the look-up and the insert
+            found = self._review_with_key(idempotency_key) if idempotency_key else None
+            if found is None:
+                raise
+            return found
+
+    def _review_with_key(self, idempotency_key: str) -> int | None:
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                sa.select(reviews.c.id).where(reviews.c.idempotency_key == idempotency_key)
+            ).scalar_one_or_none()
+        return None if found is None else int(found)
 
     def list_reviews(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

@@ -65,7 +65,13 @@ class AssessmentCache:
         """The ledger changed here: look again at the next request, not in two seconds."""
         self._checked = -math.inf
 
-    def get(self) -> Reviewed:
+    def get(self, *, wait: bool = True) -> Reviewed:
+        """The current assessment. A request never queues behind a rebuild while there is a
+        previous assessment to answer from: a quick rebuild (the last took under
+        `sync_seconds`) is done at once only when no other is running; otherwise it runs in the
+        background and the previous one is served (pages say so); a quick one under way is waited
+        for, at most `sync_seconds`. With `wait=False` (a review's write) every rebuild goes to
+        the background: the answer never waits for one."""
         current = self._current
         if current is not None and time.monotonic() - self._checked < self.recheck_seconds:
             return current
@@ -74,11 +80,20 @@ class AssessmentCache:
         fp = self.ledger.change_token()
         if current is not None and fp == self._fingerprint:
             return current
-        if current is not None and self._last_build >= self.sync_seconds:
-            self._rebuild_in_background(fp)
-            return current
-        with self._lock:
-            if self._current is not None and self._fingerprint == fp:
+        if current is not None:
+            quick = wait and self._last_build < self.sync_seconds
+            # a quick rebuild under way is waited for (at most `sync_seconds`), not repeated
+            if not quick or not self._lock.acquire(timeout=self.sync_seconds):
+                self._rebuild_in_background(fp)
+                return current
+            try:
+                if self._fingerprint == fp and self._current is not None:
+                    return self._current  # built meanwhile by the request that held the lock
+                return self._build(fp)
+            finally:
+                self._lock.release()
+        with self._lock:  # the very first build: there is nothing else to answer from
+            if self._current is not None:
                 return self._current  # another request built it meanwhile
             return self._build(fp)
 

@@ -42,8 +42,9 @@ class WebState:
             PageCache(max_bytes=config.page_cache_bytes),
         )
 
-    def reviewed(self) -> Reviewed:
-        return self.cache.get()
+    def reviewed(self, *, wait: bool = True) -> Reviewed:
+        """The assessment; `wait=False` for a review's write, which never waits for a rebuild."""
+        return self.cache.get(wait=wait)
 
 
 _charts_lock = threading.Lock()  # matplotlib's pyplot is not thread-safe
