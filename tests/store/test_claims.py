@@ -83,3 +83,25 @@ def test_signatures_are_stored_once_and_used_for_copy_clusters(ledger: Ledger) -
     by_text = clusters_of_texts(ledger.document_texts())
     assert clusters == by_text
     assert len({clusters[i] for i in ids}) == 2  # the reprint joins the original
+
+
+def test_a_review_with_an_idempotency_key_is_stored_once(ledger: Ledger) -> None:
+    import threading
+
+    first = ledger.add_review(kind="note", payload={"n": 1}, author="a", idempotency_key="k" * 64)
+    again = ledger.add_review(kind="note", payload={"n": 2}, author="a", idempotency_key="k" * 64)
+    assert first == again
+    ids: list[int] = []
+
+    def post() -> None:  # concurrent retries of one request: one row, one id
+        ids.append(ledger.add_review(kind="note", payload={}, author="b", idempotency_key="race"))
+
+    threads = [threading.Thread(target=post) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(ids)) == 1
+    unkeyed = ledger.add_review(kind="note", payload={}, author="c")
+    assert unkeyed != ledger.add_review(kind="note", payload={}, author="c")
+    assert len(ledger.list_reviews()) == 4
