@@ -14,6 +14,7 @@ from pathlib import Path
 
 from corroborate.store import Ledger
 from tests.conftest import entry_point, run_process
+from tests.figures import record
 
 ROWS = 1200
 BAD_ROWS = 12
@@ -74,6 +75,17 @@ def test_kill_9_at_random_points_loses_and_doubles_nothing(
     expected = _counts(sqlite_url)
     assert expected[:2] == (ROWS, BAD_ROWS)
     got = _counts(ledger_url)
+    record(
+        "kill-9-soak",
+        backend=ledger_url.split(":")[0].split("+")[0],
+        rows=ROWS,
+        bad_rows=BAD_ROWS,
+        killed_after_s=killed_at,
+        documents=got[0],
+        error_rows=got[1],
+        claims=got[2],
+        clean_run=list(expected),
+    )
     assert got == expected, (got, expected, killed_at)
     with Ledger(ledger_url) as ledger:
         errors = ledger.list_errors()

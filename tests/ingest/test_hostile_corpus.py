@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from scripts.hostile_corpus import write_corpus
 
 from corroborate.store import Ledger
 from tests.conftest import entry_point
+from tests.figures import record
 
 FUZZED = 1000
 MAX_RSS_BYTES = 1 << 30
@@ -67,7 +69,9 @@ def test_hostile_corpus_is_one_unbroken_batch(
     corpus: dict[str, Any], ledger_url: str, tmp_path: Path
 ) -> None:
     targets = corpus["targets"]
+    began = time.monotonic()
     run = run_measured(["--db", ledger_url, "ingest", *targets], tmp_path)
+    wall = time.monotonic() - began
     assert run.code == 1, run.stderr[-2000:]
     assert "Traceback" not in run.stderr and "Traceback" not in run.stdout
     assert 0 < run.max_rss < MAX_RSS_BYTES, run.max_rss
@@ -100,6 +104,20 @@ def test_hostile_corpus_is_one_unbroken_batch(
         shown = sum(1 for line in run.stderr.splitlines() if line.startswith("error: "))
         assert shown == len(errors)
         before = (len(docs), ledger.stats().documents, sorted(errors))
+        record(
+            "hostile-corpus",
+            backend=ledger_url.split(":")[0].split("+")[0],
+            named_cases=len(corpus["cases"]),
+            fuzzed_files=len(corpus["fuzzed"]),
+            error_rows=len(errors),
+            documents=ledger.stats().documents,
+            exit_code=run.code,
+            tracebacks=run.stderr.count("Traceback"),
+            peak_rss_mib=round(run.max_rss / 2**20),
+            slowest_input_s=slowest[0],
+            slowest_extraction_s=slowest[1],
+            wall_s=round(wall, 1),
+        )
 
     again = run_measured(["--db", ledger_url, "ingest", "--no-extract", *targets], tmp_path)
     assert again.code == 1 and "Traceback" not in again.stderr

@@ -4,6 +4,7 @@ uploads fail alone. A server of its own, so the shared one keeps its documents."
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -17,10 +18,12 @@ import httpx
 import pytest
 
 from corroborate.store import Ledger
+from tests.figures import record
 from tests.web.conftest import Server, build_workspace, start_server, stop_server
 from tests.web.helpers import csrf_of
 
-INGEST_ROWS = 3000
+# the reliability script raises it to the 20,000 rows of the issue (scripts/reliability.py)
+INGEST_ROWS = int(os.environ.get("CORROBORATE_RELIABILITY_ROWS", "3000"))
 REVIEWERS = 8
 MAX_SECONDS = 2.0
 P95_SECONDS = 1.0
@@ -165,11 +168,21 @@ def test_reviews_during_an_ingest_are_quick_and_exactly_once(own: Server, tmp_pa
     assert len(latencies) >= 2 * REVIEWERS
     ordered = sorted(latencies)
     p95 = ordered[int(0.95 * (len(ordered) - 1))]
+    stored = reviews_in(own)
+    record(
+        "reviews-during-ingest",
+        ingest_rows=INGEST_ROWS,
+        reviewers=REVIEWERS,
+        posts=len(ordered),
+        unique_reviews=len(answers),
+        stored=len(stored) - before,
+        p50_s=round(ordered[len(ordered) // 2], 3),
+        p95_s=round(p95, 3),
+        max_s=round(ordered[-1], 3),
+    )
     assert ordered[-1] < MAX_SECONDS, (ordered[-1], p95, len(ordered))
     assert p95 < P95_SECONDS, (p95, len(ordered))
     assert all(len(ids) == 1 for ids in answers.values())  # a retry answers the first id
-    stored = reviews_in(own)
     assert len(stored) - before == len(answers)  # 0 lost, 0 doubled
     with Ledger(f"sqlite:///{own.workspace / 'corroborate.db'}") as ledger:
         assert ledger.stats().documents >= INGEST_ROWS
-    print(f"reviews during ingest: {len(ordered)} posts, p95 {p95:.3f} s, max {ordered[-1]:.3f} s")
