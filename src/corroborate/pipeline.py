@@ -78,6 +78,7 @@ def read_target(
                 max_bytes=settings.max_document_bytes,
                 timeout=settings.fetch_timeout,
                 user_agent=settings.user_agent,
+                max_pdf_stream_bytes=settings.max_pdf_stream_bytes,
             )
         else:
             yield from read_file(Path(target), options)

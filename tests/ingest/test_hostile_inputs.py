@@ -36,6 +36,12 @@ def test_utf16_and_utf32_are_decoded_before_the_binary_check(write: WriteFile) -
         assert item.text.lstrip("\ufeff") == TEXT
 
 
+def test_a_utf16_csv_is_read(write: WriteFile) -> None:
+    path = write("rows.csv", f'text,title\n"{TEXT}",wide\n'.encode("utf-16"))
+    (item,) = list(read_file(path, ReadOptions()))
+    assert isinstance(item, RawInput) and item.text == TEXT and item.meta.title == "wide"
+
+
 def test_utf16_without_bom_reads_when_named(write: WriteFile) -> None:
     path = write("le.txt", TEXT.encode("utf-16-le"))
     assert isinstance(only(path), IngestFailure)  # NUL bytes, no BOM, utf-8 asked: refused

@@ -7,6 +7,7 @@ import httpx
 from corroborate import __version__
 from corroborate.ingest.errors import InputError
 from corroborate.ingest.files import bytes_to_raw
+from corroborate.ingest.formats import DEFAULT_PDF_STREAM_BYTES
 from corroborate.model import IngestFailure, RawInput
 
 CONTENT_TYPES = {
@@ -25,6 +26,7 @@ def fetch_url(
     timeout: float,
     user_agent: str = f"corroborate/{__version__}",
     client: httpx.Client | None = None,
+    max_pdf_stream_bytes: int = DEFAULT_PDF_STREAM_BYTES,
 ) -> RawInput | IngestFailure:
     """Download one page or PDF; every failure is a one-line reason naming the URL."""
     own = client is None
@@ -54,7 +56,10 @@ def fetch_url(
                     raise InputError(f"response exceeds the {max_bytes:,} byte cap")
             charset = response.charset_encoding or "utf-8"
             final_url = str(response.url)
-        raw = bytes_to_raw(bytes(body), origin=url, fmt=fmt, encoding=charset, url=final_url)
+        raw = bytes_to_raw(
+            bytes(body), origin=url, fmt=fmt, encoding=charset, url=final_url,
+            max_pdf_stream_bytes=max_pdf_stream_bytes,
+        )  # fmt: skip
         if raw.meta.url is None:
             from dataclasses import replace
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from corroborate.ingest.errors import InputError
-from corroborate.ingest.text import decode, metadata_from_mapping
+from corroborate.ingest.text import bom_encoding, decode, metadata_from_mapping
 from corroborate.model import IngestFailure, RawInput
 
 # Column names tried, in order, for each field when the user maps none.
@@ -173,9 +173,13 @@ def read_csv(
         yield IngestFailure(str(path), f"unknown encoding {encoding!r}")
         return
     with path.open("rb") as raw:
-        if b"\x00" in raw.read(8192):
-            yield IngestFailure(str(path), "binary data (NUL bytes), not CSV")
-            return
+        head = raw.read(8192)
+    bom = bom_encoding(head)
+    if bom is not None:  # decoded before judged: UTF-16/32 text is full of NUL bytes
+        enc = bom
+    elif b"\x00" in head:
+        yield IngestFailure(str(path), "binary data (NUL bytes), not CSV")
+        return
     with path.open(encoding=enc, newline="", errors="strict") as fh:
         try:
             reader = csv.DictReader(fh)
