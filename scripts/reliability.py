@@ -67,7 +67,7 @@ def render(figures: list[dict[str, object]], *, command: str, outcome: str) -> s
     by: dict[str, list[dict[str, object]]] = {}
     for f in figures:
         by.setdefault(str(f["test"]), []).append(f)
-    parts = [PROMISES, "## Measured\n"]
+    parts = [PROMISES, "\n## Measured\n\n"]
     parts.append(
         "### Hostile corpus in one `ingest` batch\n\n"
         "`scripts/hostile_corpus.py` writes every input that once crashed a batch, hung it or was "
