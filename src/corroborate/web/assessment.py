@@ -53,6 +53,7 @@ class AssessmentCache:
         self._checked = -math.inf
         self._version = 0
         self._last_build = 0.0  # seconds the last build took
+        self._finished = -math.inf  # when it ended
         self._background: threading.Thread | None = None
 
     @property
@@ -115,10 +116,15 @@ class AssessmentCache:
         # each full collection walks them all and stalls every request for seconds
         gc.collect()
         gc.freeze()
-        self._last_build = time.monotonic() - began
+        self._finished = time.monotonic()
+        self._last_build = self._finished - began
         return built
 
     def _rebuild_in_background(self, fp: tuple[object, ...]) -> None:
+        # while an ingest keeps changing the ledger, rebuilds are spaced by their own length:
+        # back to back they would hold the interpreter and slow every request down
+        if time.monotonic() - self._finished < self._last_build:
+            return  # looked at again after recheck_seconds
         if self.updating or not self._lock.acquire(blocking=False):
             return
 
