@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,14 +10,15 @@ from pathlib import Path
 from corroborate.assess import AssessSettings
 from corroborate.assess.copies import signature, to_bytes
 from corroborate.extract import Extraction, Extractor
+from corroborate.extract_bounds import extract_bounded
 from corroborate.ingest import (
-    ReadOptions,
     build_document,
     is_url,
     plan_inputs,
 )
+from corroborate.ingest.clean import one_line
 from corroborate.model import Document, IngestFailure, Skipped
-from corroborate.pipeline import read_target
+from corroborate.pipeline import read_options, read_target
 from corroborate.settings import Settings
 from corroborate.store import DocumentExtraction, Ledger, Signature
 
@@ -35,6 +37,7 @@ class ExtractReport:
     framing: int = 0
     failed: int = 0
     interrupted: bool = False
+    slowest: tuple[int, float] | None = None  # document id and its extraction seconds
 
 
 def doc_label(doc: Document) -> str:
@@ -57,9 +60,7 @@ def extract_files(
     encoding: str = "utf-8",
 ) -> Iterator[FileExtraction | IngestFailure]:
     """Claims of every document in files, folders and URLs, read as `ingest` reads them."""
-    options = ReadOptions(
-        max_bytes=settings.max_document_bytes, encoding=encoding, fields=fields or {}
-    )
+    options = read_options(settings, encoding=encoding, fields=fields)
     plan = plan_inputs(targets)
     yield from plan.missing
     for target in plan.inputs:
@@ -71,7 +72,16 @@ def extract_files(
                 yield built
                 continue
             label = doc_label(built)
-            yield FileExtraction(label, built.text, extractor.extract(built.text, doc=label))
+            bounded = extract_bounded(
+                extractor,
+                built.text,
+                doc=label,
+                max_seconds=settings.max_extract_seconds,
+                max_claims=settings.max_claims_per_document,
+            )
+            if bounded.note:
+                yield IngestFailure(built.origin, f"extraction {bounded.note}")
+            yield FileExtraction(label, built.text, bounded.extraction)
 
 
 def extract_ledger(
@@ -81,6 +91,8 @@ def extract_ledger(
     batch: int = 100,
     should_stop: Callable[[], bool] | None = None,
     copy_settings: AssessSettings | None = None,
+    max_seconds: float = 30.0,
+    max_claims: int = 5_000,
 ) -> ExtractReport:
     """Extract every document not yet extracted by this extractor version; resumable.
 
@@ -92,12 +104,36 @@ def extract_ledger(
         items = []
         failures = []
         for doc in pending:
+            if should_stop is not None and should_stop():  # per document: a stop is prompt
+                report.interrupted = True
+                break
+            began = time.monotonic()
+            where = f"document {doc.id} ({doc.origin})"
             try:
-                result = extractor.extract(doc.text, doc=str(doc.id))
+                bounded = extract_bounded(
+                    extractor,
+                    doc.text,
+                    doc=str(doc.id),
+                    max_seconds=max_seconds,
+                    max_claims=max_claims,
+                    should_stop=should_stop,
+                )
+                if bounded.interrupted:  # this document is not marked done: a re-run redoes it
+                    report.interrupted = True
+                    break
+                result = bounded.extraction
+                if bounded.note:
+                    failures.append(IngestFailure(where, f"extraction {bounded.note}"))
             except Exception as exc:  # one bad text must not stop the corpus (nor every re-run)
-                reason = f"extraction failed ({type(exc).__name__}: {exc}); stored without claims"
-                failures.append(IngestFailure(f"document {doc.id} ({doc.origin})", reason))
+                detail = one_line(str(exc), limit=200)
+                reason = (
+                    f"extraction failed ({type(exc).__name__}: {detail}); stored without claims"
+                )
+                failures.append(IngestFailure(where, reason))
                 result = Extraction([], [])
+            took = time.monotonic() - began
+            if report.slowest is None or took > report.slowest[1]:
+                report.slowest = (doc.id, took)
             sig = signature(doc.text, shingle_words=shape.shingle_words, num_perm=shape.num_perm)
             stored = Signature(shape.num_perm, shape.shingle_words, to_bytes(sig))
             items.append(DocumentExtraction(doc.id, result.claims, result.framing, stored))
@@ -107,7 +143,7 @@ def extract_ledger(
             ledger.write_batch([], failures)
             report.failed += len(failures)
         report.documents += len(items)
-        if should_stop is not None and should_stop():
+        if report.interrupted or (should_stop is not None and should_stop()):
             report.interrupted = True
             break
     return report

@@ -7,8 +7,9 @@ re-run skips everything already stored.
 
 from __future__ import annotations
 
+import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,9 +22,11 @@ from corroborate.ingest import (
     plan_inputs,
     read_file,
 )
+from corroborate.ingest.clean import clean_failure, clean_origin, one_line
 from corroborate.ingest.feeds import HostPacer, is_feed_list, load_feeds, read_feed_url
 from corroborate.ingest.fetch import new_client
 from corroborate.ingest.files import ROW_FORMATS
+from corroborate.ingest.rows import JsonLimits
 from corroborate.model import Document, IngestFailure, Metadata, RawInput, Skipped
 from corroborate.settings import Settings
 from corroborate.store import Ledger
@@ -44,6 +47,8 @@ class IngestReport:
     rows: int = 0  # documents (and failed rows) read from those files
     records: int = 0  # every document or failure read: added + existing + failed
     missing: int = 0  # named inputs that do not exist (each one failure)
+    # the input that took longest to read, build and hand to its batch, and its seconds
+    slowest: tuple[str, float] | None = None
 
     def summary(self) -> str:
         """One line whose counts add up: inputs (files, URLs), then the documents they gave."""
@@ -80,6 +85,28 @@ ProgressHook = Callable[[str, int], None]
 """Called with each input's origin once it is read, and how many inputs the plan holds."""
 
 
+def read_options(
+    settings: Settings,
+    *,
+    encoding: str = "utf-8",
+    fields: dict[str, str] | None = None,
+    telegram_usernames: Mapping[str, str] | None = None,
+    feed_sources: Mapping[str, str] | None = None,
+) -> ReadOptions:
+    """The readers' limits, from the settings."""
+    return ReadOptions(
+        max_bytes=settings.max_document_bytes,
+        encoding=encoding,
+        fields=fields or {},
+        telegram_usernames=telegram_usernames or {},
+        feed_sources=feed_sources or {},
+        max_pdf_stream_bytes=settings.max_pdf_stream_bytes,
+        json=JsonLimits(
+            max_depth=settings.max_json_depth, max_number_digits=settings.max_json_number_digits
+        ),
+    )
+
+
 def read_target(
     target: str,
     settings: Settings,
@@ -92,20 +119,29 @@ def read_target(
 
     A URL that answers with an RSS or Atom feed gives its entries' pages (those `seen` does not
     already know), one request per host every `host_delay` seconds.
-    """
-    if is_url(target):
-        with new_client(timeout=settings.fetch_timeout, user_agent=settings.agent) as client:
-            yield from read_feed_url(
-                target,
-                client=client,
-                max_bytes=settings.max_document_bytes,
-                timeout=settings.fetch_timeout,
-                source=options.feed_sources.get(target),
-                seen=seen,
-                pacer=pacer or HostPacer(settings.host_delay),
-            )
-    else:
-        yield from read_file(Path(target), options)
+
+    Fails closed: whatever a reader raises (a library's bug, a limit it hits, memory) ends this
+    input only, as its failure; rows already read stay read."""
+    try:
+        if is_url(target):
+            with new_client(timeout=settings.fetch_timeout, user_agent=settings.agent) as client:
+                yield from read_feed_url(
+                    target,
+                    client=client,
+                    max_bytes=settings.max_document_bytes,
+                    timeout=settings.fetch_timeout,
+                    source=options.feed_sources.get(target),
+                    seen=seen,
+                    pacer=pacer or HostPacer(settings.host_delay),
+                    max_pdf_stream_bytes=settings.max_pdf_stream_bytes,
+                )
+        else:
+            yield from read_file(Path(target), options)
+    except Exception as exc:
+        detail = one_line(str(exc), limit=200)
+        yield IngestFailure(
+            target, f"unreadable ({type(exc).__name__}{': ' + detail if detail else ''})"
+        )
 
 
 def expand_feed_lists(targets: Sequence[str]) -> tuple[list[str], dict[str, str]]:
@@ -136,7 +172,10 @@ class _Batch:
     def flush(self) -> None:
         if not self and not self.succeeded:
             return
-        result = self.ledger.write_batch(self.docs, self.failures, succeeded=self.succeeded)
+        # origins and reasons as every backend can store them (a file name that is not UTF-8)
+        self.failures = [clean_failure(f) for f in self.failures]
+        succeeded = [clean_origin(s) for s in self.succeeded]
+        result = self.ledger.write_batch(self.docs, self.failures, succeeded=succeeded)
         self.report.added += result.added
         self.report.existing += result.existing
         self.report.failures.extend(self.failures)
@@ -164,10 +203,10 @@ def ingest(
     registry = registry or SourceRegistry()
     ledger.upsert_sources(registry.sources)
     targets, feed_sources = expand_feed_lists(targets)
-    options = ReadOptions(
-        max_bytes=settings.max_document_bytes,
+    options = read_options(
+        settings,
         encoding=encoding,
-        fields=fields or {},
+        fields=fields,
         telegram_usernames=registry.telegram_usernames(),
         feed_sources=feed_sources,
     )
@@ -181,6 +220,7 @@ def ingest(
     stopping = should_stop or (lambda: False)
     try:
         for target in plan.inputs:
+            began = time.monotonic()
             whole_input_failed = False
             row_file = (
                 not is_url(target) and FORMATS.get(Path(target).suffix.lower()) in ROW_FORMATS
@@ -204,7 +244,7 @@ def ingest(
                     report.warnings.extend(item.warnings)
                 if isinstance(built, IngestFailure):
                     batch.failures.append(built)
-                    whole_input_failed |= built.origin == target
+                    whole_input_failed |= built.origin in (target, clean_origin(target))
                 else:
                     batch.docs.append(built)
                 if len(batch) >= settings.commit_every:
@@ -212,6 +252,9 @@ def ingest(
             if stopping():
                 report.interrupted = True  # this input may be partial: not marked succeeded
                 break
+            took = time.monotonic() - began
+            if report.slowest is None or took > report.slowest[1]:
+                report.slowest = (clean_origin(target), took)
             if not whole_input_failed:
                 batch.succeeded.append(target)
             if on_progress:

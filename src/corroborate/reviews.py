@@ -9,6 +9,7 @@ the order they were made; the assessment sees rejected claims dropped and correc
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -152,6 +153,15 @@ def validate_changes(changes: Mapping[str, Any], relations: Sequence[str]) -> di
     return out
 
 
+def idempotency_digest(key: str | None, *scope: object) -> str | None:
+    """What a review stores for a client's idempotency key: a digest of the key and the action
+    (path, kind), so one key reused for two different actions never hides the second."""
+    if not key:
+        return None
+    joined = "\x1f".join([key, *(str(s) for s in scope)])
+    return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def review_claim(
     ledger: Ledger,
     row: ClaimRow,
@@ -161,6 +171,7 @@ def review_claim(
     note: str = "",
     changes: Mapping[str, Any] | None = None,
     relations: Sequence[str] = (),
+    idempotency_key: str | None = None,
 ) -> int:
     """Record one decision on a claim, with its fields before and after; returns the review id."""
     if kind not in CLAIM_KINDS:
@@ -180,7 +191,10 @@ def review_claim(
         "before": {"state": (current or Decision()).state, **effective(row, current)},
         "after": {"state": after.state, **effective(row, after)},
     }
-    return ledger.add_review(kind=kind, payload=payload, note=note.strip(), author=author)
+    return ledger.add_review(
+        kind=kind, payload=payload, note=note.strip(), author=author,
+        idempotency_key=idempotency_key,
+    )  # fmt: skip
 
 
 def _snapshot(p: Proposition) -> dict[str, Any]:
@@ -198,7 +212,13 @@ def proposition_key(p: Proposition) -> list[str]:
 
 
 def merge(
-    ledger: Ledger, source: Proposition, target: Proposition, *, author: str, note: str = ""
+    ledger: Ledger,
+    source: Proposition,
+    target: Proposition,
+    *,
+    author: str,
+    note: str = "",
+    idempotency_key: str | None = None,
 ) -> int:
     if source.id == target.id:
         raise ReviewError("cannot merge a proposition into itself")
@@ -208,7 +228,10 @@ def merge(
         "before": {"source": _snapshot(source), "target": _snapshot(target)},
         "after": {"id": target.id, "claims": len(source.claim_ids) + len(target.claim_ids)},
     }
-    return ledger.add_review(kind="merge", payload=payload, note=note.strip(), author=author)
+    return ledger.add_review(
+        kind="merge", payload=payload, note=note.strip(), author=author,
+        idempotency_key=idempotency_key,
+    )  # fmt: skip
 
 
 def split(
@@ -221,6 +244,7 @@ def split(
     label: str,
     author: str,
     note: str = "",
+    idempotency_key: str | None = None,
 ) -> int:
     if field_name not in SPLIT_FIELDS:
         raise ReviewError(f"cannot split by {field_name!r}; one of {SPLIT_FIELDS}")
@@ -236,4 +260,7 @@ def split(
         "before": {"source": _snapshot(source)},
         "after": {"moved": moved, "kept": len(source.claim_ids) - moved, "label": label.strip()},
     }
-    return ledger.add_review(kind="split", payload=payload, note=note.strip(), author=author)
+    return ledger.add_review(
+        kind="split", payload=payload, note=note.strip(), author=author,
+        idempotency_key=idempotency_key,
+    )  # fmt: skip

@@ -30,6 +30,21 @@ class Settings:
     max_document_bytes: int = _setting(
         20_000_000, "inputs (files, rows, downloads) larger than this are refused"
     )
+    max_pdf_stream_bytes: int = _setting(
+        50_000_000, "a PDF stream that decompresses beyond this is refused (flate bombs)"
+    )
+    max_json_depth: int = _setting(64, "JSONL rows nested deeper than this are refused")
+    max_json_number_digits: int = _setting(
+        100, "JSONL rows with a number longer than this (digits) are refused"
+    )
+    max_extract_seconds: float = _setting(
+        30.0,
+        "extraction of one document stops after this many seconds (checked between pieces "
+        "of a long document); the claims found so far are kept, with a note",
+    )
+    max_claims_per_document: int = _setting(
+        5_000, "claims kept per document at most; beyond it, a note says the rest were dropped"
+    )
     fetch_timeout: float = _setting(20.0, "seconds to wait for a URL to connect and respond")
     user_agent: str = _setting("corroborate/0.1 (+claim ledger)", "User-Agent sent with URLs")
     contact: str = _setting(
@@ -96,6 +111,11 @@ _RANGES: dict[str, tuple[float, float]] = {
     "host_delay": (0.0, float("inf")),
     "watch_interval": (1.0, float("inf")),
     "watch_retries": (1, float("inf")),
+    "max_pdf_stream_bytes": (1, float("inf")),
+    "max_extract_seconds": (0.1, float("inf")),
+    "max_claims_per_document": (1, float("inf")),
+    "max_json_depth": (1, 900),  # Python's own recursion limit is near 1,000
+    "max_json_number_digits": (1, 4300),  # Python's int conversion limit
     "commit_every": (1, float("inf")),
     "min_independent_groups": (1, float("inf")),
     "hedged_weight": (0.0, 1.0),

@@ -158,6 +158,7 @@ class Poller:
         for item in read_entries(
             feed, url=spec.url, client=self.client, max_bytes=settings.max_document_bytes,
             timeout=settings.fetch_timeout, source=spec.source, seen=seen, pacer=self.pacer,
+            max_pdf_stream_bytes=settings.max_pdf_stream_bytes,
         ):  # fmt: skip
             built = (
                 item

@@ -58,6 +58,21 @@ def test_new_version_replaces_claims_without_duplicates(ledger: Ledger) -> None:
     assert [d.id for batch in ledger.pending_extraction("v2") for d in batch] == [doc_id]
 
 
+def test_names_longer_than_their_column_are_cut_not_refused(ledger: Ledger) -> None:
+    """A hostile text can make a 300-character "actor"; PostgreSQL refuses it whole."""
+    doc_id = stored_doc(ledger)
+    long = "Anka" + "x" * 296
+    claim = Claim(
+        doc=str(doc_id), subject=long, relation="combat", object=None, recipient=long,
+        quantity=None, speaker=long,
+        polarity="affirm", hedged=False, evidence=Span(0, 7, "Armenia"),
+    )  # fmt: skip
+    assert ledger.store_extractions([DocumentExtraction(doc_id, [claim], [])], version="v1") == 1
+    (row,) = ledger.list_claims()
+    assert row.subject == row.speaker == row.recipient == long[:200]
+    assert row.evidence_text == "Armenia"
+
+
 def test_signatures_are_stored_once_and_used_for_copy_clusters(ledger: Ledger) -> None:
     from corroborate.assess import AssessSettings, clusters_of_texts
     from corroborate.assess_run import document_clusters
@@ -83,3 +98,25 @@ def test_signatures_are_stored_once_and_used_for_copy_clusters(ledger: Ledger) -
     by_text = clusters_of_texts(ledger.document_texts())
     assert clusters == by_text
     assert len({clusters[i] for i in ids}) == 2  # the reprint joins the original
+
+
+def test_a_review_with_an_idempotency_key_is_stored_once(ledger: Ledger) -> None:
+    import threading
+
+    first = ledger.add_review(kind="note", payload={"n": 1}, author="a", idempotency_key="k" * 64)
+    again = ledger.add_review(kind="note", payload={"n": 2}, author="a", idempotency_key="k" * 64)
+    assert first == again
+    ids: list[int] = []
+
+    def post() -> None:  # concurrent retries of one request: one row, one id
+        ids.append(ledger.add_review(kind="note", payload={}, author="b", idempotency_key="race"))
+
+    threads = [threading.Thread(target=post) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(ids)) == 1
+    unkeyed = ledger.add_review(kind="note", payload={}, author="c")
+    assert unkeyed != ledger.add_review(kind="note", payload={}, author="c")
+    assert len(ledger.list_reviews()) == 4

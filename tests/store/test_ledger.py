@@ -39,7 +39,7 @@ def test_migrations_create_exactly_the_declared_schema(ledger: Ledger) -> None:
         diff = compare_metadata(context, metadata)
         version = conn.execute(sa.text("select version_num from alembic_version")).scalar_one()
     assert diff == []
-    assert version == "0006"
+    assert version == "0007"
 
 
 def test_an_older_ledger_is_upgraded_when_opened(ledger_url: str) -> None:

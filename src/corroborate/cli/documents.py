@@ -132,6 +132,8 @@ def _print_report(report: IngestReport, *, quiet: bool) -> None:
     for warning in report.warnings:
         err.print(f"warning: {warning}", markup=False)
     out.print(report.summary(), markup=False)
+    if report.slowest is not None:
+        out.print(f"slowest input: {report.slowest[1]:.2f} s, {report.slowest[0]}", markup=False)
     if report.failures:
         out.print("see `corroborate errors` for the full list with reasons")
 
@@ -257,13 +259,19 @@ def ingest_cmd(
             )
             if not no_extract and not report.interrupted:
                 extracted = extract_ledger(
-                    ledger, extractor=make_extractor(workspace), should_stop=stop.is_set
+                    ledger,
+                    extractor=make_extractor(workspace),
+                    should_stop=stop.is_set,
+                    max_seconds=workspace.settings.max_extract_seconds,
+                    max_claims=workspace.settings.max_claims_per_document,
                 )
                 report.interrupted = extracted.interrupted
                 if not quiet:
+                    slow = extracted.slowest
                     out.print(
                         f"extract: {extracted.documents} documents, {extracted.claims} claims, "
                         f"{extracted.framing} framing markers"
+                        + (f"; slowest: document {slow[0]}, {slow[1]:.2f} s" if slow else "")
                     )
     finally:
         for sig, handler in previous.items():

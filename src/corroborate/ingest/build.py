@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from corroborate.ingest.clean import clean_origin, clean_text, clean_url, one_line
 from corroborate.ingest.registry import SourceRegistry
 from corroborate.model import Document, IngestFailure, Metadata, RawInput
 
@@ -39,6 +40,21 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _clean_meta(meta: Metadata) -> Metadata:
+    def text(value: str | None) -> str | None:
+        return (clean_text(value).strip() or None) if value is not None else None
+
+    return replace(
+        meta,
+        source=text(meta.source),
+        url=clean_url(meta.url),
+        title=text(meta.title),
+        author=text(meta.author),
+        language=text(meta.language),
+        external_id=text(meta.external_id),
+    )
+
+
 def build_document(
     raw: RawInput,
     *,
@@ -49,14 +65,27 @@ def build_document(
 
     Metadata precedence: `overrides` (command-line flags) over the input's own metadata; the
     outlet falls back to the registry entry whose domain matches the document's URL.
+    Never raises: whatever goes wrong is the input's failure, with a one-line reason.
     """
-    text = normalise_text(raw.text)
+    origin = clean_origin(raw.origin)
+    try:
+        return _build(raw, origin, overrides, registry)
+    except Exception as exc:  # a hostile input costs its own row, never the batch
+        return IngestFailure(origin, f"cannot build the document ({type(exc).__name__}: "
+                                     f"{one_line(str(exc), limit=200)})")  # fmt: skip
+
+
+def _build(
+    raw: RawInput, origin: str, overrides: Metadata | None, registry: SourceRegistry | None
+) -> Document | IngestFailure:
+    # lone surrogates and NUL characters go here, once, for every backend alike
+    text = normalise_text(clean_text(raw.text))
     if not text:
-        return IngestFailure(raw.origin, "no text after extraction")
-    meta = raw.meta.overlay(overrides) if overrides else raw.meta
+        return IngestFailure(origin, "no text after extraction")
+    meta = _clean_meta(raw.meta.overlay(overrides) if overrides else raw.meta)
     if meta.source is not None and len(meta.source) > MAX_SOURCE_NAME:
         return IngestFailure(
-            raw.origin,
+            origin,
             f"source name is {len(meta.source)} characters, over {MAX_SOURCE_NAME}: shorten it",
         )
     # A document's identity is its text and the outlet it states (flag or file) or its URL's
@@ -72,7 +101,7 @@ def build_document(
     meta = replace(meta, language=language.lower() if language else None)
     folded = " ".join(text.split())
     return Document(
-        origin=raw.origin,
+        origin=origin,
         text=text,
         format=raw.format,
         content_hash=_sha256(folded),

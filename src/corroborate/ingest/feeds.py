@@ -29,6 +29,7 @@ from corroborate.ingest.fetch import (
     http_failure,
     raw_of,
 )
+from corroborate.ingest.formats import DEFAULT_PDF_STREAM_BYTES
 from corroborate.model import IngestFailure, Metadata, RawInput
 
 FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf", b"<rdf")
@@ -219,6 +220,7 @@ def entry_to_raw(
     client: httpx.Client,
     max_bytes: int,
     timeout: float,
+    max_pdf_stream_bytes: int = DEFAULT_PDF_STREAM_BYTES,
 ) -> RawInput | IngestFailure:
     """An entry's page (through the URL path), or its own content when it links nowhere.
 
@@ -230,8 +232,8 @@ def entry_to_raw(
     if entry.link:
         try:
             got = download(entry.link, client=client, max_bytes=max_bytes, accept=CONTENT_TYPES)
-            raw = raw_of(got, origin=entry.link)
-        except (InputError, httpx.HTTPError) as exc:
+            raw = raw_of(got, origin=entry.link, max_pdf_stream_bytes=max_pdf_stream_bytes)
+        except Exception as exc:  # a hostile page fails this entry only, not the feed
             return http_failure(entry.link, exc, timeout=timeout)
         return replace(raw, meta=raw.meta.overlay(own))
     origin = entry_origin(entry, feed_url=feed_url)
@@ -257,21 +259,22 @@ def read_feed_url(
     source: str | None = None,
     seen: Callable[[list[str]], set[str]] | None = None,
     pacer: HostPacer | None = None,
+    max_pdf_stream_bytes: int = DEFAULT_PDF_STREAM_BYTES,
 ) -> Iterator[RawInput | IngestFailure]:
     """`ingest URL`: a page or PDF as before; a feed's new entries, each fetched in turn."""
     try:
         got = download(url, client=client, max_bytes=max_bytes, accept=CONTENT_TYPES | FEED_TYPES)
         if got.format in CONTENT_TYPES.values():
-            yield raw_of(got, origin=url)
+            yield raw_of(got, origin=url, max_pdf_stream_bytes=max_pdf_stream_bytes)
             return
         polled = feed_of(got, url=url)
-    except (InputError, httpx.HTTPError) as exc:
+    except Exception as exc:  # httpx.InvalidURL ("http://[::1"), a hostile page: this URL only
         yield http_failure(url, exc, timeout=timeout)
         return
     assert polled.feed is not None
     yield from read_entries(
         polled.feed, url=url, client=client, max_bytes=max_bytes, timeout=timeout,
-        source=source, seen=seen, pacer=pacer,
+        source=source, seen=seen, pacer=pacer, max_pdf_stream_bytes=max_pdf_stream_bytes,
     )  # fmt: skip
 
 
@@ -290,6 +293,7 @@ def read_entries(
     source: str | None = None,
     seen: Callable[[list[str]], set[str]] | None = None,
     pacer: HostPacer | None = None,
+    max_pdf_stream_bytes: int = DEFAULT_PDF_STREAM_BYTES,
 ) -> Iterator[RawInput | IngestFailure]:
     """The entries `seen` does not know, each fetched in turn; then the feed's own problem."""
     known = seen([entry_origin(e, feed_url=url) for e in feed.entries]) if seen else set()
@@ -299,7 +303,8 @@ def read_entries(
         if pacer is not None and entry.link and not pacer.wait(entry.link):
             return
         yield entry_to_raw(
-            entry, feed_url=url, source=source, client=client, max_bytes=max_bytes, timeout=timeout
-        )
+            entry, feed_url=url, source=source, client=client, max_bytes=max_bytes,
+            timeout=timeout, max_pdf_stream_bytes=max_pdf_stream_bytes,
+        )  # fmt: skip
     if feed.problem:
         yield IngestFailure(url, f"{feed.problem}; {len(feed.entries)} entries read")

@@ -10,6 +10,7 @@ import httpx
 from corroborate import __version__
 from corroborate.ingest.errors import InputError
 from corroborate.ingest.files import bytes_to_raw
+from corroborate.ingest.formats import DEFAULT_PDF_STREAM_BYTES
 from corroborate.model import IngestFailure, RawInput
 
 CONTENT_TYPES = {
@@ -101,13 +102,16 @@ def http_failure(url: str, exc: Exception, *, timeout: float) -> IngestFailure:
     return IngestFailure(url, f"cannot fetch ({type(exc).__name__}: {exc})")
 
 
-def raw_of(got: Download, *, origin: str) -> RawInput:
+def raw_of(
+    got: Download, *, origin: str, max_pdf_stream_bytes: int = DEFAULT_PDF_STREAM_BYTES
+) -> RawInput:
     """A downloaded page or PDF as a raw input, with its final URL."""
     if got.format is None:
         raise InputError(f"HTTP {got.status} with no content")
     raw = bytes_to_raw(
-        got.body, origin=origin, fmt=got.format, encoding=got.charset, url=got.final_url
-    )
+        got.body, origin=origin, fmt=got.format, encoding=got.charset, url=got.final_url,
+        max_pdf_stream_bytes=max_pdf_stream_bytes,
+    )  # fmt: skip
     if raw.meta.url is None:
         raw = replace(raw, meta=replace(raw.meta, url=got.final_url))
     return raw
@@ -120,14 +124,15 @@ def fetch_url(
     timeout: float,
     user_agent: str = f"corroborate/{__version__}",
     client: httpx.Client | None = None,
+    max_pdf_stream_bytes: int = DEFAULT_PDF_STREAM_BYTES,
 ) -> RawInput | IngestFailure:
     """Download one page or PDF; every failure is a one-line reason naming the URL."""
     own = client is None
     http = client or new_client(timeout=timeout, user_agent=user_agent)
     try:
         got = download(url, client=http, max_bytes=max_bytes, accept=CONTENT_TYPES)
-        return raw_of(got, origin=url)
-    except (InputError, httpx.HTTPError) as exc:
+        return raw_of(got, origin=url, max_pdf_stream_bytes=max_pdf_stream_bytes)
+    except Exception as exc:  # httpx.InvalidURL ("http://[::1"), a hostile page: this URL only
         return http_failure(url, exc, timeout=timeout)
     finally:
         if own:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from corroborate.ingest.errors import InputError
-from corroborate.ingest.formats import html_to_raw, pdf_to_raw
-from corroborate.ingest.rows import read_csv, read_jsonl
+from corroborate.ingest.formats import DEFAULT_PDF_STREAM_BYTES, html_to_raw, pdf_to_raw
+from corroborate.ingest.rows import JsonLimits, read_csv, read_jsonl
 from corroborate.ingest.telegram import is_telegram_export, read_telegram
 from corroborate.ingest.text import decode, metadata_from_mapping, split_front_matter
 from corroborate.model import IngestFailure, RawInput, Skipped
@@ -40,6 +41,8 @@ class ReadOptions:
     telegram_usernames: Mapping[str, str] = field(default_factory=dict)
     # feed URL -> the outlet its entries come from (feeds.yaml `source`)
     feed_sources: Mapping[str, str] = field(default_factory=dict)
+    max_pdf_stream_bytes: int = DEFAULT_PDF_STREAM_BYTES
+    json: JsonLimits = field(default_factory=JsonLimits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,7 @@ def plan_inputs(targets: Sequence[str]) -> InputPlan:
         elif path.is_file():
             inputs.append(str(path))
         else:
-            missing.append(IngestFailure(str(path), "no such file or folder"))
+            missing.append(IngestFailure(str(path), _not_a_file(path)))
     return InputPlan(tuple(dict.fromkeys(inputs)), tuple(skipped), tuple(missing))
 
 
@@ -89,6 +92,24 @@ def _known(path: Path) -> bool:
     return suffix in FORMATS
 
 
+def _not_a_file(path: Path) -> str:
+    """Why a named path that is neither a folder nor a regular file is not read."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "no such file or folder" if not path.is_symlink() else "broken symbolic link"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    kinds = {
+        stat.S_ISFIFO: "a FIFO (named pipe)",
+        stat.S_ISCHR: "a character device",
+        stat.S_ISBLK: "a block device",
+        stat.S_ISSOCK: "a socket",
+    }
+    kind = next((name for test, name in kinds.items() if test(mode)), "not a regular file")
+    return f"{kind}, not a regular file: only files, folders and URLs are read"
+
+
 def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
     """Every raw input in one file (one, or one per row), or failures naming file and row."""
     origin = str(path)
@@ -97,7 +118,10 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
         if fmt is None:
             supported = " ".join(sorted(FORMATS))
             raise InputError(f"unsupported file type {path.suffix or '(none)'!r} ({supported})")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(_not_a_file(path))
+        size = info.st_size
         if size == 0:
             raise InputError("empty file (no text)")
         if fmt == "telegram":
@@ -106,31 +130,59 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
             )
             return
         if fmt in ROW_FORMATS:
-            reader = read_jsonl if fmt == "jsonl" else read_csv
-            yield from reader(
-                path, mapping=options.fields, max_bytes=options.max_bytes, encoding=options.encoding
-            )
+            if fmt == "jsonl":
+                yield from read_jsonl(
+                    path,
+                    mapping=options.fields,
+                    max_bytes=options.max_bytes,
+                    encoding=options.encoding,
+                    limits=options.json,
+                )
+            else:
+                yield from read_csv(
+                    path,
+                    mapping=options.fields,
+                    max_bytes=options.max_bytes,
+                    encoding=options.encoding,
+                )
             return
         if size > options.max_bytes:
             raise InputError(
                 f"file is {size:,} bytes, over the {options.max_bytes:,} byte cap "
                 "(setting max_document_bytes)"
             )
-        yield bytes_to_raw(path.read_bytes(), origin=origin, fmt=fmt, encoding=options.encoding)
+        yield bytes_to_raw(
+            path.read_bytes(),
+            origin=origin,
+            fmt=fmt,
+            encoding=options.encoding,
+            max_pdf_stream_bytes=options.max_pdf_stream_bytes,
+        )
     except InputError as exc:
         yield IngestFailure(origin, exc.reason)
     except OSError as exc:
         yield IngestFailure(origin, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # fail closed: a library's surprise costs this file only
+        first = (str(exc).splitlines() or [""])[0][:200]
+        yield IngestFailure(
+            origin, f"unreadable ({type(exc).__name__}{': ' + first if first else ''})"
+        )
 
 
 def bytes_to_raw(
-    data: bytes, *, origin: str, fmt: str, encoding: str = "utf-8", url: str | None = None
+    data: bytes,
+    *,
+    origin: str,
+    fmt: str,
+    encoding: str = "utf-8",
+    url: str | None = None,
+    max_pdf_stream_bytes: int = DEFAULT_PDF_STREAM_BYTES,
 ) -> RawInput:
     """One document from the bytes of a single-document format (txt, md, html, pdf)."""
     if fmt == "html":
         return html_to_raw(data, origin=origin, url=url)
     if fmt == "pdf":
-        return pdf_to_raw(data, origin=origin)
+        return pdf_to_raw(data, origin=origin, max_stream_bytes=max_pdf_stream_bytes)
     text = decode(data, encoding=encoding)
     if fmt != "md":
         return RawInput(origin=origin, text=text, format=fmt)

@@ -6,11 +6,12 @@ import codecs
 import csv
 import json
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from corroborate.ingest.errors import InputError
-from corroborate.ingest.text import decode, metadata_from_mapping
+from corroborate.ingest.text import bom_encoding, decode, metadata_from_mapping
 from corroborate.model import IngestFailure, RawInput
 
 # Column names tried, in order, for each field when the user maps none.
@@ -28,6 +29,55 @@ FIELD_CANDIDATES: dict[str, tuple[str, ...]] = {
 FIELD_ALIASES = {"date": "published", "id": "external_id", "lang": "language"}
 
 Item = RawInput | IngestFailure
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLimits:
+    """Bounds on one JSONL row beyond its size (settings max_json_depth, _number_digits)."""
+
+    max_depth: int = 64
+    max_number_digits: int = 100
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return deepest
+
+
+def parse_json_row(text: str, limits: JsonLimits) -> Any:
+    """One JSON value within the limits; anything else an InputError with the reason."""
+
+    def number(kind: type[int] | type[float]) -> Any:
+        def convert(digits: str) -> int | float:
+            if len(digits) > limits.max_number_digits:
+                raise InputError(
+                    f"a number of {len(digits):,} characters, over {limits.max_number_digits} "
+                    "(setting max_json_number_digits)"
+                )
+            return kind(digits)
+
+        return convert
+
+    try:
+        value = json.loads(text, parse_int=number(int), parse_float=number(float))
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON ({json_problem(exc)})") from None
+    except RecursionError:
+        raise InputError(
+            f"JSON nested too deep to read (limit {limits.max_depth}, setting max_json_depth)"
+        ) from None
+    if _depth(value) > limits.max_depth:
+        raise InputError(
+            f"JSON nested deeper than {limits.max_depth} levels (setting max_json_depth)"
+        )
+    return value
 
 
 def parse_field_mapping(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
@@ -67,20 +117,23 @@ def row_to_raw(
 
 
 def read_jsonl(
-    path: Path, *, mapping: Mapping[str, str], max_bytes: int, encoding: str
+    path: Path,
+    *,
+    mapping: Mapping[str, str],
+    max_bytes: int,
+    encoding: str,
+    limits: JsonLimits | None = None,
 ) -> Iterator[Item]:
+    limits = limits or JsonLimits()
     with path.open("rb") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
+        for lineno, line, size in _lines(fh, max_bytes):
+            if not line.strip() and size <= max_bytes:
                 continue
             origin = f"{path}:row {lineno}"
             try:
-                if len(line) > max_bytes:
-                    raise InputError(f"row is {len(line):,} bytes, over the {max_bytes:,} byte cap")
-                try:
-                    row = json.loads(decode(line, encoding=encoding))
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"invalid JSON ({json_problem(exc)})") from None
+                if size > max_bytes:
+                    raise InputError(f"row is {size:,} bytes, over the {max_bytes:,} byte cap")
+                row = parse_json_row(decode(line, encoding=encoding), limits)
                 if not isinstance(row, dict):
                     raise InputError("row is not a JSON object")
                 yield row_to_raw(row, origin=origin, fmt="jsonl", mapping=mapping)
@@ -93,6 +146,25 @@ def json_problem(exc: json.JSONDecodeError) -> str:
     "at" ("Unterminated string starting at"), which must not become "at at column 5"."""
     where = "column" if exc.msg.endswith(" at") else "at column"
     return f"{exc.msg} {where} {exc.colno}"
+
+
+def _lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes, int]]:
+    """(number, line, size) of each line; a line over `max_bytes` is measured, not kept, so
+    one endless line never fills memory."""
+    lineno = 0
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        lineno += 1
+        size = len(line)
+        if size > max_bytes and not line.endswith(b"\n"):
+            while chunk := fh.readline(1 << 20):
+                size += len(chunk)
+                if chunk.endswith(b"\n"):
+                    break
+            line = b""
+        yield lineno, line, size
 
 
 def read_csv(
@@ -108,9 +180,13 @@ def read_csv(
         yield IngestFailure(str(path), f"unknown encoding {encoding!r}")
         return
     with path.open("rb") as raw:
-        if b"\x00" in raw.read(8192):
-            yield IngestFailure(str(path), "binary data (NUL bytes), not CSV")
-            return
+        head = raw.read(8192)
+    bom = bom_encoding(head)
+    if bom is not None:  # decoded before judged: UTF-16/32 text is full of NUL bytes
+        enc = bom
+    elif b"\x00" in head:
+        yield IngestFailure(str(path), "binary data (NUL bytes), not CSV")
+        return
     with path.open(encoding=enc, newline="", errors="strict") as fh:
         try:
             reader = csv.DictReader(fh)
@@ -128,9 +204,8 @@ def read_csv(
                     yield row_to_raw(row, origin=origin, fmt="csv", mapping=mapping)
                 except InputError as exc:
                     yield IngestFailure(origin, exc.reason)
-        except UnicodeDecodeError as exc:
-            yield IngestFailure(
-                str(path), f"not valid {encoding} text ({exc.reason}); pass --encoding"
-            )
+        except UnicodeError as exc:  # UnicodeDecodeError, or a UTF-16 stream without a BOM
+            reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
+            yield IngestFailure(str(path), f"not valid {encoding} text ({reason}); pass --encoding")
         except csv.Error as exc:
             yield IngestFailure(str(path), f"malformed CSV ({exc})")

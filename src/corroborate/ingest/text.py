@@ -13,26 +13,78 @@ from corroborate.ingest.errors import InputError
 from corroborate.model import Metadata
 
 SNIFF_BYTES = 8192
+# A byte-order mark names its encoding; UTF-32's must be tested before UTF-16's (a prefix).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+AUTO = "auto"
+# Share of control characters (other than tab, newlines, form feed) that makes a text binary.
+MAX_CONTROL_SHARE = 0.05
+_CONTROLS = frozenset(chr(c) for c in (*range(0, 9), 11, *range(14, 32), 127))
+
+
+def bom_encoding(data: bytes) -> str | None:
+    return next((name for bom, name in BOMS if data.startswith(bom)), None)
+
+
+def _is_utf8(encoding: str) -> bool:
+    return encoding.lower().replace("_", "-") in ("utf-8", "utf8")
+
+
+def _guess(data: bytes) -> str | None:
+    """charset-normalizer's best reading of the bytes, or None when they read as nothing."""
+    from charset_normalizer import from_bytes  # imported on first use only
+
+    best = from_bytes(data[:200_000]).best()
+    return None if best is None else str(best.encoding)
+
+
+def looks_binary(text: str) -> bool:
+    """Judged on decoded text, so UTF-16 and UTF-32 (full of NUL bytes) are not binary."""
+    sample = text[:SNIFF_BYTES]
+    if "\x00" in sample:
+        return True
+    controls = sum(1 for ch in sample if ch in _CONTROLS)
+    return controls > MAX_CONTROL_SHARE * max(len(sample), 1)
 
 
 def decode(data: bytes, *, encoding: str = "utf-8") -> str:
-    """Decode text strictly; binary data and undecodable bytes are refused, not guessed at."""
+    """Decode first (a byte-order mark wins, then `encoding`; `auto` asks charset-normalizer),
+    then judge binary-ness on the text. Undecodable bytes are refused, never guessed at unless
+    asked: the reason names the encoding the bytes look like."""
     if not data.strip():
         raise InputError("empty file (no text)")
-    if b"\x00" in data[:SNIFF_BYTES]:
-        raise InputError("binary data (NUL bytes), not text: convert it to .txt, .html or .pdf")
-    if encoding.lower().replace("_", "-") in ("utf-8", "utf8") and data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+    chosen = bom_encoding(data)
+    if chosen is None and encoding.lower() == AUTO:
+        chosen = _guess(data)
+        if chosen is None:
+            raise InputError("binary data or an unknown encoding: no text encoding fits it")
+    chosen = chosen or ("utf-8-sig" if _is_utf8(encoding) else encoding)
     try:
-        return data.decode(encoding)
+        text = data.decode(chosen)
     except UnicodeDecodeError as exc:
+        if b"\x00" in data[:SNIFF_BYTES]:
+            raise InputError(
+                "binary data (NUL bytes), not text: convert it to .txt, .html or .pdf"
+            ) from None
         bad = data[exc.start : exc.start + 1].hex()
+        guess = _guess(data)
+        hint = f"it looks like {guess}: pass --encoding {guess}" if guess else "pass --encoding"
         raise InputError(
-            f"not valid {encoding} text (byte 0x{bad} at offset {exc.start}); "
-            "pass --encoding if the file uses another encoding"
+            f"not valid {encoding} text (byte 0x{bad} at offset {exc.start}); {hint} "
+            "or --encoding auto"
         ) from None
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
+    if looks_binary(text):
+        raise InputError("binary data (control characters), not text: convert it to .txt")
+    if not text.strip():
+        raise InputError("empty file (no text)")
+    return text
 
 
 def parse_date(value: Any) -> date:
@@ -103,6 +155,36 @@ FRONT_MATTER_KEYS = {
 }
 
 
+MAX_FRONT_MATTER = 64_000  # characters: a real header is a few hundred
+MAX_YAML_DEPTH = 20
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader without aliases (a 1 KB "billion laughs" expands to gigabytes) and with a
+    nesting limit (the composer recurses once per level)."""
+
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise InputError("front matter uses a YAML alias (*name), which is not accepted")
+        self.depth += 1
+        try:
+            if self.depth > MAX_YAML_DEPTH:
+                raise InputError(f"front matter is nested deeper than {MAX_YAML_DEPTH} levels")
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def load_front_matter(text: str) -> Any:
+    loader = _FrontMatterLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def split_front_matter(text: str, *, where: str) -> tuple[dict[str, Any], str]:
     """Split `---` YAML front matter from a Markdown body."""
     if not text.startswith("---\n"):
@@ -110,10 +192,21 @@ def split_front_matter(text: str, *, where: str) -> tuple[dict[str, Any], str]:
     end = text.find("\n---", 4)
     if end == -1:
         raise InputError("front matter opened with '---' but never closed")
+    if end > MAX_FRONT_MATTER:
+        raise InputError(f"front matter is over {MAX_FRONT_MATTER:,} characters")
     try:
-        data = yaml.safe_load(text[4:end]) or {}
-    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a date such as 2020-13-45
-        first = str(exc).splitlines()[0]
+        data = load_front_matter(text[4:end]) or {}
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError("front matter is nested too deep") from None
+    except yaml.YAMLError as exc:
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise InputError(f"front matter is not valid YAML ({first})") from None
+    except Exception as exc:  # ValueError (2020-13-45), AttributeError (!!timestamp "x"), ...
+        first = (str(exc).splitlines() or [""])[0]
+        if not isinstance(exc, ValueError) or not first:
+            first = f"a value of the wrong form: {type(exc).__name__}: {first}".rstrip(": ")
         raise InputError(f"front matter is not valid YAML ({first})") from None
     if not isinstance(data, dict):
         raise InputError("front matter must be a YAML mapping of key: value")

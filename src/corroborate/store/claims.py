@@ -244,19 +244,46 @@ class ClaimsMixin:
             last = int(rows[-1][0])
 
     def add_review(
-        self, *, kind: str, payload: dict[str, Any], note: str = "", author: str = ""
+        self,
+        *,
+        kind: str,
+        payload: dict[str, Any],
+        note: str = "",
+        author: str = "",
+        idempotency_key: str | None = None,
     ) -> int:
-        """Record an analyst's decision (merge, split, ...); reviews are never rewritten."""
-        with self.engine.begin() as conn:
-            result = conn.execute(
-                reviews.insert().values(
-                    kind=kind, payload=payload, note=note, author=author,
-                    created_at=datetime.now(UTC),
-                )
-            )  # fmt: skip
-            key = result.inserted_primary_key
-            assert key is not None
-            return int(key[0])
+        """Record an analyst's decision (merge, split, ...); reviews are never rewritten.
+
+        With an `idempotency_key` (at most 64 characters), a second call with the same key
+        stores nothing and returns the first review's id: a retried request is stored once."""
+        if idempotency_key is not None:
+            found = self._review_with_key(idempotency_key)
+            if found is not None:
+                return found
+        try:
+            with self.engine.begin() as conn:
+                result = conn.execute(
+                    reviews.insert().values(
+                        kind=kind, payload=payload, note=note, author=author,
+                        created_at=datetime.now(UTC), idempotency_key=idempotency_key,
+                    )
+                )  # fmt: skip
+                key = result.inserted_primary_key
+                assert key is not None
+                return int(key[0])
+        except sa.exc.IntegrityError:
+            # the same key stored by a concurrent retry between the look-up and the insert
+            found = self._review_with_key(idempotency_key) if idempotency_key else None
+            if found is None:
+                raise
+            return found
+
+    def _review_with_key(self, idempotency_key: str) -> int | None:
+        with self.engine.connect() as conn:
+            found = conn.execute(
+                sa.select(reviews.c.id).where(reviews.c.idempotency_key == idempotency_key)
+            ).scalar_one_or_none()
+        return None if found is None else int(found)
 
     def list_reviews(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -293,26 +320,39 @@ class ClaimsMixin:
         return ClaimStats(int(n), int(docs), int(marks), by)
 
 
+def _clipped(row: dict[str, Any]) -> dict[str, Any]:
+    """Names longer than their column (a hostile text's 300-character "actor") are cut to fit:
+    PostgreSQL refuses them, and one such claim must not fail its whole batch."""
+    for column in claims.columns:
+        size = getattr(column.type, "length", None)
+        value = row.get(column.name)
+        if size and isinstance(value, str) and len(value) > size:
+            row[column.name] = value[:size]
+    return row
+
+
 def _claim_row(document_id: int, c: Claim, version: str) -> dict[str, Any]:
     q = c.quantity
-    return {
-        "document_id": document_id,
-        "extractor": version,
-        "subject": c.subject,
-        "relation": c.relation,
-        "object": c.object,
-        "recipient": c.recipient,
-        "quantity_low": q.low if q else None,
-        "quantity_high": q.high if q else None,
-        "quantity_unit": q.unit if q else None,
-        "speaker": c.speaker,
-        "polarity": c.polarity,
-        "hedged": c.hedged,
-        "time": c.time,
-        "evidence_start": c.evidence.start,
-        "evidence_end": c.evidence.end,
-        "evidence_text": c.evidence.text,
-        "mentions": [m.to_dict() for m in c.mentions],
-        "cameo": c.cameo,
-        "confidence": c.confidence,
-    }
+    return _clipped(
+        {
+            "document_id": document_id,
+            "extractor": version,
+            "subject": c.subject,
+            "relation": c.relation,
+            "object": c.object,
+            "recipient": c.recipient,
+            "quantity_low": q.low if q else None,
+            "quantity_high": q.high if q else None,
+            "quantity_unit": q.unit if q else None,
+            "speaker": c.speaker,
+            "polarity": c.polarity,
+            "hedged": c.hedged,
+            "time": c.time,
+            "evidence_start": c.evidence.start,
+            "evidence_end": c.evidence.end,
+            "evidence_text": c.evidence.text,
+            "mentions": [m.to_dict() for m in c.mentions],
+            "cameo": c.cameo,
+            "confidence": c.confidence,
+        }
+    )

@@ -139,6 +139,8 @@ reviews = Table(
     Column("note", Text, nullable=False),
     Column("author", String(200), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # sha256 of the client's Idempotency-Key (or form key) and the action: a retry is one row
+    Column("idempotency_key", String(64), index=True, unique=True),
 )
 
 # MinHash signature of each document's text, computed once (with the extraction pass) so that

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Header, HTTPException, Path, Query, Request
 
 from corroborate.assess import Proposition
-from corroborate.reviews import ReviewError, merge, review_claim, split
+from corroborate.reviews import ReviewError, idempotency_digest, merge, review_claim, split
 from corroborate.store import ClaimRow
 from corroborate.store.search import FoundDocument
 from corroborate.web.assessment import Reviewed
@@ -72,6 +72,21 @@ def page(items: list[Any], limit: int, offset: int, total: int | None) -> dict[s
         "total": total,
         "next_offset": offset + limit if more else None,
     }
+
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        pattern=r"^[!-~]{1,100}$",
+        description="any unique string; a retried request with the same key is stored once "
+        "and answers with the first review's id",
+    ),
+]
+
+
+def created(state: WebState, rid: int, detail: str) -> dict[str, Any]:
+    return {"review_id": rid, "detail": detail, "updating": state.cache.updating}
 
 
 @contextmanager
@@ -147,31 +162,39 @@ def get_proposition(request: Request, pid: PropId) -> dict[str, Any]:
 
 
 @router.post("/propositions/merge", response_model=ReviewCreated, status_code=201, tags=["reviews"])
-def merge_propositions(request: Request, body: MergeIn) -> dict[str, Any]:
+def merge_propositions(
+    request: Request, body: MergeIn, idempotency_key: IdempotencyKey = None
+) -> dict[str, Any]:
     """Merge `source` into `target` (an analyst decision, kept in the audit log)."""
     state = state_of(request)
-    r = state.reviewed()
+    r = state.reviewed(wait=False)
     source, target = proposition_of(r, body.source), proposition_of(r, body.target)
+    key = idempotency_digest(idempotency_key, request.url.path)
     with recording(state):
-        rid = merge(state.ledger, source, target, author=body.author, note=body.note)
-    return {"review_id": rid, "detail": f"{source.id} merged into {target.id}"}
+        rid = merge(
+            state.ledger, source, target, author=body.author, note=body.note, idempotency_key=key
+        )
+    return created(state, rid, f"{source.id} merged into {target.id}")
 
 
 @router.post(
     "/propositions/{pid}/split", response_model=ReviewCreated, status_code=201, tags=["reviews"]
 )
-def split_proposition(request: Request, pid: PropId, body: SplitIn) -> dict[str, Any]:
+def split_proposition(
+    request: Request, pid: PropId, body: SplitIn, idempotency_key: IdempotencyKey = None
+) -> dict[str, Any]:
     """Move the mentions whose `field` contains `value` into a proposition of their own."""
     state = state_of(request)
-    r = state.reviewed()
+    r = state.reviewed(wait=False)
     p = proposition_of(r, pid)
     moved = split_matches(r, p, body.field, body.value)
+    key = idempotency_digest(idempotency_key, request.url.path)
     with recording(state):
         rid = split(
             state.ledger, p, moved, field_name=body.field, value=body.value,
-            label=body.label, author=body.author, note=body.note,
+            label=body.label, author=body.author, note=body.note, idempotency_key=key,
         )  # fmt: skip
-    return {"review_id": rid, "detail": f"{moved} mention(s) split from {p.id}"}
+    return created(state, rid, f"{moved} mention(s) split from {p.id}")
 
 
 @router.get("/claims", response_model=Page[ClaimOut])
@@ -213,18 +236,23 @@ def get_claim(request: Request, claim_id: Annotated[int, Path(ge=1, le=2**62)]) 
     "/claims/{claim_id}/reviews", response_model=ReviewCreated, status_code=201, tags=["reviews"]
 )
 def post_claim_review(
-    request: Request, claim_id: Annotated[int, Path(ge=1, le=2**62)], body: ClaimReviewIn
+    request: Request,
+    claim_id: Annotated[int, Path(ge=1, le=2**62)],
+    body: ClaimReviewIn,
+    idempotency_key: IdempotencyKey = None,
 ) -> dict[str, Any]:
-    """Accept, reject, correct or annotate a claim. The assessment uses it at once."""
+    """Accept, reject, correct or annotate a claim. The next assessment uses it (rebuilt in the
+    background; `updating` says when reads still show the previous one)."""
     state = state_of(request)
-    row = claim_of(state.reviewed(), claim_id)
+    row = claim_of(state.reviewed(wait=False), claim_id)
     changes = body.changes.model_dump(exclude_unset=True) if body.changes else {}
+    key = idempotency_digest(idempotency_key, request.url.path)
     with recording(state):
         rid = review_claim(
             state.ledger, row, kind=body.kind, author=body.author, note=body.note,
-            changes=changes, relations=state.relations,
+            changes=changes, relations=state.relations, idempotency_key=key,
         )  # fmt: skip
-    return {"review_id": rid, "detail": f"claim {claim_id}: {body.kind} recorded"}
+    return created(state, rid, f"claim {claim_id}: {body.kind} recorded")
 
 
 @router.get("/documents", response_model=Page[DocumentOut])

@@ -53,6 +53,7 @@ class AssessmentCache:
         self._checked = -math.inf
         self._version = 0
         self._last_build = 0.0  # seconds the last build took
+        self._finished = -math.inf  # when it ended
         self._background: threading.Thread | None = None
 
     @property
@@ -65,7 +66,13 @@ class AssessmentCache:
         """The ledger changed here: look again at the next request, not in two seconds."""
         self._checked = -math.inf
 
-    def get(self) -> Reviewed:
+    def get(self, *, wait: bool = True) -> Reviewed:
+        """The current assessment. A request never queues behind a rebuild while there is a
+        previous assessment to answer from: a quick rebuild (the last took under
+        `sync_seconds`) is done at once only when no other is running; otherwise it runs in the
+        background and the previous one is served (pages say so); a quick one under way is waited
+        for, at most `sync_seconds`. With `wait=False` (a review's write) every rebuild goes to
+        the background: the answer never waits for one."""
         current = self._current
         if current is not None and time.monotonic() - self._checked < self.recheck_seconds:
             return current
@@ -74,11 +81,20 @@ class AssessmentCache:
         fp = self.ledger.change_token()
         if current is not None and fp == self._fingerprint:
             return current
-        if current is not None and self._last_build >= self.sync_seconds:
-            self._rebuild_in_background(fp)
-            return current
-        with self._lock:
-            if self._current is not None and self._fingerprint == fp:
+        if current is not None:
+            quick = wait and self._last_build < self.sync_seconds
+            # a quick rebuild under way is waited for (at most `sync_seconds`), not repeated
+            if not quick or not self._lock.acquire(timeout=self.sync_seconds):
+                self._rebuild_in_background(fp)
+                return current
+            try:
+                if self._fingerprint == fp and self._current is not None:
+                    return self._current  # built meanwhile by the request that held the lock
+                return self._build(fp)
+            finally:
+                self._lock.release()
+        with self._lock:  # the very first build: there is nothing else to answer from
+            if self._current is not None:
                 return self._current  # another request built it meanwhile
             return self._build(fp)
 
@@ -100,10 +116,15 @@ class AssessmentCache:
         # each full collection walks them all and stalls every request for seconds
         gc.collect()
         gc.freeze()
-        self._last_build = time.monotonic() - began
+        self._finished = time.monotonic()
+        self._last_build = self._finished - began
         return built
 
     def _rebuild_in_background(self, fp: tuple[object, ...]) -> None:
+        # while an ingest keeps changing the ledger, rebuilds are spaced by their own length:
+        # back to back they would hold the interpreter and slow every request down
+        if time.monotonic() - self._finished < self._last_build:
+            return  # looked at again after recheck_seconds
         if self.updating or not self._lock.acquire(blocking=False):
             return
 

@@ -8,6 +8,7 @@ so a page viewed by twenty analysts is built once, and nobody sees another's tok
 from __future__ import annotations
 
 import functools
+import re
 import secrets
 import threading
 from collections import OrderedDict
@@ -33,6 +34,7 @@ class PageCache:
         token = secrets.token_hex(16)  # corpus text cannot contain what it cannot guess
         self.csrf_marker = f"csrf-{token}"
         self.author_marker = f"author-{token}"
+        self.form_key_marker = f"formkey-{token}"
         self._pages: OrderedDict[Hashable, tuple[int, str]] = OrderedDict()
         self._bytes = 0
         self._version: object = None
@@ -65,9 +67,12 @@ class PageCache:
     def personal(self, html: str, *, csrf: str, author: str) -> str:
         """The page for one visitor, both values escaped exactly as the template escapes them
         (a cookie is whatever the client sends)."""
-        return html.replace(self.csrf_marker, str(escape(csrf))).replace(
+        html = html.replace(self.csrf_marker, str(escape(csrf))).replace(
             self.author_marker, str(escape(author))
         )
+        if self.form_key_marker in html:  # each form of each served copy has a key of its own
+            html = re.sub(re.escape(self.form_key_marker), lambda _m: secrets.token_hex(12), html)
+        return html
 
 
 def cached_page(
@@ -89,6 +94,7 @@ def cached_page(
             hit = cache.get(version, key)
             if hit is None:
                 request.state.markers = (cache.csrf_marker, cache.author_marker)
+                request.state.form_key_marker = cache.form_key_marker
                 response = route(*args, **kwargs)
                 hit = (response.status_code, bytes(response.body).decode("utf-8"))
                 cache.put(version, key, *hit)

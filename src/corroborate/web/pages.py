@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Path, Query, Reques
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from corroborate.report.explain import sentence_of, voice_rows
-from corroborate.reviews import CORRECTABLE, SPLIT_FIELDS, merge, review_claim
+from corroborate.reviews import CORRECTABLE, SPLIT_FIELDS, idempotency_digest, merge, review_claim
 from corroborate.reviews import split as split_review
 from corroborate.web.api import claim_of, document_of, proposition_of, recording, state_of
 from corroborate.web.pagecache import PageCache, cached_page
@@ -41,6 +41,7 @@ Id = Annotated[int, Path(ge=1, le=2**62)]
 PropId = Annotated[str, Path(pattern=r"^P[0-9a-f]{10}$")]
 AuthorField = Annotated[str, Form(min_length=1, max_length=200)]
 NoteField = Annotated[str, Form(max_length=4000)]
+FormKey = Annotated[str, Form(max_length=100)]  # a hidden field: a resubmitted form is stored once
 Csrf = Depends(check_form_csrf)
 
 
@@ -180,9 +181,11 @@ def review(
     speaker: Annotated[str | None, Form(max_length=200)] = None,
     polarity: Annotated[str | None, Form(max_length=10)] = None,
     hedged: Annotated[str | None, Form(max_length=10)] = None,
+    idempotency_key: FormKey = "",
 ) -> Response:
     state = state_of(request)
-    row = claim_of(state.reviewed(), claim_id)
+    r = state.reviewed(wait=False)
+    row = claim_of(r, claim_id)
     changes: dict[str, Any] = {}
     if kind == "correct":
         given = {
@@ -198,8 +201,11 @@ def review(
         review_claim(
             state.ledger, row, kind=kind, author=author.strip(), note=note,
             changes=changes, relations=state.relations,
+            idempotency_key=idempotency_digest(
+                idempotency_key, request.url.path, kind, note, sorted(changes.items())
+            ),
         )  # fmt: skip
-    pid = state.reviewed().of_claim.get(claim_id)
+    pid = r.of_claim.get(claim_id)  # the assessment read before the write: no rebuild here
     fallback = f"/propositions/{pid}" if pid else f"/documents/{row.document_id}"
     target = _back(request, back, fallback)
     return _remember_author(RedirectResponse(target, status_code=303), author.strip())
@@ -212,12 +218,14 @@ def merge_form(
     target: Annotated[str, Form(pattern=r"^P[0-9a-f]{10}$")],
     author: AuthorField,
     note: NoteField = "",
+    idempotency_key: FormKey = "",
 ) -> Response:
     state = state_of(request)
-    r = state.reviewed()
+    r = state.reviewed(wait=False)
     source, into = proposition_of(r, pid), proposition_of(r, target)
+    key = idempotency_digest(idempotency_key, request.url.path, target, note)
     with recording(state):
-        merge(state.ledger, source, into, author=author.strip(), note=note)
+        merge(state.ledger, source, into, author=author.strip(), note=note, idempotency_key=key)
     response = RedirectResponse(f"/propositions/{into.id}", status_code=303)
     return _remember_author(response, author.strip())
 
@@ -231,17 +239,19 @@ def split_form(
     label: Annotated[str, Form(min_length=1, max_length=200)],
     author: AuthorField,
     note: NoteField = "",
+    idempotency_key: FormKey = "",
 ) -> Response:
     state = state_of(request)
-    r = state.reviewed()
+    r = state.reviewed(wait=False)
     p = proposition_of(r, pid)
     moved = split_matches(r, p, field, value) if field in SPLIT_FIELDS else 0
+    key = idempotency_digest(idempotency_key, request.url.path, field, value, label, note)
     with recording(state):
         split_review(
             state.ledger, p, moved, field_name=field, value=value, label=label,
-            author=author.strip(), note=note,
+            author=author.strip(), note=note, idempotency_key=key,
         )  # fmt: skip
-    target = pid if pid in state.reviewed().by_id else ""
+    target = pid if moved < len(p.claim_ids) else ""  # all moved: the source is gone
     response = RedirectResponse(f"/propositions/{target}" if target else "/propositions", 303)
     return _remember_author(response, author.strip())
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import secrets
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,14 @@ from corroborate.report.role import web_url
 from corroborate.web.security import AUTHOR_COOKIE
 
 TEMPLATES = Path(__file__).with_name("templates")
+# The idempotency key of the forms of the page being rendered: a marker when the page is
+# rendered for the page cache (each served copy gets fresh keys), else a fresh key.
+_FORM_KEY: ContextVar[str] = ContextVar("form_key", default="")
+
+
+def form_key() -> str:
+    """For a form's hidden `idempotency_key`: a resubmitted form is stored once."""
+    return _FORM_KEY.get() or secrets.token_hex(12)
 
 
 def _svg_data_uri(svg: str) -> str:
@@ -40,6 +50,7 @@ def make_env() -> Environment:
     env.filters["href"] = web_url
     env.filters["svg_uri"] = _svg_data_uri
     env.filters["num"] = _num
+    env.globals["form_key"] = form_key
     env.globals["headings"] = HEADINGS
     env.globals["legend"] = LEGEND
     env.globals["captions"] = CAPTIONS
@@ -61,5 +72,9 @@ def page(request: Request, name: str, status_code: int = 200, **context: Any) ->
         getattr(request.state, "csrf", ""),
         request.cookies.get(AUTHOR_COOKIE, ""),
     )
-    html = ENV.get_template(name).render(request=request, csrf=csrf, author=author, **context)
+    token = _FORM_KEY.set(getattr(request.state, "form_key_marker", ""))
+    try:
+        html = ENV.get_template(name).render(request=request, csrf=csrf, author=author, **context)
+    finally:
+        _FORM_KEY.reset(token)
     return HTMLResponse(html, status_code=status_code)

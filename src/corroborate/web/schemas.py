@@ -226,6 +226,11 @@ class SplitIn(Author):
 class ReviewCreated(BaseModel):
     review_id: int
     detail: str
+    updating: bool = Field(
+        False,
+        description="the assessment is being rebuilt in the background: until it is done, "
+        "reads show the previous one (the review is stored all the same)",
+    )
 
 
 class IngestOut(BaseModel):

@@ -52,8 +52,9 @@ class WebState:
             PageCache(max_bytes=config.page_cache_bytes),
         )
 
-    def reviewed(self) -> Reviewed:
-        return self.cache.get()
+    def reviewed(self, *, wait: bool = True) -> Reviewed:
+        """The assessment; `wait=False` for a review's write, which never waits for a rebuild."""
+        return self.cache.get(wait=wait)
 
 
 ACTOR_PAGE_SHOWN = 25  # propositions per status an actor page shows (their quotes get sentences)
