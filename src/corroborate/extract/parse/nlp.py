@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from functools import lru_cache
 from typing import Any
 
@@ -9,8 +10,8 @@ from typing import Any
 @lru_cache(maxsize=4)
 def pipeline(name: str) -> Any:
     """The installed pipeline package `name` (spaCy never downloads: a missing one is an error)."""
-    import spacy
-
+    # imported by name: the compiled build analyses extract/ without spaCy installed
+    spacy = importlib.import_module("spacy")
     try:
         return spacy.load(name)
     except OSError as exc:
