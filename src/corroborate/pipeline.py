@@ -11,18 +11,20 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corroborate.assess import AssessSettings
 from corroborate.ingest import (
     ReadOptions,
     SourceRegistry,
-    build_document,
     fetch_url,
     is_url,
     plan_inputs,
     read_file,
 )
 from corroborate.model import Document, IngestFailure, Metadata, RawInput
+from corroborate.pool import CHUNK, PoolError, open_runner
 from corroborate.settings import Settings
-from corroborate.store import Ledger
+from corroborate.store import ExtractionRows, Ledger
+from corroborate.work import ExtractorSpec, Job, build_chunk, extractor_for
 
 
 @dataclass(slots=True)
@@ -34,6 +36,10 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     interrupted: bool = False
+    extracted: int = 0  # documents whose claims were stored in this run
+    claims: int = 0
+    extraction_failed: int = 0
+    where: str = ""  # where the work ran: processes or a Dask cluster
 
     @property
     def ok(self) -> bool:
@@ -60,23 +66,43 @@ def read_target(
 
 
 class _Batch:
-    def __init__(self, ledger: Ledger, report: IngestReport) -> None:
-        self.ledger, self.report = ledger, report
-        self.docs: list[Document] = []
+    """Finished work waiting for its transaction: documents (with claims), failures, inputs."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        report: IngestReport,
+        version: str,
+        on_written: Callable[[int], None] | None,
+    ) -> None:
+        self.ledger, self.report, self.version = ledger, report, version
+        self.on_written = on_written
+        self.items: list[tuple[Document, ExtractionRows | None]] = []
         self.failures: list[IngestFailure] = []
+        self.problems: list[IngestFailure] = []  # extraction failed; the document is kept
         self.succeeded: list[str] = []
 
     def __len__(self) -> int:
-        return len(self.docs) + len(self.failures)
+        return len(self.items) + len(self.failures)
 
     def flush(self) -> None:
-        if not self and not self.succeeded:
+        if not self and not self.succeeded and not self.problems:
             return
-        result = self.ledger.write_batch(self.docs, self.failures, succeeded=self.succeeded)
+        result = self.ledger.write_extracted_batch(
+            self.items,
+            [*self.failures, *self.problems],
+            succeeded=self.succeeded,
+            version=self.version,
+        )
         self.report.added += result.added
         self.report.existing += result.existing
+        self.report.extracted += result.extracted
+        self.report.claims += result.claims
+        self.report.extraction_failed += len(self.problems)
         self.report.failures.extend(self.failures)
-        self.docs, self.failures, self.succeeded = [], [], []
+        self.items, self.failures, self.problems, self.succeeded = [], [], [], []
+        if self.on_written is not None:
+            self.on_written(self.report.added + self.report.existing)
 
 
 def ingest(
@@ -90,8 +116,16 @@ def ingest(
     encoding: str = "utf-8",
     on_progress: ProgressHook | None = None,
     should_stop: Callable[[], bool] | None = None,
+    extractor: ExtractorSpec | None = None,
+    copy_settings: AssessSettings | None = None,
+    on_written: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Ingest files, folders and URLs; bad inputs become error rows and the batch goes on.
+
+    Inputs are read here and built (and, given `extractor`, extracted) in chunks by
+    `settings.workers` processes or on the Dask cluster at `settings.scheduler`; the results
+    come back to this process, which writes each batch of documents with their claims in one
+    transaction. A document already extracted by this extractor version keeps its claims.
 
     `should_stop` is polled between inputs (the CLI sets it from SIGINT/SIGTERM), so a stop never
     lands inside a database write; a KeyboardInterrupt raised anyway is handled the same way.
@@ -104,38 +138,69 @@ def ingest(
     )
     plan = plan_inputs(targets)
     report = IngestReport(inputs=len(plan.inputs), skipped=list(plan.skipped))
-    batch = _Batch(ledger, report)
+    shape = copy_settings or AssessSettings()
+    job = Job(extractor, overrides, registry, shape.num_perm, shape.shingle_words)
+    version = extractor_for(extractor).version if extractor is not None else ""
+    batch = _Batch(ledger, report, version, on_written)
     batch.failures.extend(plan.missing)
     stopping = should_stop or (lambda: False)
-    try:
+
+    def chunks() -> Iterator[tuple[list[str], list[RawInput]]]:
+        """Raw inputs in chunks, each tagged with the inputs it finishes."""
+        raws: list[RawInput] = []
+        closes: list[str] = []
         for target in plan.inputs:
             whole_input_failed = False
             for item in read_target(target, settings, options):
                 if stopping():  # checked per row too, so a huge JSONL file stops promptly
                     break
-                built = (
-                    item
-                    if isinstance(item, IngestFailure)
-                    else build_document(item, overrides=overrides, registry=registry)
-                )
-                if isinstance(item, RawInput):
-                    report.warnings.extend(item.warnings)
-                if isinstance(built, IngestFailure):
-                    batch.failures.append(built)
-                    whole_input_failed |= built.origin == target
-                else:
-                    batch.docs.append(built)
-                if len(batch) >= settings.commit_every:
-                    batch.flush()
+                if isinstance(item, IngestFailure):
+                    batch.failures.append(item)
+                    whole_input_failed |= item.origin == target
+                    continue
+                report.warnings.extend(item.warnings)
+                if len(raws) >= CHUNK:
+                    yield closes, raws
+                    raws, closes = [], []
+                raws.append(item)
             if stopping():
                 report.interrupted = True  # this input may be partial: not marked succeeded
                 break
             if not whole_input_failed:
-                batch.succeeded.append(target)
+                closes.append(target)
             if on_progress:
                 on_progress(target, len(plan.inputs))
+        if raws or closes:
+            yield closes, raws
+
+    runner = open_runner(job, workers=settings.workers, scheduler=settings.scheduler)
+    report.where = runner.where
+    try:
+        for closes, result in runner.run(build_chunk, chunks()):
+            if extractor is not None and result.version != version:
+                raise PoolError(
+                    f"a worker extracts with version {result.version}, this process with "
+                    f"{version}: install the same corroborate and lexicons on every worker"
+                )
+            failed_here = set()
+            for built in result.items:
+                if isinstance(built, IngestFailure):
+                    batch.failures.append(built)
+                    failed_here.add(built.origin)
+                    continue
+                batch.items.append((built.document, built.rows))
+                if built.problem is not None:
+                    batch.problems.append(built.problem)
+            batch.succeeded.extend(t for t in closes if t not in failed_here)
+            if len(batch) >= settings.commit_every:
+                batch.flush()
         batch.flush()
     except KeyboardInterrupt:
         report.interrupted = True
         batch.flush()
+    except PoolError:
+        batch.flush()  # what came back is kept; the re-run does the rest
+        raise
+    finally:
+        runner.close()
     return report

@@ -35,6 +35,14 @@ class Settings:
     commit_every: int = _setting(
         100, "documents per transaction; an interrupted run loses at most this much work"
     )
+    workers: int = _setting(
+        0, "worker processes that build and extract documents (ingest, reextract); 0: every core"
+    )
+    scheduler: str = _setting(
+        "",
+        "a Dask scheduler address (tcp://HOST:PORT): extract on that cluster instead of local "
+        "processes; unset: local",
+    )
     min_independent_groups: int = _setting(
         2, "independent voice groups needed to call a proposition corroborated"
     )
@@ -76,6 +84,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "max_document_bytes": (1, float("inf")),
     "fetch_timeout": (0.1, float("inf")),
     "commit_every": (1, float("inf")),
+    "workers": (0, 1024),
     "min_independent_groups": (1, float("inf")),
     "hedged_weight": (0.0, 1.0),
     "stance_weight": (0.0, 1.0),

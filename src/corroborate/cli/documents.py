@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from corroborate.assess_run import Assessment
@@ -25,14 +24,21 @@ from corroborate.cli.app import (
     fail,
     ledger_of,
     out,
+    progress_display,
     to_json,
     workspace_of,
 )
-from corroborate.cli.claims import make_extractor
+from corroborate.cli.claims import (
+    extractor_spec,
+    make_extractor,
+    scheduler_option,
+    workers_option,
+)
 from corroborate.cli.findings import STANCE_MODEL, assess_for, function_words
 from corroborate.ingest import RegistryError, SourceRegistry, load_registries, parse_field_mapping
 from corroborate.model import Metadata
 from corroborate.pipeline import IngestReport, ingest
+from corroborate.pool import PoolError
 from corroborate.report.build import build_role_report, render_report
 from corroborate.settings import Settings, SettingsError
 from corroborate.stance import StanceModel
@@ -94,23 +100,9 @@ def run_ingest(
     quiet: bool,
     **kwargs: Any,
 ) -> IngestReport:
-    show = not quiet and err.is_terminal
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not show,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("ingesting", total=None)
-
-        def hook(_origin: str, total: int) -> None:
-            progress.update(task, total=total, advance=1)
-
+    with progress_display("ingesting", total=None, quiet=quiet) as advance:
         return ingest(
-            ledger, targets, settings=settings, registry=registry, on_progress=hook, **kwargs
+            ledger, targets, settings=settings, registry=registry, on_written=advance, **kwargs
         )
 
 
@@ -139,6 +131,8 @@ def run_ingest(
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of inputs.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("--no-extract", is_flag=True, help="Store documents without extracting claims.")
+@workers_option
+@scheduler_option
 @click.pass_context
 def ingest_cmd(
     ctx: click.Context,
@@ -154,6 +148,8 @@ def ingest_cmd(
     encoding: str,
     quiet: bool,
     no_extract: bool,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Ingest files, folders (recursively) and http(s) URLs into the ledger, and extract claims.
 
@@ -165,6 +161,8 @@ def ingest_cmd(
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--field") from None
     workspace = workspace_of(ctx)
+    settings = workspace.settings.replace(workers=workers, scheduler=scheduler)
+    spec = None if no_extract else extractor_spec(workspace)
     registry = _load_registry(workspace, registries)
     overrides = Metadata(
         source=source, url=url, title=title, author=author, published=published, language=language
@@ -176,24 +174,30 @@ def ingest_cmd(
             report = run_ingest(
                 ledger,
                 list(targets),
-                settings=workspace.settings,
+                settings=settings,
                 registry=registry,
                 quiet=quiet,
                 overrides=overrides,
                 fields=mapping,
                 encoding=encoding,
                 should_stop=stop.is_set,
+                extractor=spec,
             )
-            if not no_extract and not report.interrupted:
+            if spec is not None and not report.interrupted:
+                # documents stored earlier without claims, or by an older extractor
                 extracted = extract_ledger(
-                    ledger, extractor=make_extractor(workspace), should_stop=stop.is_set
-                )
+                    ledger, extractor=spec, workers=settings.workers,
+                    scheduler=settings.scheduler, should_stop=stop.is_set,
+                    batch=settings.commit_every,
+                )  # fmt: skip
                 report.interrupted = extracted.interrupted
                 if not quiet:
                     out.print(
-                        f"extract: {extracted.documents} documents, {extracted.claims} claims, "
-                        f"{extracted.framing} framing markers"
+                        f"extract: {report.extracted + extracted.documents} documents, "
+                        f"{report.claims + extracted.claims} claims ({report.where})"
                     )
+    except PoolError as exc:
+        fail(str(exc))
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
