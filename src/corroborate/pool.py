@@ -9,7 +9,9 @@ the ledger; workers never see the database.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -69,9 +71,25 @@ class InProcess:
 _JOB: Job | None = None  # a local worker's job, set once by the initializer
 
 
+def _exit_with_parent() -> None:
+    """A worker whose parent is killed (kill -9 leaves no time to stop it) exits too, instead of
+    lingering as an orphan waiting for work that will never come."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        multiprocessing.connection.wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _init_worker(job: Job) -> None:
     global _JOB
     _JOB = job
+    _exit_with_parent()
     warm(job)  # the extractor is built once per process, before the first chunk arrives
 
 
@@ -112,8 +130,9 @@ class LocalProcesses:
     def _start(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # forkserver: workers start clean (no copy of the parent's threads, connections
-            # or progress display) but faster than spawn
+            # or progress display), forked from a server that imported the package once
             context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(["corroborate.work", "py3langid"])
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_init_worker, initargs=(self.job,)
             )
