@@ -288,7 +288,7 @@ def assert_extracted_once(url: str, ex: Extractor, *, documents: int) -> dict[in
     from collections import Counter
 
     with Ledger(url) as ledger, ledger.engine.connect() as conn:
-        texts = dict(conn.execute(sa.text("select id, text from documents")).all())
+        texts: dict[int, str] = dict(conn.execute(sa.text("select id, text from documents")).all())
         assert len(texts) == documents
         hashes = conn.execute(sa.text("select count(distinct content_hash) from documents"))
         assert hashes.scalar_one() == documents, "a document is stored twice"

@@ -81,7 +81,7 @@ def test_a_stopped_run_resumes_without_redoing_or_duplicating(
         )  # fmt: skip
         assert first.interrupted and 100 <= first.added < 400
         with ledger.engine.connect() as conn:
-            before = dict(
+            before: dict[int, object] = dict(
                 conn.execute(sa.text("select document_id, extracted_at from extractions")).all()
             )
         assert len(before) == first.added  # documents and their claims commit together
@@ -152,7 +152,7 @@ def test_kill_9_of_the_client_mid_run_then_rerun_on_postgres(pg_url: str, tmp_pa
     assert 0 < stored < n, "the run finished before the kill: make the corpus larger"
     assert _count(pg_url, "extractions") == stored  # each batch: documents with their claims
     with Ledger(pg_url) as ledger, ledger.engine.connect() as conn:
-        before = dict(
+        before: dict[int, object] = dict(
             conn.execute(sa.text("select document_id, extracted_at from extractions")).all()
         )
     again = run_process(args, tmp_path, timeout=300)
