@@ -201,7 +201,7 @@ class DaskCluster:
         limit = 2 * self.workers + 2
         pending: dict[str, K] = {}
         source = iter(chunks)
-        finished = self.dist.as_completed()
+        finished = self.dist.as_completed(loop=self.client.loop)
 
         def fill() -> None:
             while len(pending) < limit:
