@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corroborate.ingest.bulk import read_jsonl_gz, read_parquet, read_warc
 from corroborate.ingest.errors import InputError
 from corroborate.ingest.formats import html_to_raw, pdf_to_raw
 from corroborate.ingest.rows import read_csv, read_jsonl
@@ -23,8 +24,24 @@ FORMATS = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".csv": "csv",
+    ".parquet": "parquet",
+    ".warc": "warc",
+    ".jsonl.gz": "jsonl.gz",
+    ".ndjson.gz": "jsonl.gz",
+    ".warc.gz": "warc",
 }
-ROW_FORMATS = {"jsonl", "csv"}
+# formats read a row or record at a time (never whole, so no size cap on the file)
+ROW_FORMATS = {"jsonl", "csv", "jsonl.gz", "parquet", "warc"}
+
+
+def format_of(path: Path) -> str | None:
+    """The format a file's name says (`.jsonl.gz` before `.gz`), or None."""
+    name = path.name.lower()
+    for suffix in sorted(FORMATS, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return FORMATS[suffix]
+    return None
+
 
 Item = RawInput | IngestFailure
 
@@ -68,7 +85,7 @@ def plan_inputs(targets: Sequence[str]) -> InputPlan:
                 rel = child.relative_to(path).parts
                 if any(part.startswith(".") for part in rel) or not child.is_file():
                     continue
-                (inputs if child.suffix.lower() in FORMATS else skipped).append(str(child))
+                (inputs if format_of(child) else skipped).append(str(child))
         elif path.is_file():
             inputs.append(str(path))
         else:
@@ -79,7 +96,7 @@ def plan_inputs(targets: Sequence[str]) -> InputPlan:
 def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
     """Every raw input in one file (one, or one per row), or failures naming file and row."""
     origin = str(path)
-    fmt = FORMATS.get(path.suffix.lower())
+    fmt = format_of(path)
     try:
         if fmt is None:
             supported = " ".join(sorted(FORMATS))
@@ -88,10 +105,7 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
         if size == 0:
             raise InputError("empty file (no text)")
         if fmt in ROW_FORMATS:
-            reader = read_jsonl if fmt == "jsonl" else read_csv
-            yield from reader(
-                path, mapping=options.fields, max_bytes=options.max_bytes, encoding=options.encoding
-            )
+            yield from _rows(path, fmt, options)
             return
         if size > options.max_bytes:
             raise InputError(
@@ -103,6 +117,17 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
         yield IngestFailure(origin, exc.reason)
     except OSError as exc:
         yield IngestFailure(origin, f"cannot read: {exc.strerror or exc}")
+
+
+def _rows(path: Path, fmt: str, options: ReadOptions) -> Iterator[Item]:
+    fields, cap, encoding = options.fields, options.max_bytes, options.encoding
+    if fmt == "warc":
+        yield from read_warc(path, max_bytes=cap)
+    elif fmt == "parquet":
+        yield from read_parquet(path, mapping=fields, max_bytes=cap)
+    else:
+        reader = {"jsonl": read_jsonl, "csv": read_csv, "jsonl.gz": read_jsonl_gz}[fmt]
+        yield from reader(path, mapping=fields, max_bytes=cap, encoding=encoding)
 
 
 def bytes_to_raw(

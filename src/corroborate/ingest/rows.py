@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -70,22 +70,36 @@ def read_jsonl(
     path: Path, *, mapping: Mapping[str, str], max_bytes: int, encoding: str
 ) -> Iterator[Item]:
     with path.open("rb") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            origin = f"{path}:row {lineno}"
+        yield from jsonl_rows(fh, where=str(path), mapping=mapping, max_bytes=max_bytes,
+                              encoding=encoding)  # fmt: skip
+
+
+def jsonl_rows(
+    lines: Iterable[bytes],
+    *,
+    where: str,
+    mapping: Mapping[str, str],
+    max_bytes: int,
+    encoding: str,
+    fmt: str = "jsonl",
+) -> Iterator[Item]:
+    """One raw input (or one failure naming `where` and the row) per non-blank line."""
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        origin = f"{where}:row {lineno}"
+        try:
+            if len(line) > max_bytes:
+                raise InputError(f"row is {len(line):,} bytes, over the {max_bytes:,} byte cap")
             try:
-                if len(line) > max_bytes:
-                    raise InputError(f"row is {len(line):,} bytes, over the {max_bytes:,} byte cap")
-                try:
-                    row = json.loads(decode(line, encoding=encoding))
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
-                if not isinstance(row, dict):
-                    raise InputError("row is not a JSON object")
-                yield row_to_raw(row, origin=origin, fmt="jsonl", mapping=mapping)
-            except InputError as exc:
-                yield IngestFailure(origin, exc.reason)
+                row = json.loads(decode(line, encoding=encoding))
+            except json.JSONDecodeError as exc:
+                raise InputError(f"invalid JSON ({exc.msg} at column {exc.colno})") from None
+            if not isinstance(row, dict):
+                raise InputError("row is not a JSON object")
+            yield row_to_raw(row, origin=origin, fmt=fmt, mapping=mapping)
+        except InputError as exc:
+            yield IngestFailure(origin, exc.reason)
 
 
 def read_csv(
