@@ -83,3 +83,15 @@ def test_signatures_are_stored_once_and_used_for_copy_clusters(ledger: Ledger) -
     by_text = clusters_of_texts(ledger.document_texts())
     assert clusters == by_text
     assert len({clusters[i] for i in ids}) == 2  # the reprint joins the original
+
+
+def test_streamed_claims_are_the_listed_claims(ledger: Ledger) -> None:
+    """iter_claims reads through a server-side cursor on PostgreSQL, a few rows at a time."""
+    for i in range(4):
+        doc = build_document(RawInput(f"{i}.txt", f"Report {i}. {TEXT}", "txt"))
+        assert isinstance(doc, Document)
+        ledger.write_batch([doc])
+    extract_ledger(ledger, extractor=Extractor())
+    listed = ledger.list_claims()
+    assert len(listed) >= 8
+    assert list(ledger.iter_claims(batch=3)) == listed

@@ -42,7 +42,7 @@ lexicons_option = click.option(
 
 def extractor_spec(workspace: Workspace, extra: tuple[Path, ...] = ()) -> ExtractorSpec:
     """The extractor the workspace asks for, as worker processes build it (checked here)."""
-    folders = [p for p in workspace.settings.lexicons.split(os.pathsep) if p]
+    folders = [str(Path(p).resolve()) for p in workspace.settings.lexicons.split(os.pathsep) if p]
     if (workspace.root / "lexicons").is_dir():
         folders.append(str(workspace.root / "lexicons"))
     folders.extend(str(Path(p).resolve()) for p in extra)

@@ -215,7 +215,23 @@ class ClaimsMixin:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[ClaimRow]:
-        q = (
+        q = self._claims_query().offset(offset)
+        filters = {
+            claims.c.subject: subject,
+            claims.c.relation: relation,
+            claims.c.speaker: speaker,
+            claims.c.document_id: document_id,
+        }
+        for column, value in filters.items():
+            if value is not None:
+                q = q.where(column == value)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [ClaimRow(**r._asdict()) for r in conn.execute(q)]
+
+    def _claims_query(self) -> sa.Select[Any]:
+        return (
             sa.select(
                 claims.c.id,
                 claims.c.document_id,
@@ -242,21 +258,16 @@ class ClaimsMixin:
             )
             .select_from(claims.join(documents).outerjoin(sources))
             .order_by(claims.c.document_id, claims.c.evidence_start, claims.c.id)
-            .offset(offset)
         )
-        filters = {
-            claims.c.subject: subject,
-            claims.c.relation: relation,
-            claims.c.speaker: speaker,
-            claims.c.document_id: document_id,
-        }
-        for column, value in filters.items():
-            if value is not None:
-                q = q.where(column == value)
-        if limit is not None:
-            q = q.limit(limit)
+
+    def iter_claims(self, *, batch: int = 5000) -> Iterator[ClaimRow]:
+        """Every claim, streamed: a server-side cursor on PostgreSQL, so the driver never
+        holds the whole table at once (as `list_claims` does before building its rows)."""
+        q = self._claims_query()
         with self.engine.connect() as conn:
-            return [ClaimRow(**r._asdict()) for r in conn.execute(q)]
+            result = conn.execution_options(stream_results=True, yield_per=batch).execute(q)
+            for r in result:
+                yield ClaimRow(**r._asdict())
 
     def signatures(self, *, num_perm: int, shingle_words: int) -> dict[int, bytes]:
         """Stored signatures made with these parameters (others must be recomputed)."""
