@@ -159,3 +159,39 @@ def test_kill_9_of_the_client_mid_run_then_rerun_on_postgres(pg_url: str, tmp_pa
     assert again.returncode == 0, again.stderr
     after = assert_extracted_once(pg_url, Extractor(), documents=n)
     assert all(after[d] == at for d, at in before.items()), "a finished document was redone"
+
+
+def test_progress_line_on_a_terminal_and_none_with_quiet(tmp_path: Path) -> None:
+    """On a terminal, reextract shows count, rate and time left; -q shows nothing."""
+    import pty
+
+    corpus = write_claims_corpus(tmp_path / "feed.jsonl", 60)
+    db = f"sqlite:///{tmp_path / 'l.db'}"
+    stored = run_process(
+        ["--db", db, "ingest", "--no-extract", "--workers", "1", str(corpus)], tmp_path
+    )
+    assert stored.returncode == 0, stored.stderr
+
+    def stderr_on_a_terminal(*args: str) -> str:
+        main, secondary = pty.openpty()
+        proc = subprocess.run(
+            [*entry_point(), "--db", db, "reextract", "--all", "--workers", "1", *args],
+            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=secondary, timeout=120, check=True,
+        )  # fmt: skip
+        os.close(secondary)
+        chunks = []
+        while True:
+            try:
+                data = os.read(main, 65536)
+            except OSError:  # the terminal is closed and drained
+                break
+            if not data:
+                break
+            chunks.append(data)
+        os.close(main)
+        assert proc.returncode == 0
+        return b"".join(chunks).decode(errors="replace")
+
+    shown = stderr_on_a_terminal()
+    assert "extracting" in shown and "60/60" in shown and "/s" in shown
+    assert stderr_on_a_terminal("-q") == ""
