@@ -88,6 +88,7 @@ def test_a_stopped_run_resumes_without_redoing_or_duplicating(
         second = ingest(ledger, [str(corpus)], settings=settings, extractor=SPEC)
     assert second.ok and second.added == 400 - first.added and second.existing == first.added
     assert second.extracted == 400 - first.added  # nothing extracted twice
+    assert second.built == 400 - first.added  # finished inputs were not even sent again
     after = assert_extracted_once(ledger_url, Extractor(), documents=400)
     assert all(after[d] == at for d, at in before.items()), "a finished document was redone"
 

@@ -15,6 +15,7 @@ from corroborate.assess import AssessSettings
 from corroborate.ingest import (
     ReadOptions,
     SourceRegistry,
+    dedupe_key_of,
     fetch_url,
     is_url,
     plan_inputs,
@@ -36,6 +37,7 @@ class IngestReport:
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     interrupted: bool = False
+    built: int = 0  # inputs built (and extracted) by workers; those already done are not
     extracted: int = 0  # documents whose claims were stored in this run
     claims: int = 0
     extraction_failed: int = 0
@@ -145,6 +147,19 @@ def ingest(
     batch.failures.extend(plan.missing)
     stopping = should_stop or (lambda: False)
 
+    def fresh(raws: list[RawInput]) -> list[RawInput]:
+        """The inputs not already in the ledger (extracted by this version, when extracting):
+        a re-run reads and hashes what it did before, but builds and extracts only the rest."""
+        keys = [dedupe_key_of(r, overrides=overrides) for r in raws]
+        done = ledger.finished_keys(keys, version=version if extractor is not None else None)
+        if not done:
+            return raws
+        report.existing += sum(1 for k in keys if k in done)
+        batch.succeeded.extend(r.origin for r, k in zip(raws, keys, strict=True) if k in done)
+        if on_written is not None:
+            on_written(report.added + report.existing)
+        return [r for r, k in zip(raws, keys, strict=True) if k not in done]
+
     def chunks() -> Iterator[tuple[list[str], list[RawInput]]]:
         """Raw inputs in chunks, each tagged with the inputs it finishes."""
         raws: list[RawInput] = []
@@ -160,7 +175,10 @@ def ingest(
                     continue
                 report.warnings.extend(item.warnings)
                 if len(raws) >= CHUNK:
-                    yield closes, raws
+                    if todo := fresh(raws):
+                        yield closes, todo
+                    else:
+                        batch.succeeded.extend(closes)
                     raws, closes = [], []
                 raws.append(item)
             if stopping():
@@ -170,8 +188,10 @@ def ingest(
                 closes.append(target)
             if on_progress:
                 on_progress(target, len(plan.inputs))
-        if raws or closes:
-            yield closes, raws
+        if todo := fresh(raws) if raws else []:
+            yield closes, todo
+        else:
+            batch.succeeded.extend(closes)
 
     runner = open_runner(job, workers=settings.workers, scheduler=settings.scheduler)
     report.where = runner.where
@@ -183,6 +203,7 @@ def ingest(
                     f"{version}: install the same corroborate and lexicons on every worker"
                 )
             failed_here = set()
+            report.built += len(result.items)
             for built in result.items:
                 if isinstance(built, IngestFailure):
                     batch.failures.append(built)

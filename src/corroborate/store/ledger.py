@@ -308,6 +308,16 @@ class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin, StanceMixin, ReadsMi
             raise
         return ExtractedWrite(result.added, result.existing, result.failed, len(todo), n_claims)
 
+    def finished_keys(self, keys: Sequence[str], *, version: str | None) -> set[str]:
+        """Which of these dedupe keys are stored (and, given `version`, extracted by it)."""
+        q = sa.select(documents.c.dedupe_key).where(documents.c.dedupe_key.in_(keys))
+        if version is not None:
+            q = q.join(extractions).where(extractions.c.extractor == version)
+        if not keys:
+            return set()
+        with self.engine.connect() as conn:
+            return set(conn.execute(q).scalars())
+
     def _document_row(self, conn: Connection, d: Document, now: datetime) -> dict[str, Any]:
         m = d.meta
         return {
