@@ -145,3 +145,52 @@ def test_kill_9_of_a_dask_worker_mid_run_on_postgres(pg_url: str, tmp_path: Path
                 proc.wait(timeout=30)
     assert _extracted(pg_url) == n
     assert_extracted_once(pg_url, Extractor(), documents=n)
+
+
+def test_a_worker_with_other_lexicons_is_refused(tmp_path: Path, sqlite_url: str) -> None:
+    """A `dask worker` running a copy of the package with one lexicon edited extracts with
+    another version: the client refuses its results with a message that says what to do."""
+    import shutil
+
+    import corroborate
+
+    copy = tmp_path / "other" / "corroborate"
+    shutil.copytree(Path(corroborate.__file__).parent, copy)  # keeps mtimes: compiled stays fresh
+    with (copy / "data" / "lexicons" / "en" / "actors.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("\n# a local edit on one worker machine\n")
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    procs = [_dask("scheduler", "--host", "127.0.0.1", "--port", address.rsplit(":", 1)[1],
+                   "--no-dashboard")]  # fmt: skip
+    try:
+        env = os.environ | {"PYTHONPATH": str(copy.parent)}
+        dask = Path(sys.executable).with_name("dask")
+        procs.append(
+            subprocess.Popen(
+                [
+                    str(dask),
+                    "worker",
+                    address,
+                    "--nthreads",
+                    "1",
+                    "--no-dashboard",
+                    "--host",
+                    "127.0.0.1",
+                ],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        )
+        corpus = write_claims_corpus(tmp_path / "feed.jsonl", 30)
+        with Ledger(sqlite_url) as ledger:
+            with pytest.raises(
+                PoolError, match=r"a worker extracts with version .* install the same"
+            ):
+                ingest(ledger, [str(corpus)], settings=Settings(scheduler=address), extractor=SPEC)
+            assert ledger.list_documents() == []  # nothing from the other version was stored
+    finally:
+        for proc in reversed(procs):
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=30)
