@@ -17,7 +17,9 @@ into a fresh ledger:
 Reported per run: wall-clock docs/s (process start to exit), steady docs/s (between 10 % and
 90 % of documents stored, so start-up does not count), the ratio of each to sqlite-1, and the
 peak resident memory of the client and of each worker, over the first half of the run and over
-all of it (equal halves mean memory is flat in corpus size). Then `assess_ledger` over the
+all of it (equal halves mean memory is flat in corpus size), the CPU seconds all its processes
+used and the machine's load average, since on a shared machine the wall
+clock measures the neighbours as much as the code. Then `assess_ledger` over the
 SQLite ledger (and PostgreSQL's), in claims/s.
 """
 
@@ -65,6 +67,8 @@ class Run:
     steady: float = 0.0  # docs/s between 10 % and 90 % stored
     half_peak: dict[str, int] = field(default_factory=dict)  # process -> peak RSS, first half
     peak: dict[str, int] = field(default_factory=dict)  # process -> peak RSS, whole run
+    cpu: dict[str, float] = field(default_factory=dict)  # process -> CPU seconds used
+    load: tuple[float, float] = (0.0, 0.0)  # the machine's 1-minute load average, start and end
 
 
 def _count(engine: sa.Engine) -> int:
@@ -92,6 +96,7 @@ def _local_processes(client: psutil.Process) -> dict[str, psutil.Process]:
 def measure(label: str, url: str, args: list[str], n: int, workers: list[psutil.Process]) -> Run:
     """Run the CLI, sampling every process's memory and the stored count 4 times a second."""
     run = Run(label)
+    load_start = os.getloadavg()[0]
     engine = sa.create_engine(url)
     start = time.monotonic()
     proc = subprocess.Popen([CLI, "--db", url, "ingest", "-q", *args], stderr=subprocess.PIPE)
@@ -106,8 +111,10 @@ def measure(label: str, url: str, args: list[str], n: int, workers: list[psutil.
         for name, p in names.items():
             try:
                 rss = p.memory_info().rss
+                times = p.cpu_times()
             except psutil.NoSuchProcess:
                 continue
+            run.cpu[name] = times.user + times.system
             run.peak[name] = max(run.peak.get(name, 0), rss)
             if done < n // 2:
                 run.half_peak[name] = max(run.half_peak.get(name, 0), rss)
@@ -116,6 +123,7 @@ def measure(label: str, url: str, args: list[str], n: int, workers: list[psutil.
                 marks[share] = time.monotonic()
         time.sleep(0.25)
     run.seconds = time.monotonic() - start
+    run.load = (load_start, os.getloadavg()[0])
     stderr = proc.stderr.read().decode() if proc.stderr else ""
     if proc.returncode != 1 or stderr.count("error:") != 1:  # 1: the malformed line, reported
         raise SystemExit(f"{label}: exit {proc.returncode}, expected one error\n{stderr}")
@@ -199,7 +207,8 @@ def main() -> None:
                         for k, v in sorted(r.peak.items()))  # fmt: skip
         steady_ratio = f"{r.steady / base.steady:.2f}x" if base.steady and r.steady else "-"
         print(f"| {r.label} | {wall:,.0f} | {wall / (opts.n / base.seconds):.2f}x | "
-              f"{r.steady:,.0f} | {steady_ratio} | {mem} |")  # fmt: skip
+              f"{r.steady:,.0f} | {steady_ratio} | {mem} | {sum(r.cpu.values()):,.0f} | "
+              f"{r.load[0]:.1f} to {r.load[1]:.1f} |")  # fmt: skip
     print()
     for label, url in ledgers[1:]:
         claims, rate = assess_rate(url)
