@@ -194,3 +194,32 @@ def test_progress_line_on_a_terminal_and_none_with_quiet(tmp_path: Path) -> None
     shown = stderr_on_a_terminal()
     assert "extracting" in shown and "60/60" in shown and "/s" in shown
     assert stderr_on_a_terminal("-q") == ""
+
+
+def test_ctrl_c_to_the_process_group_stops_cleanly_and_resumes(tmp_path: Path) -> None:
+    """Ctrl-C on a terminal signals the parent and its workers: the workers carry on with what
+    is in flight, the parent commits it and exits 130, and the same command finishes."""
+    n = 1500
+    corpus = write_claims_corpus(tmp_path / "feed.jsonl", n)
+    db = tmp_path / "l.db"
+    args = ["--db", f"sqlite:///{db}", "ingest", "-q", "--workers", "2", str(corpus)]
+    env = os.environ | {"CORROBORATE_COMMIT_EVERY": "50"}
+    proc = subprocess.Popen(
+        entry_point() + args, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    url = f"sqlite:///{db}"
+    deadline = time.monotonic() + 120
+    while _count(url, "extractions") < 100:
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "no batch was committed within 120 s"
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGINT)  # what the terminal does: the whole group
+    _out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in err and "worker process died" not in err
+    stored = _count(url, "documents")
+    assert 0 < stored < n and _count(url, "extractions") == stored
+    again = run_process(args, tmp_path, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert_extracted_once(url, Extractor(), documents=n)

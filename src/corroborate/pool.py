@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import os
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -89,6 +90,9 @@ def _exit_with_parent() -> None:
 def _init_worker(job: Job) -> None:
     global _JOB
     _JOB = job
+    # Ctrl-C reaches the whole process group: the parent stops reading and drains what is in
+    # flight, which needs the workers alive
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
     warm(job)  # the extractor is built once per process, before the first chunk arrives
 
