@@ -106,6 +106,8 @@ def extract_ledger(
                 report.interrupted = True
                 return
 
+    if spec is not None and ledger.pending_count(version) == 0:
+        return report  # nothing to do: start no workers, reach no cluster
     runner = open_runner(job, workers=workers, scheduler=scheduler) if spec is not None else None
     results = (
         runner.run(extract_chunk, chunks())
