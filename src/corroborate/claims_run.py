@@ -69,7 +69,11 @@ def extract_files(
                 yield built
                 continue
             label = doc_label(built)
-            yield FileExtraction(label, built.text, extractor.extract(built.text, doc=label))
+            yield FileExtraction(
+                label,
+                built.text,
+                extractor.extract(built.text, doc=label, language=built.meta.language),
+            )
 
 
 def extract_ledger(
@@ -91,7 +95,7 @@ def extract_ledger(
         failures = []
         for doc in pending:
             try:
-                result = extractor.extract(doc.text, doc=str(doc.id))
+                result = extractor.extract(doc.text, doc=str(doc.id), language=doc.language)
             except Exception as exc:  # one bad text must not stop the corpus (nor every re-run)
                 reason = f"extraction failed ({type(exc).__name__}: {exc}); stored without claims"
                 failures.append(IngestFailure(f"document {doc.id} ({doc.origin})", reason))

@@ -1,0 +1,169 @@
+"""The stages over one sentence: entities -> attribution -> events -> roles (claims: claims.py).
+
+Rules of thumb that hold across languages, every word from the pack: the subject is the actor
+in a subject case (case languages) or before the trigger (others); the recipient is the actor in
+a recipient case, with a recipient suffix or prefix, or after a "to/for" word; the speaker is the
+actor nearest a speech verb or after an "according to"; a denial cue or a negation next to the
+trigger denies; hedge words and a reportive conditional hedge.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from corroborate.extract.lexical.pack import Actor, Pack
+from corroborate.extract.lexical.text import Tok
+
+# how far (in tokens) a negation may stand before its trigger, and a speaker from its verb
+NEGATION_REACH = 3
+SPEAKER_REACH = 8
+ACCORDING_REACH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    actor: Actor
+    cases: frozenset[str]
+    suffix: str | None
+    prefix: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    start: int
+    end: int
+    relation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str | None  # None: the author
+    speaker_mentions: frozenset[int]  # indexes into the mentions that are the voice, not roles
+    deny: bool
+    hedged: bool
+    speech: bool  # a speech verb with no named speaker (the voice of the sentence before)
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    subject: Mention | None
+    recipient: Mention | None
+    object: str | None
+    deny: bool
+
+
+def entities(pack: Pack, toks: list[Tok]) -> list[Mention]:
+    out = []
+    for a, b, actor, pre in pack.actors.find(toks):
+        head = toks[a]
+        out.append(Mention(a, b, actor, head.cases, toks[b - 1].suffix, pre))
+    return out
+
+
+def attribution(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> Attribution:
+    voices: set[int] = set()
+    speaker: str | None = None
+    for _a, b, _p, _pre in pack.according.find(toks):
+        for k, m in enumerate(mentions):
+            if b <= m.start <= b + ACCORDING_REACH:
+                voices.add(k)
+                speaker = m.actor.name
+                break
+    cues = pack.speech.find(toks) + pack.deny.find(toks)
+    denials = pack.deny.find(toks)
+    speech = bool(cues)
+    if speaker is None:
+        for a, _b, _p, _pre in cues:
+            voice = _voice_of(pack, mentions, a)
+            if voice is not None:
+                voices.add(voice)
+                speaker = mentions[voice].actor.name
+                break
+    hedged = bool(pack.hedges.find(toks)) or any(
+        t.mood is not None and t.mood.lower() in pack.hedge_moods for t in toks
+    )
+    return Attribution(speaker, frozenset(voices), bool(denials), hedged, speech and not speaker)
+
+
+def _voice_of(pack: Pack, mentions: list[Mention], cue: int) -> int | None:
+    """The actor that speaks: in the subject case, else the nearest before the verb, else after."""
+    best: tuple[int, int] | None = None
+    for k, m in enumerate(mentions):
+        if m.actor.type == "demonym":
+            continue
+        dist = cue - m.end if m.end <= cue else m.start - cue + SPEAKER_REACH // 2
+        if dist > SPEAKER_REACH or dist < 0:
+            continue
+        if pack.order == "case" and m.cases and not m.cases & pack.subject_cases:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, k)
+    return None if best is None else best[1]
+
+
+def events(pack: Pack, toks: list[Tok]) -> list[Event]:
+    found: dict[str, Event] = {}
+    for a, b, relation, _pre in pack.triggers.find(toks):
+        found.setdefault(str(relation), Event(a, b, str(relation)))
+    return sorted(found.values(), key=lambda e: e.start)
+
+
+def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
+    if m.cases & pack.recipient_cases and not (
+        m.cases & pack.subject_cases and m.end <= event.start
+    ):
+        return True
+    if m.suffix is not None and m.suffix in pack.recipient_suffixes:
+        return True
+    if m.prefix is not None and m.prefix in pack.recipient_prefixes:
+        return True
+    return m.start > 0 and toks[m.start - 1].lower in pack.recipient_words
+
+
+def roles(
+    pack: Pack, toks: list[Tok], mentions: list[Mention], event: Event, voices: frozenset[int]
+) -> Roles:
+    players = [m for k, m in enumerate(mentions) if k not in voices]
+    recipient = next(
+        (
+            m
+            for m in sorted(players, key=lambda m: abs(m.start - event.start))
+            if _is_recipient(pack, toks, m, event)
+        ),
+        None,
+    )
+    subject = _subject(pack, event, [m for m in players if m is not recipient])
+    if subject is not None and recipient is not None and subject.actor.name == recipient.actor.name:
+        recipient = None
+    deny = any(
+        toks[j].lower in pack.negation or toks[j].lemma in pack.negation
+        for j in range(max(0, event.start - NEGATION_REACH), event.start)
+    )
+    return Roles(subject, recipient, _object(pack, toks, event), deny)
+
+
+def _subject(pack: Pack, event: Event, players: list[Mention]) -> Mention | None:
+    named = [m for m in players if m.actor.type != "demonym"]
+    if pack.order == "case":
+        subj = [m for m in named if m.cases & pack.subject_cases or not m.cases]
+        if subj:
+            return min(subj, key=lambda m: (m.start > event.start, abs(m.start - event.start)))
+    else:
+        before = [m for m in named if m.end <= event.start]
+        if before:
+            return before[-1]
+    demonyms = [m for m in players if m.actor.type == "demonym"]
+    if demonyms:
+        return min(demonyms, key=lambda m: abs(m.start - event.start))
+    return None
+
+
+def _object(pack: Pack, toks: list[Tok], event: Event) -> str | None:
+    found = pack.objects.find(toks)
+    if not found:
+        return None
+    a, _b, english, _pre = min(found, key=lambda f: abs(f[0] - event.start))
+    del a
+    return str(english)
