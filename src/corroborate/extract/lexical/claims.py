@@ -86,7 +86,7 @@ def _claim(
         doc=doc,
         subject=subject.actor.name,
         relation=event.relation,
-        object=obj or pack.defaults.get(event.relation),
+        object=obj,
         recipient=recipient.actor.name if recipient else None,
         quantity=None,
         speaker=speaker,

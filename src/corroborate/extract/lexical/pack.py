@@ -54,12 +54,13 @@ class Actor:
 class Phrases:
     """Phrases as token keys; a token matches a key by its lowercase form or its lemma."""
 
-    prefixes: tuple[str, ...] = ()  # clitics a first word may carry (Arabic و ب ل ...)
+    prefixes: tuple[str, ...] = ()  # clitics a first word may carry (the Arabic "and", "to")
+    cased: bool = False  # a capitalised phrase matches only a capitalised word (names)
     _by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
 
-    def add(self, keys: tuple[str, ...], payload: Any) -> None:
+    def add(self, keys: tuple[str, ...], payload: Any, *, proper: bool = False) -> None:
         if keys:
-            self._by_first.setdefault(keys[0], []).append((keys, payload))
+            self._by_first.setdefault(keys[0], []).append((keys, (payload, proper)))
 
     def _candidates(self, tok: Tok) -> list[tuple[tuple[str, ...], Any, str | None]]:
         out: list[tuple[tuple[str, ...], Any, str | None]] = []
@@ -84,8 +85,10 @@ class Phrases:
         i = 0
         while i < len(toks):
             best: tuple[int, Any, str | None] | None = None
-            for keys, payload, pre in self._candidates(toks[i]):
+            for keys, (payload, proper), pre in self._candidates(toks[i]):
                 n = len(keys)
+                if proper and self.cased and toks[i].text[:1].islower():
+                    continue  # "того" (of that) is not Togo
                 if i + n > len(toks) or (best is not None and n <= best[0]):
                     continue
                 if all(
@@ -123,6 +126,12 @@ class Pack:
     recipient_suffixes: frozenset[str]
     recipient_prefixes: tuple[str, ...]
     recipient_words: frozenset[str]
+    source_words: frozenset[str]
+    place_words: frozenset[str]
+    place_suffixes: frozenset[str]
+    speaker_first: bool
+    lemmatize_data: bool
+    source_suffixes: frozenset[str]
     negation: frozenset[str]
     hedge_moods: frozenset[str]
     hedge_endings: tuple[str, ...]
@@ -132,7 +141,9 @@ class Pack:
     deny: Phrases
     hedges: Phrases
     triggers: Phrases
+    transfers: Phrases
     objects: Phrases
+    object_relations: dict[str, str]
     framing: Phrases
     defaults: dict[str, str]
 
@@ -146,8 +157,10 @@ class Pack:
 def _add_all(pack: Pack, target: Phrases, items: Any, payload: Any) -> None:
     for phrase in items or ():
         text = str(phrase)
-        target.add(pack.keys(text, lemmas=False), payload)
-        target.add(pack.keys(text), payload)
+        proper = text[:1].isupper()
+        target.add(pack.keys(text, lemmas=False), payload, proper=proper)
+        if pack.lemmatize_data:  # only where the lemmas are reliable enough to widen a phrase
+            target.add(pack.keys(text), payload, proper=proper)
 
 
 @lru_cache(maxsize=16)
@@ -168,16 +181,24 @@ def load_pack(language: str) -> Pack:
         recipient_suffixes=_set(meta.get("recipient_suffixes")),
         recipient_prefixes=tuple(str(p) for p in meta.get("recipient_prefixes", ()) or ()),
         recipient_words=_set(cues.get("recipient_words")),
+        source_words=_set(cues.get("source_words")),
+        place_words=_set(cues.get("place_words")),
+        place_suffixes=_set(meta.get("place_suffixes")),
+        speaker_first=bool(meta.get("speaker_first", False)),
+        lemmatize_data=bool(meta.get("lemmatize_data", False)),
+        source_suffixes=_set(meta.get("source_suffixes")),
         negation=_set(cues.get("negation")),
         hedge_moods=_set(meta.get("hedge_moods")),
         hedge_endings=tuple(str(e) for e in cues.get("hedge_endings", ()) or ()),
-        actors=Phrases(prefixes),
+        actors=Phrases(prefixes, cased=True),
         speech=Phrases(prefixes),
         according=Phrases(prefixes),
         deny=Phrases(prefixes),
         hedges=Phrases(prefixes),
         triggers=Phrases(prefixes),
+        transfers=Phrases(prefixes),
         objects=Phrases(prefixes),
+        object_relations={str(k): str(v) for k, v in (rels.get("object_relations") or {}).items()},
         framing=Phrases(prefixes),
         defaults={},
     )
@@ -197,6 +218,7 @@ def load_pack(language: str) -> Pack:
         _add_all(pack, pack.triggers, spec.get("triggers"), str(relation))
         if spec.get("object"):
             pack.defaults[str(relation)] = str(spec["object"])
+    _add_all(pack, pack.transfers, rels.get("transfer"), "transfer")
     for english, forms in (rels.get("objects") or {}).items():
         _add_all(pack, pack.objects, forms, str(english))
     for entry in _read(folder / "framing.yaml").get("framing", ()) or ():

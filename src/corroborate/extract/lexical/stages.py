@@ -9,6 +9,7 @@ trigger denies; hedge words and a reportive conditional hedge.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from corroborate.extract.lexical.pack import Actor, Pack
@@ -18,6 +19,8 @@ from corroborate.extract.lexical.text import Tok
 NEGATION_REACH = 3
 SPEAKER_REACH = 8
 ACCORDING_REACH = 4
+# actors that speak but are never said to act or receive (outlets, agencies)
+VOICE_ONLY = frozenset({"outlet"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,11 @@ def attribution(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> Attribu
     cues = pack.speech.find(toks) + pack.deny.find(toks)
     denials = pack.deny.find(toks)
     speech = bool(cues)
+    if speaker is None and cues and pack.speaker_first:
+        first = next((k for k, m in enumerate(mentions) if m.actor.type != "demonym"), None)
+        if first is not None and mentions[first].start < cues[0][0]:
+            voices.add(first)
+            speaker = mentions[first].actor.name
     if speaker is None:
         for a, _b, _p, _pre in cues:
             voice = _voice_of(pack, mentions, a)
@@ -104,13 +112,24 @@ def _voice_of(pack: Pack, mentions: list[Mention], cue: int) -> int | None:
 
 
 def events(pack: Pack, toks: list[Tok]) -> list[Event]:
+    """One event per relation: its triggers, and a verb of sending or giving whose relation is
+    the class of the nearest thing sent (weapons, troops, mercenaries, instructors)."""
     found: dict[str, Event] = {}
+    objects = pack.objects.find(toks)
+    for a, b, _t, _pre in pack.transfers.find(toks):
+        if not objects:
+            continue
+        near = min(objects, key=lambda o: (o[0] < a, abs(o[0] - a)))
+        relation = pack.object_relations.get(str(near[2]), "arms_supply")
+        found.setdefault(relation, Event(a, b, relation))
     for a, b, relation, _pre in pack.triggers.find(toks):
         found.setdefault(str(relation), Event(a, b, str(relation)))
     return sorted(found.values(), key=lambda e: e.start)
 
 
 def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
+    if m.actor.type == "demonym" or _is_source(pack, toks, m):
+        return False  # "Russian" says whose, not to whom; "from X" is the supplier
     if m.cases & pack.recipient_cases and not (
         m.cases & pack.subject_cases and m.end <= event.start
     ):
@@ -125,7 +144,9 @@ def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool
 def roles(
     pack: Pack, toks: list[Tok], mentions: list[Mention], event: Event, voices: frozenset[int]
 ) -> Roles:
-    players = [m for k, m in enumerate(mentions) if k not in voices]
+    players = [
+        m for k, m in enumerate(mentions) if k not in voices and m.actor.type not in VOICE_ONLY
+    ]
     recipient = next(
         (
             m
@@ -134,17 +155,36 @@ def roles(
         ),
         None,
     )
-    subject = _subject(pack, event, [m for m in players if m is not recipient])
+    subject = _subject(pack, toks, event, [m for m in players if m is not recipient])
     if subject is not None and recipient is not None and subject.actor.name == recipient.actor.name:
         recipient = None
     deny = any(
         toks[j].lower in pack.negation or toks[j].lemma in pack.negation
         for j in range(max(0, event.start - NEGATION_REACH), event.start)
     )
-    return Roles(subject, recipient, _object(pack, toks, event), deny)
+    named = {k for m in mentions for k in range(m.start, m.end)}
+    return Roles(subject, recipient, _object(toks, event, named), deny)
 
 
-def _subject(pack: Pack, event: Event, players: list[Mention]) -> Mention | None:
+def _is_source(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """ "by/from X" (par, dall', из, Rusya'dan): the supplier or agent of a passive."""
+    if m.suffix is not None and m.suffix in pack.source_suffixes:
+        return True
+    return m.start > 0 and toks[m.start - 1].lower in pack.source_words
+
+
+def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """ "in X" (en, in, Suriye'de): where it happens, never who acts."""
+    if m.suffix is not None and m.suffix in pack.place_suffixes:
+        return True
+    return m.start > 0 and toks[m.start - 1].lower in pack.place_words
+
+
+def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
+    players = [m for m in players if not _is_place(pack, toks, m)]
+    sources = [m for m in players if _is_source(pack, toks, m)]
+    if sources:
+        return min(sources, key=lambda m: abs(m.start - event.start))
     named = [m for m in players if m.actor.type != "demonym"]
     if pack.order == "case":
         subj = [m for m in named if m.cases & pack.subject_cases or not m.cases]
@@ -160,10 +200,19 @@ def _subject(pack: Pack, event: Event, players: list[Mention]) -> Mention | None
     return None
 
 
-def _object(pack: Pack, toks: list[Tok], event: Event) -> str | None:
-    found = pack.objects.find(toks)
+_DESIGNATION = re.compile(r"(?=.*\d)[A-Z][A-Za-z]*-?\d+[A-Za-z0-9-]*\Z")
+
+
+def _object(toks: list[Tok], event: Event, named: set[int]) -> str | None:
+    """A model designation written in Latin letters (HIMARS, M777, F-16, S-300) as the text
+    gives it, nearest after the trigger; the generic words the pack knows ("weapons") are left
+    out, since a translation of them rarely says what the text says."""
+    found = [
+        k
+        for k, t in enumerate(toks)
+        if k not in named and t.text.isascii() and _DESIGNATION.match(t.text)
+    ]
     if not found:
         return None
-    a, _b, english, _pre = min(found, key=lambda f: abs(f[0] - event.start))
-    del a
-    return str(english)
+    k = min(found, key=lambda k: (k < event.start, abs(k - event.start)))
+    return toks[k].text
