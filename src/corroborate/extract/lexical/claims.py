@@ -30,7 +30,7 @@ def extract_lexical(
     framing: list[FramingMarker] = []
     last_speaker: str | None = None
     for s0, s1 in sentences(text):
-        toks = pack.morph.sentence(text, s0, s1)
+        toks = pack.morph.sentence(text, s0, s1, suffixes=pack.apostrophe_suffixes)
         framing.extend(
             FramingMarker(
                 text[toks[a].start : toks[b - 1].end], str(side), toks[a].start, toks[b - 1].end

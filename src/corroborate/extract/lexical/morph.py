@@ -17,15 +17,21 @@ _YO, _YE = "\u0451", "\u0435"  # Russian yo is written as ie as often as not
 
 
 class Analyzer(Protocol):
-    def sentence(self, text: str, start: int, end: int) -> list[Tok]: ...
+    def sentence(self, text: str, start: int, end: int, *, suffixes: bool = False) -> list[Tok]: ...
 
     def lemma(self, word: str) -> str: ...
 
 
-def _split_suffix(raw: list[tuple[str, int, int]]) -> list[tuple[str, int, int, str | None]]:
-    """Join an apostrophe suffix to the word before it ("Libya'da": Libya with suffix 'da')."""
+def _split_suffix(
+    raw: list[tuple[str, int, int]], suffixes: bool
+) -> list[tuple[str, int, int, str | None]]:
+    """Join an apostrophe suffix to the word before it ("Libya'da": Libya with suffix 'da'), or,
+    where apostrophes elide ("l'ANSA"), keep the word after it on its own."""
     out: list[tuple[str, int, int, str | None]] = []
     for w, a, b in raw:
+        if w[0] in _APOSTROPHES and len(w) > 1 and not suffixes:
+            out.append((w[1:], a + 1, b, None))
+            continue
         if w[0] in _APOSTROPHES and len(w) > 1 and out and out[-1][2] == a:
             prev = out[-1]
             out[-1] = (prev[0], prev[1], prev[2], w[1:].lower())
@@ -51,9 +57,9 @@ class Pymorphy:
     def lemma(self, word: str) -> str:
         return self.lemma_case(word.lower())[0]
 
-    def sentence(self, text: str, start: int, end: int) -> list[Tok]:
+    def sentence(self, text: str, start: int, end: int, *, suffixes: bool = False) -> list[Tok]:
         out = []
-        for w, a, b, suf in _split_suffix(words(text, start, end)):
+        for w, a, b, suf in _split_suffix(words(text, start, end), suffixes):
             low = w.lower().replace(_YO, _YE)
             lemma, cases = self.lemma_case(low)
             out.append(Tok(w, low, a, b, lemma, cases, suf))
@@ -74,9 +80,9 @@ class Simplemma:
     def lemma(self, word: str) -> str:
         return self._lemma(word)
 
-    def sentence(self, text: str, start: int, end: int) -> list[Tok]:
+    def sentence(self, text: str, start: int, end: int, *, suffixes: bool = False) -> list[Tok]:
         out = []
-        for w, a, b, suf in _split_suffix(words(text, start, end)):
+        for w, a, b, suf in _split_suffix(words(text, start, end), suffixes):
             out.append(Tok(w, w.lower(), a, b, self.lemma(w), _NO_CASE, suf))
         return out
 
@@ -90,7 +96,8 @@ class Spacy:
     def lemma(self, word: str) -> str:
         return word.lower()  # the pack's words are written as lemmas already
 
-    def sentence(self, text: str, start: int, end: int) -> list[Tok]:
+    def sentence(self, text: str, start: int, end: int, *, suffixes: bool = False) -> list[Tok]:
+        del suffixes  # the pipeline's tokenizer knows its language's apostrophes
         out = []
         for t in self._nlp(text[start:end]):
             if t.is_space:

@@ -130,6 +130,9 @@ class Pack:
     place_words: frozenset[str]
     place_suffixes: frozenset[str]
     speaker_first: bool
+    apostrophe_suffixes: bool
+    determiners: frozenset[str]
+    complementizers: frozenset[str]
     lemmatize_data: bool
     source_suffixes: frozenset[str]
     negation: frozenset[str]
@@ -185,6 +188,9 @@ def load_pack(language: str) -> Pack:
         place_words=_set(cues.get("place_words")),
         place_suffixes=_set(meta.get("place_suffixes")),
         speaker_first=bool(meta.get("speaker_first", False)),
+        apostrophe_suffixes=meta.get("apostrophe") == "suffix",
+        determiners=_set(cues.get("determiners")),
+        complementizers=_set(cues.get("complementizers")),
         lemmatize_data=bool(meta.get("lemmatize_data", False)),
         source_suffixes=_set(meta.get("source_suffixes")),
         negation=_set(cues.get("negation")),

@@ -48,18 +48,34 @@ def detect_language(text: str) -> str:
     sample = text[:4000]
     if len(sample.split()) < TINY_TEXT_WORDS:
         return _by_script(sample)
-    short = len(sample.split()) < SHORT_TEXT_WORDS
-    lang, _p = (_short_identifier() if short else _identifier()).classify(sample)
-    return str(lang)
+    if len(sample.split()) >= SHORT_TEXT_WORDS:
+        return str(_identifier().classify(sample)[0])
+    # short: English or a pack's language, unless the full model does not see English at all
+    guess = str(_short_identifier().classify(sample)[0])
+    if guess == "en" and not _english_among_top(sample):
+        return str(_identifier().classify(sample)[0])
+    return guess
+
+
+def _english_among_top(text: str, top: int = 3) -> bool:
+    return "en" in [lang for lang, _score in _identifier().rank(text[:4000])[:top]]
 
 
 def route(text: str, language: str | None) -> str:
     """The language whose extractor reads this text: 'en', a pack's code, or another code
-    (no pack: the text is skipped). A stored code with no pack is checked again on a short text,
-    where the stored detection is least reliable."""
+    (no pack: the text is skipped). A stored code is trusted on a long text; on a short one,
+    where detection is least reliable, it is checked again: English wins back a short text when
+    the detector ranks English among its first three guesses."""
     lang = (language or "").lower().split("-")[0].split("_")[0]
     if not lang:
         return detect_language(text)
-    if lang != "en" and lang not in available_languages() and len(text.split()) < SHORT_TEXT_WORDS:
-        return detect_language(text)
-    return lang
+    if lang == "en":
+        return "en"
+    n = len(text.split())
+    if n >= SHORT_TEXT_WORDS:
+        return lang
+    if lang in available_languages():
+        return detect_language(text) if n >= TINY_TEXT_WORDS else lang
+    if n < TINY_TEXT_WORDS:
+        return _by_script(text)
+    return "en" if _english_among_top(text) else lang

@@ -19,6 +19,10 @@ from corroborate.extract.lexical.text import Tok
 NEGATION_REACH = 3
 SPEAKER_REACH = 8
 ACCORDING_REACH = 4
+ADJACENT = 2  # a demonym this close to a trigger noun says whose it is
+SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
+# "American mercenaries": nationality is not a sender (the contract's conventions)
+NATIONALITY_NOT_SENDER = frozenset({"foreign_fighters"})
 # actors that speak but are never said to act or receive (outlets, agencies)
 VOICE_ONLY = frozenset({"outlet"})
 
@@ -84,18 +88,20 @@ def attribution(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> Attribu
             speaker = mentions[first].actor.name
     if speaker is None:
         for a, _b, _p, _pre in cues:
-            voice = _voice_of(pack, mentions, a)
+            voice = _voice_of(pack, toks, mentions, a)
             if voice is not None:
                 voices.add(voice)
                 speaker = mentions[voice].actor.name
                 break
     hedged = bool(pack.hedges.find(toks)) or any(
-        t.mood is not None and t.mood.lower() in pack.hedge_moods for t in toks
+        (t.mood is not None and t.mood.lower() in pack.hedge_moods)
+        or (pack.hedge_endings and t.lower.endswith(pack.hedge_endings))
+        for t in toks
     )
     return Attribution(speaker, frozenset(voices), bool(denials), hedged, speech and not speaker)
 
 
-def _voice_of(pack: Pack, mentions: list[Mention], cue: int) -> int | None:
+def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
     """The actor that speaks: in the subject case, else the nearest before the verb, else after."""
     best: tuple[int, int] | None = None
     for k, m in enumerate(mentions):
@@ -104,6 +110,8 @@ def _voice_of(pack: Pack, mentions: list[Mention], cue: int) -> int | None:
         dist = cue - m.end if m.end <= cue else m.start - cue + SPEAKER_REACH // 2
         if dist > SPEAKER_REACH or dist < 0:
             continue
+        if m.start > cue and any(t.lower in pack.complementizers for t in toks[cue : m.start]):
+            continue  # "said that Germany sent": Germany is what is said, not who says it
         if pack.order == "case" and m.cases and not m.cases & pack.subject_cases:
             continue
         if best is None or dist < best[0]:
@@ -138,7 +146,15 @@ def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool
         return True
     if m.prefix is not None and m.prefix in pack.recipient_prefixes:
         return True
-    return m.start > 0 and toks[m.start - 1].lower in pack.recipient_words
+    return _word_before(pack, toks, m) in pack.recipient_words
+
+
+def _word_before(pack: Pack, toks: list[Tok], m: Mention) -> str:
+    """The word before a name, over its article ("à l'Éthiopie" -> à)."""
+    j = m.start - 1
+    while j >= 0 and toks[j].lower in pack.determiners:
+        j -= 1
+    return toks[j].lower if j >= 0 else ""
 
 
 def roles(
@@ -156,6 +172,11 @@ def roles(
         None,
     )
     subject = _subject(pack, toks, event, [m for m in players if m is not recipient])
+    if subject is None and len(voices) == 1:
+        # "Iran denied sending arms", "Russia said it does not supply": the voice acts
+        (k,) = voices
+        if mentions[k].actor.type not in VOICE_ONLY and mentions[k] is not recipient:
+            subject = mentions[k]
     if subject is not None and recipient is not None and subject.actor.name == recipient.actor.name:
         recipient = None
     deny = any(
@@ -170,21 +191,37 @@ def _is_source(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """ "by/from X" (par, dall', из, Rusya'dan): the supplier or agent of a passive."""
     if m.suffix is not None and m.suffix in pack.source_suffixes:
         return True
-    return m.start > 0 and toks[m.start - 1].lower in pack.source_words
+    return _word_before(pack, toks, m) in pack.source_words
 
 
 def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """ "in X" (en, in, Suriye'de): where it happens, never who acts."""
     if m.suffix is not None and m.suffix in pack.place_suffixes:
         return True
-    return m.start > 0 and toks[m.start - 1].lower in pack.place_words
+    return _word_before(pack, toks, m) in pack.place_words
 
 
 def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
     players = [m for m in players if not _is_place(pack, toks, m)]
-    sources = [m for m in players if _is_source(pack, toks, m)]
+    if event.relation in NATIONALITY_NOT_SENDER:
+        players = [m for m in players if m.actor.type != "demonym"]
+    sources = [
+        m
+        for m in players
+        if _is_source(pack, toks, m)
+        and min(abs(m.start - event.end), abs(event.start - m.end)) <= SOURCE_REACH
+    ]
     if sources:
         return min(sources, key=lambda m: abs(m.start - event.start))
+    # "Turkish forces", "قوات تركية", "soldats américains": the demonym on the trigger's noun
+    beside = [
+        m
+        for m in players
+        if m.actor.type == "demonym"
+        and (0 <= event.start - m.end < ADJACENT or 0 <= m.start - event.end < ADJACENT)
+    ]
+    if beside:
+        return min(beside, key=lambda m: min(abs(event.start - m.end), abs(m.start - event.end)))
     named = [m for m in players if m.actor.type != "demonym"]
     if pack.order == "case":
         subj = [m for m in named if m.cases & pack.subject_cases or not m.cases]
