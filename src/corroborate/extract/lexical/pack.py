@@ -56,6 +56,7 @@ class Phrases:
 
     prefixes: tuple[str, ...] = ()  # clitics a first word may carry (the Arabic "and", "to")
     cased: bool = False  # a capitalised phrase matches only a capitalised word (names)
+    lemmas: bool = True  # a word may match by its lemma ("Suriyeli" -> suriye: not for names)
     _by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
 
     def add(self, keys: tuple[str, ...], payload: Any, *, proper: bool = False) -> None:
@@ -73,11 +74,16 @@ class Phrases:
         return out
 
     def _first_keys(self, tok: Tok) -> list[tuple[str, str | None]]:
-        keys: list[tuple[str, str | None]] = [(tok.lower, None), (tok.lemma, None)]
+        keys: list[tuple[str, str | None]] = [(tok.lower, None)]
+        if self.lemmas:
+            keys.append((tok.lemma, None))
         for pre in self.prefixes:
             if tok.lower.startswith(pre) and len(tok.lower) > len(pre) + 2:
                 keys.append((tok.lower[len(pre) :], pre))
         return keys
+
+    def _fits(self, tok: Tok, key: str) -> bool:
+        return key == tok.lower or (self.lemmas and key == tok.lemma)
 
     def find(self, toks: list[Tok]) -> list[tuple[int, int, Any, str | None]]:
         """Longest non-overlapping matches: (start, end, payload, clitic prefix or None)."""
@@ -135,6 +141,7 @@ class Pack:
     complementizers: frozenset[str]
     lemmatize_data: bool
     source_suffixes: frozenset[str]
+    subject_suffixes: frozenset[str]
     negation: frozenset[str]
     hedge_moods: frozenset[str]
     hedge_endings: tuple[str, ...]
@@ -193,10 +200,11 @@ def load_pack(language: str) -> Pack:
         complementizers=_set(cues.get("complementizers")),
         lemmatize_data=bool(meta.get("lemmatize_data", False)),
         source_suffixes=_set(meta.get("source_suffixes")),
+        subject_suffixes=_set(meta.get("subject_suffixes")),
         negation=_set(cues.get("negation")),
         hedge_moods=_set(meta.get("hedge_moods")),
         hedge_endings=tuple(str(e) for e in cues.get("hedge_endings", ()) or ()),
-        actors=Phrases(prefixes, cased=True),
+        actors=Phrases(prefixes, cased=True, lemmas=bool(meta.get("lemmatize_data", False))),
         speech=Phrases(prefixes),
         according=Phrases(prefixes),
         deny=Phrases(prefixes),

@@ -20,6 +20,7 @@ NEGATION_REACH = 3
 SPEAKER_REACH = 8
 ACCORDING_REACH = 4
 ADJACENT = 2  # a demonym this close to a trigger noun says whose it is
+INVERTED_REACH = 3
 SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
 # "American mercenaries": nationality is not a sender (the contract's conventions)
 NATIONALITY_NOT_SENDER = frozenset({"foreign_fighters"})
@@ -72,7 +73,8 @@ def entities(pack: Pack, toks: list[Tok]) -> list[Mention]:
 def attribution(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> Attribution:
     voices: set[int] = set()
     speaker: str | None = None
-    for _a, b, _p, _pre in pack.according.find(toks):
+    according = pack.according.find(toks)
+    for _a, b, _p, _pre in according:
         for k, m in enumerate(mentions):
             if b <= m.start <= b + ACCORDING_REACH:
                 voices.add(k)
@@ -80,7 +82,7 @@ def attribution(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> Attribu
                 break
     cues = pack.speech.find(toks) + pack.deny.find(toks)
     denials = pack.deny.find(toks)
-    speech = bool(cues)
+    speech = bool(cues) or bool(according)  # "according to her": the voice named before
     if speaker is None and cues and pack.speaker_first:
         first = next((k for k, m in enumerate(mentions) if m.actor.type != "demonym"), None)
         if first is not None and mentions[first].start < cues[0][0]:
@@ -107,6 +109,8 @@ def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) ->
     for k, m in enumerate(mentions):
         if m.actor.type == "demonym":
             continue
+        if m.start > cue + INVERTED_REACH:
+            continue  # only right after its verb ("said Peskov") is a later name the voice
         dist = cue - m.end if m.end <= cue else m.start - cue + SPEAKER_REACH // 2
         if dist > SPEAKER_REACH or dist < 0:
             continue
@@ -205,6 +209,9 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
     players = [m for m in players if not _is_place(pack, toks, m)]
     if event.relation in NATIONALITY_NOT_SENDER:
         players = [m for m in players if m.actor.type != "demonym"]
+    marked = [m for m in players if m.suffix is not None and m.suffix in pack.subject_suffixes]
+    if marked:  # "Rusya'nın ... sevkiyatı": the genitive owns a nominalised act
+        return min(marked, key=lambda m: abs(m.start - event.start))
     sources = [
         m
         for m in players
