@@ -210,7 +210,7 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
     if event.relation in NATIONALITY_NOT_SENDER:
         players = [m for m in players if m.actor.type != "demonym"]
     marked = [m for m in players if m.suffix is not None and m.suffix in pack.subject_suffixes]
-    if marked:  # "Rusya'nın ... sevkiyatı": the genitive owns a nominalised act
+    if marked:  # "Russia-GEN ... shipment": the genitive owns a nominalised act
         return min(marked, key=lambda m: abs(m.start - event.start))
     sources = [
         m
