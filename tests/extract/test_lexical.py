@@ -160,3 +160,21 @@ def test_framing_terms_per_language(ex: Extractor) -> None:
 
 def test_version_covers_the_packs(ex: Extractor) -> None:
     assert ex.version.count("+") == 2  # rules, English lexicons, language packs
+
+
+def test_sample_corpus_russian_and_turkish_articles(ex: Extractor) -> None:
+    """The bundled Russian and Turkish articles yield their ministries' own claims."""
+    from corroborate.workspace import sample_corpus
+
+    folder = sample_corpus()[0]
+    found = {}
+    for name, lang in [
+        ("35-moscow-denies-arms-flights.md", "ru"),
+        ("36-ankara-rejects-mercenary-claims.md", "tr"),
+    ]:
+        raw = (folder / name).read_text(encoding="utf-8")
+        assert f"language: {lang}" in raw
+        body = raw.split("---", 2)[2]
+        found[lang] = claims_of(ex, body, None)  # detected from the text alone
+    assert ("Russia", "arms_supply", "Armenia", "Russia", "deny", False) in found["ru"]
+    assert ("Turkey", "foreign_fighters", "Azerbaijan", "Turkey", "deny", False) in found["tr"]

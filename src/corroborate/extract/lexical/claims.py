@@ -37,10 +37,10 @@ def extract_lexical(
             )
             for a, b, side, _pre in pack.framing.find(toks)
         )
-        found = events(pack, toks)
         mentions = entities(pack, toks)
         if not mentions:
             continue
+        found = events(pack, toks)
         att = attribution(pack, toks, mentions)
         speaker = att.speaker or (last_speaker if att.speech else None)
         if att.speaker is not None:

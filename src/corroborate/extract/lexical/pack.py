@@ -64,23 +64,15 @@ class Phrases:
             self._by_first.setdefault(keys[0], []).append((keys, (payload, proper)))
 
     def _candidates(self, tok: Tok) -> list[tuple[tuple[str, ...], Any, str | None]]:
+        by_first = self._by_first
         out: list[tuple[tuple[str, ...], Any, str | None]] = []
         seen: set[str] = set()
-        for key, pre in self._first_keys(tok):
-            if key in seen:
+        for key, pre in _first_keys(tok.lower, tok.lemma, self.lemmas, self.prefixes):
+            if key in seen or key not in by_first:
                 continue
             seen.add(key)
-            out.extend((k, p, pre) for k, p in self._by_first.get(key, ()))
+            out.extend((k, p, pre) for k, p in by_first[key])
         return out
-
-    def _first_keys(self, tok: Tok) -> list[tuple[str, str | None]]:
-        keys: list[tuple[str, str | None]] = [(tok.lower, None)]
-        if self.lemmas:
-            keys.append((tok.lemma, None))
-        for pre in self.prefixes:
-            if tok.lower.startswith(pre) and len(tok.lower) > len(pre) + 2:
-                keys.append((tok.lower[len(pre) :], pre))
-        return keys
 
     def _fits(self, tok: Tok, key: str) -> bool:
         return key == tok.lower or (self.lemmas and key == tok.lemma)
@@ -97,9 +89,7 @@ class Phrases:
                     continue  # "того" (of that) is not Togo
                 if i + n > len(toks) or (best is not None and n <= best[0]):
                     continue
-                if all(
-                    k in (toks[i + j].lower, toks[i + j].lemma) for j, k in enumerate(keys[1:], 1)
-                ):
+                if all(self._fits(toks[i + j], k) for j, k in enumerate(keys[1:], 1)):
                     best = (n, payload, pre)
             if best is None:
                 i += 1
@@ -107,6 +97,20 @@ class Phrases:
             out.append((i, i + best[0], best[1], best[2]))
             i += best[0]
         return out
+
+
+@lru_cache(maxsize=300_000)
+def _first_keys(
+    lower: str, lemma: str, lemmas: bool, prefixes: tuple[str, ...]
+) -> tuple[tuple[str, str | None], ...]:
+    """The keys a word may open a phrase with: its form, its lemma, its form less a clitic."""
+    keys: list[tuple[str, str | None]] = [(lower, None)]
+    if lemmas and lemma != lower:
+        keys.append((lemma, None))
+    for pre in prefixes:
+        if lower.startswith(pre) and len(lower) > len(pre) + 2:
+            keys.append((lower[len(pre) :], pre))
+    return tuple(keys)
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -80,8 +80,8 @@ def attribution(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> Attribu
                 voices.add(k)
                 speaker = m.actor.name
                 break
-    cues = pack.speech.find(toks) + pack.deny.find(toks)
     denials = pack.deny.find(toks)
+    cues = pack.speech.find(toks) + denials
     speech = bool(cues) or bool(according)  # "according to her": the voice named before
     if speaker is None and cues and pack.speaker_first:
         first = next((k for k, m in enumerate(mentions) if m.actor.type != "demonym"), None)
