@@ -77,6 +77,7 @@ def extract_files(
                 doc=label,
                 max_seconds=settings.max_extract_seconds,
                 max_claims=settings.max_claims_per_document,
+                language=built.meta.language,
             )
             if bounded.note:
                 yield IngestFailure(built.origin, f"extraction {bounded.note}")
@@ -116,10 +117,11 @@ def extract_ledger(
     version = local.version
     stopping = should_stop or (lambda: False)
 
-    def chunks() -> Iterator[tuple[None, list[tuple[int, str, str]]]]:
+    def chunks() -> Iterator[tuple[None, list[tuple[int, str, str, str | None]]]]:
         for pending in ledger.pending_extraction(version, batch=batch):
             for i in range(0, len(pending), CHUNK):
-                yield None, [(d.id, d.origin, d.text) for d in pending[i : i + CHUNK]]
+                part = pending[i : i + CHUNK]
+                yield None, [(d.id, d.origin, d.text, d.language) for d in part]
             if stopping():
                 report.interrupted = True
                 return

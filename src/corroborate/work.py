@@ -92,7 +92,7 @@ def warm(job: Job) -> None:
 
 
 def _extract(
-    extractor: Extractor, job: Job, text: str, label: str, where: str
+    extractor: Extractor, job: Job, text: str, label: str, where: str, language: str | None
 ) -> tuple[ExtractionRows, IngestFailure | None, float]:
     """Rows of one text's extraction within the job's budgets (extract_bounds), a note or
     failure row when it stopped early or failed, and its seconds."""
@@ -105,8 +105,9 @@ def _extract(
     began = time.monotonic()
     try:
         bounded = extract_bounded(
-            extractor, text, doc=label, max_seconds=job.max_seconds, max_claims=job.max_claims
-        )
+            extractor, text, doc=label, max_seconds=job.max_seconds, max_claims=job.max_claims,
+            language=language,
+        )  # fmt: skip
         result = bounded.extraction
         if bounded.note:
             problem = IngestFailure(where, f"extraction {bounded.note}")
@@ -135,24 +136,28 @@ def build_chunk(job: Job, raws: Sequence[RawInput]) -> ChunkResult[Built | Inges
             out.append(built if isinstance(built, IngestFailure) else Built(built, None))
             continue
         label = built.meta.external_id or built.origin
-        rows, problem, took = _extract(extractor, job, built.text, label, built.origin)
+        rows, problem, took = _extract(
+            extractor, job, built.text, label, built.origin, built.meta.language
+        )
         out.append(Built(built, rows, problem, took))
     return ChunkResult(tuple(out), extractor.version if extractor else None)
 
 
-def extract_chunk(job: Job, docs: Sequence[tuple[int, str, str]]) -> ChunkResult[Extracted]:
-    """Extract stored documents given as (id, origin, text)."""
+def extract_chunk(
+    job: Job, docs: Sequence[tuple[int, str, str, str | None]]
+) -> ChunkResult[Extracted]:
+    """Extract stored documents given as (id, origin, text, language)."""
     assert job.extractor is not None, "extract_chunk needs a job with an extractor"
     return extract_with(extractor_for(job.extractor), job, docs)
 
 
 def extract_with(
-    extractor: Extractor, job: Job, docs: Sequence[tuple[int, str, str]]
+    extractor: Extractor, job: Job, docs: Sequence[tuple[int, str, str, str | None]]
 ) -> ChunkResult[Extracted]:
     """`extract_chunk` with a given extractor (the parent's own, when it works alone)."""
     out = []
-    for doc_id, origin, text in docs:
+    for doc_id, origin, text, language in docs:
         where = f"document {doc_id} ({origin})"
-        rows, problem, took = _extract(extractor, job, text, str(doc_id), where)
+        rows, problem, took = _extract(extractor, job, text, str(doc_id), where, language)
         out.append(Extracted(doc_id, rows, problem, took))
     return ChunkResult(tuple(out), extractor.version)

@@ -28,6 +28,7 @@ class PendingDocument:
     origin: str
     external_id: str | None
     text: str
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +157,11 @@ class ClaimsMixin:
         while True:
             q = (
                 sa.select(
-                    documents.c.id, documents.c.origin, documents.c.external_id, documents.c.text
+                    documents.c.id,
+                    documents.c.origin,
+                    documents.c.external_id,
+                    documents.c.text,
+                    documents.c.language,
                 )
                 .select_from(documents.outerjoin(extractions))
                 .where(documents.c.id > last)
