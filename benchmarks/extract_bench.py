@@ -3,6 +3,9 @@
 usage: python benchmarks/extract_bench.py [N_DOCS]      (synthetic; default 10000 documents)
        python benchmarks/extract_bench.py --real ../shared/data/news-dev/articles.jsonl \\
            --real ../shared/data/world-dev/articles.jsonl   (real articles: the measure)
+       python benchmarks/extract_bench.py --languages ARTICLES.jsonl [ARTICLES.jsonl ...]
+       (docs/s per language on the first 50 real articles of each: a record's `lang`, else English;
+       e.g. ../shared/data/multi-dev/articles.jsonl ../shared/data/news-dev/articles.jsonl)
 
 Documents are generated on the fly (streamed, never all in memory) from sentence templates
 filled with the lexicons' actors, equipment and verbs, plus filler sentences with no actor, in
@@ -164,8 +167,45 @@ def real_articles(paths: list[str]) -> None:
     print(f"  peak memory (MiB) after 1/2, all: {marks[0]:.0f}, {marks[-1]:.0f}")
 
 
+PER_LANGUAGE = 50  # documents per language, the first in file order
+
+
+def per_language(paths: list[str]) -> None:
+    """Docs/s and words/s per language on one core, packs loaded before the clock starts."""
+    by_lang: dict[str, list[str]] = {}
+    for path in paths:
+        with Path(path).open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    item = json.loads(line)
+                    lang = str(item.get("lang") or item.get("language") or "en")
+                    texts = by_lang.setdefault(lang, [])
+                    if len(texts) < PER_LANGUAGE:
+                        texts.append(item["text"])
+    extractor = Extractor()
+    rates: dict[str, float] = {}
+    for lang, texts in sorted(by_lang.items()):
+        start = time.perf_counter()
+        extractor.extract(texts[0], doc="warm", language=lang)  # loads the pack
+        load = time.perf_counter() - start
+        words = sum(len(t.split()) for t in texts)
+        start = time.perf_counter()
+        claims = sum(len(extractor.extract(t, doc="b", language=lang).claims) for t in texts)
+        secs = time.perf_counter() - start
+        rates[lang] = len(texts) / secs
+        print(f"{lang}: {len(texts)} docs, {words / len(texts):.0f} words/doc: "
+              f"{len(texts) / secs:,.1f} docs/s, {words / secs:,.0f} words/s, {claims} claims "
+              f"(pack load {load:.1f} s)")  # fmt: skip
+    if "en" in rates:
+        for lang, rate in sorted(rates.items()):
+            print(f"  {lang} speed / English: {rate / rates['en']:.2f}")
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
+    if "--languages" in args:
+        per_language(args[args.index("--languages") + 1 :])
+        sys.exit(0)
     real: list[str] = []
     while "--real" in args:
         i = args.index("--real")

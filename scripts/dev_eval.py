@@ -54,8 +54,9 @@ SETS = {
 
 
 def predict(
-    dev: DevSet, extractor: Extractor, docs: set[str]
+    dev: DevSet, extractor: Extractor, docs: set[str], langs: dict[str, str] | None = None
 ) -> tuple[list[dict[str, Any]], int, float]:
+    """Claims of the docs; `langs` is filled with each doc's language (the article's `lang`)."""
     out: list[dict[str, Any]] = []
     n = 0
     t0 = time.perf_counter()
@@ -65,9 +66,11 @@ def predict(
             if item["id"] not in docs:
                 continue
             n += 1
-            out.extend(
-                c.to_contract() for c in extractor.extract(item["text"], doc=item["id"]).claims
-            )
+            lang = item.get("lang") or item.get("language")
+            if langs is not None:
+                langs[item["id"]] = str(lang or "en")
+            found = extractor.extract(item["text"], doc=item["id"], language=lang)
+            out.extend(c.to_contract() for c in found.claims)
     return out, n, time.perf_counter() - t0
 
 
@@ -84,6 +87,7 @@ def main() -> None:
     parser.add_argument("--misses", type=Path, help="write missed and spurious claims here")
     parser.add_argument("--relations", action="store_true", help="per relation and denials")
     parser.add_argument("--rules-only", action="store_true", help="without the parser stage")
+    parser.add_argument("--languages", action="store_true", help="per language of the articles")
     args = parser.parse_args()
     extractor = Extractor(parse=not args.rules_only)
     report: list[str] = []
@@ -94,12 +98,21 @@ def main() -> None:
             continue
         gold = load_jsonl(dev.gold)
         scope = load_belligerents(dev.scope) if dev.scope and dev.scope.exists() else None
-        predicted, n, secs = predict(dev, extractor, {str(g["doc"]) for g in gold})
+        langs: dict[str, str] = {}
+        predicted, n, secs = predict(dev, extractor, {str(g["doc"]) for g in gold}, langs)
         strict = score(gold, predicted, belligerents=scope)
         loose = score(gold, predicted, belligerents=scope, loose=True)
         print(f"{name}: {n} docs in {secs:.1f} s")
         print(line("  strict", strict))
         print(line("  loose", loose))
+        if args.languages:
+            for lang in sorted(set(langs.values())):
+                sub_g = [g for g in gold if langs.get(str(g["doc"])) == lang]
+                sub_p = [p for p in predicted if langs.get(str(p["doc"])) == lang]
+                print(line(f"    {lang} strict", score(sub_g, sub_p, belligerents=scope)))
+                print(
+                    line(f"    {lang} loose", score(sub_g, sub_p, belligerents=scope, loose=True))
+                )
         if args.relations:
             groups = sorted({str(g["relation"]) for g in gold})
             for rel in groups:

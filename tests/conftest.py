@@ -274,3 +274,78 @@ def claims(ex: Extractor, text: str) -> list[Claim]:
 def tuples(ex: Extractor, text: str) -> set[tuple[object, ...]]:
     """(subject, relation, recipient, speaker, polarity) of each claim in `text`."""
     return {(c.subject, c.relation, c.recipient, c.speaker, c.polarity) for c in claims(ex, text)}
+
+
+# -- a corpus with claims, for the worker pool and the Dask cluster -----------------------------
+
+_SUPPLIERS = ["Turkey", "Russia", "Iran", "Israel", "Pakistan", "France"]
+_RECEIVERS = ["Azerbaijan", "Armenia"]
+_LINES = [
+    "{a} sent drones to {b}, officials said.",
+    "{a} denied delivering missiles to {b}.",
+    "{a} reportedly supplied weapons to {b}, according to the observatory.",
+    "Farmers near the river reported a quiet night and repaired a damaged bridge.",
+    "The town council met on {n} occasions this month to discuss the water supply.",
+]
+
+
+def claims_corpus_rows(n: int, *, seed: int = 3) -> list[dict[str, object]]:
+    """`n` JSONL rows of short news-like texts, most of them carrying claims; each text unique."""
+    import random
+
+    rng = random.Random(seed)
+    rows: list[dict[str, object]] = []
+    for i in range(n):
+        lines = [
+            rng.choice(_LINES).format(
+                a=rng.choice(_SUPPLIERS), b=rng.choice(_RECEIVERS), n=rng.randint(2, 9)
+            )
+            for _ in range(4)
+        ]
+        text = f"Bulletin {i}. " + " ".join(lines)
+        rows.append({"id": f"b{i}", "text": text, "source": f"Outlet {i % 5}"})
+    return rows
+
+
+def write_claims_corpus(path: Path, n: int) -> Path:
+    import json
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as fh:
+        for row in claims_corpus_rows(n):
+            fh.write(json.dumps(row) + "\n")
+    return path
+
+
+def assert_extracted_once(url: str, ex: Extractor, *, documents: int) -> dict[int, object]:
+    """Every document is stored once, extracted once by `ex`'s version, and its stored claims
+    are exactly what `ex` finds in its text (none lost, none twice). Returns each document's
+    extraction time, to check later that a re-run did not redo it."""
+    from collections import Counter
+
+    with Ledger(url) as ledger, ledger.engine.connect() as conn:
+        texts: dict[int, str] = dict(conn.execute(sa.text("select id, text from documents")).all())
+        assert len(texts) == documents
+        hashes = conn.execute(sa.text("select count(distinct content_hash) from documents"))
+        assert hashes.scalar_one() == documents, "a document is stored twice"
+        done = conn.execute(sa.text("select document_id, extractor, extracted_at from extractions"))
+        extracted = {int(d): (v, at) for d, v, at in done.all()}
+        assert set(extracted) == set(texts), "a document was never extracted"
+        assert {v for v, _ in extracted.values()} == {ex.version}
+        stored = Counter(
+            (int(r[0]), r[1], r[2], r[3], r[4], r[5], int(r[6]))
+            for r in conn.execute(
+                sa.text(
+                    "select document_id, subject, relation, recipient, speaker, polarity, "
+                    "evidence_start from claims"
+                )
+            )
+        )
+    expected = Counter(
+        (doc_id, c.subject, c.relation, c.recipient, c.speaker, c.polarity, c.evidence.start)
+        for doc_id, text in texts.items()
+        for c in ex.extract(str(text), doc=str(doc_id)).claims
+    )
+    assert sum(expected.values()) > documents // 2, "the corpus should carry claims"
+    assert stored == expected
+    return {d: at for d, (_v, at) in extracted.items()}

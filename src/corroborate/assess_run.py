@@ -114,7 +114,7 @@ def assess_ledger(
     kb = kb or default_kb()
     reviews = ledger.list_reviews()
     decided = decisions(reviews)
-    rows = {r.id: r for r in ledger.list_claims()}  # every claim, rejected ones too
+    rows = {r.id: r for r in ledger.iter_claims()}  # every claim, rejected ones too; streamed
     records = {}
     for claim_id, row in rows.items():
         kept = apply(record(row), decided.get(claim_key(row)))  # analysts' corrections

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from corroborate.assess import AssessSettings
-from corroborate.assess.copies import signature, to_bytes
 from corroborate.extract import Extraction, Extractor
 from corroborate.extract_bounds import extract_bounded
 from corroborate.ingest import (
@@ -16,11 +14,12 @@ from corroborate.ingest import (
     is_url,
     plan_inputs,
 )
-from corroborate.ingest.clean import one_line
 from corroborate.model import Document, IngestFailure, Skipped
 from corroborate.pipeline import read_options, read_target
+from corroborate.pool import CHUNK, PoolError, open_runner
 from corroborate.settings import Settings
-from corroborate.store import DocumentExtraction, Ledger, Signature
+from corroborate.store import ExtractionRows, Ledger
+from corroborate.work import ExtractorSpec, Job, extract_chunk, extract_with, extractor_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +77,7 @@ def extract_files(
                 doc=label,
                 max_seconds=settings.max_extract_seconds,
                 max_claims=settings.max_claims_per_document,
+                language=built.meta.language,
             )
             if bounded.note:
                 yield IngestFailure(built.origin, f"extraction {bounded.note}")
@@ -87,63 +87,91 @@ def extract_files(
 def extract_ledger(
     ledger: Ledger,
     *,
-    extractor: Extractor,
+    extractor: Extractor | ExtractorSpec,
     batch: int = 100,
     should_stop: Callable[[], bool] | None = None,
     copy_settings: AssessSettings | None = None,
+    workers: int = 1,
+    scheduler: str = "",
+    on_written: Callable[[int], None] | None = None,
     max_seconds: float = 30.0,
     max_claims: int = 5_000,
 ) -> ExtractReport:
     """Extract every document not yet extracted by this extractor version; resumable.
 
+    Given an `ExtractorSpec`, documents go in chunks to `workers` local processes (0: every
+    core) or to the Dask cluster at `scheduler`; given an `Extractor`, they are extracted here.
+    Results are stored `batch` documents per transaction, in whatever order chunks finish.
     The same pass stores each document's MinHash signature for copy detection."""
     report = ExtractReport()
-    version = extractor.version
     shape = copy_settings or AssessSettings()
-    for pending in ledger.pending_extraction(version, batch=batch):
-        items = []
-        failures = []
-        for doc in pending:
-            if should_stop is not None and should_stop():  # per document: a stop is prompt
+    spec = extractor if isinstance(extractor, ExtractorSpec) else None
+    job = Job(
+        spec,
+        num_perm=shape.num_perm,
+        shingle_words=shape.shingle_words,
+        max_seconds=max_seconds,
+        max_claims=max_claims,
+    )
+    local = extractor if isinstance(extractor, Extractor) else extractor_for(extractor)
+    version = local.version
+    stopping = should_stop or (lambda: False)
+
+    def chunks() -> Iterator[tuple[None, list[tuple[int, str, str, str | None]]]]:
+        for pending in ledger.pending_extraction(version, batch=batch):
+            for i in range(0, len(pending), CHUNK):
+                part = pending[i : i + CHUNK]
+                yield None, [(d.id, d.origin, d.text, d.language) for d in part]
+            if stopping():
                 report.interrupted = True
-                break
-            began = time.monotonic()
-            where = f"document {doc.id} ({doc.origin})"
-            try:
-                bounded = extract_bounded(
-                    extractor,
-                    doc.text,
-                    doc=str(doc.id),
-                    max_seconds=max_seconds,
-                    max_claims=max_claims,
-                    should_stop=should_stop,
+                return
+
+    if spec is not None and ledger.pending_count(version) == 0:
+        return report  # nothing to do: start no workers, reach no cluster
+    runner = open_runner(job, workers=workers, scheduler=scheduler) if spec is not None else None
+    results = (
+        runner.run(extract_chunk, chunks())
+        if runner is not None
+        else ((tag, extract_with(local, job, docs)) for tag, docs in chunks())
+    )
+    done: list[tuple[int, ExtractionRows]] = []
+    problems: list[IngestFailure] = []
+
+    def flush() -> None:
+        nonlocal done, problems
+        report.claims += ledger.store_extraction_rows(done, version=version)
+        if problems:
+            ledger.write_batch([], problems)
+        report.documents += len(done)
+        report.failed += len(problems)
+        done, problems = [], []
+        if on_written is not None:
+            on_written(report.documents)
+
+    try:
+        for _tag, result in results:
+            if result.version != version:
+                raise PoolError(
+                    f"a worker extracts with version {result.version}, this process with "
+                    f"{version}: install the same corroborate and lexicons on every worker"
                 )
-                if bounded.interrupted:  # this document is not marked done: a re-run redoes it
-                    report.interrupted = True
-                    break
-                result = bounded.extraction
-                if bounded.note:
-                    failures.append(IngestFailure(where, f"extraction {bounded.note}"))
-            except Exception as exc:  # one bad text must not stop the corpus (nor every re-run)
-                detail = one_line(str(exc), limit=200)
-                reason = (
-                    f"extraction failed ({type(exc).__name__}: {detail}); stored without claims"
-                )
-                failures.append(IngestFailure(where, reason))
-                result = Extraction([], [])
-            took = time.monotonic() - began
-            if report.slowest is None or took > report.slowest[1]:
-                report.slowest = (doc.id, took)
-            sig = signature(doc.text, shingle_words=shape.shingle_words, num_perm=shape.num_perm)
-            stored = Signature(shape.num_perm, shape.shingle_words, to_bytes(sig))
-            items.append(DocumentExtraction(doc.id, result.claims, result.framing, stored))
-            report.framing += len(result.framing)
-        report.claims += ledger.store_extractions(items, version=version)
-        if failures:
-            ledger.write_batch([], failures)
-            report.failed += len(failures)
-        report.documents += len(items)
-        if report.interrupted or (should_stop is not None and should_stop()):
-            report.interrupted = True
-            break
+            for item in result.items:
+                if report.slowest is None or item.seconds > report.slowest[1]:
+                    report.slowest = (item.document_id, item.seconds)
+                done.append((item.document_id, item.rows))
+                report.framing += len(item.rows.framing)
+                if item.problem is not None:
+                    problems.append(item.problem)
+            if len(done) >= batch:
+                flush()
+        flush()
+    except KeyboardInterrupt:
+        report.interrupted = True
+        flush()
+    except PoolError:
+        flush()
+        raise
+    finally:
+        if runner is not None:
+            runner.close()
     return report

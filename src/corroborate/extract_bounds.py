@@ -89,11 +89,12 @@ def extract_bounded(
     max_seconds: float = 30.0,
     max_claims: int = 5_000,
     should_stop: Callable[[], bool] | None = None,
+    language: str | None = None,
 ) -> Bounded:
     """Claims of one document within the budgets; the note says where it stopped, if it did."""
     overlong = longest_sentence(text) > LONG_SENTENCE
     if not overlong and len(text) <= PIECE:
-        whole = extractor.extract(text, doc=doc)
+        whole = extractor.extract(text, doc=doc, language=language)
         if len(whole.claims) <= max_claims:
             return Bounded(whole)
         over = (f"{len(whole.claims):,} claims, over {max_claims:,} "
@@ -118,7 +119,7 @@ def extract_bounded(
             note = (f"stopped at character {offset:,} of {len(text):,}: over {max_claims:,} "
                     "claims (setting max_claims_per_document); the first are kept")  # fmt: skip
             break
-        part = extractor.extract(piece, doc=doc)
+        part = extractor.extract(piece, doc=doc, language=language)
         for claim in part.claims:
             claim.evidence = _shift(claim.evidence, offset)
             claim.mentions = [_shift(m, offset) for m in claim.mentions]

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corroborate.assess import AssessSettings
 from corroborate.ingest import (
-    FORMATS,
     ReadOptions,
     SourceRegistry,
-    build_document,
+    dedupe_key_of,
     is_url,
     plan_inputs,
     read_file,
@@ -25,11 +25,13 @@ from corroborate.ingest import (
 from corroborate.ingest.clean import clean_failure, clean_origin, one_line
 from corroborate.ingest.feeds import HostPacer, is_feed_list, load_feeds, read_feed_url
 from corroborate.ingest.fetch import new_client
-from corroborate.ingest.files import ROW_FORMATS
+from corroborate.ingest.files import ROW_FORMATS, format_of
 from corroborate.ingest.rows import JsonLimits
 from corroborate.model import Document, IngestFailure, Metadata, RawInput, Skipped
+from corroborate.pool import CHUNK, PoolError, open_runner
 from corroborate.settings import Settings
-from corroborate.store import Ledger
+from corroborate.store import ExtractionRows, Ledger
+from corroborate.work import ExtractorSpec, Job, build_chunk, extractor_for
 
 
 @dataclass(slots=True)
@@ -49,6 +51,12 @@ class IngestReport:
     missing: int = 0  # named inputs that do not exist (each one failure)
     # the input that took longest to read, build and hand to its batch, and its seconds
     slowest: tuple[str, float] | None = None
+    built: int = 0  # inputs built (and extracted) by workers; those already done are not
+    extracted: int = 0  # documents whose claims were stored in this run
+    claims: int = 0
+    extraction_failed: int = 0
+    where: str = ""  # where the work ran: processes or a Dask cluster
+    slowest_extraction: tuple[str, float] | None = None  # a document's origin, its seconds
 
     def summary(self) -> str:
         """One line whose counts add up: inputs (files, URLs), then the documents they gave."""
@@ -160,26 +168,56 @@ def expand_feed_lists(targets: Sequence[str]) -> tuple[list[str], dict[str, str]
 
 
 class _Batch:
-    def __init__(self, ledger: Ledger, report: IngestReport) -> None:
-        self.ledger, self.report = ledger, report
-        self.docs: list[Document] = []
+    """Finished work waiting for its transaction: documents (with claims), failures, inputs."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        report: IngestReport,
+        version: str,
+        on_written: Callable[[int], None] | None,
+    ) -> None:
+        self.ledger, self.report, self.version = ledger, report, version
+        self.on_written = on_written
+        self.items: list[tuple[Document, ExtractionRows | None]] = []
         self.failures: list[IngestFailure] = []
+        self.problems: list[IngestFailure] = []  # extraction failed; the document is kept
         self.succeeded: list[str] = []
 
     def __len__(self) -> int:
-        return len(self.docs) + len(self.failures)
+        return len(self.items) + len(self.failures)
 
     def flush(self) -> None:
-        if not self and not self.succeeded:
+        if not self and not self.succeeded and not self.problems:
             return
         # origins and reasons as every backend can store them (a file name that is not UTF-8)
         self.failures = [clean_failure(f) for f in self.failures]
+        self.problems = [clean_failure(f) for f in self.problems]
         succeeded = [clean_origin(s) for s in self.succeeded]
-        result = self.ledger.write_batch(self.docs, self.failures, succeeded=succeeded)
+        result = self.ledger.write_extracted_batch(
+            self.items,
+            [*self.failures, *self.problems],
+            succeeded=succeeded,
+            version=self.version,
+        )
         self.report.added += result.added
         self.report.existing += result.existing
+        self.report.extracted += result.extracted
+        self.report.claims += result.claims
+        self.report.extraction_failed += len(self.problems)
         self.report.failures.extend(self.failures)
-        self.docs, self.failures, self.succeeded = [], [], []
+        self.items, self.failures, self.problems, self.succeeded = [], [], [], []
+        if self.on_written is not None:
+            self.on_written(self.report.added + self.report.existing)
+
+
+def _key_of(raw: RawInput, overrides: Metadata | None) -> str | None:
+    """The input's dedupe key, or None when a hostile field stops it (the worker's build then
+    records the failure)."""
+    try:
+        return dedupe_key_of(raw, overrides=overrides)
+    except Exception:
+        return None
 
 
 def ingest(
@@ -193,8 +231,16 @@ def ingest(
     encoding: str = "utf-8",
     on_progress: ProgressHook | None = None,
     should_stop: Callable[[], bool] | None = None,
+    extractor: ExtractorSpec | None = None,
+    copy_settings: AssessSettings | None = None,
+    on_written: Callable[[int], None] | None = None,
 ) -> IngestReport:
     """Ingest files, folders and URLs; bad inputs become error rows and the batch goes on.
+
+    Inputs are read here and built (and, given `extractor`, extracted) in chunks by
+    `settings.workers` processes or on the Dask cluster at `settings.scheduler`; the results
+    come back to this process, which writes each batch of documents with their claims in one
+    transaction. A document already extracted by this extractor version keeps its claims.
 
     `should_stop` is polled between inputs (the CLI sets it from SIGINT/SIGTERM), so a stop never
     lands inside a database write; a KeyboardInterrupt raised anyway is handled the same way.
@@ -215,16 +261,43 @@ def ingest(
     report = IngestReport(inputs=len(plan.inputs), skipped=list(plan.skipped))
     report.urls = sum(1 for t in plan.inputs if is_url(t))
     report.records = report.missing = len(plan.missing)
-    batch = _Batch(ledger, report)
+    shape = copy_settings or AssessSettings()
+    job = Job(
+        extractor,
+        overrides,
+        registry,
+        shape.num_perm,
+        shape.shingle_words,
+        max_seconds=settings.max_extract_seconds,
+        max_claims=settings.max_claims_per_document,
+    )
+    version = extractor_for(extractor).version if extractor is not None else ""
+    batch = _Batch(ledger, report, version, on_written)
     batch.failures.extend(plan.missing)
     stopping = should_stop or (lambda: False)
-    try:
+
+    def fresh(raws: list[RawInput]) -> list[RawInput]:
+        """The inputs not already in the ledger (extracted by this version, when extracting):
+        a re-run reads and hashes what it did before, but builds and extracts only the rest."""
+        keys = [_key_of(r, overrides) for r in raws]
+        known = [k for k in keys if k is not None]
+        done = ledger.finished_keys(known, version=version if extractor is not None else None)
+        if not done:
+            return raws
+        report.existing += sum(1 for k in keys if k in done)
+        batch.succeeded.extend(r.origin for r, k in zip(raws, keys, strict=True) if k in done)
+        if on_written is not None:
+            on_written(report.added + report.existing)
+        return [r for r, k in zip(raws, keys, strict=True) if k not in done]
+
+    def chunks() -> Iterator[tuple[list[str], list[RawInput]]]:
+        """Raw inputs in chunks, each tagged with the inputs it finishes."""
+        raws: list[RawInput] = []
+        closes: list[str] = []
         for target in plan.inputs:
             began = time.monotonic()
             whole_input_failed = False
-            row_file = (
-                not is_url(target) and FORMATS.get(Path(target).suffix.lower()) in ROW_FORMATS
-            )
+            row_file = not is_url(target) and format_of(Path(target)) in ROW_FORMATS
             report.row_files += row_file
             items = read_target(target, settings, options, seen=ledger.stored_origins, pacer=pacer)
             for item in items:
@@ -235,20 +308,18 @@ def ingest(
                     continue
                 report.records += 1
                 report.rows += row_file
-                built = (
-                    item
-                    if isinstance(item, IngestFailure)
-                    else build_document(item, overrides=overrides, registry=registry)
-                )
-                if isinstance(item, RawInput):
-                    report.warnings.extend(item.warnings)
-                if isinstance(built, IngestFailure):
-                    batch.failures.append(built)
-                    whole_input_failed |= built.origin in (target, clean_origin(target))
-                else:
-                    batch.docs.append(built)
-                if len(batch) >= settings.commit_every:
-                    batch.flush()
+                if isinstance(item, IngestFailure):
+                    batch.failures.append(item)
+                    whole_input_failed |= item.origin in (target, clean_origin(target))
+                    continue
+                report.warnings.extend(item.warnings)
+                if len(raws) >= CHUNK:
+                    if todo := fresh(raws):
+                        yield closes, todo
+                    else:
+                        batch.succeeded.extend(closes)
+                    raws, closes = [], []
+                raws.append(item)
             if stopping():
                 report.interrupted = True  # this input may be partial: not marked succeeded
                 break
@@ -256,11 +327,46 @@ def ingest(
             if report.slowest is None or took > report.slowest[1]:
                 report.slowest = (clean_origin(target), took)
             if not whole_input_failed:
-                batch.succeeded.append(target)
+                closes.append(target)
             if on_progress:
                 on_progress(target, len(plan.inputs))
+        if todo := fresh(raws) if raws else []:
+            yield closes, todo
+        else:
+            batch.succeeded.extend(closes)
+
+    runner = open_runner(job, workers=settings.workers, scheduler=settings.scheduler)
+    report.where = runner.where
+    try:
+        for closes, result in runner.run(build_chunk, chunks()):
+            if extractor is not None and result.version != version:
+                raise PoolError(
+                    f"a worker extracts with version {result.version}, this process with "
+                    f"{version}: install the same corroborate and lexicons on every worker"
+                )
+            failed_here = set()
+            report.built += len(result.items)
+            for built in result.items:
+                if isinstance(built, IngestFailure):
+                    batch.failures.append(built)
+                    failed_here.add(built.origin)
+                    continue
+                batch.items.append((built.document, built.rows))
+                slow = report.slowest_extraction
+                if built.rows is not None and (slow is None or built.seconds > slow[1]):
+                    report.slowest_extraction = (built.document.origin, built.seconds)
+                if built.problem is not None:
+                    batch.problems.append(built.problem)
+            batch.succeeded.extend(t for t in closes if t not in failed_here)
+            if len(batch) >= settings.commit_every:
+                batch.flush()
         batch.flush()
     except KeyboardInterrupt:
         report.interrupted = True
         batch.flush()
+    except PoolError:
+        batch.flush()  # what came back is kept; the re-run does the rest
+        raise
+    finally:
+        runner.close()
     return report

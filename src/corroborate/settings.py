@@ -62,6 +62,14 @@ class Settings:
     commit_every: int = _setting(
         100, "documents per transaction; an interrupted run loses at most this much work"
     )
+    workers: int = _setting(
+        0, "worker processes that build and extract documents (ingest, reextract); 0: every core"
+    )
+    scheduler: str = _setting(
+        "",
+        "a Dask scheduler address (tcp://HOST:PORT): extract on that cluster instead of local "
+        "processes; unset: local",
+    )
     min_independent_groups: int = _setting(
         2, "independent voice groups needed to call a proposition corroborated"
     )
@@ -117,6 +125,7 @@ _RANGES: dict[str, tuple[float, float]] = {
     "max_json_depth": (1, 900),  # Python's own recursion limit is near 1,000
     "max_json_number_digits": (1, 4300),  # Python's int conversion limit
     "commit_every": (1, float("inf")),
+    "workers": (0, 1024),
     "min_independent_groups": (1, float("inf")),
     "hedged_weight": (0.0, 1.0),
     "stance_weight": (0.0, 1.0),

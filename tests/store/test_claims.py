@@ -120,3 +120,15 @@ def test_a_review_with_an_idempotency_key_is_stored_once(ledger: Ledger) -> None
     unkeyed = ledger.add_review(kind="note", payload={}, author="c")
     assert unkeyed != ledger.add_review(kind="note", payload={}, author="c")
     assert len(ledger.list_reviews()) == 4
+
+
+def test_streamed_claims_are_the_listed_claims(ledger: Ledger) -> None:
+    """iter_claims reads through a server-side cursor on PostgreSQL, a few rows at a time."""
+    for i in range(4):
+        doc = build_document(RawInput(f"{i}.txt", f"Report {i}. {TEXT}", "txt"))
+        assert isinstance(doc, Document)
+        ledger.write_batch([doc])
+    extract_ledger(ledger, extractor=Extractor())
+    listed = ledger.list_claims()
+    assert len(listed) >= 8
+    assert list(ledger.iter_claims(batch=3)) == listed

@@ -5,12 +5,23 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from corroborate import __version__
 from corroborate.settings import SettingsError
@@ -88,6 +99,35 @@ def date_option(_ctx: click.Context, param: click.Parameter, value: str | None) 
 )
 def cli(db: str | None, workspace: Path | None) -> None:
     """Who claims what, who denies it, who merely repeats it."""
+
+
+@contextmanager
+def progress_display(
+    description: str, *, total: int | None, quiet: bool
+) -> Iterator[Callable[[int], None]]:
+    """A progress line on stderr (count, rate, ETA) while the block runs; `quiet` or output not
+    to a terminal shows nothing. Yields a function to call with the count done so far."""
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=True,
+    )
+    task = progress.add_task(description, total=total, rate="")
+    started = time.monotonic()
+
+    def advance(done: int) -> None:
+        elapsed = time.monotonic() - started
+        rate = f"{done / elapsed:,.0f}/s" if elapsed > 0 else ""
+        progress.update(task, completed=done, rate=rate)
+
+    with progress:
+        yield advance
 
 
 class StopRequest:

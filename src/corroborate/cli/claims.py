@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,11 +13,14 @@ import click
 
 from corroborate.cli.app import (
     EXIT_INPUT_FAILED,
+    EXIT_INTERRUPTED,
+    StopRequest,
     cli,
     err,
     fail,
     ledger_of,
     out,
+    progress_display,
     to_json,
     workspace_of,
 )
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
 
     from corroborate.claims_run import FileExtraction
     from corroborate.extract import Extractor
+    from corroborate.work import ExtractorSpec
     from corroborate.workspace import Workspace
 
 lexicons_option = click.option(
@@ -36,17 +41,39 @@ lexicons_option = click.option(
 )
 
 
-def make_extractor(workspace: Workspace, extra: tuple[Path, ...] = ()) -> Extractor:
-    from corroborate.extract import Extractor, default_kb
+def extractor_spec(workspace: Workspace, extra: tuple[Path, ...] = ()) -> ExtractorSpec:
+    """The extractor the workspace asks for, as worker processes build it (checked here)."""
+    from corroborate.work import ExtractorSpec, extractor_for
 
-    folders = [p for p in workspace.settings.lexicons.split(os.pathsep) if p]
+    folders = [str(Path(p).resolve()) for p in workspace.settings.lexicons.split(os.pathsep) if p]
     if (workspace.root / "lexicons").is_dir():
         folders.append(str(workspace.root / "lexicons"))
-    folders.extend(str(p) for p in extra)
+    folders.extend(str(Path(p).resolve()) for p in extra)
+    spec = ExtractorSpec("en", tuple(folders))
     try:
-        return Extractor(default_kb("en", tuple(folders)))
+        extractor_for(spec)
     except ValueError as exc:
         fail(str(exc))
+    return spec
+
+
+def make_extractor(workspace: Workspace, extra: tuple[Path, ...] = ()) -> Extractor:
+    from corroborate.work import extractor_for
+
+    return extractor_for(extractor_spec(workspace, extra))
+
+
+workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    help="Worker processes for building and extracting (default: setting `workers`, 0: every "
+    "core).",
+)
+scheduler_option = click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    help="Extract on this Dask cluster instead (default: setting `scheduler`).",
+)
 
 
 def _claims_table(items: list[FileExtraction]) -> Table:
@@ -208,18 +235,54 @@ def claims_cmd(
     "--all", "everything", is_flag=True, help="Re-extract every document, not only stale ones."
 )
 @lexicons_option
+@workers_option
+@scheduler_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress display and no summary line.")
 @click.pass_context
-def reextract_cmd(ctx: click.Context, everything: bool, lexicons: tuple[Path, ...]) -> None:
-    """Extract claims from documents not yet extracted by this extractor version."""
+def reextract_cmd(
+    ctx: click.Context,
+    everything: bool,
+    lexicons: tuple[Path, ...],
+    workers: int | None,
+    scheduler: str | None,
+    quiet: bool,
+) -> None:
+    """Extract claims from documents not yet extracted by this extractor version.
+
+    Exit status 130 when interrupted (finished work is kept; run again to resume)."""
     from corroborate.claims_run import extract_ledger
+    from corroborate.pool import PoolError
+    from corroborate.work import extractor_for
 
     workspace = workspace_of(ctx)
-    extractor = make_extractor(workspace, lexicons)
-    with ledger_of(ctx) as ledger:
-        if everything:
-            ledger.reset_extractions()
-        report = extract_ledger(ledger, extractor=extractor)
-    out.print(
-        f"extract: {report.documents} documents, {report.claims} claims, "
-        f"{report.framing} framing markers (extractor {extractor.version})"
-    )
+    settings = workspace.settings.replace(workers=workers, scheduler=scheduler)
+    spec = extractor_spec(workspace, lexicons)
+    version = extractor_for(spec).version
+    stop = StopRequest()
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with ledger_of(ctx) as ledger:
+            if everything:
+                ledger.reset_extractions()
+            total = ledger.pending_count(version)
+            with progress_display("extracting", total=total, quiet=quiet) as advance:
+                report = extract_ledger(
+                    ledger, extractor=spec, workers=settings.workers,
+                    scheduler=settings.scheduler, should_stop=stop.is_set,
+                    batch=settings.commit_every, on_written=advance,
+                    max_seconds=settings.max_extract_seconds,
+                    max_claims=settings.max_claims_per_document,
+                )  # fmt: skip
+    except PoolError as exc:
+        fail(str(exc))
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if not quiet:
+        out.print(
+            f"extract: {report.documents} documents, {report.claims} claims, "
+            f"{report.framing} framing markers (extractor {version})"
+        )
+    if report.interrupted:
+        err.print("interrupted: finished work is saved; run the same command again to resume")
+        sys.exit(EXIT_INTERRUPTED)

@@ -21,10 +21,16 @@ from corroborate.cli.app import (
     fail,
     ledger_of,
     out,
+    progress_display,
     to_json,
     workspace_of,
 )
-from corroborate.cli.claims import make_extractor
+from corroborate.cli.claims import (
+    extractor_spec,
+    make_extractor,
+    scheduler_option,
+    workers_option,
+)
 from corroborate.cli.findings import STANCE_MODEL, function_words
 from corroborate.settings import Settings, SettingsError
 
@@ -122,6 +128,10 @@ def _load_registry(workspace: Workspace, extra: tuple[Path, ...]) -> SourceRegis
         fail(str(exc))
 
 
+def _as_named(slowest: tuple[int, float] | None) -> tuple[str, float] | None:
+    return (f"document {slowest[0]}", slowest[1]) if slowest else None
+
+
 def _print_report(report: IngestReport, *, quiet: bool) -> None:
     for failure in report.failures:
         err.print(f"error: {failure}", markup=False)
@@ -147,33 +157,11 @@ def run_ingest(
     quiet: bool,
     **kwargs: Any,
 ) -> IngestReport:
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
     from corroborate.pipeline import ingest
 
-    show = not quiet and err.is_terminal
-    with Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=err,
-        disable=not show,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("ingesting", total=None)
-
-        def hook(_origin: str, total: int) -> None:
-            progress.update(task, total=total, advance=1)
-
+    with progress_display("ingesting", total=None, quiet=quiet) as advance:
         return ingest(
-            ledger, targets, settings=settings, registry=registry, on_progress=hook, **kwargs
+            ledger, targets, settings=settings, registry=registry, on_written=advance, **kwargs
         )
 
 
@@ -202,6 +190,8 @@ def run_ingest(
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of inputs.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("--no-extract", is_flag=True, help="Store documents without extracting claims.")
+@workers_option
+@scheduler_option
 @click.pass_context
 def ingest_cmd(
     ctx: click.Context,
@@ -217,6 +207,8 @@ def ingest_cmd(
     encoding: str,
     quiet: bool,
     no_extract: bool,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Ingest files, folders (recursively) and http(s) URLs into the ledger, and extract claims.
 
@@ -228,12 +220,15 @@ def ingest_cmd(
     from corroborate.ingest.feeds import FeedListError
     from corroborate.model import Metadata
     from corroborate.pipeline import expand_feed_lists
+    from corroborate.pool import PoolError
 
     try:
         mapping = parse_field_mapping(fields)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--field") from None
     workspace = workspace_of(ctx)
+    settings = workspace.settings.replace(workers=workers, scheduler=scheduler)
+    spec = None if no_extract else extractor_spec(workspace)
     registry = _load_registry(workspace, registries)
     overrides = Metadata(
         source=source, url=url, title=title, author=author, published=published, language=language
@@ -249,30 +244,37 @@ def ingest_cmd(
             report = run_ingest(
                 ledger,
                 list(targets),
-                settings=workspace.settings,
+                settings=settings,
                 registry=registry,
                 quiet=quiet,
                 overrides=overrides,
                 fields=mapping,
                 encoding=encoding,
                 should_stop=stop.is_set,
+                extractor=spec,
             )
-            if not no_extract and not report.interrupted:
+            if spec is not None and not report.interrupted:
+                # documents stored earlier without claims, or by an older extractor
                 extracted = extract_ledger(
-                    ledger,
-                    extractor=make_extractor(workspace),
-                    should_stop=stop.is_set,
-                    max_seconds=workspace.settings.max_extract_seconds,
-                    max_claims=workspace.settings.max_claims_per_document,
-                )
+                    ledger, extractor=spec, workers=settings.workers,
+                    scheduler=settings.scheduler, should_stop=stop.is_set,
+                    batch=settings.commit_every, max_seconds=settings.max_extract_seconds,
+                    max_claims=settings.max_claims_per_document,
+                )  # fmt: skip
                 report.interrupted = extracted.interrupted
                 if not quiet:
-                    slow = extracted.slowest
-                    out.print(
-                        f"extract: {extracted.documents} documents, {extracted.claims} claims, "
-                        f"{extracted.framing} framing markers"
-                        + (f"; slowest: document {slow[0]}, {slow[1]:.2f} s" if slow else "")
+                    slow = max(
+                        [s for s in (report.slowest_extraction, _as_named(extracted.slowest)) if s],
+                        key=lambda s: s[1],
+                        default=None,
                     )
+                    out.print(
+                        f"extract: {report.extracted + extracted.documents} documents, "
+                        f"{report.claims + extracted.claims} claims ({report.where})"
+                        + (f"; slowest: {slow[1]:.2f} s, {slow[0]}" if slow else "")
+                    )
+    except PoolError as exc:
+        fail(str(exc))
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)

@@ -71,6 +71,8 @@ class Extraction:
     claims: list[Claim]
     framing: list[FramingMarker]
     notes: tuple[str, ...] = ()  # what was not read, and why (a sentence over the length cap)
+    language: str = "en"  # the language that read it (extract/lexical/route.py)
+    note: str | None = None  # why nothing was read (a language without a pack)
 
 
 def _clause_bounds(tokens: list[Token], i: int, frames: list[Frame], g: Grammar) -> tuple[int, int]:
@@ -160,7 +162,9 @@ class Extractor:
     @property
     def version(self) -> str:
         """Rules version plus the lexicons' fingerprint: either changing re-extracts."""
-        return f"{EXTRACTOR_VERSION}+{self.kb.fingerprint}"
+        from corroborate.extract.lexical.pack import packs_fingerprint
+
+        return f"{EXTRACTOR_VERSION}+{self.kb.fingerprint}+{packs_fingerprint()}"
 
     def framing(self, text: str, tokens: list[Token] | None = None) -> list[FramingMarker]:
         tokens = tokens if tokens is not None else tokenize(text)
@@ -175,7 +179,13 @@ class Extractor:
             for m in found
         ]
 
-    def extract(self, text: str, *, doc: str) -> Extraction:
+    def extract(self, text: str, *, doc: str, language: str | None = None) -> Extraction:
+        """Claims of one text. `language` (ISO 639-1, as stored) picks the reader; None detects."""
+        from corroborate.extract.lexical.hook import read_other_language
+
+        other = read_other_language(text, doc=doc, language=language)
+        if other is not None:
+            return other
         kb = self.kb
         ctx = SentenceContext()
         claims: list[Claim] = []

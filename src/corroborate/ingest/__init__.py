@@ -1,6 +1,11 @@
 """Ingestion: files, folders and URLs to Documents. No database access here."""
 
-from corroborate.ingest.build import build_document, detect_language, normalise_text
+from corroborate.ingest.build import (
+    build_document,
+    dedupe_key_of,
+    detect_language,
+    normalise_text,
+)
 from corroborate.ingest.fetch import fetch_url
 from corroborate.ingest.files import FORMATS, InputPlan, ReadOptions, is_url, plan_inputs, read_file
 from corroborate.ingest.registry import (
@@ -18,6 +23,7 @@ __all__ = [
     "RegistryError",
     "SourceRegistry",
     "build_document",
+    "dedupe_key_of",
     "detect_language",
     "fetch_url",
     "is_url",

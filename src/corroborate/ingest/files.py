@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corroborate.ingest.bulk import read_jsonl_gz, read_parquet, read_warc
 from corroborate.ingest.errors import InputError
 from corroborate.ingest.formats import DEFAULT_PDF_STREAM_BYTES, html_to_raw, pdf_to_raw
 from corroborate.ingest.rows import JsonLimits, read_csv, read_jsonl
@@ -26,8 +27,24 @@ FORMATS = {
     ".ndjson": "jsonl",
     ".csv": "csv",
     ".json": "telegram",  # Telegram Desktop's result.json; in folders only when it looks like one
+    ".parquet": "parquet",
+    ".warc": "warc",
+    ".jsonl.gz": "jsonl.gz",
+    ".ndjson.gz": "jsonl.gz",
+    ".warc.gz": "warc",
 }
-ROW_FORMATS = {"jsonl", "csv"}
+# formats read a row or record at a time (never whole, so no size cap on the file)
+ROW_FORMATS = {"jsonl", "csv", "jsonl.gz", "parquet", "warc"}
+
+
+def format_of(path: Path) -> str | None:
+    """The format a file's name says (`.jsonl.gz` before `.gz`), or None."""
+    name = path.name.lower()
+    for suffix in sorted(FORMATS, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return FORMATS[suffix]
+    return None
+
 
 Item = RawInput | IngestFailure | Skipped
 
@@ -86,10 +103,10 @@ def plan_inputs(targets: Sequence[str]) -> InputPlan:
 
 
 def _known(path: Path) -> bool:
-    suffix = path.suffix.lower()
-    if suffix == ".json":
+    fmt = format_of(path)
+    if fmt == "telegram":
         return is_telegram_export(path)  # any other JSON in a folder is not ours to read
-    return suffix in FORMATS
+    return fmt is not None
 
 
 def _not_a_file(path: Path) -> str:
@@ -113,7 +130,7 @@ def _not_a_file(path: Path) -> str:
 def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
     """Every raw input in one file (one, or one per row), or failures naming file and row."""
     origin = str(path)
-    fmt = FORMATS.get(path.suffix.lower())
+    fmt = format_of(path)
     try:
         if fmt is None:
             supported = " ".join(sorted(FORMATS))
@@ -130,21 +147,7 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
             )
             return
         if fmt in ROW_FORMATS:
-            if fmt == "jsonl":
-                yield from read_jsonl(
-                    path,
-                    mapping=options.fields,
-                    max_bytes=options.max_bytes,
-                    encoding=options.encoding,
-                    limits=options.json,
-                )
-            else:
-                yield from read_csv(
-                    path,
-                    mapping=options.fields,
-                    max_bytes=options.max_bytes,
-                    encoding=options.encoding,
-                )
+            yield from _rows(path, fmt, options)
             return
         if size > options.max_bytes:
             raise InputError(
@@ -167,6 +170,21 @@ def read_file(path: Path, options: ReadOptions) -> Iterator[Item]:
         yield IngestFailure(
             origin, f"unreadable ({type(exc).__name__}{': ' + first if first else ''})"
         )
+
+
+def _rows(path: Path, fmt: str, options: ReadOptions) -> Iterator[Item]:
+    fields, cap, encoding = options.fields, options.max_bytes, options.encoding
+    if fmt == "warc":
+        yield from read_warc(path, max_bytes=cap)
+    elif fmt == "parquet":
+        yield from read_parquet(path, mapping=fields, max_bytes=cap)
+    elif fmt == "jsonl":
+        yield from read_jsonl(
+            path, mapping=fields, max_bytes=cap, encoding=encoding, limits=options.json
+        )
+    else:
+        reader = {"csv": read_csv, "jsonl.gz": read_jsonl_gz}[fmt]
+        yield from reader(path, mapping=fields, max_bytes=cap, encoding=encoding)
 
 
 def bytes_to_raw(

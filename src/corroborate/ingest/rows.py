@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import csv
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -129,16 +129,54 @@ def read_jsonl(
         for lineno, line, size in _lines(fh, max_bytes):
             if not line.strip() and size <= max_bytes:
                 continue
-            origin = f"{path}:row {lineno}"
-            try:
-                if size > max_bytes:
-                    raise InputError(f"row is {size:,} bytes, over the {max_bytes:,} byte cap")
-                row = parse_json_row(decode(line, encoding=encoding), limits)
-                if not isinstance(row, dict):
-                    raise InputError("row is not a JSON object")
-                yield row_to_raw(row, origin=origin, fmt="jsonl", mapping=mapping)
-            except InputError as exc:
-                yield IngestFailure(origin, exc.reason)
+            yield _jsonl_row(
+                line, size, origin=f"{path}:row {lineno}", mapping=mapping, max_bytes=max_bytes,
+                encoding=encoding, limits=limits, fmt="jsonl",
+            )  # fmt: skip
+
+
+def jsonl_rows(
+    lines: Iterable[bytes],
+    *,
+    where: str,
+    mapping: Mapping[str, str],
+    max_bytes: int,
+    encoding: str,
+    fmt: str = "jsonl",
+    limits: JsonLimits | None = None,
+) -> Iterator[Item]:
+    """One raw input (or one failure naming `where` and the row) per non-blank line."""
+    limits = limits or JsonLimits()
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        yield _jsonl_row(
+            line, len(line), origin=f"{where}:row {lineno}", mapping=mapping,
+            max_bytes=max_bytes, encoding=encoding, limits=limits, fmt=fmt,
+        )  # fmt: skip
+
+
+def _jsonl_row(
+    line: bytes,
+    size: int,
+    *,
+    origin: str,
+    mapping: Mapping[str, str],
+    max_bytes: int,
+    encoding: str,
+    limits: JsonLimits,
+    fmt: str,
+) -> Item:
+    """One JSONL line as a raw input, or the failure naming its row."""
+    try:
+        if size > max_bytes:
+            raise InputError(f"row is {size:,} bytes, over the {max_bytes:,} byte cap")
+        row = parse_json_row(decode(line, encoding=encoding), limits)
+        if not isinstance(row, dict):
+            raise InputError("row is not a JSON object")
+        return row_to_raw(row, origin=origin, fmt=fmt, mapping=mapping)
+    except InputError as exc:
+        return IngestFailure(origin, exc.reason)
 
 
 def json_problem(exc: json.JSONDecodeError) -> str:

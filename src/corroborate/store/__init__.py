@@ -4,12 +4,15 @@ from corroborate.store.claims import (
     ClaimRow,
     ClaimStats,
     DocumentExtraction,
+    ExtractionRows,
     PendingDocument,
     Signature,
+    extraction_rows,
 )
 from corroborate.store.ledger import (
     DocumentRow,
     ErrorRow,
+    ExtractedWrite,
     Ledger,
     LedgerError,
     LedgerStats,
@@ -25,6 +28,8 @@ __all__ = [
     "DocumentExtraction",
     "DocumentRow",
     "ErrorRow",
+    "ExtractedWrite",
+    "ExtractionRows",
     "FoundDocument",
     "Ledger",
     "LedgerError",
@@ -36,4 +41,5 @@ __all__ = [
     "StanceEvidenceRow",
     "StanceRow",
     "WriteResult",
+    "extraction_rows",
 ]

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from corroborate.extract.claim import Claim, FramingMarker
 from corroborate.store.schema import (
@@ -28,6 +28,7 @@ class PendingDocument:
     origin: str
     external_id: str | None
     text: str
+    language: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,68 @@ class DocumentExtraction:
     claims: Sequence[Claim]
     framing: Sequence[FramingMarker]
     signature: Signature | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionRows:
+    """One document's extraction as plain rows (no document id yet): what a worker sends back.
+
+    Plain dicts and bytes pickle the same whether or not the extractor is compiled."""
+
+    claims: tuple[dict[str, Any], ...]
+    framing: tuple[dict[str, Any], ...]
+    signature: Signature | None = None
+
+
+def extraction_rows(item: DocumentExtraction, *, version: str) -> ExtractionRows:
+    """The rows `write_extraction_rows` stores for one document's claims and markers."""
+    return ExtractionRows(
+        claims=tuple(_claim_row(0, c, version) for c in item.claims),
+        framing=tuple(
+            {"term": f.term, "side": f.side, "start": f.start, "end": f.end} for f in item.framing
+        ),
+        signature=item.signature,
+    )
+
+
+def write_extraction_rows(
+    conn: Connection, items: Sequence[tuple[int, ExtractionRows]], *, version: str
+) -> int:
+    """Replace these documents' claims, markers and signatures inside the caller's transaction."""
+    if not items:
+        return 0
+    now = datetime.now(UTC)
+    ids = [doc_id for doc_id, _ in items]
+    claim_rows = [r | {"document_id": d} for d, rows in items for r in rows.claims]
+    framing_rows = [r | {"document_id": d} for d, rows in items for r in rows.framing]
+    signature_rows = [
+        {"document_id": d, "num_perm": rows.signature.num_perm,
+         "shingle_words": rows.signature.shingle_words, "hashvalues": rows.signature.hashvalues}
+        for d, rows in items
+        if rows.signature is not None
+    ]  # fmt: skip
+    if signature_rows:
+        signed = [r["document_id"] for r in signature_rows]
+        conn.execute(
+            document_signatures.delete().where(document_signatures.c.document_id.in_(signed))
+        )
+        conn.execute(document_signatures.insert(), signature_rows)
+    conn.execute(claims.delete().where(claims.c.document_id.in_(ids)))
+    conn.execute(framing_markers.delete().where(framing_markers.c.document_id.in_(ids)))
+    conn.execute(extractions.delete().where(extractions.c.document_id.in_(ids)))
+    if claim_rows:
+        conn.execute(claims.insert(), claim_rows)
+    if framing_rows:
+        conn.execute(framing_markers.insert(), framing_rows)
+    conn.execute(
+        extractions.insert(),
+        [
+            {"document_id": d, "extractor": version, "claims": len(rows.claims),
+             "extracted_at": now}
+            for d, rows in items
+        ],
+    )  # fmt: skip
+    return len(claim_rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +157,11 @@ class ClaimsMixin:
         while True:
             q = (
                 sa.select(
-                    documents.c.id, documents.c.origin, documents.c.external_id, documents.c.text
+                    documents.c.id,
+                    documents.c.origin,
+                    documents.c.external_id,
+                    documents.c.text,
+                    documents.c.language,
                 )
                 .select_from(documents.outerjoin(extractions))
                 .where(documents.c.id > last)
@@ -111,52 +178,32 @@ class ClaimsMixin:
             yield rows
             last = rows[-1].id
 
+    def pending_count(self, version: str) -> int:
+        """How many documents `pending_extraction(version)` would yield."""
+        q = (
+            sa.select(sa.func.count(documents.c.id))
+            .select_from(documents.outerjoin(extractions))
+            .where(sa.or_(extractions.c.document_id.is_(None), extractions.c.extractor != version))
+        )
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar_one())
+
     def store_extractions(self, items: Sequence[DocumentExtraction], *, version: str) -> int:
         """Replace the claims and framing markers of these documents, in one transaction."""
         if not items:
             return 0
-        now = datetime.now(UTC)
-        ids = [item.document_id for item in items]
-        claim_rows: list[dict[str, Any]] = []
-        framing_rows: list[dict[str, Any]] = []
-        for item in items:
-            claim_rows.extend(_claim_row(item.document_id, c, version) for c in item.claims)
-            framing_rows.extend(
-                {"document_id": item.document_id, "term": f.term, "side": f.side,
-                 "start": f.start, "end": f.end}
-                for f in item.framing
-            )  # fmt: skip
-        signature_rows = [
-            {"document_id": i.document_id, "num_perm": i.signature.num_perm,
-             "shingle_words": i.signature.shingle_words, "hashvalues": i.signature.hashvalues}
-            for i in items
-            if i.signature is not None
-        ]  # fmt: skip
+        rows = [(i.document_id, extraction_rows(i, version=version)) for i in items]
         with self.engine.begin() as conn:
-            if signature_rows:
-                signed = [r["document_id"] for r in signature_rows]
-                conn.execute(
-                    document_signatures.delete().where(
-                        document_signatures.c.document_id.in_(signed)
-                    )
-                )
-                conn.execute(document_signatures.insert(), signature_rows)
-            conn.execute(claims.delete().where(claims.c.document_id.in_(ids)))
-            conn.execute(framing_markers.delete().where(framing_markers.c.document_id.in_(ids)))
-            conn.execute(extractions.delete().where(extractions.c.document_id.in_(ids)))
-            if claim_rows:
-                conn.execute(claims.insert(), claim_rows)
-            if framing_rows:
-                conn.execute(framing_markers.insert(), framing_rows)
-            conn.execute(
-                extractions.insert(),
-                [
-                    {"document_id": i.document_id, "extractor": version,
-                     "claims": len(i.claims), "extracted_at": now}
-                    for i in items
-                ],
-            )  # fmt: skip
-        return len(claim_rows)
+            return write_extraction_rows(conn, rows, version=version)
+
+    def store_extraction_rows(
+        self, items: Sequence[tuple[int, ExtractionRows]], *, version: str
+    ) -> int:
+        """As `store_extractions`, for rows a worker process made (see `extraction_rows`)."""
+        if not items:
+            return 0
+        with self.engine.begin() as conn:
+            return write_extraction_rows(conn, items, version=version)
 
     def reset_extractions(self) -> int:
         """Mark every document as not extracted, so the next run re-extracts all of them."""
@@ -173,7 +220,23 @@ class ClaimsMixin:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[ClaimRow]:
-        q = (
+        q = self._claims_query().offset(offset)
+        filters = {
+            claims.c.subject: subject,
+            claims.c.relation: relation,
+            claims.c.speaker: speaker,
+            claims.c.document_id: document_id,
+        }
+        for column, value in filters.items():
+            if value is not None:
+                q = q.where(column == value)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [ClaimRow(**r._asdict()) for r in conn.execute(q)]
+
+    def _claims_query(self) -> sa.Select[Any]:
+        return (
             sa.select(
                 claims.c.id,
                 claims.c.document_id,
@@ -200,21 +263,16 @@ class ClaimsMixin:
             )
             .select_from(claims.join(documents).outerjoin(sources))
             .order_by(claims.c.document_id, claims.c.evidence_start, claims.c.id)
-            .offset(offset)
         )
-        filters = {
-            claims.c.subject: subject,
-            claims.c.relation: relation,
-            claims.c.speaker: speaker,
-            claims.c.document_id: document_id,
-        }
-        for column, value in filters.items():
-            if value is not None:
-                q = q.where(column == value)
-        if limit is not None:
-            q = q.limit(limit)
+
+    def iter_claims(self, *, batch: int = 5000) -> Iterator[ClaimRow]:
+        """Every claim, streamed: a server-side cursor on PostgreSQL, so the driver never
+        holds the whole table at once (as `list_claims` does before building its rows)."""
+        q = self._claims_query()
         with self.engine.connect() as conn:
-            return [ClaimRow(**r._asdict()) for r in conn.execute(q)]
+            result = conn.execution_options(stream_results=True, yield_per=batch).execute(q)
+            for r in result:
+                yield ClaimRow(**r._asdict())
 
     def signatures(self, *, num_perm: int, shingle_words: int) -> dict[int, bytes]:
         """Stored signatures made with these parameters (others must be recomputed)."""

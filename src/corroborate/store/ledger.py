@@ -19,10 +19,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
 from corroborate.model import Document, IngestFailure, Source
-from corroborate.store.claims import ClaimsMixin
+from corroborate.store.claims import ClaimsMixin, ExtractionRows, write_extraction_rows
 from corroborate.store.origins import OriginsMixin
 from corroborate.store.reads import ReadsMixin
-from corroborate.store.schema import documents, ingest_errors, sources
+from corroborate.store.schema import documents, extractions, ingest_errors, sources
 from corroborate.store.search import DocumentLookupMixin, SearchMixin
 from corroborate.store.stance import StanceMixin
 
@@ -52,6 +52,15 @@ class WriteResult:
     added: int = 0
     existing: int = 0
     failed: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedWrite:
+    added: int = 0
+    existing: int = 0
+    failed: int = 0
+    extracted: int = 0  # documents whose claims this write stored
+    claims: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,41 +248,95 @@ class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin, StanceMixin, ReadsMi
         Documents already in the ledger (same dedupe key) are skipped; `succeeded` names inputs
         that now read cleanly, whose earlier error rows are removed.
         """
+        try:
+            with self.engine.begin() as conn:
+                return self._write_documents(conn, docs, failures, succeeded)
+        except Exception:
+            self._source_ids.clear()  # ids created in the rolled-back transaction are gone
+            raise
+
+    def _write_documents(
+        self,
+        conn: Connection,
+        docs: Sequence[Document],
+        failures: Sequence[IngestFailure],
+        succeeded: Iterable[str],
+    ) -> WriteResult:
         now = datetime.now(UTC)
         unique: dict[str, Document] = {}
         for d in docs:  # the first of a batch's twins wins, as across batches
             unique.setdefault(d.dedupe_key, d)
+        existing: set[str] = set()
+        keys = list(unique)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            existing.update(
+                conn.execute(
+                    sa.select(documents.c.dedupe_key).where(documents.c.dedupe_key.in_(chunk))
+                ).scalars()
+            )
+        new = [d for k, d in unique.items() if k not in existing]
+        rows = [self._document_row(conn, d, now) for d in new]
+        if rows:
+            conn.execute(
+                self._insert(documents).on_conflict_do_nothing(
+                    index_elements=[documents.c.dedupe_key]
+                ),
+                rows,
+            )
+        done = set(succeeded) | {d.origin for d in docs}
+        if done:
+            conn.execute(ingest_errors.delete().where(ingest_errors.c.location.in_(done)))
+        for f in failures:
+            self._record_failure(conn, f, now)
+        return WriteResult(added=len(new), existing=len(docs) - len(new), failed=len(failures))
+
+    def write_extracted_batch(
+        self,
+        items: Sequence[tuple[Document, ExtractionRows | None]],
+        failures: Sequence[IngestFailure] = (),
+        *,
+        succeeded: Iterable[str] = (),
+        version: str,
+    ) -> ExtractedWrite:
+        """Documents with their extractions, and failures, in one transaction.
+
+        Like `write_batch` for the documents. A document's claims are stored only when the
+        ledger has no extraction of it by `version` yet, so a re-run (or the same text twice in
+        one batch) never replaces or duplicates work already done."""
+        docs = [d for d, _ in items]
         try:
             with self.engine.begin() as conn:
-                existing: set[str] = set()
-                keys = list(unique)
+                result = self._write_documents(conn, docs, failures, succeeded)
+                extracted = {d.dedupe_key: rows for d, rows in items if rows is not None}
+                todo: list[tuple[int, ExtractionRows]] = []
+                keys = list(extracted)
                 for i in range(0, len(keys), 500):
-                    chunk = keys[i : i + 500]
-                    existing.update(
-                        conn.execute(
-                            sa.select(documents.c.dedupe_key).where(
-                                documents.c.dedupe_key.in_(chunk)
-                            )
-                        ).scalars()
+                    found = conn.execute(
+                        sa.select(documents.c.id, documents.c.dedupe_key, extractions.c.extractor)
+                        .select_from(documents.outerjoin(extractions))
+                        .where(documents.c.dedupe_key.in_(keys[i : i + 500]))
                     )
-                new = [d for k, d in unique.items() if k not in existing]
-                rows = [self._document_row(conn, d, now) for d in new]
-                if rows:
-                    conn.execute(
-                        self._insert(documents).on_conflict_do_nothing(
-                            index_elements=[documents.c.dedupe_key]
-                        ),
-                        rows,
+                    todo.extend(
+                        (int(doc_id), extracted[key])
+                        for doc_id, key, done in found
+                        if done != version
                     )
-                done = set(succeeded) | {d.origin for d in docs}
-                if done:
-                    conn.execute(ingest_errors.delete().where(ingest_errors.c.location.in_(done)))
-                for f in failures:
-                    self._record_failure(conn, f, now)
+                n_claims = write_extraction_rows(conn, todo, version=version)
         except Exception:
             self._source_ids.clear()  # ids created in the rolled-back transaction are gone
             raise
-        return WriteResult(added=len(new), existing=len(docs) - len(new), failed=len(failures))
+        return ExtractedWrite(result.added, result.existing, result.failed, len(todo), n_claims)
+
+    def finished_keys(self, keys: Sequence[str], *, version: str | None) -> set[str]:
+        """Which of these dedupe keys are stored (and, given `version`, extracted by it)."""
+        q = sa.select(documents.c.dedupe_key).where(documents.c.dedupe_key.in_(keys))
+        if version is not None:
+            q = q.join(extractions).where(extractions.c.extractor == version)
+        if not keys:
+            return set()
+        with self.engine.connect() as conn:
+            return set(conn.execute(q).scalars())
 
     def _document_row(self, conn: Connection, d: Document, now: datetime) -> dict[str, Any]:
         m = d.meta

@@ -1,0 +1,111 @@
+"""Claims of a document in a language with a lexical pack (see stages.py)."""
+
+from __future__ import annotations
+
+from corroborate.extract.claim import Claim, FramingMarker, Span
+from corroborate.extract.lexical.pack import Pack, load_pack
+from corroborate.extract.lexical.stages import (
+    Event,
+    Mention,
+    attribution,
+    entities,
+    events,
+    roles,
+)
+from corroborate.extract.lexical.text import Tok, sentences
+
+LEXICAL_CONFIDENCE = 0.6
+
+
+def _span(text: str, toks: list[Tok], a: int, b: int) -> Span:
+    start, end = toks[a].start, toks[b - 1].end
+    return Span(start, end, text[start:end])
+
+
+def extract_lexical(
+    text: str, *, doc: str, language: str
+) -> tuple[list[Claim], list[FramingMarker]]:
+    pack = load_pack(language)
+    claims: list[Claim] = []
+    framing: list[FramingMarker] = []
+    last_speaker: str | None = None
+    for s0, s1 in sentences(text):
+        toks = pack.morph.sentence(text, s0, s1, suffixes=pack.apostrophe_suffixes)
+        framing.extend(
+            FramingMarker(
+                text[toks[a].start : toks[b - 1].end], str(side), toks[a].start, toks[b - 1].end
+            )
+            for a, b, side, _pre in pack.framing.find(toks)
+        )
+        mentions = entities(pack, toks)
+        if not mentions:
+            continue
+        found = events(pack, toks)
+        att = attribution(pack, toks, mentions)
+        speaker = att.speaker or (last_speaker if att.speech else None)
+        if att.speaker is not None:
+            last_speaker = att.speaker
+        for event in found:
+            r = roles(pack, toks, mentions, event, att.speaker_mentions)
+            if r.subject is None:
+                continue
+            claims.append(
+                _claim(
+                    text,
+                    toks,
+                    doc,
+                    pack,
+                    event,
+                    r.subject,
+                    r.recipient,
+                    r.object,
+                    speaker or "author",
+                    att.deny or r.deny,
+                    att.hedged,
+                )
+            )
+    return _merged(claims), framing
+
+
+def _claim(
+    text: str,
+    toks: list[Tok],
+    doc: str,
+    pack: Pack,
+    event: Event,
+    subject: Mention,
+    recipient: Mention | None,
+    obj: str | None,
+    speaker: str,
+    deny: bool,
+    hedged: bool,
+) -> Claim:
+    lo = min(event.start, subject.start, recipient.start if recipient else event.start)
+    hi = max(event.end, subject.end, recipient.end if recipient else event.end)
+    return Claim(
+        doc=doc,
+        subject=subject.actor.name,
+        relation=event.relation,
+        object=obj,
+        recipient=recipient.actor.name if recipient else None,
+        quantity=None,
+        speaker=speaker,
+        polarity="deny" if deny else "affirm",
+        hedged=hedged,
+        evidence=_span(text, toks, lo, hi),
+        confidence=LEXICAL_CONFIDENCE,
+    )
+
+
+def _merged(claims: list[Claim]) -> list[Claim]:
+    """One claim per key; its first mention is the evidence, every mention is kept."""
+    out: dict[tuple[str | None, ...], Claim] = {}
+    for c in claims:
+        kept = out.get(c.key())
+        if kept is None:
+            c.mentions = [c.evidence]
+            out[c.key()] = c
+        else:
+            kept.mentions.append(c.evidence)
+            kept.hedged = kept.hedged and c.hedged
+    return list(out.values())

@@ -1,0 +1,244 @@
+"""A language pack: the folder data/lexicons/<lang>/ read into word sets and phrase indexes.
+
+A language is supported when its folder has a `pack.yaml` (morphology, word order and case
+roles); `world.yaml` (generated state names), `actors.yaml` (officials, outlets, armed groups,
+demonyms in native spellings), `cues.yaml` (speech, denial, hedges, "according to"),
+`relations.yaml` (trigger lemmas and object words) and `framing.yaml` are its data. No code
+names a language: a new folder is a new language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from corroborate.extract.lexical.morph import Analyzer, analyzer
+from corroborate.extract.lexical.text import Tok, words
+
+
+def lexicon_root() -> Path:
+    return Path(str(files("corroborate") / "data" / "lexicons"))
+
+
+@lru_cache(maxsize=1)
+def available_languages() -> frozenset[str]:
+    """The languages with a lexical pack (a pack.yaml in their lexicon folder)."""
+    return frozenset(p.parent.name for p in lexicon_root().glob("*/pack.yaml"))
+
+
+@lru_cache(maxsize=1)
+def packs_fingerprint() -> str:
+    """A digest of every pack's files: a changed word re-extracts the ledger."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for lang in sorted(available_languages()):
+        for path in sorted((lexicon_root() / lang).glob("*.yaml")):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:10]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    name: str  # canonical English name
+    type: str  # state, outlet, group, collective, demonym, source
+
+
+@dataclass(slots=True)
+class Phrases:
+    """Phrases as token keys; a token matches a key by its lowercase form or its lemma."""
+
+    prefixes: tuple[str, ...] = ()  # clitics a first word may carry (the Arabic "and", "to")
+    cased: bool = False  # a capitalised phrase matches only a capitalised word (names)
+    lemmas: bool = True  # a word may match by its lemma ("Suriyeli" -> suriye: not for names)
+    _by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
+
+    def add(self, keys: tuple[str, ...], payload: Any, *, proper: bool = False) -> None:
+        if keys:
+            self._by_first.setdefault(keys[0], []).append((keys, (payload, proper)))
+
+    def _candidates(self, tok: Tok) -> list[tuple[tuple[str, ...], Any, str | None]]:
+        by_first = self._by_first
+        out: list[tuple[tuple[str, ...], Any, str | None]] = []
+        seen: set[str] = set()
+        for key, pre in _first_keys(tok.lower, tok.lemma, self.lemmas, self.prefixes):
+            if key in seen or key not in by_first:
+                continue
+            seen.add(key)
+            out.extend((k, p, pre) for k, p in by_first[key])
+        return out
+
+    def _fits(self, tok: Tok, key: str) -> bool:
+        return key == tok.lower or (self.lemmas and key == tok.lemma)
+
+    def find(self, toks: list[Tok]) -> list[tuple[int, int, Any, str | None]]:
+        """Longest non-overlapping matches: (start, end, payload, clitic prefix or None)."""
+        out: list[tuple[int, int, Any, str | None]] = []
+        i = 0
+        while i < len(toks):
+            best: tuple[int, Any, str | None] | None = None
+            for keys, (payload, proper), pre in self._candidates(toks[i]):
+                n = len(keys)
+                if proper and self.cased and toks[i].text[:1].islower():
+                    continue  # "того" (of that) is not Togo
+                if i + n > len(toks) or (best is not None and n <= best[0]):
+                    continue
+                if all(self._fits(toks[i + j], k) for j, k in enumerate(keys[1:], 1)):
+                    best = (n, payload, pre)
+            if best is None:
+                i += 1
+                continue
+            out.append((i, i + best[0], best[1], best[2]))
+            i += best[0]
+        return out
+
+
+@lru_cache(maxsize=300_000)
+def _first_keys(
+    lower: str, lemma: str, lemmas: bool, prefixes: tuple[str, ...]
+) -> tuple[tuple[str, str | None], ...]:
+    """The keys a word may open a phrase with: its form, its lemma, its form less a clitic."""
+    keys: list[tuple[str, str | None]] = [(lower, None)]
+    if lemmas and lemma != lower:
+        keys.append((lemma, None))
+    for pre in prefixes:
+        if lower.startswith(pre) and len(lower) > len(pre) + 2:
+            keys.append((lower[len(pre) :], pre))
+    return tuple(keys)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    if not path.exists():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping at the top level")
+    return data
+
+
+def _set(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+@dataclass
+class Pack:
+    language: str
+    morph: Analyzer
+    order: str  # "case" (subject by nominative) or "svo" (subject before the trigger)
+    subject_cases: frozenset[str]
+    recipient_cases: frozenset[str]
+    recipient_suffixes: frozenset[str]
+    recipient_prefixes: tuple[str, ...]
+    recipient_words: frozenset[str]
+    source_words: frozenset[str]
+    place_words: frozenset[str]
+    place_suffixes: frozenset[str]
+    speaker_first: bool
+    apostrophe_suffixes: bool
+    determiners: frozenset[str]
+    complementizers: frozenset[str]
+    lemmatize_data: bool
+    source_suffixes: frozenset[str]
+    subject_suffixes: frozenset[str]
+    negation: frozenset[str]
+    hedge_moods: frozenset[str]
+    hedge_endings: tuple[str, ...]
+    actors: Phrases
+    speech: Phrases
+    according: Phrases
+    deny: Phrases
+    hedges: Phrases
+    triggers: Phrases
+    transfers: Phrases
+    objects: Phrases
+    object_relations: dict[str, str]
+    framing: Phrases
+    defaults: dict[str, str]
+
+    def keys(self, phrase: str, *, lemmas: bool = True) -> tuple[str, ...]:
+        raw = words(phrase, 0, len(phrase))
+        toks = [w.lower().replace("\u0451", "\u0435") for w, _a, _b in raw]
+        toks = [t for t in toks if t not in ("'", "\u2019")]
+        return tuple(self.morph.lemma(t) if lemmas else t for t in toks)
+
+
+def _add_all(pack: Pack, target: Phrases, items: Any, payload: Any) -> None:
+    for phrase in items or ():
+        text = str(phrase)
+        proper = text[:1].isupper()
+        target.add(pack.keys(text, lemmas=False), payload, proper=proper)
+        if pack.lemmatize_data:  # only where the lemmas are reliable enough to widen a phrase
+            target.add(pack.keys(text), payload, proper=proper)
+
+
+@lru_cache(maxsize=16)
+def load_pack(language: str) -> Pack:
+    folder = lexicon_root() / language
+    meta = _read(folder / "pack.yaml")
+    if not meta:
+        raise ValueError(f"{folder}: no pack.yaml, so no lexical pack for {language!r}")
+    cues = _read(folder / "cues.yaml")
+    rels = _read(folder / "relations.yaml")
+    prefixes = tuple(str(p) for p in meta.get("clitic_prefixes", ()) or ())
+    pack = Pack(
+        language=language,
+        morph=analyzer(str(meta["morphology"])),
+        order=str(meta.get("order", "svo")),
+        subject_cases=_set(meta.get("subject_cases")),
+        recipient_cases=_set(meta.get("recipient_cases")),
+        recipient_suffixes=_set(meta.get("recipient_suffixes")),
+        recipient_prefixes=tuple(str(p) for p in meta.get("recipient_prefixes", ()) or ()),
+        recipient_words=_set(cues.get("recipient_words")),
+        source_words=_set(cues.get("source_words")),
+        place_words=_set(cues.get("place_words")),
+        place_suffixes=_set(meta.get("place_suffixes")),
+        speaker_first=bool(meta.get("speaker_first", False)),
+        apostrophe_suffixes=meta.get("apostrophe") == "suffix",
+        determiners=_set(cues.get("determiners")),
+        complementizers=_set(cues.get("complementizers")),
+        lemmatize_data=bool(meta.get("lemmatize_data", False)),
+        source_suffixes=_set(meta.get("source_suffixes")),
+        subject_suffixes=_set(meta.get("subject_suffixes")),
+        negation=_set(cues.get("negation")),
+        hedge_moods=_set(meta.get("hedge_moods")),
+        hedge_endings=tuple(str(e) for e in cues.get("hedge_endings", ()) or ()),
+        actors=Phrases(prefixes, cased=True, lemmas=bool(meta.get("lemmatize_data", False))),
+        speech=Phrases(prefixes),
+        according=Phrases(prefixes),
+        deny=Phrases(prefixes),
+        hedges=Phrases(prefixes),
+        triggers=Phrases(prefixes),
+        transfers=Phrases(prefixes),
+        objects=Phrases(prefixes),
+        object_relations={str(k): str(v) for k, v in (rels.get("object_relations") or {}).items()},
+        framing=Phrases(prefixes),
+        defaults={},
+    )
+    for entry in _read(folder / "world.yaml").get("actors", ()) or ():
+        if entry.get("type") == "state":
+            _add_all(pack, pack.actors, entry.get("aliases"), Actor(str(entry["name"]), "state"))
+    for entry in _read(folder / "actors.yaml").get("actors", ()) or ():
+        actor = Actor(str(entry["name"]), str(entry.get("type", "state")))
+        _add_all(pack, pack.actors, entry.get("forms"), actor)
+        if entry.get("type") == "demonym" or entry.get("demonyms"):
+            _add_all(pack, pack.actors, entry.get("demonyms"), Actor(actor.name, "demonym"))
+    _add_all(pack, pack.speech, cues.get("speech"), "speech")
+    _add_all(pack, pack.according, cues.get("according_to"), "according")
+    _add_all(pack, pack.deny, cues.get("deny"), "deny")
+    _add_all(pack, pack.hedges, cues.get("hedges"), "hedge")
+    for relation, spec in (rels.get("relations") or {}).items():
+        _add_all(pack, pack.triggers, spec.get("triggers"), str(relation))
+        if spec.get("object"):
+            pack.defaults[str(relation)] = str(spec["object"])
+    _add_all(pack, pack.transfers, rels.get("transfer"), "transfer")
+    for english, forms in (rels.get("objects") or {}).items():
+        _add_all(pack, pack.objects, forms, str(english))
+    for entry in _read(folder / "framing.yaml").get("framing", ()) or ():
+        _add_all(pack, pack.framing, [entry["term"]], str(entry.get("side", "")))
+    return pack

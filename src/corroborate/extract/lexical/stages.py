@@ -1,0 +1,262 @@
+"""The stages over one sentence: entities -> attribution -> events -> roles (claims: claims.py).
+
+Rules of thumb that hold across languages, every word from the pack: the subject is the actor
+in a subject case (case languages) or before the trigger (others); the recipient is the actor in
+a recipient case, with a recipient suffix or prefix, or after a "to/for" word; the speaker is the
+actor nearest a speech verb or after an "according to"; a denial cue or a negation next to the
+trigger denies; hedge words and a reportive conditional hedge.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from corroborate.extract.lexical.pack import Actor, Pack
+from corroborate.extract.lexical.text import Tok
+
+# how far (in tokens) a negation may stand before its trigger, and a speaker from its verb
+NEGATION_REACH = 3
+SPEAKER_REACH = 8
+ACCORDING_REACH = 4
+ADJACENT = 2  # a demonym this close to a trigger noun says whose it is
+INVERTED_REACH = 3
+SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
+# "American mercenaries": nationality is not a sender (the contract's conventions)
+NATIONALITY_NOT_SENDER = frozenset({"foreign_fighters"})
+# actors that speak but are never said to act or receive (outlets, agencies)
+VOICE_ONLY = frozenset({"outlet"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    actor: Actor
+    cases: frozenset[str]
+    suffix: str | None
+    prefix: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    start: int
+    end: int
+    relation: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    speaker: str | None  # None: the author
+    speaker_mentions: frozenset[int]  # indexes into the mentions that are the voice, not roles
+    deny: bool
+    hedged: bool
+    speech: bool  # a speech verb with no named speaker (the voice of the sentence before)
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    subject: Mention | None
+    recipient: Mention | None
+    object: str | None
+    deny: bool
+
+
+def entities(pack: Pack, toks: list[Tok]) -> list[Mention]:
+    out = []
+    for a, b, actor, pre in pack.actors.find(toks):
+        head = toks[a]
+        out.append(Mention(a, b, actor, head.cases, toks[b - 1].suffix, pre))
+    return out
+
+
+def attribution(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> Attribution:
+    voices: set[int] = set()
+    speaker: str | None = None
+    according = pack.according.find(toks)
+    for _a, b, _p, _pre in according:
+        for k, m in enumerate(mentions):
+            if b <= m.start <= b + ACCORDING_REACH:
+                voices.add(k)
+                speaker = m.actor.name
+                break
+    denials = pack.deny.find(toks)
+    cues = pack.speech.find(toks) + denials
+    speech = bool(cues) or bool(according)  # "according to her": the voice named before
+    if speaker is None and cues and pack.speaker_first:
+        first = next((k for k, m in enumerate(mentions) if m.actor.type != "demonym"), None)
+        if first is not None and mentions[first].start < cues[0][0]:
+            voices.add(first)
+            speaker = mentions[first].actor.name
+    if speaker is None:
+        for a, _b, _p, _pre in cues:
+            voice = _voice_of(pack, toks, mentions, a)
+            if voice is not None:
+                voices.add(voice)
+                speaker = mentions[voice].actor.name
+                break
+    hedged = bool(pack.hedges.find(toks)) or any(
+        (t.mood is not None and t.mood.lower() in pack.hedge_moods)
+        or (pack.hedge_endings and t.lower.endswith(pack.hedge_endings))
+        for t in toks
+    )
+    return Attribution(speaker, frozenset(voices), bool(denials), hedged, speech and not speaker)
+
+
+def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
+    """The actor that speaks: in the subject case, else the nearest before the verb, else after."""
+    best: tuple[int, int] | None = None
+    for k, m in enumerate(mentions):
+        if m.actor.type == "demonym":
+            continue
+        if m.start > cue + INVERTED_REACH:
+            continue  # only right after its verb ("said Peskov") is a later name the voice
+        dist = cue - m.end if m.end <= cue else m.start - cue + SPEAKER_REACH // 2
+        if dist > SPEAKER_REACH or dist < 0:
+            continue
+        if m.start > cue and any(t.lower in pack.complementizers for t in toks[cue : m.start]):
+            continue  # "said that Germany sent": Germany is what is said, not who says it
+        if pack.order == "case" and m.cases and not m.cases & pack.subject_cases:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, k)
+    return None if best is None else best[1]
+
+
+def events(pack: Pack, toks: list[Tok]) -> list[Event]:
+    """One event per relation: its triggers, and a verb of sending or giving whose relation is
+    the class of the nearest thing sent (weapons, troops, mercenaries, instructors)."""
+    found: dict[str, Event] = {}
+    objects = pack.objects.find(toks)
+    for a, b, _t, _pre in pack.transfers.find(toks):
+        if not objects:
+            continue
+        near = min(objects, key=lambda o: (o[0] < a, abs(o[0] - a)))
+        relation = pack.object_relations.get(str(near[2]), "arms_supply")
+        found.setdefault(relation, Event(a, b, relation))
+    for a, b, relation, _pre in pack.triggers.find(toks):
+        found.setdefault(str(relation), Event(a, b, str(relation)))
+    return sorted(found.values(), key=lambda e: e.start)
+
+
+def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
+    if m.actor.type == "demonym" or _is_source(pack, toks, m):
+        return False  # "Russian" says whose, not to whom; "from X" is the supplier
+    if m.cases & pack.recipient_cases and not (
+        m.cases & pack.subject_cases and m.end <= event.start
+    ):
+        return True
+    if m.suffix is not None and m.suffix in pack.recipient_suffixes:
+        return True
+    if m.prefix is not None and m.prefix in pack.recipient_prefixes:
+        return True
+    return _word_before(pack, toks, m) in pack.recipient_words
+
+
+def _word_before(pack: Pack, toks: list[Tok], m: Mention) -> str:
+    """The word before a name, over its article ("à l'Éthiopie" -> à)."""
+    j = m.start - 1
+    while j >= 0 and toks[j].lower in pack.determiners:
+        j -= 1
+    return toks[j].lower if j >= 0 else ""
+
+
+def roles(
+    pack: Pack, toks: list[Tok], mentions: list[Mention], event: Event, voices: frozenset[int]
+) -> Roles:
+    players = [
+        m for k, m in enumerate(mentions) if k not in voices and m.actor.type not in VOICE_ONLY
+    ]
+    recipient = next(
+        (
+            m
+            for m in sorted(players, key=lambda m: abs(m.start - event.start))
+            if _is_recipient(pack, toks, m, event)
+        ),
+        None,
+    )
+    subject = _subject(pack, toks, event, [m for m in players if m is not recipient])
+    if subject is None and len(voices) == 1:
+        # "Iran denied sending arms", "Russia said it does not supply": the voice acts
+        (k,) = voices
+        if mentions[k].actor.type not in VOICE_ONLY and mentions[k] is not recipient:
+            subject = mentions[k]
+    if subject is not None and recipient is not None and subject.actor.name == recipient.actor.name:
+        recipient = None
+    deny = any(
+        toks[j].lower in pack.negation or toks[j].lemma in pack.negation
+        for j in range(max(0, event.start - NEGATION_REACH), event.start)
+    )
+    named = {k for m in mentions for k in range(m.start, m.end)}
+    return Roles(subject, recipient, _object(toks, event, named), deny)
+
+
+def _is_source(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """ "by/from X" (par, dall', из, Rusya'dan): the supplier or agent of a passive."""
+    if m.suffix is not None and m.suffix in pack.source_suffixes:
+        return True
+    return _word_before(pack, toks, m) in pack.source_words
+
+
+def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """ "in X" (en, in, Suriye'de): where it happens, never who acts."""
+    if m.suffix is not None and m.suffix in pack.place_suffixes:
+        return True
+    return _word_before(pack, toks, m) in pack.place_words
+
+
+def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
+    players = [m for m in players if not _is_place(pack, toks, m)]
+    if event.relation in NATIONALITY_NOT_SENDER:
+        players = [m for m in players if m.actor.type != "demonym"]
+    marked = [m for m in players if m.suffix is not None and m.suffix in pack.subject_suffixes]
+    if marked:  # "Russia-GEN ... shipment": the genitive owns a nominalised act
+        return min(marked, key=lambda m: abs(m.start - event.start))
+    sources = [
+        m
+        for m in players
+        if _is_source(pack, toks, m)
+        and min(abs(m.start - event.end), abs(event.start - m.end)) <= SOURCE_REACH
+    ]
+    if sources:
+        return min(sources, key=lambda m: abs(m.start - event.start))
+    # "Turkish forces", "قوات تركية", "soldats américains": the demonym on the trigger's noun
+    beside = [
+        m
+        for m in players
+        if m.actor.type == "demonym"
+        and (0 <= event.start - m.end < ADJACENT or 0 <= m.start - event.end < ADJACENT)
+    ]
+    if beside:
+        return min(beside, key=lambda m: min(abs(event.start - m.end), abs(m.start - event.end)))
+    named = [m for m in players if m.actor.type != "demonym"]
+    if pack.order == "case":
+        subj = [m for m in named if m.cases & pack.subject_cases or not m.cases]
+        if subj:
+            return min(subj, key=lambda m: (m.start > event.start, abs(m.start - event.start)))
+    else:
+        before = [m for m in named if m.end <= event.start]
+        if before:
+            return before[-1]
+    demonyms = [m for m in players if m.actor.type == "demonym"]
+    if demonyms:
+        return min(demonyms, key=lambda m: abs(m.start - event.start))
+    return None
+
+
+_DESIGNATION = re.compile(r"(?=.*\d)[A-Z][A-Za-z]*-?\d+[A-Za-z0-9-]*\Z")
+
+
+def _object(toks: list[Tok], event: Event, named: set[int]) -> str | None:
+    """A model designation written in Latin letters (HIMARS, M777, F-16, S-300) as the text
+    gives it, nearest after the trigger; the generic words the pack knows ("weapons") are left
+    out, since a translation of them rarely says what the text says."""
+    found = [
+        k
+        for k, t in enumerate(toks)
+        if k not in named and t.text.isascii() and _DESIGNATION.match(t.text)
+    ]
+    if not found:
+        return None
+    k = min(found, key=lambda k: (k < event.start, abs(k - event.start)))
+    return toks[k].text

@@ -1,0 +1,57 @@
+"""Tokens with character offsets and sentence spans, for any script."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# a word (letters, digits, inner hyphens), or one apostrophe suffix ("Libya'da" -> Libya, 'da)
+_TOKEN = re.compile(r"['\u2019\u2018](?=\w)\w+|\w+(?:[-\u2010]\w+)*|[^\w\s]", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?؟…])[\"»”']?\s+(?=[\"«“'(\[]?\w)|\n+")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    text: str
+    lower: str
+    start: int
+    end: int
+    lemma: str
+    cases: frozenset[str]  # every grammatical case the morphology allows ("nomn", "datv"...)
+    suffix: str | None  # an apostrophe suffix joined to this word ("da" in "Libya'da")
+    mood: str | None = None
+
+
+def words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Sentence spans: after . ! ? or an ellipsis (or the Arabic "?") before a word, or a break."""
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > pos and not _abbreviation(text, m.start()):
+            yield from _trimmed(text, pos, m.start())
+            pos = m.end()
+    yield from _trimmed(text, pos, len(text))
+
+
+def _abbreviation(text: str, end: int) -> bool:
+    """ "U.S.", "Gen.": a one- or two-letter word before the stop does not end a sentence."""
+    j = end - 1
+    while j >= 0 and text[j] in ".\"»”'":
+        j -= 1
+    k = j
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return 0 < j - k <= 2 and text[j].isalpha() and (k < 0 or not text[k].isalnum())
+
+
+def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        yield a, b
