@@ -110,7 +110,8 @@ def test_the_whole_extractor_adds_what_the_rules_cannot_read(parsed: Extractor) 
 
 def test_a_run_on_sentence_is_not_parsed_and_says_so(parsed: Extractor) -> None:
     listing = ", ".join(f"Kenya sent {n} troops to Haiti" for n in range(1, 120))
-    found = parsed.extract(listing + ".", doc="t")
+    # repetitive English a language detector misreads (issue-12 skips packless languages)
+    found = parsed.extract(listing + ".", doc="t", language="en")
     (note,) = found.notes
     assert "not parsed" in note and "characters 0-" in note
     # the rule stage still reads it: a long sentence costs the parser's reading, not the claims
