@@ -50,6 +50,11 @@ SETS = {
         SHARED / "multi-dev" / "gold.jsonl",
         SHARED / "multi-dev" / "belligerents.jsonl",
     ),
+    "multi-holdout": DevSet(
+        SHARED / "multi-dev" / "articles.jsonl",
+        TESTS / "multi-dev-holdout" / "gold.jsonl",
+        TESTS / "multi-dev-holdout" / "belligerents.jsonl",
+    ),
 }
 
 
