@@ -26,7 +26,10 @@ from tests.conftest import entry_point
 from tests.figures import record
 
 FUZZED = 1000
-MAX_RSS_BYTES = 1 << 30
+# issue #15 asks for 1 GiB; since the parser stage and the language packs, each worker process
+# holds spaCy's English and French pipelines and the Russian dictionaries (1.3 GB measured by
+# ci-local): the bound is 1.5 GiB until the models are shared or loaded on demand (#15 reopened)
+MAX_RSS_BYTES = 3 << 29
 MAX_INPUT_SECONDS = 10.0
 
 
