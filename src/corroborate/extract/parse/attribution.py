@@ -26,7 +26,6 @@ class Voice:
     polarity: str
     hedged: bool
     accused: Any | None = None  # "X accused Y of ...": Y's token, the act's agent
-    speech: Any | None = None  # the verb of speech, if any
 
 
 @dataclass(slots=True)
@@ -145,7 +144,7 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
             hedged = hedged or own_hedge or lemma in lex.belief_lemmas
             if speaker is not None and speaker.kind == "generic":
                 hedged = True
-            return Voice(speaker, polarity, hedged, accused, head)
+            return Voice(speaker, polarity, hedged, accused)
         if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in lex.claim_nouns:
             if dep in _NOUN_CONTENT_DEPS:
                 passed_noun = True

@@ -13,8 +13,6 @@ from typing import Any
 from corroborate.extract.kb import Entry, KnowledgeBase
 from corroborate.extract.tokens import Token, tokenize
 
-_ACTOR_KINDS = frozenset({"actor", "demonym", "outlet"})
-
 
 @dataclass(slots=True)
 class Tagged:
@@ -24,8 +22,6 @@ class Tagged:
     words: list[Token]  # the project's tokens of the sentence, document offsets
     names: dict[int, Entry] = field(default_factory=dict)  # token i -> actor/outlet/thing entry
     triggers: dict[int, Entry] = field(default_factory=dict)  # head token i -> trigger entry
-    trigger_span: dict[int, tuple[int, int]] = field(default_factory=dict)
-    cues: dict[int, set[str]] = field(default_factory=dict)  # token i -> cue kinds
     # people the document has tied to a state or body ("Foreign Minister X of Lebanon"), by full
     # name and surname: shared by the document's sentences, so a later "X said" speaks for it
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -90,7 +86,6 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
         for entry in m.entries:
             if entry.kind == "trigger" and _usable(entry, lowers, m.end):
                 out.triggers[root.i] = entry
-                out.trigger_span[span.root.i] = (span.start, span.end)
                 break
     lemma_triggers = kb.parse.get("lemma_triggers") or []
     for tok in sent:
@@ -104,14 +99,7 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
             if preps and not any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
                 continue
             out.triggers[tok.i] = Entry("trigger", str(spec["relation"]))
-            out.trigger_span[tok.i] = (tok.i, tok.i + 1)
             break
-    for m in kb.cues.match(texts, lowers):
-        span = span_of(m.start, m.end)
-        if span is None:
-            continue
-        for tok in span:
-            out.cues.setdefault(tok.i, set()).update(e.kind for e in m.entries)
     labels = frozenset(kb.parse.get("actor_labels", ()))
     strip = frozenset(str(w).lower() for w in kb.parse.get("name_strip", ()))
     for ent in sent.ents:
@@ -127,7 +115,3 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
         for tok in ent:
             out.names[tok.i] = entry
     return out
-
-
-def actor_kinds() -> frozenset[str]:
-    return _ACTOR_KINDS
