@@ -136,7 +136,7 @@ class LocalProcesses:
             # forkserver: workers start clean (no copy of the parent's threads, connections
             # or progress display), forked from a server that imported the package once
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["corroborate.work", "py3langid"])
+            context.set_forkserver_preload(["corroborate.preload"])
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_init_worker, initargs=(self.job,)
             )

@@ -30,9 +30,9 @@ def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when there is too little to tell."""
     if len(text.split()) < MIN_WORDS_FOR_LANGUAGE:
         return None
-    import py3langid  # loads its model on first use, once per process
+    from corroborate.langid import identifier  # loads its model on first use, once per process
 
-    lang, _score = py3langid.classify(text[:4000])
+    lang, _score = identifier().classify(text[:4000])
     return str(lang)
 
 

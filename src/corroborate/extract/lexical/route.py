@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from corroborate.extract.lexical.pack import available_languages
+from corroborate.langid import identifier, restricted
 
 # below this many words py3langid guesses wildly ("Iran supplies drones." -> Catalan), so a
 # short text is only told apart between English and the languages that have a pack
@@ -25,20 +25,12 @@ def _by_script(text: str) -> str:
     return "en"
 
 
-@lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
+    return identifier()
 
 
-@lru_cache(maxsize=1)
 def _short_identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    ident = LanguageIdentifier.from_model_file(MODEL_FILE)
-    ident.set_languages(sorted(available_languages() | {"en"}))
-    return ident
+    return restricted(tuple(sorted(available_languages() | {"en"})))
 
 
 def detect_language(text: str) -> str:
