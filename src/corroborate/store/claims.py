@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
-from corroborate.extract.claim import Claim, FramingMarker
 from corroborate.store.schema import (
     claims,
     document_signatures,
@@ -21,6 +20,9 @@ from corroborate.store.schema import (
     sources,
     unknown_actors,
 )
+
+if TYPE_CHECKING:  # types only: a ledger command need not load the extractor (startup time)
+    from corroborate.extract.claim import Claim, FramingMarker
 
 NAME_CHARS = 200  # the unknown_actors.name column's width
 
