@@ -69,3 +69,19 @@ def test_claim_budget_and_stop_request(ex: Extractor) -> None:
     assert bounded.note is not None and "max_claims_per_document" in bounded.note
     stopped = extract_bounded(ex, PARAGRAPH * 1200, doc="d", should_stop=lambda: True)
     assert stopped.interrupted and not stopped.extraction.claims
+
+
+def test_a_long_document_lists_every_pieces_unknown_names() -> None:
+    ex = Extractor()  # with the parser stage, which reads names the knowledge base lacks
+    first = "Eritrea sent drones to the Kassala Defence Unit, Abdelrahim Nour claimed.\n\n"
+    last = "The United Arab Emirates sent rifles to the Wadi Hawar Brigade, experts said.\n\n"
+    filler = "The market in the old town was busy and the weather stayed mild all week.\n\n"
+    text = first + filler * (PIECE // len(filler) + 10) + last  # the names in two pieces
+    assert len(list(pieces(text, PIECE))) == 2
+    whole = extract_bounded(ex, text, doc="d").extraction
+    names = ("Abdelrahim Nour", "Kassala Defence Unit", "Wadi Hawar Brigade")
+    assert whole.unknown == names
+    assert any(all(n in note for n in names) for note in whole.notes), whole.notes
+    # an ordinary document gives the same structured list as its note
+    short = extract_bounded(ex, first, doc="d").extraction
+    assert short.unknown == names[:2] and short.unknown == ex.extract(first, doc="d").unknown

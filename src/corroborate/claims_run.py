@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from corroborate.assess import AssessSettings
@@ -37,6 +37,7 @@ class ExtractReport:
     failed: int = 0
     interrupted: bool = False
     slowest: tuple[int, float] | None = None  # document id and its extraction seconds
+    unknown: set[str] = field(default_factory=set)  # names the knowledge base lacks, as read
 
 
 def doc_label(doc: Document) -> str:
@@ -159,6 +160,7 @@ def extract_ledger(
                 if report.slowest is None or item.seconds > report.slowest[1]:
                     report.slowest = (item.document_id, item.seconds)
                 done.append((item.document_id, item.rows))
+                report.unknown.update(item.rows.unknown)
                 report.framing += len(item.rows.framing)
                 if item.problem is not None:
                     problems.append(item.problem)

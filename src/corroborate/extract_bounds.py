@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from corroborate.extract import Claim, Extraction, Extractor, FramingMarker, Span
+from corroborate.extract.parse.extractor import unknown_note
 
 PIECE = 100_000  # characters per piece of a long document
 SMALL_PIECE = 2_000  # ... of a document holding an overlong sentence
@@ -99,10 +100,11 @@ def extract_bounded(
             return Bounded(whole)
         over = (f"{len(whole.claims):,} claims, over {max_claims:,} "
                 "(setting max_claims_per_document); the first are kept")  # fmt: skip
-        return Bounded(Extraction(whole.claims[:max_claims], whole.framing), note=over)
+        return Bounded(replace(whole, claims=whole.claims[:max_claims]), note=over)
     began = time.monotonic()
     claims: list[Claim] = []
     framing: list[FramingMarker] = []
+    unknown: set[str] = set()  # the pieces' names the knowledge base lacks, for the whole
     note: str | None = None
     interrupted = False
     for offset, piece in pieces(text, SMALL_PIECE if overlong else PIECE):
@@ -125,5 +127,8 @@ def extract_bounded(
             claim.mentions = [_shift(m, offset) for m in claim.mentions]
             claims.append(claim)
         framing.extend(replace(f, start=f.start + offset, end=f.end + offset) for f in part.framing)
+        unknown.update(part.unknown)
     merged = _fold(claims)[:max_claims]
-    return Bounded(Extraction(merged, framing), note=note, interrupted=interrupted)
+    names = tuple(sorted(unknown))
+    whole = Extraction(merged, framing, (unknown_note(names),) if names else (), unknown=names)
+    return Bounded(whole, note=note, interrupted=interrupted)

@@ -57,6 +57,7 @@ class IngestReport:
     extraction_failed: int = 0
     where: str = ""  # where the work ran: processes or a Dask cluster
     slowest_extraction: tuple[str, float] | None = None  # a document's origin, its seconds
+    unknown: set[str] = field(default_factory=set)  # names the knowledge base lacks, as read
 
     def summary(self) -> str:
         """One line whose counts add up: inputs (files, URLs), then the documents they gave."""
@@ -204,6 +205,7 @@ class _Batch:
         self.report.existing += result.existing
         self.report.extracted += result.extracted
         self.report.claims += result.claims
+        self.report.unknown |= result.unknown
         self.report.extraction_failed += len(self.problems)
         self.report.failures.extend(self.failures)
         self.items, self.failures, self.problems, self.succeeded = [], [], [], []

@@ -119,7 +119,7 @@ def _extract(
     took = time.monotonic() - began
     sig = signature(text, shingle_words=job.shingle_words, num_perm=job.num_perm)
     stored = Signature(job.num_perm, job.shingle_words, to_bytes(sig))
-    item = DocumentExtraction(0, result.claims, result.framing, stored)
+    item = DocumentExtraction(0, result.claims, result.framing, stored, result.unknown)
     return extraction_rows(item, version=extractor.version), problem, took
 
 

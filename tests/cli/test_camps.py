@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import Result
 
 from corroborate.assess import bundled_camps
-from tests.conftest import WriteFile
+from tests.conftest import WriteFile, run_process
 
 Run = Callable[..., Result]
 
@@ -82,3 +82,65 @@ def test_init_chooses_camps_and_refuses_unknown_ones(run: Run, tmp_path: Path) -
     assert not (tmp_path / "other").exists()  # nothing written for a typo
     plain = run("init", "plain")
     assert "camps: unset" in plain.stdout
+
+
+# Own-words articles about the war in Sudan, naming a brigade (twice), a defence unit and a
+# spokesman that the knowledge base does not know.
+SUDAN = {
+    "a.md": "---\ntitle: Rifles in the west\nsource: Nile Courier\ndate: 2023-06-02\n---\n"
+    "The United Arab Emirates sent rifles to the Wadi Hawar Brigade, a panel of experts said. "
+    "The brigade has fought near El Geneina since May.\n",
+    "b.md": "---\ntitle: Convoys from the east\nsource: Red Sea Report\ndate: 2023-06-09\n---\n"
+    "Eritrea sent drones to the Kassala Defence Unit, Abdelrahim Nour claimed. Asmara denied "
+    "sending any weapons into Sudan.\n",
+    "c.md": "---\ntitle: A second shipment\nsource: Sahel Ledger\ndate: 2023-06-15\n---\n"
+    "Chad sent trucks to the Wadi Hawar Brigade, local traders said, and Libya shipped fuel to "
+    "the Rapid Support Forces, according to a monitoring group.\n",
+}
+UNKNOWN = ["Abdelrahim Nour", "Kassala Defence Unit", "Wadi Hawar Brigade"]
+
+
+def test_fresh_workspace_on_another_war_lists_its_unknown_actors(
+    write: WriteFile, tmp_path: Path
+) -> None:
+    """The installed command, as a new user runs it, on a real SQLite ledger."""
+    assert run_process(["init", "ws"], cwd=tmp_path).returncode == 0
+    assert (tmp_path / "ws" / "corroborate.db").is_file()
+    for name, text in SUDAN.items():
+        write(name, text)
+    ingest = run_process(["-w", "ws", "ingest", "in"], cwd=tmp_path)
+    assert ingest.returncode == 0, ingest.stderr
+    # the ingest summary counts and names them, and says how to fix it
+    assert f"unknown actors: 3 names not in the knowledge base ({', '.join(UNKNOWN)})" in (
+        ingest.stdout
+    ), ingest.stdout
+    assert "lexicons/" in ingest.stdout
+    actor = ["-w", "ws", "report", "--actor", "United Arab Emirates", "--format"]
+    for fmt in ("md", "html"):
+        report = run_process([*actor, fmt], cwd=tmp_path)
+        assert report.returncode == 0, report.stderr
+        assert "Camps are unset" in report.stdout and "corroborate.toml" in report.stdout
+        assert not any(camp in report.stdout for camp in KARABAKH_CAMPS), fmt
+        assert "Unknown actors: 3 names" in report.stdout, fmt
+        assert "Wadi Hawar Brigade (2 documents)" in report.stdout, fmt
+        assert all(name in report.stdout for name in UNKNOWN), fmt
+    data = json.loads(run_process([*actor, "json"], cwd=tmp_path).stdout)
+    assert data["camps"]["set"] is False
+    [rifles] = data["sections"]["single-source"]
+    assert rifles["proposition"]["recipient"] is None  # a name the extractor could not place
+    assert not any(camp in json.dumps(data) for camp in KARABAKH_CAMPS)
+    names = data["unknown_actors"]["names"]
+    assert data["unknown_actors"]["total"] == 3
+    assert names[0] == {"name": "Wadi Hawar Brigade", "documents": 2}  # most documents first
+    assert sorted(n["name"] for n in names) == UNKNOWN
+    # the advice works: a lexicon entry in the workspace takes a name off the list
+    lexicon = tmp_path / "ws" / "lexicons" / "sudan-local.yaml"
+    lexicon.parent.mkdir()
+    lexicon.write_text("actors:\n  - name: Wadi Hawar Brigade\n    type: armed_group\n")
+    again = run_process(["-w", "ws", "ingest", "in"], cwd=tmp_path)  # re-extracts: new lexicons
+    assert again.returncode == 0, again.stderr
+    assert "unknown actors: 2 names" in again.stdout, again.stdout
+    data = json.loads(run_process([*actor, "json"], cwd=tmp_path).stdout)
+    assert sorted(n["name"] for n in data["unknown_actors"]["names"]) == UNKNOWN[:2]
+    [rifles] = data["sections"]["single-source"]
+    assert rifles["proposition"]["recipient"] == "Wadi Hawar Brigade"  # now a known actor

@@ -50,3 +50,14 @@ def test_probe_detects_a_heavy_import(tmp_path: Path) -> None:
     """The guard can fail: a command that runs does load the store, and the probe sees it."""
     code = _PROBE.replace('["--help"], ', '["--help"], ["documents", "--json"], ')
     assert "corroborate.store" in _heavy_in(_loaded_after(code, tmp_path))
+
+
+def test_ledger_listings_load_the_store_but_not_the_extractor(tmp_path: Path) -> None:
+    """documents/claims/sources/errors read the ledger: the extractor (spaCy's and the lexicons'
+    importers, ~0.1 s) and the assessment's libraries are not theirs to load."""
+    listings = '["documents"], ["claims", "--json"], ["sources"], ["errors"]'
+    code = _PROBE.replace('["--help"], ["--version"], ["ingest", "--help"], ["report", "--help"]',
+                          listings)  # fmt: skip
+    loaded = _loaded_after(code, tmp_path)
+    assert "corroborate.store" in loaded  # the commands really ran against a ledger
+    assert _heavy_in(loaded) == ["corroborate.store", "sqlalchemy"]

@@ -73,6 +73,37 @@ def test_names_longer_than_their_column_are_cut_not_refused(ledger: Ledger) -> N
     assert row.evidence_text == "Armenia"
 
 
+def test_unknown_names_are_stored_per_document_and_replaced_with_its_claims(
+    ledger: Ledger,
+) -> None:
+    stored_doc(ledger)
+    stored_doc(ledger, "Another text about a brigade nobody has listed.")
+    first, second = sorted(d.id for d in ledger.list_documents())
+    long = "Brigade " + "y" * 300
+    ledger.store_extractions(
+        [
+            DocumentExtraction(first, [], [], unknown=("Hill Guard", "Ana Petrov", "Hill Guard")),
+            DocumentExtraction(second, [], [], unknown=("Hill Guard", long, " ")),
+        ],
+        version="v1",
+    )
+    total, names = ledger.list_unknown_actors()
+    assert total == 3  # each name once, blank ones dropped
+    assert (
+        [(u.name, u.documents) for u in names]
+        == [
+            ("Hill Guard", 2),  # most documents first, then by name
+            ("Ana Petrov", 1),
+            (long[:200], 1),  # cut to its column, as claim names are
+        ]
+    )
+    assert ledger.list_unknown_actors(limit=1) == (3, names[:1])
+    # a re-extraction replaces the document's names with its new ones, not adds to them
+    ledger.store_extractions([DocumentExtraction(first, [], [], unknown=())], version="v2")
+    total, names = ledger.list_unknown_actors()
+    assert total == 2 and ("Hill Guard", 1) in [(u.name, u.documents) for u in names]
+
+
 def test_signatures_are_stored_once_and_used_for_copy_clusters(ledger: Ledger) -> None:
     from corroborate.assess import AssessSettings, clusters_of_texts
     from corroborate.assess_run import document_clusters

@@ -39,7 +39,7 @@ def test_migrations_create_exactly_the_declared_schema(ledger: Ledger) -> None:
         diff = compare_metadata(context, metadata)
         version = conn.execute(sa.text("select version_num from alembic_version")).scalar_one()
     assert diff == []
-    assert version == "0007"
+    assert version == "0008"
 
 
 def test_an_older_ledger_is_upgraded_when_opened(ledger_url: str) -> None:
@@ -49,7 +49,7 @@ def test_an_older_ledger_is_upgraded_when_opened(ledger_url: str) -> None:
 
     from corroborate.store.ledger import MIGRATIONS, _head_revision
 
-    assert _head_revision() == "0007"
+    assert _head_revision() == "0008"
     with Ledger(ledger_url) as first:
         first.write_batch([doc("One text about drones.")])
         with first.engine.begin() as conn:
@@ -62,7 +62,7 @@ def test_an_older_ledger_is_upgraded_when_opened(ledger_url: str) -> None:
         assert sa.inspect(again.engine).has_table("stance_evidence")
         with again.engine.connect() as conn:
             version = conn.execute(sa.text("select version_num from alembic_version")).scalar_one()
-        assert version == "0007" and len(again.list_documents()) == 1
+        assert version == "0008" and len(again.list_documents()) == 1
 
 
 def test_reopening_is_a_no_op(ledger_url: str) -> None:

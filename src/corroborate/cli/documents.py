@@ -128,6 +128,25 @@ def _load_registry(workspace: Workspace, extra: tuple[Path, ...]) -> SourceRegis
         fail(str(exc))
 
 
+UNKNOWN_SHOWN = 10  # names an ingest summary lists; the role report lists more
+
+
+def unknown_line(names: set[str] | frozenset[str]) -> str | None:
+    """The ingest summary's line about names the knowledge base lacks (None when there are none):
+    they count as their own voices with no camp, which a reader must know."""
+    if not names:
+        return None
+    listed = sorted(names)
+    shown = ", ".join(listed[:UNKNOWN_SHOWN])
+    more = f" and {len(listed) - UNKNOWN_SHOWN} more" if len(listed) > UNKNOWN_SHOWN else ""
+    return (
+        f"unknown actors: {len(listed)} name{'s' if len(listed) != 1 else ''} not in the "
+        f"knowledge base ({shown}{more}): none has a type, a state or a camp, so claims made by "
+        "or about them may be missed. A lexicon file in the workspace's lexicons/ folder can "
+        "give them aliases, a type and a state; `corroborate report` lists them all."
+    )
+
+
 def _as_named(slowest: tuple[int, float] | None) -> tuple[str, float] | None:
     return (f"document {slowest[0]}", slowest[1]) if slowest else None
 
@@ -273,6 +292,8 @@ def ingest_cmd(
                         f"{report.claims + extracted.claims} claims ({report.where})"
                         + (f"; slowest: {slow[1]:.2f} s, {slow[0]}" if slow else "")
                     )
+                    if line := unknown_line(report.unknown | extracted.unknown):
+                        out.print(line, markup=False)
     except PoolError as exc:
         fail(str(exc))
     finally:
@@ -460,6 +481,8 @@ def demo_cmd(ctx: click.Context, directory: Path) -> None:
             _print_report(report, quiet=False)
             extracted = extract_ledger(ledger, extractor=make_extractor(workspace))
             out.print(f"extract: {extracted.documents} documents, {extracted.claims} claims")
+            if line := unknown_line(report.unknown | extracted.unknown):
+                out.print(line, markup=False)
             print_summary(ledger.stats(), heading=f"sample corpus in {workspace.root}")
             print_claims(ledger)
             linked = link_assessment(

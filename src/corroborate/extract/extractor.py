@@ -73,6 +73,8 @@ class Extraction:
     notes: tuple[str, ...] = ()  # what was not read, and why (a sentence over the length cap)
     language: str = "en"  # the language that read it (extract/lexical/route.py)
     note: str | None = None  # why nothing was read (a language without a pack)
+    # names read as actors or voices that the knowledge base lacks (no type, no state, no camp)
+    unknown: tuple[str, ...] = ()
 
 
 def _clause_bounds(tokens: list[Token], i: int, frames: list[Frame], g: Grammar) -> tuple[int, int]:
@@ -222,13 +224,15 @@ class Extractor:
                 if attributed:
                     ctx.previous_attributed = attributed
         notes: tuple[str, ...] = ()
+        unknown: tuple[str, ...] = ()
         if self.parser is not None and to_parse:
             from corroborate.extract.parse.combine import combine
 
             parsed = self.parser.extract(text, to_parse, doc=doc)
             notes = tuple(self.parser.notes)
+            unknown = self.parser.unknown
             claims = combine(claims, parsed)
-        return Extraction(merge_claims(claims), framing, notes)
+        return Extraction(merge_claims(claims), framing, notes, unknown=unknown)
 
     def _look_ahead(
         self, text: str, span: tuple[int, int], doc: str, ctx: SentenceContext

@@ -20,7 +20,13 @@ from corroborate.report.exports import (
 )
 from corroborate.report.formats import ExportFormat, ReportFormat
 from corroborate.report.render import to_html, to_json, to_markdown
-from corroborate.report.role import RoleReport, attach_sentences, quoted_documents, role_report
+from corroborate.report.role import (
+    UNKNOWN_LISTED,
+    RoleReport,
+    attach_sentences,
+    quoted_documents,
+    role_report,
+)
 from corroborate.store import Ledger
 
 __all__ = ["ExportFormat", "ReportFormat", "build_role_report", "export", "render_report"]
@@ -33,6 +39,8 @@ def build_role_report(
     report = role_report(
         a, actor, framing=ledger.framing_by_source(), documents=ledger.stats().documents
     )
+    report.unknown_total, unknown = ledger.list_unknown_actors(limit=UNKNOWN_LISTED)
+    report.unknown_actors = [(u.name, u.documents) for u in unknown]
     docs = ledger.get_documents(sorted(quoted_documents(report, a)))
     attach_sentences(report, a, {d.id: d.text for d in docs})
     if with_charts:

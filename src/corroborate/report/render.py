@@ -104,6 +104,7 @@ def to_markdown(r: RoleReport) -> str:
         "",
         r.camps if r.camps_set else f"**{r.camps}**",
         "",
+        *([r.unknown_note, ""] if r.unknown_total else []),
         *legend_md(),
     ]
     for status, views in r.sections.items():
@@ -158,6 +159,11 @@ def to_json(r: RoleReport) -> str:
         "as_recipient": [v.proposition.to_dict() for v in r.as_recipient],
         "attention": r.attention, "framing": r.framing,
         "camps": {"set": r.camps_set, "note": r.camps},
+        "unknown_actors": {
+            "total": r.unknown_total,
+            "names": [{"name": name, "documents": n} for name, n in r.unknown_actors],
+            "note": r.unknown_note,
+        },
     }  # fmt: skip
     return json.dumps(data, ensure_ascii=False, indent=2)
 

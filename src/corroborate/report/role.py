@@ -13,6 +13,7 @@ from corroborate.assess_run import Assessment
 from corroborate.report.explain import Sentence, VoiceRow, sentence_of, voice_rows
 
 MAX_QUOTES = 4
+UNKNOWN_LISTED = 30  # names the unknown-actors note lists by name; the rest are counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,10 +50,39 @@ class RoleReport:
     charts: dict[str, str] = field(default_factory=dict)
     camps: str = ""  # one sentence: the camps independence was judged by, or that none are set
     camps_set: bool = False
+    # names the extractor read as actors or voices that the knowledge base lacks, with how many
+    # documents each was found in (the most frequent first), and how many there are in all
+    unknown_actors: list[tuple[str, int]] = field(default_factory=list)
+    unknown_total: int = 0
+
+    @property
+    def unknown_note(self) -> str:
+        """One paragraph: which names have no type, state or camp, and how to give them one."""
+        return unknown_sentence(self.unknown_total, self.unknown_actors)
 
     @property
     def counts(self) -> dict[str, int]:
         return {status: len(views) for status, views in self.sections.items()}
+
+
+def unknown_sentence(total: int, names: list[tuple[str, int]]) -> str:
+    """What a reader must know about names the knowledge base lacks ("" when there are none)."""
+    if not total:
+        return ""
+    listed = ", ".join(
+        f"{name} ({n} document{'s' if n != 1 else ''})" for name, n in names[:UNKNOWN_LISTED]
+    )
+    rest = total - min(len(names), UNKNOWN_LISTED)
+    more = f", and {rest} more" if rest > 0 else ""
+    one = total == 1
+    return (
+        f"Unknown actors: {total} name{'' if one else 's'} the extractor read as "
+        f"{'an actor or a voice is' if one else 'actors or voices are'} not in the knowledge "
+        f"base: {listed}{more}. None has a type, a state or a camp: where one speaks it counts "
+        "as its own voice, it is matched only as the text spells it, and claims made by or about "
+        "it may be missed. A lexicon file in the workspace's lexicons/ folder can give it "
+        "aliases, a type and a state."
+    )
 
 
 def web_url(url: str | None) -> str | None:

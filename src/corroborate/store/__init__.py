@@ -7,6 +7,7 @@ from corroborate.store.claims import (
     ExtractionRows,
     PendingDocument,
     Signature,
+    UnknownActor,
     extraction_rows,
 )
 from corroborate.store.ledger import (
@@ -40,6 +41,7 @@ __all__ = [
     "SourceRow",
     "StanceEvidenceRow",
     "StanceRow",
+    "UnknownActor",
     "WriteResult",
     "extraction_rows",
 ]

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
 
-from corroborate.extract.claim import Claim, FramingMarker
 from corroborate.store.schema import (
     claims,
     document_signatures,
@@ -19,7 +18,13 @@ from corroborate.store.schema import (
     framing_markers,
     reviews,
     sources,
+    unknown_actors,
 )
+
+if TYPE_CHECKING:  # types only: a ledger command need not load the extractor (startup time)
+    from corroborate.extract.claim import Claim, FramingMarker
+
+NAME_CHARS = 200  # the unknown_actors.name column's width
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +51,7 @@ class DocumentExtraction:
     claims: Sequence[Claim]
     framing: Sequence[FramingMarker]
     signature: Signature | None = None
+    unknown: Sequence[str] = ()  # names the knowledge base lacks (Extraction.unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +63,15 @@ class ExtractionRows:
     claims: tuple[dict[str, Any], ...]
     framing: tuple[dict[str, Any], ...]
     signature: Signature | None = None
+    unknown: tuple[str, ...] = ()  # names the knowledge base lacks, each once
+
+
+@dataclass(frozen=True, slots=True)
+class UnknownActor:
+    """A name the extractor read as an actor or voice that its knowledge base lacks."""
+
+    name: str
+    documents: int  # how many documents it was found in
 
 
 def extraction_rows(item: DocumentExtraction, *, version: str) -> ExtractionRows:
@@ -67,13 +82,16 @@ def extraction_rows(item: DocumentExtraction, *, version: str) -> ExtractionRows
             {"term": f.term, "side": f.side, "start": f.start, "end": f.end} for f in item.framing
         ),
         signature=item.signature,
+        # as the column holds them: a name cut to its width is still one row per document
+        unknown=tuple(dict.fromkeys(n[:NAME_CHARS] for n in item.unknown if n.strip())),
     )
 
 
 def write_extraction_rows(
     conn: Connection, items: Sequence[tuple[int, ExtractionRows]], *, version: str
 ) -> int:
-    """Replace these documents' claims, markers and signatures inside the caller's transaction."""
+    """Replace these documents' claims, markers, signatures and unknown names inside the
+    caller's transaction."""
     if not items:
         return 0
     now = datetime.now(UTC)
@@ -95,6 +113,10 @@ def write_extraction_rows(
     conn.execute(claims.delete().where(claims.c.document_id.in_(ids)))
     conn.execute(framing_markers.delete().where(framing_markers.c.document_id.in_(ids)))
     conn.execute(extractions.delete().where(extractions.c.document_id.in_(ids)))
+    conn.execute(unknown_actors.delete().where(unknown_actors.c.document_id.in_(ids)))
+    unknown_rows = [{"document_id": d, "name": n} for d, rows in items for n in rows.unknown]
+    if unknown_rows:
+        conn.execute(unknown_actors.insert(), unknown_rows)
     if claim_rows:
         conn.execute(claims.insert(), claim_rows)
     if framing_rows:
@@ -204,6 +226,21 @@ class ClaimsMixin:
             return 0
         with self.engine.begin() as conn:
             return write_extraction_rows(conn, items, version=version)
+
+    def list_unknown_actors(self, *, limit: int | None = None) -> tuple[int, list[UnknownActor]]:
+        """How many distinct names the knowledge base lacks, and the first `limit` of them,
+        most documents first (then by name)."""
+        documents_of = sa.func.count(unknown_actors.c.document_id)
+        q = (
+            sa.select(unknown_actors.c.name, documents_of.label("n"))
+            .group_by(unknown_actors.c.name)
+            .order_by(documents_of.desc(), unknown_actors.c.name)
+        )
+        total = sa.select(sa.func.count(sa.distinct(unknown_actors.c.name)))
+        with self.engine.connect() as conn:
+            count = int(conn.execute(total).scalar_one())
+            rows = conn.execute(q if limit is None else q.limit(limit)).all()
+        return count, [UnknownActor(str(name), int(n)) for name, n in rows]
 
     def reset_extractions(self) -> int:
         """Mark every document as not extracted, so the next run re-extracts all of them."""

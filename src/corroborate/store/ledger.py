@@ -61,6 +61,7 @@ class ExtractedWrite:
     failed: int = 0
     extracted: int = 0  # documents whose claims this write stored
     claims: int = 0
+    unknown: frozenset[str] = frozenset()  # names the knowledge base lacks, in those documents
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +327,10 @@ class Ledger(ClaimsMixin, SearchMixin, DocumentLookupMixin, StanceMixin, ReadsMi
         except Exception:
             self._source_ids.clear()  # ids created in the rolled-back transaction are gone
             raise
-        return ExtractedWrite(result.added, result.existing, result.failed, len(todo), n_claims)
+        unknown = frozenset(n for _, rows in todo for n in rows.unknown)
+        return ExtractedWrite(
+            result.added, result.existing, result.failed, len(todo), n_claims, unknown
+        )
 
     def finished_keys(self, keys: Sequence[str], *, version: str | None) -> set[str]:
         """Which of these dedupe keys are stored (and, given `version`, extracted by it)."""

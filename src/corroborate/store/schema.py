@@ -128,6 +128,18 @@ framing_markers = Table(
     Index("ix_framing_markers_document_id", "document_id"),
 )
 
+# Names the extractor read as actors or voices that its knowledge base lacks, per document
+# (replaced with the document's claims): they have no type, state or camp, so reports list them.
+unknown_actors = Table(
+    "unknown_actors",
+    metadata,
+    Column(
+        "document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    ),
+    Column("name", String(200), primary_key=True),
+    Index("ix_unknown_actors_name", "name"),
+)
+
 # Analysts' decisions (merges, splits, corrections): kept by meaning, not by claim id, so they
 # survive re-extraction; never updated in place.
 reviews = Table(

@@ -12,7 +12,13 @@ from corroborate.assess import Proposition
 from corroborate.assess.status import STATUSES
 from corroborate.extract import default_kb
 from corroborate.report import charts
-from corroborate.report.role import RoleReport, attach_sentences, quoted_documents, role_report
+from corroborate.report.role import (
+    UNKNOWN_LISTED,
+    RoleReport,
+    attach_sentences,
+    quoted_documents,
+    role_report,
+)
 from corroborate.review_priority import Certainty, certainty
 from corroborate.reviews import Decision, claim_key, effective
 from corroborate.store import ClaimRow, Ledger
@@ -75,6 +81,10 @@ def actor_report(state: WebState, r: Reviewed, actor: str) -> RoleReport | None:
         r.memo["framing"] = (state.ledger.framing_by_source(), state.ledger.count_documents())
     framing, n_docs = r.memo["framing"]
     report = role_report(a, actor, framing=framing, documents=n_docs)
+    if "unknown" not in r.memo:
+        r.memo["unknown"] = state.ledger.list_unknown_actors(limit=UNKNOWN_LISTED)
+    report.unknown_total, unknown = r.memo["unknown"]
+    report.unknown_actors = [(u.name, u.documents) for u in unknown]
     shown = quoted_documents(report, a, per_section=ACTOR_PAGE_SHOWN)
     attach_sentences(report, a, {d.id: d.text for d in state.ledger.get_documents(sorted(shown))})
     with _charts_lock:

@@ -20,6 +20,15 @@ from corroborate.extract.parse.roles import noun_roles, verb_roles
 MAX_SENTENCE_CHARS = 1_500
 
 
+def unknown_note(names: tuple[str, ...]) -> str:
+    """The note that lists a document's names the knowledge base lacks (never silent)."""
+    return (
+        "names not in the knowledge base, read as the text gives them: "
+        + ", ".join(names)
+        + " (a lexicon file can give them aliases, a type and a state)"
+    )
+
+
 class ParseExtractor:
     """Claims from the dependency parse of the sentences that can hold one."""
 
@@ -59,12 +68,13 @@ class ParseExtractor:
             for sent in parsed.sents:
                 claims.extend(self._sentence(sent, text, s0, doc, memory, people))
         if self._unknown:
-            self.notes.append(
-                "names not in the knowledge base, read as the text gives them: "
-                + ", ".join(sorted(self._unknown))
-                + " (a lexicon file can give them aliases, a type and a state)"
-            )
+            self.notes.append(unknown_note(self.unknown))
         return claims
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        """The last document's names the knowledge base lacks, read as actors or voices."""
+        return tuple(sorted(self._unknown))
 
     def _sentence(
         self,
