@@ -77,7 +77,9 @@ def render(figures: list[dict[str, object]], *, command: str, outcome: str) -> s
         "UTF-16/32 files, HTML nested 100,000 deep, a claim repeated 5,000 times, a file name "
         "that is not UTF-8, a FIFO, a link to /dev/zero) plus 1,000 fuzzed files, and the "
         "real CLI ingests them in one batch. Required: exit 1, no traceback, peak memory under "
-        "1 GB, no input over 10 s, one error row per bad input.\n\n"
+        "1 GiB (`peak_memory_mib`: the whole run, the ingest process, its fork server and its "
+        "workers, summed by proportional set size; `peak_rss_mib`: the largest process), no "
+        "input over 10 s, one error row per bad input.\n\n"
     )
     parts.append(
         _table(
@@ -90,6 +92,7 @@ def render(figures: list[dict[str, object]], *, command: str, outcome: str) -> s
                 "error_rows",
                 "exit_code",
                 "tracebacks",
+                "peak_memory_mib",
                 "peak_rss_mib",
                 "slowest_input_s",
                 "slowest_extraction_s",
