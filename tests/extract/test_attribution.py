@@ -201,3 +201,18 @@ def test_quotation_opened_after_its_speaker_is_theirs_to_its_end(ex: Extractor) 
 def test_bare_blame_is_for_an_attack_not_an_earlier_sale(ex: Extractor) -> None:
     text = "Turkey has supplied drones to Azerbaijan. Baku blamed Yerevan."
     assert {t[0] for t in tuples(ex, text)} == {"Turkey"}
+
+
+@pytest.mark.parametrize(
+    ("outlet", "speaker"),
+    [
+        # "New" is also an adjective ("new drones"): the known name wins over the masthead run
+        ("The New York Times", "New York Times"),
+        # a masthead the lexicons do not list is still read whole, a place inside it is no actor
+        ("The Harbour City Tribune", "Harbour City Tribune"),
+        ("The Baku Tribune", "Baku Tribune"),
+    ],
+)
+def test_an_outlet_is_the_whole_masthead(ex: Extractor, outlet: str, speaker: str) -> None:
+    text = f"Iran shipped artillery shells to Russia, {outlet} reported."
+    assert ("Iran", "arms_supply", "Russia", speaker, "affirm") in tuples(ex, text)

@@ -101,6 +101,16 @@ def entity_matches(
     if found is None:
         found = kb.entities.match([t.text for t in tokens], [t.lower for t in tokens])
     outlets = _outlet_spans(tokens, kb, lowers)
+    if outlets and found:  # a known name that holds the masthead run is the longer reading
+        # ("the New York Times": "New" also reads as "new", which cut the run at "York")
+        outlets = [
+            o
+            for o in outlets
+            if not any(
+                m.start <= o.start and o.end <= m.end and m.end - m.start > o.end - o.start
+                for m in found
+            )
+        ]
     if outlets:
         taken = {i for m in outlets for i in range(m.start, m.end)}
         found = [m for m in found if not any(i in taken for i in range(m.start, m.end))] + outlets
