@@ -171,3 +171,35 @@ def test_unknown_names_are_listed_in_a_note(parsed: Extractor) -> None:
     notes = parsed.extract(text, doc="t").notes
     assert any("Sentinel Group" in n and "not in the knowledge base" in n for n in notes)
     assert parsed.extract("Kenya sent troops to Haiti.", doc="t").notes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the denier speaks of its own involvement or presence
+        (
+            "Belgrade has always denied any involvement in the fighting in Kosovo.",
+            ("Serbia", "troop_deployment", "Kosovo", "Serbia", "deny", False),
+        ),
+        # "military presence" names a thing and an act: the act stands
+        (
+            "Paris keeps a military presence in Chad.",
+            ("France", "troop_deployment", "Chad", "author", "affirm", False),
+        ),
+        # a nationality on the act is its actor
+        (
+            "Eritrean involvement in Tigray has grown, diplomats said.",
+            ("Eritrea", "troop_deployment", "Tigray", "diplomats", "affirm", True),
+        ),
+    ],
+)
+def test_own_acts_named_by_a_noun(parsed: Extractor, text: str, expected: tuple[object]) -> None:
+    assert expected in parse(parsed, text)
+
+
+def test_an_act_only_the_parser_knows_reaches_it(parsed: Extractor) -> None:
+    # no rule-engine trigger in the sentence: the parse.yaml lemma alone must route it
+    found = parsed.extract("Belgrade has always denied any involvement in Kosovo.", doc="t")
+    assert [(c.subject, c.relation, c.polarity) for c in found.claims] == [
+        ("Serbia", "troop_deployment", "deny")
+    ]

@@ -495,8 +495,17 @@ def load_kb(folders: Iterable[Path]) -> KnowledgeBase:
     kb.actor_words = frozenset(
         kb.entities.salient_tokens(function_words, kinds={"actor", "demonym", "outlet"})
     )
+    # the acts only the parser stage knows (parse.yaml) send their sentences to it too
+    parse_words = {
+        str(w).lower()
+        for spec in kb.parse.get("lemma_triggers") or ()
+        for w in (spec["lemma"], *(spec.get("forms") or ()))
+    }
+    kb.active = kb.active | parse_words
     kb.trigger_words = frozenset(
-        kb.triggers.salient_tokens(function_words) | kb.triggers.near_words(function_words)
+        kb.triggers.salient_tokens(function_words)
+        | kb.triggers.near_words(function_words)
+        | parse_words
     )
     kb.sentence_layers = LayeredIndex((kb.entities, kb.triggers, kb.cues))
     kb.fingerprint = digest.hexdigest()[:10]

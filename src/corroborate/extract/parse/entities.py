@@ -89,7 +89,8 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
                 break
     lemma_triggers = kb.parse.get("lemma_triggers") or []
     for tok in sent:
-        if tok.i in out.triggers or tok.i in out.names:
+        # a thing's name may be an act too ("military presence"); an actor's never is
+        if tok.i in out.triggers or out.name(tok.i, "actor", "demonym", "outlet") is not None:
             continue
         lemma = tok.lemma_.lower()
         for spec in lemma_triggers:

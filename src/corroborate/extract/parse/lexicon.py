@@ -16,12 +16,14 @@ class ParseLexicon:
     pipeline: str
     speech_lemmas: frozenset[str]
     deny_lemmas: frozenset[str]
+    own_act_lemmas: frozenset[str]
     accuse_lemmas: frozenset[str]
     belief_lemmas: frozenset[str]
     claim_nouns: frozenset[str]
     hedge_modals: frozenset[str]
     hedges: frozenset[str]
     recipient_preps: frozenset[str]
+    purpose_lemmas: frozenset[str]
     target_preps: frozenset[str]
     generic_heads: frozenset[str]
     civil_objects: frozenset[str]
@@ -37,12 +39,14 @@ class ParseLexicon:
             pipeline=str(kb.parse.get("pipeline", "")),
             speech_lemmas=_words(kb, "speech_lemmas"),
             deny_lemmas=_words(kb, "deny_lemmas"),
+            own_act_lemmas=_words(kb, "own_act_lemmas"),
             accuse_lemmas=_words(kb, "accuse_lemmas"),
             belief_lemmas=_words(kb, "belief_lemmas"),
             claim_nouns=_words(kb, "claim_noun_lemmas"),
             hedge_modals=_words(kb, "hedge_modals"),
             hedges=kb.cues.words_of("hedges"),
             recipient_preps=_words(kb, "recipient_preps"),
+            purpose_lemmas=_words(kb, "purpose_lemmas"),
             target_preps=_words(kb, "target_preps"),
             generic_heads=_words(kb, "generic_heads"),
             civil_objects=_words(kb, "civil_objects"),

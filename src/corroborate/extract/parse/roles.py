@@ -94,6 +94,22 @@ def _recipient_from_preps(
     return None
 
 
+def _purpose_beneficiary(
+    tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory
+) -> Named | None:
+    """The object of a purpose clause on the act: "sent troops to help the separatists"."""
+    for child in verb.children:
+        if (
+            child.dep_ in ("advcl", "xcomp")
+            and child.lemma_.lower() in lex.purpose_lemmas
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            for obj in child.children:
+                if obj.dep_ == "dobj":
+                    return _place_or_actor(tagged, obj, lex, memory)
+    return None
+
+
 def verb_roles(
     tagged: Tagged, verb: Any, entry: Entry, lex: ParseLexicon, memory: Memory, accused: Any
 ) -> Roles:
@@ -149,6 +165,8 @@ def verb_roles(
     roles.objects = [_thing_within(tagged, o) for o in objects]
     preps = lex.target_preps if entry.value in ("attack", "combat") else lex.recipient_preps
     roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory) or recipient
+    if roles.recipient is None and entry.value not in ("attack", "combat"):
+        roles.recipient = _purpose_beneficiary(tagged, verb, lex, memory)
     if entry.voice == "acquire":  # "Armenia bought drones from Russia": roles swap
         supplier = None
         # "received rifles from Eritrea": the parser hangs "from" on the verb or on the object
@@ -162,6 +180,12 @@ def verb_roles(
 
 def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> Roles:
     roles = Roles()
+    own_act = noun.lemma_.lower() in lex.of_agent_nouns
+    if own_act:  # "Russian involvement": the nationality acts ("Russia's" is read below)
+        for child in noun.children:
+            owner = tagged.name(child.i, "demonym") if child.dep_ == "amod" else None
+            if owner is not None:
+                roles.agents = [Named(owner.value, "demonym", child.i)]
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             if child.lower_ in PRONOUNS and noun.head.i != noun.i:
@@ -192,7 +216,9 @@ def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> 
         roles.objects.append((noun, thing))
     if not roles.agents and noun.head.i != noun.i and noun.dep_ in ("dobj", "pobj"):
         verb = noun.head if noun.dep_ == "dobj" else noun.head.head
-        light = verb.lemma_.lower() not in lex.speech_lemmas  # not "Kyiv condemned the delivery"
+        lemma = verb.lemma_.lower()
+        # not "Kyiv condemned the delivery"; but "Moscow denied any involvement" is its own
+        light = lemma not in lex.speech_lemmas or (own_act and lemma in lex.own_act_lemmas)
         if verb.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj" and light:
             subj = subject_of(verb)
             if subj is not None:
