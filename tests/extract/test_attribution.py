@@ -216,3 +216,12 @@ def test_bare_blame_is_for_an_attack_not_an_earlier_sale(ex: Extractor) -> None:
 def test_an_outlet_is_the_whole_masthead(ex: Extractor, outlet: str, speaker: str) -> None:
     text = f"Iran shipped artillery shells to Russia, {outlet} reported."
     assert ("Iran", "arms_supply", "Russia", speaker, "affirm") in tuples(ex, text)
+
+
+def test_a_verdict_after_as_still_points_back_to_the_claims(ex: Extractor) -> None:
+    text = (
+        "Kenyan officials say Uganda flew troops into Juba. "
+        "Kampala dismissed the claims as lacking any proof."
+    )
+    found = tuples(ex, text)
+    assert ("Uganda", "troop_deployment", "South Sudan", "Uganda", "deny") in found

@@ -64,6 +64,8 @@ def points_back(tokens: list[Token], c1: int, hi: int, deny_words: set[int], g: 
     for i in range(c1, hi):
         tok = tokens[i]
         low = tok.lower
+        if low == "as" and seen:
+            return True  # "dismissed the claims as lacking any evidence": the verdict, no content
         if low in g.back_objects or i in deny_words or low in g.quotes or low == "as":
             seen = seen or low in g.back_objects
             continue
