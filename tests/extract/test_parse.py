@@ -171,3 +171,29 @@ def test_unknown_names_are_listed_in_a_note(parsed: Extractor) -> None:
     notes = parsed.extract(text, doc="t").notes
     assert any("Sentinel Group" in n and "not in the knowledge base" in n for n in notes)
     assert parsed.extract("Kenya sent troops to Haiti.", doc="t").notes == ()
+
+
+def _acts(ex: Extractor, text: str) -> set[tuple[object, ...]]:
+    return {(c.subject, c.relation) for c in ex.extract(text, doc="t", language="en").claims}
+
+
+def test_an_act_named_as_background_is_no_claim(parsed: Extractor) -> None:
+    # after "following", "since", "after": the event is presupposed, nobody claims it here
+    assert (
+        _acts(
+            parsed,
+            "Sudan has vowed to crush the RSF and its commanders following the May 4 attacks.",
+        )
+        == set()
+    )
+    assert ("Wagner Group", "combat") not in _acts(
+        parsed, "Mali expelled the envoy of France following the Wagner raid."
+    )
+    # a reaction's object is presupposed too, through "the victims of"
+    assert ("Egypt", "combat") not in _acts(
+        parsed, "Egypt mourned the victims of the Houthi missile attack on Eilat."
+    )
+    # the same act asserted stays a claim
+    assert ("Ethiopia", "combat") in _acts(
+        parsed, "Kenya said the Ethiopian air force bombed Mekelle."
+    )
