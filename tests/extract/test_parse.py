@@ -197,3 +197,15 @@ def test_an_act_named_as_background_is_no_claim(parsed: Extractor) -> None:
     assert ("Ethiopia", "combat") in _acts(
         parsed, "Kenya said the Ethiopian air force bombed Mekelle."
     )
+
+
+def test_a_typographic_apostrophe_parses_as_a_plain_one(parsed: Extractor) -> None:
+    # a curly mark after a plural name before a capital: the parser must still see a possessor
+    text = "Jordan shut the crossing following Hamas’ October attack on Ashkelon."
+    parsed.extract(text, doc="t", language="en")
+    assert parsed.parser is not None
+    ((offset, tagged),) = parsed.parser.vetter.sentences
+    (hamas,) = [t for t in tagged.sent if t.text == "Hamas"]
+    assert (hamas.dep_, hamas.head.text) == ("poss", "attack")
+    # one character for one: offsets still point into the text as given
+    assert text[offset + hamas.idx : offset + hamas.idx + 6] == "Hamas’"
