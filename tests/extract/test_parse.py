@@ -209,3 +209,20 @@ def test_a_typographic_apostrophe_parses_as_a_plain_one(parsed: Extractor) -> No
     assert (hamas.dep_, hamas.head.text) == ("poss", "attack")
     # one character for one: offsets still point into the text as given
     assert text[offset + hamas.idx : offset + hamas.idx + 6] == "Hamas’"
+
+
+def test_a_state_named_only_as_the_place_of_an_act_does_not_act(parsed: Extractor) -> None:
+    # a state or its capital named as where a strike fell, or as a word in a ship's name
+    for text in (
+        "An airstrike in Sidon, Lebanon, that killed a Hamas official was carried out by Israel.",
+        "A drone strike in Damascus that killed an IRGC general was blamed on Israel.",
+        "The task force, which included the cruiser USS Chad Lake, struck more than 200 Houthi "
+        "targets in Yemen.",
+    ):
+        subjects = {subject for subject, relation in _acts(parsed, text) if relation == "combat"}
+        assert subjects.isdisjoint({"Lebanon", "Syria", "Chad"}), text
+    # the same state as the act's subject, or described acting ("Turkey, an ally of"), still acts
+    assert ("Israel", "combat") in _acts(parsed, "Israel struck Hezbollah positions in Lebanon.")
+    assert ("Turkey", "political_support") in _acts(
+        parsed, "The news was badly received in Turkey, a close ally of Azerbaijan."
+    )

@@ -2,10 +2,11 @@
 
 The rule engine reads word positions; where the sentence was parsed, its structure can tell
 that a reading is no claim at all:
-- an act the sentence only mentions as background ("after the October 7 attack", "condemned
+- an act the sentence only mentions as background ("after last week's attack", "condemned
   the killing", "shocked by the drone attack"): the event is presupposed, nobody claims it;
 - an actor the sentence names only as the place of the act ("a strike in Beirut, Lebanon",
-  "targets in Yemen"): a place where something happens does not do it.
+  "targets in Yemen") or inside the name of a thing ("the cruiser USS Philippine Sea"): a
+  place where something happens does not do it.
 """
 
 from __future__ import annotations
@@ -45,6 +46,36 @@ def _mentioned_only(tagged: Tagged, start: int, end: int, lex: ParseLexicon) -> 
     return bool(acts) and all(_background(t, lex) for t in acts)
 
 
+def _placed(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
+    """A name that only places the act: "a strike in Beirut, Lebanon", "targets in Yemen",
+    or a word inside the name of a thing ("the cruiser USS Philippine Sea")."""
+    if tok.ent_type_ in lex.thing_labels:
+        ent = next((e for e in tagged.sent.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.root.i != tok.i:
+            return True
+    if any(c.dep_ == "appos" and c.i in tagged.cues for c in tok.children):
+        return False  # "in Turkey, a close ally of Azerbaijan": the name is described acting
+    while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
+        tok = tok.head  # "in Beirut, Lebanon", "in Gaza and Lebanon"
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in lex.place_preps:
+        return False
+    # the place of an act, or of what the act is done to: "struck targets in Yemen"
+    at = prep.head
+    return at.i in tagged.cues or (at.head.i in tagged.cues and at.head.i != at.i)
+
+
+def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool:
+    if subject is None:
+        return False
+    mentions = [
+        t
+        for t in tagged.sent
+        if (e := tagged.name(t.i, "actor", "demonym")) is not None and e.value == subject
+    ]
+    return bool(mentions) and all(_placed(tagged, t, lex) for t in mentions)
+
+
 class Vetter:
     """One document's parsed sentences, to check claims against (chunk offset, sentence)."""
 
@@ -68,7 +99,9 @@ class Vetter:
             return True  # a sentence the parser did not read: nothing to check against
         offset, tagged = found
         start, end = claim.evidence.start - offset, claim.evidence.end - offset
-        return not _mentioned_only(tagged, start, end, self.lex)
+        if _mentioned_only(tagged, start, end, self.lex):
+            return False
+        return not _only_placed(tagged, claim.subject, self.lex)
 
     def vet(self, claims: list[Claim]) -> list[Claim]:
         return [c for c in claims if self.keep(c)]
