@@ -203,3 +203,58 @@ def test_an_act_only_the_parser_knows_reaches_it(parsed: Extractor) -> None:
     assert [(c.subject, c.relation, c.polarity) for c in found.claims] == [
         ("Serbia", "troop_deployment", "deny")
     ]
+
+
+def _acts(ex: Extractor, text: str) -> set[tuple[object, ...]]:
+    return {(c.subject, c.relation) for c in ex.extract(text, doc="t", language="en").claims}
+
+
+def test_an_act_named_as_background_is_no_claim(parsed: Extractor) -> None:
+    # after "following", "since", "after": the event is presupposed, nobody claims it here
+    assert (
+        _acts(
+            parsed,
+            "Sudan has vowed to crush the RSF and its commanders following the May 4 attacks.",
+        )
+        == set()
+    )
+    assert ("Wagner Group", "combat") not in _acts(
+        parsed, "Mali expelled the envoy of France following the Wagner raid."
+    )
+    # a reaction's object is presupposed too, through "the victims of"
+    assert ("Egypt", "combat") not in _acts(
+        parsed, "Egypt mourned the victims of the Houthi missile attack on Eilat."
+    )
+    # the same act asserted stays a claim
+    assert ("Ethiopia", "combat") in _acts(
+        parsed, "Kenya said the Ethiopian air force bombed Mekelle."
+    )
+
+
+def test_a_typographic_apostrophe_parses_as_a_plain_one(parsed: Extractor) -> None:
+    # a curly mark after a plural name before a capital: the parser must still see a possessor
+    text = "Jordan shut the crossing following Hamas’ October attack on Ashkelon."
+    parsed.extract(text, doc="t", language="en")
+    assert parsed.parser is not None
+    ((offset, tagged),) = parsed.parser.vetter.sentences
+    (hamas,) = [t for t in tagged.sent if t.text == "Hamas"]
+    assert (hamas.dep_, hamas.head.text) == ("poss", "attack")
+    # one character for one: offsets still point into the text as given
+    assert text[offset + hamas.idx : offset + hamas.idx + 6] == "Hamas’"
+
+
+def test_a_state_named_only_as_the_place_of_an_act_does_not_act(parsed: Extractor) -> None:
+    # a state or its capital named as where a strike fell, or as a word in a ship's name
+    for text in (
+        "An airstrike in Sidon, Lebanon, that killed a Hamas official was carried out by Israel.",
+        "A drone strike in Damascus that killed an IRGC general was blamed on Israel.",
+        "The task force, which included the cruiser USS Chad Lake, struck more than 200 Houthi "
+        "targets in Yemen.",
+    ):
+        subjects = {subject for subject, relation in _acts(parsed, text) if relation == "combat"}
+        assert subjects.isdisjoint({"Lebanon", "Syria", "Chad"}), text
+    # the same state as the act's subject, or described acting ("Turkey, an ally of"), still acts
+    assert ("Israel", "combat") in _acts(parsed, "Israel struck Hezbollah positions in Lebanon.")
+    assert ("Turkey", "political_support") in _acts(
+        parsed, "The news was badly received in Turkey, a close ally of Azerbaijan."
+    )

@@ -231,7 +231,8 @@ class Extractor:
             parsed = self.parser.extract(text, to_parse, doc=doc)
             notes = tuple(self.parser.notes)
             unknown = self.parser.unknown
-            claims = combine(claims, parsed)
+            # the parse checks every claim of the sentences it read, the rule engine's too
+            claims = self.parser.vetter.vet(combine(claims, parsed))
         return Extraction(merge_claims(claims), framing, notes, unknown=unknown)
 
     def _look_ahead(

@@ -22,6 +22,9 @@ class Tagged:
     words: list[Token]  # the project's tokens of the sentence, document offsets
     names: dict[int, Entry] = field(default_factory=dict)  # token i -> actor/outlet/thing entry
     triggers: dict[int, Entry] = field(default_factory=dict)  # head token i -> trigger entry
+    # head tokens of every trigger phrase, the rule engine's special readings included: where
+    # the sentence's acts are, to check any reader's claim against the parse
+    cues: set[int] = field(default_factory=set)
     # people the document has tied to a state or body ("Foreign Minister X of Lebanon"), by full
     # name and surname: shared by the document's sentences, so a later "X said" speaks for it
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -81,6 +84,7 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
         if span is None:
             continue
         root = span.root
+        out.cues.add(root.i)
         if root.dep_ in ("aux", "auxpass") or root.i in out.names:
             continue  # "had been sent": the auxiliary is no act; "Rapid Support Forces": a name
         for entry in m.entries:
@@ -100,6 +104,7 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
             if preps and not any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
                 continue
             out.triggers[tok.i] = Entry("trigger", str(spec["relation"]))
+            out.cues.add(tok.i)
             break
     labels = frozenset(kb.parse.get("actor_labels", ()))
     strip = frozenset(str(w).lower() for w in kb.parse.get("name_strip", ()))

@@ -14,10 +14,15 @@ from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.nlp import pipeline
 from corroborate.extract.parse.phrases import Named, named
 from corroborate.extract.parse.roles import noun_roles, verb_roles
+from corroborate.extract.parse.vet import Vetter
 
 # A sentence longer than this is not parsed (a table or a run-on list, not prose): the parser's
 # cost grows with it and no claim we could read survives such a span.
 MAX_SENTENCE_CHARS = 1_500
+# Typographic apostrophes read as plain ones: the small English pipeline parses
+# "Hamas\u2019 attack" as a stray mark but "Hamas' attack" as a possessor. One character for one,
+# so every offset into the text stays true.
+_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
 def unknown_note(names: tuple[str, ...]) -> str:
@@ -39,6 +44,7 @@ class ParseExtractor:
         self.skipped_long = 0
         self.notes: list[str] = []  # the last document's: what was not parsed and why
         self._unknown: set[str] = set()  # the last document's names the knowledge base lacks
+        self.vetter = Vetter(self.lex)  # the last document's parsed sentences, to check claims
 
     @property
     def nlp(self) -> Any:
@@ -57,8 +63,9 @@ class ParseExtractor:
                     "(a table or a run-on list?) was not parsed; the rule stage read it"
                 )
                 continue
-            chunks.append((s0, text[s0:s1]))
+            chunks.append((s0, text[s0:s1].translate(_PLAIN)))
         memory = Memory()
+        self.vetter = Vetter(self.lex)
         people: dict[str, tuple[str, str]] = {}
         self._unknown = set()
         claims: list[Claim] = []
@@ -66,7 +73,9 @@ class ParseExtractor:
         for (s0, _), parsed in zip(chunks, nlp.pipe(c for _, c in chunks), strict=True):
             self.parsed += 1
             for sent in parsed.sents:
-                claims.extend(self._sentence(sent, text, s0, doc, memory, people))
+                tagged = tag(sent, self.kb, people)
+                self.vetter.add(s0, tagged)
+                claims.extend(self._sentence(tagged, text, s0, doc, memory))
         if self._unknown:
             self.notes.append(unknown_note(self.unknown))
         return claims
@@ -77,19 +86,12 @@ class ParseExtractor:
         return tuple(sorted(self._unknown))
 
     def _sentence(
-        self,
-        sent: Any,
-        text: str,
-        offset: int,
-        doc: str,
-        memory: Memory,
-        people: dict[str, tuple[str, str]],
+        self, tagged: Tagged, text: str, offset: int, doc: str, memory: Memory
     ) -> list[Claim]:
         kb, lex = self.kb, self.lex
-        tagged = tag(sent, kb, people)
         out: list[Claim] = []
         for i, entry in tagged.triggers.items():
-            trigger = sent.doc[i]
+            trigger = tagged.sent.doc[i]
             v = voice(tagged, trigger, lex, memory)
             if v is None:
                 continue

@@ -32,6 +32,10 @@ class ParseLexicon:
     not_agents: frozenset[str]  # knowledge-base actors that speak but never act (monitors)
     non_actor_heads: frozenset[str]  # last words of unknown names that are no party to a war
     self_propelled: frozenset[str]
+    background_preps: frozenset[str]  # "after the attack": an act mentioned, not claimed
+    reaction_lemmas: frozenset[str]  # "condemned the killing": a reaction presupposes its act
+    place_preps: frozenset[str]  # "a strike in Lebanon": the place of an act is not its actor
+    thing_labels: frozenset[str]  # NER labels of names of things ("USS Philippine Sea")
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> ParseLexicon:
@@ -54,6 +58,10 @@ class ParseLexicon:
             not_agents=frozenset(n for n, t in kb.actor_types.items() if t == "monitor"),
             non_actor_heads=_words(kb, "non_actor_heads"),
             self_propelled=frozenset(kb.self_propelled),
+            background_preps=_words(kb, "background_preps"),
+            reaction_lemmas=_words(kb, "reaction_lemmas"),
+            place_preps=_words(kb, "place_preps"),
+            thing_labels=frozenset(str(w) for w in kb.parse.get("thing_labels", ()) or ()),
             frame_defaults={
                 str(k): str(v) for k, v in (kb.parse.get("frame_defaults") or {}).items()
             },

@@ -1,0 +1,107 @@
+"""The parse's check on every claim of a parsed sentence, the rule engine's included.
+
+The rule engine reads word positions; where the sentence was parsed, its structure can tell
+that a reading is no claim at all:
+- an act the sentence only mentions as background ("after last week's attack", "condemned
+  the killing", "shocked by the drone attack"): the event is presupposed, nobody claims it;
+- an actor the sentence names only as the place of the act ("a strike in Beirut, Lebanon",
+  "targets in Yemen") or inside the name of a thing ("the cruiser USS Philippine Sea"): a
+  place where something happens does not do it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from corroborate.extract.claim import Claim
+from corroborate.extract.parse.entities import Tagged
+from corroborate.extract.parse.lexicon import ParseLexicon
+
+
+def _background(tok: Any, lex: ParseLexicon) -> bool:
+    """A nominal act in a background position: the object of "after", "following", "since",
+    "under"; what a verb of reaction (condemn, mourn, shocked by) takes as its object."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "the attack and the invasion"
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("pobj", "dobj") and head.lower_ in lex.background_preps:
+        return True  # the parser reads "following" as a preposition or as a verb
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return _background(head.head, lex)  # "mourned the victims of the attack"
+    if tok.dep_ == "pobj":
+        # "shocked by the attack", "outraged at the strike"
+        return head.dep_ in ("agent", "prep") and head.head.lemma_.lower() in lex.reaction_lemmas
+    return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.reaction_lemmas
+
+
+def _acts(tagged: Tagged, start: int, end: int) -> list[Any]:
+    """The trigger tokens of a claim's evidence span (document offsets of the chunk)."""
+    return [t for t in tagged.sent if t.i in tagged.cues and start <= t.idx < end]
+
+
+def _mentioned_only(tagged: Tagged, start: int, end: int, lex: ParseLexicon) -> bool:
+    acts = _acts(tagged, start, end)
+    return bool(acts) and all(_background(t, lex) for t in acts)
+
+
+def _placed(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
+    """A name that only places the act: "a strike in Beirut, Lebanon", "targets in Yemen",
+    or a word inside the name of a thing ("the cruiser USS Philippine Sea")."""
+    if tok.ent_type_ in lex.thing_labels:
+        ent = next((e for e in tagged.sent.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.root.i != tok.i:
+            return True
+    if any(c.dep_ == "appos" and c.i in tagged.cues for c in tok.children):
+        return False  # "in Turkey, a close ally of Azerbaijan": the name is described acting
+    while tok.dep_ in ("appos", "conj", "compound") and tok.head.i != tok.i:
+        tok = tok.head  # "in Beirut, Lebanon", "in Gaza and Lebanon"
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in lex.place_preps:
+        return False
+    # the place of an act, or of what the act is done to: "struck targets in Yemen"
+    at = prep.head
+    return at.i in tagged.cues or (at.head.i in tagged.cues and at.head.i != at.i)
+
+
+def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool:
+    if subject is None:
+        return False
+    mentions = [
+        t
+        for t in tagged.sent
+        if (e := tagged.name(t.i, "actor", "demonym")) is not None and e.value == subject
+    ]
+    return bool(mentions) and all(_placed(tagged, t, lex) for t in mentions)
+
+
+class Vetter:
+    """One document's parsed sentences, to check claims against (chunk offset, sentence)."""
+
+    def __init__(self, lex: ParseLexicon) -> None:
+        self.lex = lex
+        self.sentences: list[tuple[int, Tagged]] = []
+
+    def add(self, offset: int, tagged: Tagged) -> None:
+        self.sentences.append((offset, tagged))
+
+    def _sentence(self, claim: Claim) -> tuple[int, Tagged] | None:
+        at = claim.evidence.start
+        for offset, tagged in self.sentences:
+            if offset + tagged.sent.start_char <= at < offset + tagged.sent.end_char:
+                return offset, tagged
+        return None
+
+    def keep(self, claim: Claim) -> bool:
+        found = self._sentence(claim)
+        if found is None:
+            return True  # a sentence the parser did not read: nothing to check against
+        offset, tagged = found
+        start, end = claim.evidence.start - offset, claim.evidence.end - offset
+        if _mentioned_only(tagged, start, end, self.lex):
+            return False
+        return not _only_placed(tagged, claim.subject, self.lex)
+
+    def vet(self, claims: list[Claim]) -> list[Claim]:
+        return [c for c in claims if self.keep(c)]
