@@ -29,6 +29,8 @@ def extract_lexical(
     claims: list[Claim] = []
     framing: list[FramingMarker] = []
     last_speaker: str | None = None
+    # "X's statement, in brief:": what follows the colon is X's, until another voice is named
+    announced: str | None = None
     for s0, s1 in sentences(text):
         toks = pack.morph.sentence(text, s0, s1, suffixes=pack.apostrophe_suffixes)
         framing.extend(
@@ -42,9 +44,10 @@ def extract_lexical(
             continue
         found = events(pack, toks)
         att = attribution(pack, toks, mentions)
-        speaker = att.speaker or (last_speaker if att.speech else None)
+        speaker = att.speaker or (last_speaker if att.speech else announced)
         if att.speaker is not None:
             last_speaker = att.speaker
+            announced = att.speaker if toks[-1].text == ":" else None
         for event in found:
             r = roles(pack, toks, mentions, event, att.speaker_mentions)
             if r.subject is None:

@@ -134,6 +134,8 @@ class Pack:
     subject_cases: frozenset[str]
     recipient_cases: frozenset[str]
     recipient_suffixes: frozenset[str]
+    # case endings on the head noun after a name ("rejim güçlerine": to the regime's forces)
+    head_recipient_endings: tuple[str, ...]
     recipient_prefixes: tuple[str, ...]
     recipient_words: frozenset[str]
     source_words: frozenset[str]
@@ -154,6 +156,7 @@ class Pack:
     according: Phrases
     deny: Phrases
     hedges: Phrases
+    epithets: Phrases  # "Iran-backed", "destekli": a trigger as an epithet states no claim
     triggers: Phrases
     transfers: Phrases
     objects: Phrases
@@ -193,6 +196,7 @@ def load_pack(language: str) -> Pack:
         subject_cases=_set(meta.get("subject_cases")),
         recipient_cases=_set(meta.get("recipient_cases")),
         recipient_suffixes=_set(meta.get("recipient_suffixes")),
+        head_recipient_endings=tuple(str(e) for e in meta.get("head_recipient_endings", ()) or ()),
         recipient_prefixes=tuple(str(p) for p in meta.get("recipient_prefixes", ()) or ()),
         recipient_words=_set(cues.get("recipient_words")),
         source_words=_set(cues.get("source_words")),
@@ -213,6 +217,7 @@ def load_pack(language: str) -> Pack:
         according=Phrases(prefixes),
         deny=Phrases(prefixes),
         hedges=Phrases(prefixes),
+        epithets=Phrases(prefixes, lemmas=False),
         triggers=Phrases(prefixes),
         transfers=Phrases(prefixes),
         objects=Phrases(prefixes),
@@ -232,6 +237,8 @@ def load_pack(language: str) -> Pack:
     _add_all(pack, pack.according, cues.get("according_to"), "according")
     _add_all(pack, pack.deny, cues.get("deny"), "deny")
     _add_all(pack, pack.hedges, cues.get("hedges"), "hedge")
+    for phrase in cues.get("epithets", ()) or ():  # as written: their lemma is the trigger's
+        pack.epithets.add(pack.keys(str(phrase), lemmas=False), "epithet")
     for relation, spec in (rels.get("relations") or {}).items():
         _add_all(pack, pack.triggers, spec.get("triggers"), str(relation))
         if spec.get("object"):

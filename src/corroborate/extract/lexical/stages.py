@@ -127,6 +127,7 @@ def events(pack: Pack, toks: list[Tok]) -> list[Event]:
     """One event per relation: its triggers, and a verb of sending or giving whose relation is
     the class of the nearest thing sent (weapons, troops, mercenaries, instructors)."""
     found: dict[str, Event] = {}
+    epithet = {k for a, b, _e, _pre in pack.epithets.find(toks) for k in range(a, b)}
     objects = pack.objects.find(toks)
     for a, b, _t, _pre in pack.transfers.find(toks):
         if not objects:
@@ -135,6 +136,8 @@ def events(pack: Pack, toks: list[Tok]) -> list[Event]:
         relation = pack.object_relations.get(str(near[2]), "arms_supply")
         found.setdefault(relation, Event(a, b, relation))
     for a, b, relation, _pre in pack.triggers.find(toks):
+        if a in epithet:
+            continue  # "Iran-backed militias": a description, not a claim (the contract)
         found.setdefault(str(relation), Event(a, b, str(relation)))
     return sorted(found.values(), key=lambda e: e.start)
 
@@ -150,6 +153,14 @@ def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool
         return True
     if m.prefix is not None and m.prefix in pack.recipient_prefixes:
         return True
+    if pack.head_recipient_endings and m.suffix is None and m.end < len(toks):
+        head = toks[m.end]  # a case-final language marks the phrase on its last noun
+        if (
+            head.text.isalpha()
+            and head.text.islower()
+            and head.lower.endswith(pack.head_recipient_endings)
+        ):
+            return True
     return _word_before(pack, toks, m) in pack.recipient_words
 
 

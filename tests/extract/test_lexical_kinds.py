@@ -1,0 +1,66 @@
+"""Kinds of sentence the lexical stage reads across languages: epithets that describe rather
+than claim, a statement announced by a colon, the case on a Turkish head noun. Sentences are
+written for these tests (own words, no dev text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def claims_of(ex: Extractor, text: str, lang: str) -> list[tuple[object, ...]]:
+    result = ex.extract(text, doc="t", language=lang)
+    for c in result.claims:
+        assert text[c.evidence.start : c.evidence.end] == c.evidence.text
+    return [(c.subject, c.relation, c.recipient, c.speaker, c.polarity) for c in result.claims]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("tr", "İran destekli milisler dün kuzeydeki köylere girdi."),
+        ("ar", "دخلت الميليشيات المدعومة من إيران إلى البلدة أمس."),
+        ("it", "Le milizie sostenute dall'Iran sono entrate ieri nella città."),
+    ],
+)
+def test_an_epithet_is_not_a_claim(ex: Extractor, lang: str, text: str) -> None:
+    assert not [c for c in claims_of(ex, text, lang) if c[1] == "political_support"]
+
+
+def test_a_supporting_verb_still_claims(ex: Extractor) -> None:
+    found = claims_of(ex, "İran milislere destek veriyor.", "tr")
+    assert ("Iran", "political_support") in {c[:2] for c in found}
+
+
+def test_turkish_head_noun_case_names_the_recipient(ex: Extractor) -> None:
+    found = claims_of(ex, "Rusya rejim güçlerine destek veriyor.", "tr")
+    assert ("Russia", "political_support", "Syrian government", "author", "affirm") in found
+
+
+def test_a_colon_announces_whose_statement_follows(ex: Extractor) -> None:
+    text = (
+        "Dışişleri Bakanlığı açıklamasından öne çıkanlar şöyle:\n\n"
+        "Rusya rejim güçlerine destek veriyor.\n\n"
+        "Fransa Ankara ile görüşmeye devam ediyor."
+    )
+    found = claims_of(ex, text, "tr")
+    assert ("Russia", "political_support", "Syrian government", "Turkey", "affirm") in found
+
+
+def test_without_a_colon_the_author_speaks(ex: Extractor) -> None:
+    text = "Dışişleri Bakanlığı bir açıklama yaptı.\n\nRusya rejim güçlerine destek veriyor."
+    found = claims_of(ex, text, "tr")
+    assert ("Russia", "political_support", "Syrian government", "author", "affirm") in found
+
+
+def test_a_general_verb_of_giving_needs_an_arms_object(ex: Extractor) -> None:
+    text = "Германия предоставит убежище тысячам беженцев."
+    assert not [c for c in claims_of(ex, text, "ru") if c[1] == "arms_supply"]
+    text = "Германия предоставит Польше танки."
+    assert ("Germany", "arms_supply", "Poland") in {c[:3] for c in claims_of(ex, text, "ru")}
