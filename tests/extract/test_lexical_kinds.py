@@ -64,3 +64,21 @@ def test_a_general_verb_of_giving_needs_an_arms_object(ex: Extractor) -> None:
     assert not [c for c in claims_of(ex, text, "ru") if c[1] == "arms_supply"]
     text = "Германия предоставит Польше танки."
     assert ("Germany", "arms_supply", "Poland") in {c[:3] for c in claims_of(ex, text, "ru")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Stati Uniti e Gran Bretagna inviano armi all'Arabia Saudita."),
+        ("ru", "США и Великобритания поставляют оружие Саудовской Аравии."),
+        ("tr", "ABD ve İngiltere Suudi Arabistan'a silah sattı."),
+    ],
+)
+def test_names_joined_by_and_both_act(ex: Extractor, lang: str, text: str) -> None:
+    subjects = {c[0] for c in claims_of(ex, text, lang) if c[1] == "arms_supply"}
+    assert {"United States", "United Kingdom"} <= subjects
+
+
+def test_an_adviser_by_title_is_not_training(ex: Extractor) -> None:
+    text = "Советник президента Иван Петров заявил, что переговоры продолжатся в Турции."
+    assert not [c for c in claims_of(ex, text, "ru") if c[1] == "training"]

@@ -8,6 +8,7 @@ from corroborate.extract.lexical.stages import (
     Event,
     Mention,
     attribution,
+    conjoined,
     entities,
     events,
     roles,
@@ -52,21 +53,23 @@ def extract_lexical(
             r = roles(pack, toks, mentions, event, att.speaker_mentions)
             if r.subject is None:
                 continue
-            claims.append(
-                _claim(
-                    text,
-                    toks,
-                    doc,
-                    pack,
-                    event,
-                    r.subject,
-                    r.recipient,
-                    r.object,
-                    speaker or "author",
-                    att.deny or r.deny,
-                    att.hedged,
+            others = [m for m in mentions if m is not r.recipient]
+            for subject in [r.subject, *conjoined(pack, toks, others, r.subject)]:
+                claims.append(
+                    _claim(
+                        text,
+                        toks,
+                        doc,
+                        pack,
+                        event,
+                        subject,
+                        r.recipient,
+                        r.object,
+                        speaker or "author",
+                        att.deny or r.deny,
+                        att.hedged,
+                    )
                 )
-            )
     return _merged(claims), framing
 
 

@@ -145,6 +145,8 @@ class Pack:
     apostrophe_suffixes: bool
     determiners: frozenset[str]
     complementizers: frozenset[str]
+    conjunctions: frozenset[str]  # "and" between two names: both act
+    conjunction_prefixes: frozenset[str]  # the same as a clitic (the Arabic wa-)
     lemmatize_data: bool
     source_suffixes: frozenset[str]
     subject_suffixes: frozenset[str]
@@ -206,6 +208,8 @@ def load_pack(language: str) -> Pack:
         apostrophe_suffixes=meta.get("apostrophe") == "suffix",
         determiners=_set(cues.get("determiners")),
         complementizers=_set(cues.get("complementizers")),
+        conjunctions=_set(cues.get("conjunctions")),
+        conjunction_prefixes=_set(meta.get("conjunction_prefixes")),
         lemmatize_data=bool(meta.get("lemmatize_data", False)),
         source_suffixes=_set(meta.get("source_suffixes")),
         subject_suffixes=_set(meta.get("subject_suffixes")),

@@ -202,6 +202,35 @@ def roles(
     return Roles(subject, recipient, _object(toks, event, named), deny)
 
 
+def conjoined(pack: Pack, toks: list[Tok], mentions: list[Mention], m: Mention) -> list[Mention]:
+    """The names joined to m by "and" ("the US and Britain send"): they share its role. A
+    demonym joins only demonyms, a name only names."""
+    ordered = sorted(mentions, key=lambda n: n.start)
+    k = ordered.index(m)
+    out: list[Mention] = []
+    for step in (1, -1):
+        cur = m
+        j = k + step
+        while 0 <= j < len(ordered):
+            nxt = ordered[j]
+            left, right = (cur, nxt) if step == 1 else (nxt, cur)
+            if not _joined(pack, toks, left, right) or (nxt.actor.type == "demonym") != (
+                m.actor.type == "demonym"
+            ):
+                break
+            if nxt.actor.name != m.actor.name:
+                out.append(nxt)
+            cur, j = nxt, j + step
+    return out
+
+
+def _joined(pack: Pack, toks: list[Tok], left: Mention, right: Mention) -> bool:
+    between = toks[left.end : right.start]
+    if not between:
+        return right.prefix is not None and right.prefix in pack.conjunction_prefixes
+    return len(between) == 1 and (between[0].lower in pack.conjunctions or between[0].text == ",")
+
+
 def _is_source(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """ "by/from X" (par, dall', из, Rusya'dan): the supplier or agent of a passive."""
     if m.suffix is not None and m.suffix in pack.source_suffixes:
