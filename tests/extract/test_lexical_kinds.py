@@ -82,3 +82,23 @@ def test_names_joined_by_and_both_act(ex: Extractor, lang: str, text: str) -> No
 def test_an_adviser_by_title_is_not_training(ex: Extractor) -> None:
     text = "Советник президента Иван Петров заявил, что переговоры продолжатся в Турции."
     assert not [c for c in claims_of(ex, text, "ru") if c[1] == "training"]
+
+
+def test_the_demonym_on_the_arms_names_the_supplier(ex: Extractor) -> None:
+    text = "L'esercito ucraino combatte con armi americane nel sud del paese."
+    found = claims_of(ex, text, "it")
+    # "combatte" is no transfer: only a verb of giving with the arms makes a supply
+    assert not [c for c in found if c[1] == "arms_supply"]
+    text = "L'Ucraina ha ricevuto e schierato obici forniti con munizioni americane."
+    assert ("United States", "arms_supply") in {c[:2] for c in claims_of(ex, text, "it")}
+
+
+def test_an_inflected_demonym_is_a_demonym(ex: Extractor) -> None:
+    text = "Centinaia di soldati britannici sono stati schierati in Estonia."
+    assert ("United Kingdom", "troop_deployment") in {c[:2] for c in claims_of(ex, text, "it")}
+
+
+def test_arabic_to_on_the_head_noun_names_the_recipient(ex: Extractor) -> None:
+    text = "وقالت الحكومة إن الأسلحة الإيرانية المهربة لميليشيات الحوثي وصلت عبر البحر."
+    found = claims_of(ex, text, "ar")
+    assert ("Iran", "arms_supply", "Houthis") in {c[:3] for c in found}

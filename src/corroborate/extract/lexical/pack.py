@@ -136,6 +136,8 @@ class Pack:
     recipient_suffixes: frozenset[str]
     # case endings on the head noun after a name ("rejim güçlerine": to the regime's forces)
     head_recipient_endings: tuple[str, ...]
+    # the same before a name ("لميليشيات الحوثي": to the Houthi militias, an Arabic construct)
+    head_recipient_prefixes: tuple[str, ...]
     recipient_prefixes: tuple[str, ...]
     recipient_words: frozenset[str]
     source_words: frozenset[str]
@@ -154,6 +156,7 @@ class Pack:
     hedge_moods: frozenset[str]
     hedge_endings: tuple[str, ...]
     actors: Phrases
+    demonyms: Phrases  # matched by lemma too where the pack says so ("occidentali" -> occidentale)
     speech: Phrases
     according: Phrases
     deny: Phrases
@@ -199,6 +202,9 @@ def load_pack(language: str) -> Pack:
         recipient_cases=_set(meta.get("recipient_cases")),
         recipient_suffixes=_set(meta.get("recipient_suffixes")),
         head_recipient_endings=tuple(str(e) for e in meta.get("head_recipient_endings", ()) or ()),
+        head_recipient_prefixes=tuple(
+            str(e) for e in meta.get("head_recipient_prefixes", ()) or ()
+        ),
         recipient_prefixes=tuple(str(p) for p in meta.get("recipient_prefixes", ()) or ()),
         recipient_words=_set(cues.get("recipient_words")),
         source_words=_set(cues.get("source_words")),
@@ -217,6 +223,7 @@ def load_pack(language: str) -> Pack:
         hedge_moods=_set(meta.get("hedge_moods")),
         hedge_endings=tuple(str(e) for e in cues.get("hedge_endings", ()) or ()),
         actors=Phrases(prefixes, cased=True, lemmas=bool(meta.get("lemmatize_data", False))),
+        demonyms=Phrases(prefixes, lemmas=bool(meta.get("demonym_lemmas", False))),
         speech=Phrases(prefixes),
         according=Phrases(prefixes),
         deny=Phrases(prefixes),
@@ -236,7 +243,11 @@ def load_pack(language: str) -> Pack:
         actor = Actor(str(entry["name"]), str(entry.get("type", "state")))
         _add_all(pack, pack.actors, entry.get("forms"), actor)
         if entry.get("type") == "demonym" or entry.get("demonyms"):
-            _add_all(pack, pack.actors, entry.get("demonyms"), Actor(actor.name, "demonym"))
+            demonym = Actor(actor.name, "demonym")
+            _add_all(pack, pack.actors, entry.get("demonyms"), demonym)
+            if pack.demonyms.lemmas:  # a demonym inflects like an adjective: its lemma too
+                for phrase in entry.get("demonyms") or ():
+                    pack.demonyms.add(pack.keys(str(phrase)), demonym)
     _add_all(pack, pack.speech, cues.get("speech"), "speech")
     _add_all(pack, pack.according, cues.get("according_to"), "according")
     _add_all(pack, pack.deny, cues.get("deny"), "deny")

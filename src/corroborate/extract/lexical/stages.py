@@ -21,6 +21,7 @@ SPEAKER_REACH = 8
 ACCORDING_REACH = 4
 ADJACENT = 2  # a demonym this close to a trigger noun says whose it is
 INVERTED_REACH = 3
+HEAD_MIN = 4  # letters a head noun keeps without its prefix ("لميليشيات"; not "لم", "لكن")
 SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
 # "American mercenaries": nationality is not a sender (the contract's conventions)
 NATIONALITY_NOT_SENDER = frozenset({"foreign_fighters"})
@@ -64,7 +65,10 @@ class Roles:
 
 def entities(pack: Pack, toks: list[Tok]) -> list[Mention]:
     out = []
-    for a, b, actor, pre in pack.actors.find(toks):
+    found = pack.actors.find(toks)
+    taken = {k for a, b, _actor, _pre in found for k in range(a, b)}
+    found += [f for f in pack.demonyms.find(toks) if not taken & set(range(f[0], f[1]))]
+    for a, b, actor, pre in sorted(found, key=lambda f: f[0]):
         head = toks[a]
         out.append(Mention(a, b, actor, head.cases, toks[b - 1].suffix, pre))
     return out
@@ -159,6 +163,13 @@ def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool
             head.text.isalpha()
             and head.text.islower()
             and head.lower.endswith(pack.head_recipient_endings)
+        ):
+            return True
+    if pack.head_recipient_prefixes and m.prefix is None and m.start > 0:
+        head = toks[m.start - 1]
+        if head.text.isalpha() and any(
+            head.lower.startswith(p) and len(head.lower) - len(p) >= HEAD_MIN
+            for p in pack.head_recipient_prefixes
         ):
             return True
     return _word_before(pack, toks, m) in pack.recipient_words
@@ -260,15 +271,22 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
     ]
     if sources:
         return min(sources, key=lambda m: abs(m.start - event.start))
-    # "Turkish forces", "قوات تركية", "soldats américains": the demonym on the trigger's noun
-    beside = [
-        m
-        for m in players
-        if m.actor.type == "demonym"
-        and (0 <= event.start - m.end < ADJACENT or 0 <= m.start - event.end < ADJACENT)
+    # "Turkish forces", "قوات تركية", "soldats américains": the demonym on the trigger's noun,
+    # else on the thing the event moves ("armi occidentali", "الأسلحة الإيرانية": whose arms)
+    heads = [(event.start, event.end)] + [
+        (a, b)
+        for a, b, name, _pre in pack.objects.find(toks)
+        if pack.object_relations.get(str(name), "arms_supply") == event.relation
     ]
-    if beside:
-        return min(beside, key=lambda m: min(abs(event.start - m.end), abs(m.start - event.end)))
+    for a, b in heads:
+        beside = [
+            m
+            for m in players
+            if m.actor.type == "demonym"
+            and (0 <= a - m.end < ADJACENT or 0 <= m.start - b < ADJACENT)
+        ]
+        if beside:
+            return min(beside, key=lambda m: min(abs(a - m.end), abs(m.start - b)))
     named = [m for m in players if m.actor.type != "demonym"]
     if pack.order == "case":
         subj = [m for m in named if m.cases & pack.subject_cases or not m.cases]
