@@ -102,3 +102,28 @@ def test_arabic_to_on_the_head_noun_names_the_recipient(ex: Extractor) -> None:
     text = "وقالت الحكومة إن الأسلحة الإيرانية المهربة لميليشيات الحوثي وصلت عبر البحر."
     found = claims_of(ex, text, "ar")
     assert ("Iran", "arms_supply", "Houthis") in {c[:3] for c in found}
+
+
+def test_a_dateline_is_a_sentence_of_its_own(ex: Extractor) -> None:
+    text = "AA\n\nMSB'nin açıklamasında Türkiye'nin Azerbaycan'a asker gönderdiği belirtildi."
+    found = claims_of(ex, text, "tr")
+    assert ("Turkey", "troop_deployment", "Azerbaijan", "Turkey", "affirm") in found
+
+
+def test_a_quotation_keeps_the_voice_that_opened_it(ex: Extractor) -> None:
+    text = (
+        "Об этом заявил обозреватель «Известий» Иван Петров.\n\n"
+        "«Германия передала Польше новые танки. Это только начало»."
+    )
+    found = claims_of(ex, text, "ru")
+    assert ("Germany", "arms_supply", "Poland", "Izvestia", "affirm") in found
+
+
+def test_after_the_quotation_the_author_speaks_again(ex: Extractor) -> None:
+    text = (
+        "Об этом заявил обозреватель «Известий» Иван Петров.\n\n"
+        "«Это только начало», - добавил он.\n\n"
+        "Германия передала Польше новые танки."
+    )
+    found = claims_of(ex, text, "ru")
+    assert ("Germany", "arms_supply", "Poland", "author", "affirm") in found

@@ -13,7 +13,7 @@ from corroborate.extract.lexical.stages import (
     events,
     roles,
 )
-from corroborate.extract.lexical.text import Tok, sentences
+from corroborate.extract.lexical.text import Tok, in_quote, opens_quote, sentences
 
 LEXICAL_CONFIDENCE = 0.6
 
@@ -32,7 +32,18 @@ def extract_lexical(
     last_speaker: str | None = None
     # "X's statement, in brief:": what follows the colon is X's, until another voice is named
     announced: str | None = None
+    # a quotation after "X said" is X's, sentence after sentence, until it closes
+    before: str | None = None  # the voice named in the sentence before
+    quoted: str | None = None
     for s0, s1 in sentences(text):
+        inside = in_quote(text, s0)
+        if not pack.quotes_keep_voice:
+            pass
+        elif opens_quote(text, s0) and not inside:
+            quoted = before
+        elif not inside:
+            quoted = None
+        before = None
         toks = pack.morph.sentence(text, s0, s1, suffixes=pack.apostrophe_suffixes)
         framing.extend(
             FramingMarker(
@@ -45,7 +56,8 @@ def extract_lexical(
             continue
         found = events(pack, toks)
         att = attribution(pack, toks, mentions)
-        speaker = att.speaker or (last_speaker if att.speech else announced)
+        speaker = att.speaker or (last_speaker if att.speech else quoted or announced)
+        before = att.speaker
         if att.speaker is not None:
             last_speaker = att.speaker
             announced = att.speaker if toks[-1].text == ":" else None

@@ -144,6 +144,7 @@ class Pack:
     place_words: frozenset[str]
     place_suffixes: frozenset[str]
     speaker_first: bool
+    quotes_keep_voice: bool  # a quotation after "X said" stays X's until it closes
     apostrophe_suffixes: bool
     determiners: frozenset[str]
     complementizers: frozenset[str]
@@ -211,6 +212,7 @@ def load_pack(language: str) -> Pack:
         place_words=_set(cues.get("place_words")),
         place_suffixes=_set(meta.get("place_suffixes")),
         speaker_first=bool(meta.get("speaker_first", False)),
+        quotes_keep_voice=bool(meta.get("quotes_keep_voice", False)),
         apostrophe_suffixes=meta.get("apostrophe") == "suffix",
         determiners=_set(cues.get("determiners")),
         complementizers=_set(cues.get("complementizers")),

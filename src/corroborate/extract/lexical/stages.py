@@ -113,14 +113,15 @@ def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) ->
     for k, m in enumerate(mentions):
         if m.actor.type == "demonym":
             continue
-        if m.start > cue + INVERTED_REACH:
+        outlet = m.actor.type in VOICE_ONLY  # "said the columnist of Izvestia": Izvestia
+        if m.start > cue + (SPEAKER_REACH if outlet else INVERTED_REACH):
             continue  # only right after its verb ("said Peskov") is a later name the voice
         dist = cue - m.end if m.end <= cue else m.start - cue + SPEAKER_REACH // 2
         if dist > SPEAKER_REACH or dist < 0:
             continue
         if m.start > cue and any(t.lower in pack.complementizers for t in toks[cue : m.start]):
             continue  # "said that Germany sent": Germany is what is said, not who says it
-        if pack.order == "case" and m.cases and not m.cases & pack.subject_cases:
+        if pack.order == "case" and m.cases and not m.cases & pack.subject_cases and not outlet:
             continue
         if best is None or dist < best[0]:
             best = (dist, k)
