@@ -127,3 +127,10 @@ def test_after_the_quotation_the_author_speaks_again(ex: Extractor) -> None:
     )
     found = claims_of(ex, text, "ru")
     assert ("Germany", "arms_supply", "Poland", "author", "affirm") in found
+
+
+def test_support_by_sending_arms_is_the_arms_not_a_second_claim(ex: Extractor) -> None:
+    text = "Ankara milislere destek için silah gönderdi."
+    found = {c[:2] for c in claims_of(ex, text, "tr")}
+    assert ("Turkey", "arms_supply") in found
+    assert ("Turkey", "political_support") not in found

@@ -16,6 +16,8 @@ from corroborate.extract.lexical.stages import (
 from corroborate.extract.lexical.text import Tok, in_quote, opens_quote, sentences
 
 LEXICAL_CONFIDENCE = 0.6
+# relations that a more concrete one in the same sentence, by the same actor, makes redundant
+GENERIC = frozenset({"political_support"})
 
 
 def _span(text: str, toks: list[Tok], a: int, b: int) -> Span:
@@ -61,13 +63,14 @@ def extract_lexical(
         if att.speaker is not None:
             last_speaker = att.speaker
             announced = att.speaker if toks[-1].text == ":" else None
+        sentence: list[Claim] = []
         for event in found:
             r = roles(pack, toks, mentions, event, att.speaker_mentions)
             if r.subject is None:
                 continue
             others = [m for m in mentions if m is not r.recipient]
             for subject in [r.subject, *conjoined(pack, toks, others, r.subject)]:
-                claims.append(
+                sentence.append(
                     _claim(
                         text,
                         toks,
@@ -82,7 +85,15 @@ def extract_lexical(
                         att.hedged,
                     )
                 )
+        claims.extend(_specific(sentence))
     return _merged(claims), framing
+
+
+def _specific(claims: list[Claim]) -> list[Claim]:
+    """Generic support is what an actor gives when the sentence names nothing it gives: "sent
+    weapons to support them" is the arms, not a second, political claim (the contract)."""
+    concrete = {c.subject for c in claims if c.relation not in GENERIC}
+    return [c for c in claims if c.relation not in GENERIC or c.subject not in concrete]
 
 
 def _claim(
