@@ -134,3 +134,21 @@ def test_support_by_sending_arms_is_the_arms_not_a_second_claim(ex: Extractor) -
     found = {c[:2] for c in claims_of(ex, text, "tr")}
     assert ("Turkey", "arms_supply") in found
     assert ("Turkey", "political_support") not in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("ar", "أعلنت وزارة الخارجية الإيرانية أن قوات تركية دخلت إلى إدلب.", "Iran"),
+        ("ru", "Украинский МИД заявил, что Германия передала Польше танки.", "Ukraine"),
+        (
+            "it",
+            "Il governo britannico ha dichiarato che la Germania fornisce armi alla Polonia.",
+            "United Kingdom",
+        ),
+    ],
+)
+def test_a_ministry_named_by_a_demonym_speaks_for_its_state(
+    ex: Extractor, lang: str, text: str, speaker: str
+) -> None:
+    assert speaker in {c[3] for c in claims_of(ex, text, lang)}

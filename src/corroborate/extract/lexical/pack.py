@@ -157,6 +157,8 @@ class Pack:
     hedge_moods: frozenset[str]
     hedge_endings: tuple[str, ...]
     actors: Phrases
+    institutions: Phrases  # "ministry", "army": with a demonym, the state itself
+    demonym_after_institution: bool  # "وزارة الخارجية السورية", "governo italiano"
     demonyms: Phrases  # matched by lemma too where the pack says so ("occidentali" -> occidentale)
     speech: Phrases
     according: Phrases
@@ -226,6 +228,8 @@ def load_pack(language: str) -> Pack:
         hedge_endings=tuple(str(e) for e in cues.get("hedge_endings", ()) or ()),
         actors=Phrases(prefixes, cased=True, lemmas=bool(meta.get("lemmatize_data", False))),
         demonyms=Phrases(prefixes, lemmas=bool(meta.get("demonym_lemmas", False))),
+        institutions=Phrases(prefixes),
+        demonym_after_institution=meta.get("institution_demonym") == "after",
         speech=Phrases(prefixes),
         according=Phrases(prefixes),
         deny=Phrases(prefixes),
@@ -251,6 +255,7 @@ def load_pack(language: str) -> Pack:
                 for phrase in entry.get("demonyms") or ():
                     pack.demonyms.add(pack.keys(str(phrase)), demonym)
     _add_all(pack, pack.speech, cues.get("speech"), "speech")
+    _add_all(pack, pack.institutions, cues.get("institutions"), "institution")
     _add_all(pack, pack.according, cues.get("according_to"), "according")
     _add_all(pack, pack.deny, cues.get("deny"), "deny")
     _add_all(pack, pack.hedges, cues.get("hedges"), "hedge")

@@ -71,6 +71,29 @@ def entities(pack: Pack, toks: list[Tok]) -> list[Mention]:
     for a, b, actor, pre in sorted(found, key=lambda f: f[0]):
         head = toks[a]
         out.append(Mention(a, b, actor, head.cases, toks[b - 1].suffix, pre))
+    return _institutions(pack, toks, out)
+
+
+def _institutions(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> list[Mention]:
+    """ "the Syrian Foreign Ministry", "российский МИД", "governo italiano": a demonym on a
+    ministry, government or army is the state itself (the contract maps them to their state),
+    so it may speak and act like a name."""
+    found = pack.institutions.find(toks)
+    if not found:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.actor.type == "demonym":
+            for a, b, _i, _pre in found:
+                if (pack.demonym_after_institution and b == m.start) or (
+                    not pack.demonym_after_institution and a == m.end
+                ):
+                    lo, hi = min(a, m.start), max(b, m.end)
+                    head = toks[lo]
+                    state = Actor(m.actor.name, "state")
+                    m = Mention(lo, hi, state, head.cases, toks[hi - 1].suffix, m.prefix)
+                    break
+        out.append(m)
     return out
 
 
