@@ -152,3 +152,21 @@ def test_a_ministry_named_by_a_demonym_speaks_for_its_state(
     ex: Extractor, lang: str, text: str, speaker: str
 ) -> None:
     assert speaker in {c[3] for c in claims_of(ex, text, lang)}
+
+
+def test_a_person_no_pack_lists_is_the_voice(ex: Extractor) -> None:
+    text = "Marco Bianchi ha dichiarato che la Germania fornisce armi alla Polonia."
+    assert ("Germany", "arms_supply", "Poland", "Marco Bianchi", "affirm") in claims_of(
+        ex, text, "it"
+    )
+
+
+def test_a_russian_name_is_the_voice_in_latin_letters(ex: Extractor) -> None:
+    text = (
+        "Сергей Иванов заявил, что Германия передала Польше танки.\n\n"
+        "Иванов также сказал, что Франция поставляет Польше оружие."
+    )
+    found = claims_of(ex, text, "ru")
+    assert ("Germany", "arms_supply", "Poland", "Sergei Ivanov", "affirm") in found
+    # the surname alone is the person named in full before
+    assert ("France", "arms_supply", "Poland", "Sergei Ivanov", "affirm") in found

@@ -32,6 +32,7 @@ def extract_lexical(
     claims: list[Claim] = []
     framing: list[FramingMarker] = []
     last_speaker: str | None = None
+    known: dict[str, str] = {}  # surname -> the person's full name, as the document gave it
     # "X's statement, in brief:": what follows the colon is X's, until another voice is named
     announced: str | None = None
     # a quotation after "X said" is X's, sentence after sentence, until it closes
@@ -57,7 +58,7 @@ def extract_lexical(
         if not mentions:
             continue
         found = events(pack, toks)
-        att = attribution(pack, toks, mentions)
+        att = attribution(pack, toks, mentions, known)
         speaker = att.speaker or (last_speaker if att.speech else quoted or announced)
         before = att.speaker
         if att.speaker is not None:

@@ -144,6 +144,8 @@ class Pack:
     place_words: frozenset[str]
     place_suffixes: frozenset[str]
     speaker_first: bool
+    person_names: str | None  # "capitalized" or "morphology": open-world people as voices
+    transliteration: dict[str, str]  # letters (and pairs) to Latin, for people's names
     quotes_keep_voice: bool  # a quotation after "X said" stays X's until it closes
     apostrophe_suffixes: bool
     determiners: frozenset[str]
@@ -215,6 +217,8 @@ def load_pack(language: str) -> Pack:
         place_suffixes=_set(meta.get("place_suffixes")),
         speaker_first=bool(meta.get("speaker_first", False)),
         quotes_keep_voice=bool(meta.get("quotes_keep_voice", False)),
+        person_names=str(meta["person_names"]) if meta.get("person_names") else None,
+        transliteration={str(k): str(v) for k, v in (meta.get("transliteration") or {}).items()},
         apostrophe_suffixes=meta.get("apostrophe") == "suffix",
         determiners=_set(cues.get("determiners")),
         complementizers=_set(cues.get("complementizers")),

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from corroborate.extract.lexical.pack import Actor, Pack
+from corroborate.extract.lexical.people import Person, people
 from corroborate.extract.lexical.text import Tok
 
 # how far (in tokens) a negation may stand before its trigger, and a speaker from its verb
@@ -97,7 +98,11 @@ def _institutions(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> list[
     return out
 
 
-def attribution(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> Attribution:
+def attribution(
+    pack: Pack, toks: list[Tok], mentions: list[Mention], known: dict[str, str] | None = None
+) -> Attribution:
+    """Who speaks, whether they deny, whether it is hedged; `known` holds the people the
+    document has named so far (a surname alone is the person named in full before)."""
     voices: set[int] = set()
     speaker: str | None = None
     according = pack.according.find(toks)
@@ -122,12 +127,48 @@ def attribution(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> Attribu
                 voices.add(voice)
                 speaker = mentions[voice].actor.name
                 break
+    if speaker is None and (cues or according) and pack.person_names is not None:
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        found = people(pack, toks, taken, {} if known is None else known)
+        speaker = _person_voice(pack, toks, found, cues, according)
     hedged = bool(pack.hedges.find(toks)) or any(
         (t.mood is not None and t.mood.lower() in pack.hedge_moods)
         or (pack.hedge_endings and t.lower.endswith(pack.hedge_endings))
         for t in toks
     )
     return Attribution(speaker, frozenset(voices), bool(denials), hedged, speech and not speaker)
+
+
+def _person_voice(
+    pack: Pack,
+    toks: list[Tok],
+    found: list[Person],
+    cues: list[tuple[int, int, object, str | None]],
+    according: list[tuple[int, int, object, str | None]],
+) -> str | None:
+    """The person that speaks: right after "according to", else the nearest before its verb
+    (in the subject case where there are cases), else right after it ("said Conte")."""
+    for _a, b, _p, _pre in according:
+        for p in found:
+            if b <= p.start <= b + ACCORDING_REACH:
+                return p.name
+    best: tuple[int, str] | None = None
+    for cue, _b, _p, _pre in cues:
+        for p in found:
+            if p.end <= cue:
+                dist = cue - p.end
+            elif cue < p.start <= cue + INVERTED_REACH:
+                dist = p.start - cue + SPEAKER_REACH // 2
+                if any(t.lower in pack.complementizers for t in toks[cue : p.start]):
+                    continue
+            else:
+                continue
+            cases = toks[p.start].cases
+            if pack.order == "case" and cases and not cases & pack.subject_cases:
+                continue
+            if dist <= SPEAKER_REACH and (best is None or dist < best[0]):
+                best = (dist, p.name)
+    return None if best is None else best[1]
 
 
 def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:

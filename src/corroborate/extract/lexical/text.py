@@ -21,6 +21,7 @@ class Tok:
     cases: frozenset[str]  # every grammatical case the morphology allows ("nomn", "datv"...)
     suffix: str | None  # an apostrophe suffix joined to this word ("da" in "Libya'da")
     mood: str | None = None
+    given_name: bool = False  # the morphology knows the word as a first name ("Виктор")
 
 
 def words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
