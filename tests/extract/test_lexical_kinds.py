@@ -170,3 +170,14 @@ def test_a_russian_name_is_the_voice_in_latin_letters(ex: Extractor) -> None:
     assert ("Germany", "arms_supply", "Poland", "Sergei Ivanov", "affirm") in found
     # the surname alone is the person named in full before
     assert ("France", "arms_supply", "Poland", "Sergei Ivanov", "affirm") in found
+
+
+def test_the_accusative_is_acted_on_and_a_later_trigger_is_tried(ex: Extractor) -> None:
+    # the first trigger (attack) has no actor before it; the killing has one, Turkey, and the
+    # regime's soldiers (accusative on the head noun) are its target, not its actor
+    text = "Saldırıya karşılık veren Türk Silahlı Kuvvetleri, 40 rejim askerini öldürdü."
+    found = {c[:2] for c in claims_of(ex, text, "tr")}
+    assert ("Turkey", "combat") in found
+    assert ("Syrian government", "combat") not in found
+    # "armed" in the army's name is not weapons given
+    assert not [c for c in found if c[1] == "arms_supply"]

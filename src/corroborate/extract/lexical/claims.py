@@ -57,7 +57,7 @@ def extract_lexical(
         mentions = entities(pack, toks)
         if not mentions:
             continue
-        found = events(pack, toks)
+        found = events(pack, toks, mentions)
         att = attribution(pack, toks, mentions, known)
         speaker = att.speaker or (last_speaker if att.speech else quoted or announced)
         before = att.speaker
@@ -65,10 +65,14 @@ def extract_lexical(
             last_speaker = att.speaker
             announced = att.speaker if toks[-1].text == ":" else None
         sentence: list[Claim] = []
+        done: set[str] = set()  # one event per relation: the first trigger with an actor
         for event in found:
+            if event.relation in done:
+                continue
             r = roles(pack, toks, mentions, event, att.speaker_mentions)
             if r.subject is None:
                 continue
+            done.add(event.relation)
             others = [m for m in mentions if m is not r.recipient]
             for subject in [r.subject, *conjoined(pack, toks, others, r.subject)]:
                 sentence.append(

@@ -138,6 +138,9 @@ class Pack:
     head_recipient_endings: tuple[str, ...]
     # the same before a name ("لميليشيات الحوثي": to the Houthi militias, an Arabic construct)
     head_recipient_prefixes: tuple[str, ...]
+    # the accusative, on the name or its head noun ("rejim askerini"): what is acted on
+    object_suffixes: frozenset[str]
+    head_object_endings: tuple[str, ...]
     recipient_prefixes: tuple[str, ...]
     recipient_words: frozenset[str]
     source_words: frozenset[str]
@@ -207,6 +210,8 @@ def load_pack(language: str) -> Pack:
         recipient_cases=_set(meta.get("recipient_cases")),
         recipient_suffixes=_set(meta.get("recipient_suffixes")),
         head_recipient_endings=tuple(str(e) for e in meta.get("head_recipient_endings", ()) or ()),
+        object_suffixes=_set(meta.get("object_suffixes")),
+        head_object_endings=tuple(str(e) for e in meta.get("head_object_endings", ()) or ()),
         head_recipient_prefixes=tuple(
             str(e) for e in meta.get("head_recipient_prefixes", ()) or ()
         ),

@@ -192,23 +192,25 @@ def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) ->
     return None if best is None else best[1]
 
 
-def events(pack: Pack, toks: list[Tok]) -> list[Event]:
-    """One event per relation: its triggers, and a verb of sending or giving whose relation is
-    the class of the nearest thing sent (weapons, troops, mercenaries, instructors)."""
-    found: dict[str, Event] = {}
+def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -> list[Event]:
+    """Every trigger, and every verb of sending or giving whose relation is the class of the
+    nearest thing sent (weapons, troops, mercenaries, instructors), in text order; the caller
+    keeps, per relation, the first that has an actor. A word inside a name (the
+    "armed" of an army's name) is not a thing sent."""
+    named = {k for m in mentions or () for k in range(m.start, m.end)}
+    found: list[Event] = []
     epithet = {k for a, b, _e, _pre in pack.epithets.find(toks) for k in range(a, b)}
-    objects = pack.objects.find(toks)
+    objects = [o for o in pack.objects.find(toks) if o[0] not in named]
     for a, b, _t, _pre in pack.transfers.find(toks):
         if not objects:
             continue
         near = min(objects, key=lambda o: (o[0] < a, abs(o[0] - a)))
-        relation = pack.object_relations.get(str(near[2]), "arms_supply")
-        found.setdefault(relation, Event(a, b, relation))
+        found.append(Event(a, b, pack.object_relations.get(str(near[2]), "arms_supply")))
     for a, b, relation, _pre in pack.triggers.find(toks):
-        if a in epithet:
+        if a in epithet or a in named:
             continue  # "Iran-backed militias": a description, not a claim (the contract)
-        found.setdefault(str(relation), Event(a, b, str(relation)))
-    return sorted(found.values(), key=lambda e: e.start)
+        found.append(Event(a, b, str(relation)))
+    return sorted(found, key=lambda e: e.start)
 
 
 def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
@@ -321,8 +323,23 @@ def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     return _word_before(pack, toks, m) in pack.place_words
 
 
+def _is_object(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """An accusative name (Russia-ACC) or head noun (the regime's soldiers-ACC, "rejim
+    askerini") is acted on, never the actor."""
+    if m.suffix is not None and m.suffix in pack.object_suffixes:
+        return True
+    if pack.head_object_endings and m.suffix is None and m.end < len(toks):
+        head = toks[m.end]
+        return (
+            head.text.isalpha()
+            and head.text.islower()
+            and head.lower.endswith(pack.head_object_endings)
+        )
+    return False
+
+
 def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
-    players = [m for m in players if not _is_place(pack, toks, m)]
+    players = [m for m in players if not _is_place(pack, toks, m) and not _is_object(pack, toks, m)]
     if event.relation in NATIONALITY_NOT_SENDER:
         players = [m for m in players if m.actor.type != "demonym"]
     marked = [m for m in players if m.suffix is not None and m.suffix in pack.subject_suffixes]
