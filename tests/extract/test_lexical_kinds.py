@@ -181,3 +181,25 @@ def test_the_accusative_is_acted_on_and_a_later_trigger_is_tried(ex: Extractor) 
     assert ("Syrian government", "combat") not in found
     # "armed" in the army's name is not weapons given
     assert not [c for c in found if c[1] == "arms_supply"]
+
+
+def test_a_speech_participle_names_the_speaker_after_it(ex: Extractor) -> None:
+    text = "Fransa'nın Yunanistan'a silah sattığını açıklayan Çavuşoğlu, görüşmeye devam etti."
+    assert ("France", "arms_supply", "Greece", "Turkey", "affirm") in claims_of(ex, text, "tr")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "tr",
+            "Rusya inkar etse de Rus savaş uçaklarının İdlib'i bombaladığını belirten Erdoğan, "
+            "toplantıya katıldı.",
+        ),
+        ("ru", "Хотя Россия это отрицает, Эрдоган заявил, что российская авиация бомбила Идлиб."),
+    ],
+)
+def test_a_concessive_denial_is_a_second_voice(ex: Extractor, lang: str, text: str) -> None:
+    found = {(c[0], c[1], c[3], c[4]) for c in claims_of(ex, text, lang)}
+    assert ("Russia", "combat", "Turkey", "affirm") in found
+    assert ("Russia", "combat", "Russia", "deny") in found

@@ -90,6 +90,22 @@ def extract_lexical(
                         att.hedged,
                     )
                 )
+                if att.conceded is not None:  # the denier's own claim: it did not happen
+                    sentence.append(
+                        _claim(
+                            text,
+                            toks,
+                            doc,
+                            pack,
+                            event,
+                            subject,
+                            r.recipient,
+                            r.object,
+                            att.conceded,
+                            True,
+                            False,
+                        )
+                    )
         claims.extend(_specific(sentence))
     return _merged(claims), framing
 

@@ -147,6 +147,7 @@ class Pack:
     place_words: frozenset[str]
     place_suffixes: frozenset[str]
     speaker_first: bool
+    speech_participles: tuple[str, ...]  # endings of a speech participle naming who follows
     person_names: str | None  # "capitalized" or "morphology": open-world people as voices
     transliteration: dict[str, str]  # letters (and pairs) to Latin, for people's names
     quotes_keep_voice: bool  # a quotation after "X said" stays X's until it closes
@@ -168,6 +169,7 @@ class Pack:
     speech: Phrases
     according: Phrases
     deny: Phrases
+    concessive: Phrases  # "although", "etse de": a denial there is one voice among two
     hedges: Phrases
     epithets: Phrases  # "Iran-backed", "destekli": a trigger as an epithet states no claim
     triggers: Phrases
@@ -221,6 +223,7 @@ def load_pack(language: str) -> Pack:
         place_words=_set(cues.get("place_words")),
         place_suffixes=_set(meta.get("place_suffixes")),
         speaker_first=bool(meta.get("speaker_first", False)),
+        speech_participles=tuple(str(e) for e in meta.get("speech_participles", ()) or ()),
         quotes_keep_voice=bool(meta.get("quotes_keep_voice", False)),
         person_names=str(meta["person_names"]) if meta.get("person_names") else None,
         transliteration={str(k): str(v) for k, v in (meta.get("transliteration") or {}).items()},
@@ -242,6 +245,7 @@ def load_pack(language: str) -> Pack:
         speech=Phrases(prefixes),
         according=Phrases(prefixes),
         deny=Phrases(prefixes),
+        concessive=Phrases(prefixes),
         hedges=Phrases(prefixes),
         epithets=Phrases(prefixes, lemmas=False),
         triggers=Phrases(prefixes),
@@ -267,6 +271,7 @@ def load_pack(language: str) -> Pack:
     _add_all(pack, pack.institutions, cues.get("institutions"), "institution")
     _add_all(pack, pack.according, cues.get("according_to"), "according")
     _add_all(pack, pack.deny, cues.get("deny"), "deny")
+    _add_all(pack, pack.concessive, cues.get("concessive"), "concessive")
     _add_all(pack, pack.hedges, cues.get("hedges"), "hedge")
     for phrase in cues.get("epithets", ()) or ():  # as written: their lemma is the trigger's
         pack.epithets.add(pack.keys(str(phrase), lemmas=False), "epithet")

@@ -20,6 +20,7 @@ from corroborate.extract.lexical.text import Tok
 NEGATION_REACH = 3
 SPEAKER_REACH = 8
 ACCORDING_REACH = 4
+CONCESSIVE_REACH = 3  # "although Russia (still) denies": the denier close to its verb
 ADJACENT = 2  # a demonym this close to a trigger noun says whose it is
 INVERTED_REACH = 3
 HEAD_MIN = 4  # letters a head noun keeps without its prefix ("لميليشيات"; not "لم", "لكن")
@@ -54,6 +55,7 @@ class Attribution:
     deny: bool
     hedged: bool
     speech: bool  # a speech verb with no named speaker (the voice of the sentence before)
+    conceded: str | None = None  # who denies in a concessive clause: a second, denying voice
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +115,35 @@ def attribution(
                 speaker = m.actor.name
                 break
     denials = pack.deny.find(toks)
+    conceded = _concession(pack, toks, mentions, denials)
+    if conceded is not None:  # "although Russia denies it, Erdoğan said...": two voices
+        k, cue = conceded
+        voices.add(k)
+        denials = [d for d in denials if d is not cue]
     cues = pack.speech.find(toks) + denials
     speech = bool(cues) or bool(according)  # "according to her": the voice named before
+    if speaker is None and cues and pack.speech_participles:
+        # "who announced, Borrell": a Turkish speech participle describes the name after it
+        for _a, b, _p, _pre in cues:
+            if not toks[b - 1].lower.endswith(pack.speech_participles):
+                continue
+            after = next(
+                (
+                    k
+                    for k, m in enumerate(mentions)
+                    if b <= m.start <= b + 1 and m.actor.type != "demonym"
+                ),
+                None,
+            )
+            if after is not None:
+                voices.add(after)
+                speaker = mentions[after].actor.name
+                break
     if speaker is None and cues and pack.speaker_first:
-        first = next((k for k, m in enumerate(mentions) if m.actor.type != "demonym"), None)
+        first = next(
+            (k for k, m in enumerate(mentions) if m.actor.type != "demonym" and k not in voices),
+            None,
+        )
         if first is not None and mentions[first].start < cues[0][0]:
             voices.add(first)
             speaker = mentions[first].actor.name
@@ -136,7 +163,40 @@ def attribution(
         or (pack.hedge_endings and t.lower.endswith(pack.hedge_endings))
         for t in toks
     )
-    return Attribution(speaker, frozenset(voices), bool(denials), hedged, speech and not speaker)
+    return Attribution(
+        speaker,
+        frozenset(voices),
+        bool(denials),
+        hedged,
+        speech and not speaker,
+        None if conceded is None else mentions[conceded[0]].actor.name,
+    )
+
+
+Match = tuple[int, int, object, str | None]
+
+
+def _concession(
+    pack: Pack, toks: list[Tok], mentions: list[Mention], denials: list[Match]
+) -> tuple[int, Match] | None:
+    """A denial in a concessive clause ("Rusya inkar etse de", "хотя Россия отрицает",
+    "anche se Mosca nega"): the mention that denies, and its denial cue."""
+    if not denials:
+        return None
+    for a, b, _c, _pre in pack.concessive.find(toks):
+        for cue in denials:
+            if not (cue[0] <= a <= cue[1] + 1 or 0 <= cue[0] - b <= CONCESSIVE_REACH):
+                continue
+            before = [
+                k
+                for k, m in enumerate(mentions)
+                if m.end <= cue[0]
+                and cue[0] - m.end <= CONCESSIVE_REACH
+                and m.actor.type != "demonym"
+            ]
+            if before:
+                return before[-1], cue
+    return None
 
 
 def _person_voice(
