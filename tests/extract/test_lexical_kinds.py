@@ -203,3 +203,13 @@ def test_a_concessive_denial_is_a_second_voice(ex: Extractor, lang: str, text: s
     found = {(c[0], c[1], c[3], c[4]) for c in claims_of(ex, text, lang)}
     assert ("Russia", "combat", "Turkey", "affirm") in found
     assert ("Russia", "combat", "Russia", "deny") in found
+
+
+def test_a_sentence_pointing_back_names_the_voice_of_the_one_before(ex: Extractor) -> None:
+    text = (
+        "La Germania fornisce armi alla Polonia. "
+        "Lo ha annunciato il ministro della difesa di Kiev in un'intervista."
+    )
+    assert ("Germany", "arms_supply", "Poland", "Ukraine", "affirm") in claims_of(ex, text, "it")
+    text = "Германия передала Польше танки. Об этом заявил Песков."
+    assert ("Germany", "arms_supply", "Poland", "Russia", "affirm") in claims_of(ex, text, "ru")

@@ -38,6 +38,8 @@ def extract_lexical(
     # a quotation after "X said" is X's, sentence after sentence, until it closes
     before: str | None = None  # the voice named in the sentence before
     quoted: str | None = None
+    # "X happened. Lo ha annunciato Y" (it was announced by Y): Y said the sentence before
+    unvoiced: list[Claim] = []
     for s0, s1 in sentences(text):
         inside = in_quote(text, s0)
         if not pack.quotes_keep_voice:
@@ -59,6 +61,11 @@ def extract_lexical(
             continue
         found = events(pack, toks, mentions)
         att = attribution(pack, toks, mentions, known)
+        retro = _retro_voice(pack, toks, mentions, att.speaker)
+        if retro is not None:
+            for c in unvoiced:
+                c.speaker = retro
+        unvoiced = []
         speaker = att.speaker or (last_speaker if att.speech else quoted or announced)
         before = att.speaker
         if att.speaker is not None:
@@ -106,8 +113,26 @@ def extract_lexical(
                             False,
                         )
                     )
-        claims.extend(_specific(sentence))
+        kept = _specific(sentence)
+        unvoiced = [c for c in kept if speaker is None]
+        claims.extend(kept)
     return _merged(claims), framing
+
+
+def _retro_voice(
+    pack: Pack, toks: list[Tok], mentions: list[Mention], speaker: str | None
+) -> str | None:
+    """The voice of a sentence that opens by pointing back ("Lo ha annunciato il ministro...",
+    "about this, said..."): its speaker, else the first name after the pointer."""
+    opener = next((m for m in pack.retro.find(toks) if m[0] <= 1), None)
+    if opener is None:
+        return None
+    if speaker is not None or pack.order == "case":
+        return speaker  # a case language marks its voice by case: the speech verb's own search
+    # without cases, the whole sentence is attribution, titles and all ("Lo ha annunciato il
+    # ministro della difesa di Kiev Oleksii Reznikov"): its first name is the voice
+    after = [m for m in mentions if m.start >= opener[1] and m.actor.type != "demonym"]
+    return after[0].actor.name if after else None
 
 
 def _specific(claims: list[Claim]) -> list[Claim]:

@@ -169,6 +169,7 @@ class Pack:
     speech: Phrases
     according: Phrases
     deny: Phrases
+    retro: Phrases  # a sentence opening "it was said by": its voice said the sentence before
     concessive: Phrases  # "although", "etse de": a denial there is one voice among two
     hedges: Phrases
     epithets: Phrases  # "Iran-backed", "destekli": a trigger as an epithet states no claim
@@ -246,6 +247,7 @@ def load_pack(language: str) -> Pack:
         according=Phrases(prefixes),
         deny=Phrases(prefixes),
         concessive=Phrases(prefixes),
+        retro=Phrases(prefixes),
         hedges=Phrases(prefixes),
         epithets=Phrases(prefixes, lemmas=False),
         triggers=Phrases(prefixes),
@@ -272,6 +274,7 @@ def load_pack(language: str) -> Pack:
     _add_all(pack, pack.according, cues.get("according_to"), "according")
     _add_all(pack, pack.deny, cues.get("deny"), "deny")
     _add_all(pack, pack.concessive, cues.get("concessive"), "concessive")
+    _add_all(pack, pack.retro, cues.get("retro_speech"), "retro")
     _add_all(pack, pack.hedges, cues.get("hedges"), "hedge")
     for phrase in cues.get("epithets", ()) or ():  # as written: their lemma is the trigger's
         pack.epithets.add(pack.keys(str(phrase), lemmas=False), "epithet")
