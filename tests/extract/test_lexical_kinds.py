@@ -213,3 +213,13 @@ def test_a_sentence_pointing_back_names_the_voice_of_the_one_before(ex: Extracto
     assert ("Germany", "arms_supply", "Poland", "Ukraine", "affirm") in claims_of(ex, text, "it")
     text = "Германия передала Польше танки. Об этом заявил Песков."
     assert ("Germany", "arms_supply", "Poland", "Russia", "affirm") in claims_of(ex, text, "ru")
+
+
+def test_a_name_far_before_the_trigger_is_another_clause(ex: Extractor) -> None:
+    text = (
+        "La Francia ha ospitato ieri a Parigi una lunga riunione sul clima e sull'energia, "
+        "mentre più tardi nella serata sono iniziati in un altro paese i bombardamenti."
+    )
+    assert not [c for c in claims_of(ex, text, "it") if c[0] == "France"]
+    text = "La Francia ha avviato ieri i bombardamenti."
+    assert ("France", "combat") in {c[:2] for c in claims_of(ex, text, "it")}

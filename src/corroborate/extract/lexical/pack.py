@@ -147,6 +147,7 @@ class Pack:
     place_words: frozenset[str]
     place_suffixes: frozenset[str]
     speaker_first: bool
+    subject_reach: int  # how far before its trigger a bare name may be the actor (0: any)
     speech_participles: tuple[str, ...]  # endings of a speech participle naming who follows
     person_names: str | None  # "capitalized" or "morphology": open-world people as voices
     transliteration: dict[str, str]  # letters (and pairs) to Latin, for people's names
@@ -224,6 +225,7 @@ def load_pack(language: str) -> Pack:
         place_words=_set(cues.get("place_words")),
         place_suffixes=_set(meta.get("place_suffixes")),
         speaker_first=bool(meta.get("speaker_first", False)),
+        subject_reach=int(meta.get("subject_reach", 0)),
         speech_participles=tuple(str(e) for e in meta.get("speech_participles", ()) or ()),
         quotes_keep_voice=bool(meta.get("quotes_keep_voice", False)),
         person_names=str(meta["person_names"]) if meta.get("person_names") else None,

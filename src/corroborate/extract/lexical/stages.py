@@ -435,7 +435,12 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
         if subj:
             return min(subj, key=lambda m: (m.start > event.start, abs(m.start - event.start)))
     else:
-        before = [m for m in named if m.end <= event.start]
+        before = [
+            m
+            for m in named
+            if m.end <= event.start
+            and (not pack.subject_reach or event.start - m.end <= pack.subject_reach)
+        ]
         if before:
             return before[-1]
     demonyms = [m for m in players if m.actor.type == "demonym"]
