@@ -60,7 +60,7 @@ CASES = [
     (
         "tr",
         "BAE'den gelen silahlar Hafter güçlerine teslim edildi.",
-        ("United Arab Emirates", "arms_supply", None, "author", "affirm", False),
+        ("United Arab Emirates", "arms_supply", "Khalifa Haftar", "author", "affirm", False),
     ),
     # French: the reportive conditional hedges, "selon" names the speaker
     (

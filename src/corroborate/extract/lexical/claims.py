@@ -8,13 +8,16 @@ from corroborate.extract.lexical.stages import (
     Event,
     Mention,
     attribution,
+    conjoined,
     entities,
     events,
     roles,
 )
-from corroborate.extract.lexical.text import Tok, sentences
+from corroborate.extract.lexical.text import Tok, in_quote, opens_quote, sentences
 
 LEXICAL_CONFIDENCE = 0.6
+# relations that a more concrete one in the same sentence, by the same actor, makes redundant
+GENERIC = frozenset({"political_support"})
 
 
 def _span(text: str, toks: list[Tok], a: int, b: int) -> Span:
@@ -29,7 +32,23 @@ def extract_lexical(
     claims: list[Claim] = []
     framing: list[FramingMarker] = []
     last_speaker: str | None = None
+    known: dict[str, str] = {}  # surname -> the person's full name, as the document gave it
+    # "X's statement, in brief:": what follows the colon is X's, until another voice is named
+    announced: str | None = None
+    # a quotation after "X said" is X's, sentence after sentence, until it closes
+    before: str | None = None  # the voice named in the sentence before
+    quoted: str | None = None
+    # "X happened. Lo ha annunciato Y" (it was announced by Y): Y said the sentence before
+    unvoiced: list[Claim] = []
     for s0, s1 in sentences(text):
+        inside = in_quote(text, s0)
+        if not pack.quotes_keep_voice:
+            pass
+        elif opens_quote(text, s0) and not inside:
+            quoted = before
+        elif not inside:
+            quoted = None
+        before = None
         toks = pack.morph.sentence(text, s0, s1, suffixes=pack.apostrophe_suffixes)
         framing.extend(
             FramingMarker(
@@ -40,31 +59,87 @@ def extract_lexical(
         mentions = entities(pack, toks)
         if not mentions:
             continue
-        found = events(pack, toks)
-        att = attribution(pack, toks, mentions)
-        speaker = att.speaker or (last_speaker if att.speech else None)
+        found = events(pack, toks, mentions)
+        att = attribution(pack, toks, mentions, known)
+        retro = _retro_voice(pack, toks, mentions, att.speaker)
+        if retro is not None:
+            for c in unvoiced:
+                c.speaker = retro
+        unvoiced = []
+        speaker = att.speaker or (last_speaker if att.speech else quoted or announced)
+        before = att.speaker
         if att.speaker is not None:
             last_speaker = att.speaker
+            announced = att.speaker if toks[-1].text == ":" else None
+        sentence: list[Claim] = []
+        done: set[str] = set()  # one event per relation: the first trigger with an actor
         for event in found:
+            if event.relation in done:
+                continue
             r = roles(pack, toks, mentions, event, att.speaker_mentions)
             if r.subject is None:
                 continue
-            claims.append(
-                _claim(
-                    text,
-                    toks,
-                    doc,
-                    pack,
-                    event,
-                    r.subject,
-                    r.recipient,
-                    r.object,
-                    speaker or "author",
-                    att.deny or r.deny,
-                    att.hedged,
+            done.add(event.relation)
+            others = [m for m in mentions if m is not r.recipient]
+            for subject in [r.subject, *conjoined(pack, toks, others, r.subject)]:
+                sentence.append(
+                    _claim(
+                        text,
+                        toks,
+                        doc,
+                        pack,
+                        event,
+                        subject,
+                        r.recipient,
+                        r.object,
+                        speaker or "author",
+                        att.deny or r.deny,
+                        att.hedged,
+                    )
                 )
-            )
+                if att.conceded is not None:  # the denier's own claim: it did not happen
+                    sentence.append(
+                        _claim(
+                            text,
+                            toks,
+                            doc,
+                            pack,
+                            event,
+                            subject,
+                            r.recipient,
+                            r.object,
+                            att.conceded,
+                            True,
+                            False,
+                        )
+                    )
+        kept = _specific(sentence)
+        unvoiced = [c for c in kept if speaker is None]
+        claims.extend(kept)
     return _merged(claims), framing
+
+
+def _retro_voice(
+    pack: Pack, toks: list[Tok], mentions: list[Mention], speaker: str | None
+) -> str | None:
+    """The voice of a sentence that opens by pointing back ("Lo ha annunciato il ministro...",
+    "about this, said..."): its speaker, else the first name after the pointer."""
+    opener = next((m for m in pack.retro.find(toks) if m[0] <= 1), None)
+    if opener is None:
+        return None
+    if speaker is not None or pack.order == "case":
+        return speaker  # a case language marks its voice by case: the speech verb's own search
+    # without cases, the whole sentence is attribution, titles and all ("Lo ha annunciato il
+    # ministro della difesa di Kiev Oleksii Reznikov"): its first name is the voice
+    after = [m for m in mentions if m.start >= opener[1] and m.actor.type != "demonym"]
+    return after[0].actor.name if after else None
+
+
+def _specific(claims: list[Claim]) -> list[Claim]:
+    """Generic support is what an actor gives when the sentence names nothing it gives: "sent
+    weapons to support them" is the arms, not a second, political claim (the contract)."""
+    concrete = {c.subject for c in claims if c.relation not in GENERIC}
+    return [c for c in claims if c.relation not in GENERIC or c.subject not in concrete]
 
 
 def _claim(

@@ -47,12 +47,13 @@ class Pymorphy:
         self._m = pymorphy3.MorphAnalyzer(lang=lang)
         self.lemma_case = lru_cache(maxsize=200_000)(self._lemma_case)
 
-    def _lemma_case(self, low: str) -> tuple[str, frozenset[str]]:
+    def _lemma_case(self, low: str) -> tuple[str, frozenset[str], bool]:
         if not low[0].isalpha():
-            return low, _NO_CASE
+            return low, _NO_CASE, False
         parses = self._m.parse(low)
         cases = frozenset(str(p.tag.case) for p in parses if p.tag.case)
-        return str(parses[0].normal_form).replace(_YO, _YE), cases
+        given = any("Name" in p.tag for p in parses)
+        return str(parses[0].normal_form).replace(_YO, _YE), cases, given
 
     def lemma(self, word: str) -> str:
         return self.lemma_case(word.lower())[0]
@@ -61,8 +62,8 @@ class Pymorphy:
         out = []
         for w, a, b, suf in _split_suffix(words(text, start, end), suffixes):
             low = w.lower().replace(_YO, _YE)
-            lemma, cases = self.lemma_case(low)
-            out.append(Tok(w, low, a, b, lemma, cases, suf))
+            lemma, cases, given = self.lemma_case(low)
+            out.append(Tok(w, low, a, b, lemma, cases, suf, given_name=given and w[0].isupper()))
         return out
 
 

@@ -134,15 +134,29 @@ class Pack:
     subject_cases: frozenset[str]
     recipient_cases: frozenset[str]
     recipient_suffixes: frozenset[str]
+    # case endings on the head noun after a name ("rejim güçlerine": to the regime's forces)
+    head_recipient_endings: tuple[str, ...]
+    # the same before a name ("لميليشيات الحوثي": to the Houthi militias, an Arabic construct)
+    head_recipient_prefixes: tuple[str, ...]
+    # the accusative, on the name or its head noun ("rejim askerini"): what is acted on
+    object_suffixes: frozenset[str]
+    head_object_endings: tuple[str, ...]
     recipient_prefixes: tuple[str, ...]
     recipient_words: frozenset[str]
     source_words: frozenset[str]
     place_words: frozenset[str]
     place_suffixes: frozenset[str]
     speaker_first: bool
+    subject_reach: int  # how far before its trigger a bare name may be the actor (0: any)
+    speech_participles: tuple[str, ...]  # endings of a speech participle naming who follows
+    person_names: str | None  # "capitalized" or "morphology": open-world people as voices
+    transliteration: dict[str, str]  # letters (and pairs) to Latin, for people's names
+    quotes_keep_voice: bool  # a quotation after "X said" stays X's until it closes
     apostrophe_suffixes: bool
     determiners: frozenset[str]
     complementizers: frozenset[str]
+    conjunctions: frozenset[str]  # "and" between two names: both act
+    conjunction_prefixes: frozenset[str]  # the same as a clitic (the Arabic wa-)
     lemmatize_data: bool
     source_suffixes: frozenset[str]
     subject_suffixes: frozenset[str]
@@ -150,10 +164,16 @@ class Pack:
     hedge_moods: frozenset[str]
     hedge_endings: tuple[str, ...]
     actors: Phrases
+    institutions: Phrases  # "ministry", "army": with a demonym, the state itself
+    demonym_after_institution: bool  # "وزارة الخارجية السورية", "governo italiano"
+    demonyms: Phrases  # matched by lemma too where the pack says so ("occidentali" -> occidentale)
     speech: Phrases
     according: Phrases
     deny: Phrases
+    retro: Phrases  # a sentence opening "it was said by": its voice said the sentence before
+    concessive: Phrases  # "although", "etse de": a denial there is one voice among two
     hedges: Phrases
+    epithets: Phrases  # "Iran-backed", "destekli": a trigger as an epithet states no claim
     triggers: Phrases
     transfers: Phrases
     objects: Phrases
@@ -193,15 +213,28 @@ def load_pack(language: str) -> Pack:
         subject_cases=_set(meta.get("subject_cases")),
         recipient_cases=_set(meta.get("recipient_cases")),
         recipient_suffixes=_set(meta.get("recipient_suffixes")),
+        head_recipient_endings=tuple(str(e) for e in meta.get("head_recipient_endings", ()) or ()),
+        object_suffixes=_set(meta.get("object_suffixes")),
+        head_object_endings=tuple(str(e) for e in meta.get("head_object_endings", ()) or ()),
+        head_recipient_prefixes=tuple(
+            str(e) for e in meta.get("head_recipient_prefixes", ()) or ()
+        ),
         recipient_prefixes=tuple(str(p) for p in meta.get("recipient_prefixes", ()) or ()),
         recipient_words=_set(cues.get("recipient_words")),
         source_words=_set(cues.get("source_words")),
         place_words=_set(cues.get("place_words")),
         place_suffixes=_set(meta.get("place_suffixes")),
         speaker_first=bool(meta.get("speaker_first", False)),
+        subject_reach=int(meta.get("subject_reach", 0)),
+        speech_participles=tuple(str(e) for e in meta.get("speech_participles", ()) or ()),
+        quotes_keep_voice=bool(meta.get("quotes_keep_voice", False)),
+        person_names=str(meta["person_names"]) if meta.get("person_names") else None,
+        transliteration={str(k): str(v) for k, v in (meta.get("transliteration") or {}).items()},
         apostrophe_suffixes=meta.get("apostrophe") == "suffix",
         determiners=_set(cues.get("determiners")),
         complementizers=_set(cues.get("complementizers")),
+        conjunctions=_set(cues.get("conjunctions")),
+        conjunction_prefixes=_set(meta.get("conjunction_prefixes")),
         lemmatize_data=bool(meta.get("lemmatize_data", False)),
         source_suffixes=_set(meta.get("source_suffixes")),
         subject_suffixes=_set(meta.get("subject_suffixes")),
@@ -209,10 +242,16 @@ def load_pack(language: str) -> Pack:
         hedge_moods=_set(meta.get("hedge_moods")),
         hedge_endings=tuple(str(e) for e in cues.get("hedge_endings", ()) or ()),
         actors=Phrases(prefixes, cased=True, lemmas=bool(meta.get("lemmatize_data", False))),
+        demonyms=Phrases(prefixes, lemmas=bool(meta.get("demonym_lemmas", False))),
+        institutions=Phrases(prefixes),
+        demonym_after_institution=meta.get("institution_demonym") == "after",
         speech=Phrases(prefixes),
         according=Phrases(prefixes),
         deny=Phrases(prefixes),
+        concessive=Phrases(prefixes),
+        retro=Phrases(prefixes),
         hedges=Phrases(prefixes),
+        epithets=Phrases(prefixes, lemmas=False),
         triggers=Phrases(prefixes),
         transfers=Phrases(prefixes),
         objects=Phrases(prefixes),
@@ -227,11 +266,20 @@ def load_pack(language: str) -> Pack:
         actor = Actor(str(entry["name"]), str(entry.get("type", "state")))
         _add_all(pack, pack.actors, entry.get("forms"), actor)
         if entry.get("type") == "demonym" or entry.get("demonyms"):
-            _add_all(pack, pack.actors, entry.get("demonyms"), Actor(actor.name, "demonym"))
+            demonym = Actor(actor.name, "demonym")
+            _add_all(pack, pack.actors, entry.get("demonyms"), demonym)
+            if pack.demonyms.lemmas:  # a demonym inflects like an adjective: its lemma too
+                for phrase in entry.get("demonyms") or ():
+                    pack.demonyms.add(pack.keys(str(phrase)), demonym)
     _add_all(pack, pack.speech, cues.get("speech"), "speech")
+    _add_all(pack, pack.institutions, cues.get("institutions"), "institution")
     _add_all(pack, pack.according, cues.get("according_to"), "according")
     _add_all(pack, pack.deny, cues.get("deny"), "deny")
+    _add_all(pack, pack.concessive, cues.get("concessive"), "concessive")
+    _add_all(pack, pack.retro, cues.get("retro_speech"), "retro")
     _add_all(pack, pack.hedges, cues.get("hedges"), "hedge")
+    for phrase in cues.get("epithets", ()) or ():  # as written: their lemma is the trigger's
+        pack.epithets.add(pack.keys(str(phrase), lemmas=False), "epithet")
     for relation, spec in (rels.get("relations") or {}).items():
         _add_all(pack, pack.triggers, spec.get("triggers"), str(relation))
         if spec.get("object"):

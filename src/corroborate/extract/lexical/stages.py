@@ -13,14 +13,17 @@ import re
 from dataclasses import dataclass
 
 from corroborate.extract.lexical.pack import Actor, Pack
+from corroborate.extract.lexical.people import Person, people
 from corroborate.extract.lexical.text import Tok
 
 # how far (in tokens) a negation may stand before its trigger, and a speaker from its verb
 NEGATION_REACH = 3
 SPEAKER_REACH = 8
 ACCORDING_REACH = 4
+CONCESSIVE_REACH = 3  # "although Russia (still) denies": the denier close to its verb
 ADJACENT = 2  # a demonym this close to a trigger noun says whose it is
 INVERTED_REACH = 3
+HEAD_MIN = 4  # letters a head noun keeps without its prefix ("لميليشيات"; not "لم", "لكن")
 SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
 # "American mercenaries": nationality is not a sender (the contract's conventions)
 NATIONALITY_NOT_SENDER = frozenset({"foreign_fighters"})
@@ -52,6 +55,7 @@ class Attribution:
     deny: bool
     hedged: bool
     speech: bool  # a speech verb with no named speaker (the voice of the sentence before)
+    conceded: str | None = None  # who denies in a concessive clause: a second, denying voice
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +68,43 @@ class Roles:
 
 def entities(pack: Pack, toks: list[Tok]) -> list[Mention]:
     out = []
-    for a, b, actor, pre in pack.actors.find(toks):
+    found = pack.actors.find(toks)
+    taken = {k for a, b, _actor, _pre in found for k in range(a, b)}
+    found += [f for f in pack.demonyms.find(toks) if not taken & set(range(f[0], f[1]))]
+    for a, b, actor, pre in sorted(found, key=lambda f: f[0]):
         head = toks[a]
         out.append(Mention(a, b, actor, head.cases, toks[b - 1].suffix, pre))
+    return _institutions(pack, toks, out)
+
+
+def _institutions(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> list[Mention]:
+    """ "the Syrian Foreign Ministry", "российский МИД", "governo italiano": a demonym on a
+    ministry, government or army is the state itself (the contract maps them to their state),
+    so it may speak and act like a name."""
+    found = pack.institutions.find(toks)
+    if not found:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.actor.type == "demonym":
+            for a, b, _i, _pre in found:
+                if (pack.demonym_after_institution and b == m.start) or (
+                    not pack.demonym_after_institution and a == m.end
+                ):
+                    lo, hi = min(a, m.start), max(b, m.end)
+                    head = toks[lo]
+                    state = Actor(m.actor.name, "state")
+                    m = Mention(lo, hi, state, head.cases, toks[hi - 1].suffix, m.prefix)
+                    break
+        out.append(m)
     return out
 
 
-def attribution(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> Attribution:
+def attribution(
+    pack: Pack, toks: list[Tok], mentions: list[Mention], known: dict[str, str] | None = None
+) -> Attribution:
+    """Who speaks, whether they deny, whether it is hedged; `known` holds the people the
+    document has named so far (a surname alone is the person named in full before)."""
     voices: set[int] = set()
     speaker: str | None = None
     according = pack.according.find(toks)
@@ -81,10 +115,35 @@ def attribution(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> Attribu
                 speaker = m.actor.name
                 break
     denials = pack.deny.find(toks)
+    conceded = _concession(pack, toks, mentions, denials)
+    if conceded is not None:  # "although Russia denies it, Erdoğan said...": two voices
+        k, cue = conceded
+        voices.add(k)
+        denials = [d for d in denials if d is not cue]
     cues = pack.speech.find(toks) + denials
     speech = bool(cues) or bool(according)  # "according to her": the voice named before
+    if speaker is None and cues and pack.speech_participles:
+        # "who announced, Borrell": a Turkish speech participle describes the name after it
+        for _a, b, _p, _pre in cues:
+            if not toks[b - 1].lower.endswith(pack.speech_participles):
+                continue
+            after = next(
+                (
+                    k
+                    for k, m in enumerate(mentions)
+                    if b <= m.start <= b + 1 and m.actor.type != "demonym"
+                ),
+                None,
+            )
+            if after is not None:
+                voices.add(after)
+                speaker = mentions[after].actor.name
+                break
     if speaker is None and cues and pack.speaker_first:
-        first = next((k for k, m in enumerate(mentions) if m.actor.type != "demonym"), None)
+        first = next(
+            (k for k, m in enumerate(mentions) if m.actor.type != "demonym" and k not in voices),
+            None,
+        )
         if first is not None and mentions[first].start < cues[0][0]:
             voices.add(first)
             speaker = mentions[first].actor.name
@@ -95,12 +154,81 @@ def attribution(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> Attribu
                 voices.add(voice)
                 speaker = mentions[voice].actor.name
                 break
+    if speaker is None and (cues or according) and pack.person_names is not None:
+        taken = {k for m in mentions for k in range(m.start, m.end)}
+        found = people(pack, toks, taken, {} if known is None else known)
+        speaker = _person_voice(pack, toks, found, cues, according)
     hedged = bool(pack.hedges.find(toks)) or any(
         (t.mood is not None and t.mood.lower() in pack.hedge_moods)
         or (pack.hedge_endings and t.lower.endswith(pack.hedge_endings))
         for t in toks
     )
-    return Attribution(speaker, frozenset(voices), bool(denials), hedged, speech and not speaker)
+    return Attribution(
+        speaker,
+        frozenset(voices),
+        bool(denials),
+        hedged,
+        speech and not speaker,
+        None if conceded is None else mentions[conceded[0]].actor.name,
+    )
+
+
+Match = tuple[int, int, object, str | None]
+
+
+def _concession(
+    pack: Pack, toks: list[Tok], mentions: list[Mention], denials: list[Match]
+) -> tuple[int, Match] | None:
+    """A denial in a concessive clause ("Rusya inkar etse de", "хотя Россия отрицает",
+    "anche se Mosca nega"): the mention that denies, and its denial cue."""
+    if not denials:
+        return None
+    for a, b, _c, _pre in pack.concessive.find(toks):
+        for cue in denials:
+            if not (cue[0] <= a <= cue[1] + 1 or 0 <= cue[0] - b <= CONCESSIVE_REACH):
+                continue
+            before = [
+                k
+                for k, m in enumerate(mentions)
+                if m.end <= cue[0]
+                and cue[0] - m.end <= CONCESSIVE_REACH
+                and m.actor.type != "demonym"
+            ]
+            if before:
+                return before[-1], cue
+    return None
+
+
+def _person_voice(
+    pack: Pack,
+    toks: list[Tok],
+    found: list[Person],
+    cues: list[tuple[int, int, object, str | None]],
+    according: list[tuple[int, int, object, str | None]],
+) -> str | None:
+    """The person that speaks: right after "according to", else the nearest before its verb
+    (in the subject case where there are cases), else right after it ("said Conte")."""
+    for _a, b, _p, _pre in according:
+        for p in found:
+            if b <= p.start <= b + ACCORDING_REACH:
+                return p.name
+    best: tuple[int, str] | None = None
+    for cue, _b, _p, _pre in cues:
+        for p in found:
+            if p.end <= cue:
+                dist = cue - p.end
+            elif cue < p.start <= cue + INVERTED_REACH:
+                dist = p.start - cue + SPEAKER_REACH // 2
+                if any(t.lower in pack.complementizers for t in toks[cue : p.start]):
+                    continue
+            else:
+                continue
+            cases = toks[p.start].cases
+            if pack.order == "case" and cases and not cases & pack.subject_cases:
+                continue
+            if dist <= SPEAKER_REACH and (best is None or dist < best[0]):
+                best = (dist, p.name)
+    return None if best is None else best[1]
 
 
 def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
@@ -109,34 +237,40 @@ def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) ->
     for k, m in enumerate(mentions):
         if m.actor.type == "demonym":
             continue
-        if m.start > cue + INVERTED_REACH:
+        outlet = m.actor.type in VOICE_ONLY  # "said the columnist of Izvestia": Izvestia
+        if m.start > cue + (SPEAKER_REACH if outlet else INVERTED_REACH):
             continue  # only right after its verb ("said Peskov") is a later name the voice
         dist = cue - m.end if m.end <= cue else m.start - cue + SPEAKER_REACH // 2
         if dist > SPEAKER_REACH or dist < 0:
             continue
         if m.start > cue and any(t.lower in pack.complementizers for t in toks[cue : m.start]):
             continue  # "said that Germany sent": Germany is what is said, not who says it
-        if pack.order == "case" and m.cases and not m.cases & pack.subject_cases:
+        if pack.order == "case" and m.cases and not m.cases & pack.subject_cases and not outlet:
             continue
         if best is None or dist < best[0]:
             best = (dist, k)
     return None if best is None else best[1]
 
 
-def events(pack: Pack, toks: list[Tok]) -> list[Event]:
-    """One event per relation: its triggers, and a verb of sending or giving whose relation is
-    the class of the nearest thing sent (weapons, troops, mercenaries, instructors)."""
-    found: dict[str, Event] = {}
-    objects = pack.objects.find(toks)
+def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -> list[Event]:
+    """Every trigger, and every verb of sending or giving whose relation is the class of the
+    nearest thing sent (weapons, troops, mercenaries, instructors), in text order; the caller
+    keeps, per relation, the first that has an actor. A word inside a name (the
+    "armed" of an army's name) is not a thing sent."""
+    named = {k for m in mentions or () for k in range(m.start, m.end)}
+    found: list[Event] = []
+    epithet = {k for a, b, _e, _pre in pack.epithets.find(toks) for k in range(a, b)}
+    objects = [o for o in pack.objects.find(toks) if o[0] not in named]
     for a, b, _t, _pre in pack.transfers.find(toks):
         if not objects:
             continue
         near = min(objects, key=lambda o: (o[0] < a, abs(o[0] - a)))
-        relation = pack.object_relations.get(str(near[2]), "arms_supply")
-        found.setdefault(relation, Event(a, b, relation))
+        found.append(Event(a, b, pack.object_relations.get(str(near[2]), "arms_supply")))
     for a, b, relation, _pre in pack.triggers.find(toks):
-        found.setdefault(str(relation), Event(a, b, str(relation)))
-    return sorted(found.values(), key=lambda e: e.start)
+        if a in epithet or a in named:
+            continue  # "Iran-backed militias": a description, not a claim (the contract)
+        found.append(Event(a, b, str(relation)))
+    return sorted(found, key=lambda e: e.start)
 
 
 def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
@@ -150,6 +284,21 @@ def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool
         return True
     if m.prefix is not None and m.prefix in pack.recipient_prefixes:
         return True
+    if pack.head_recipient_endings and m.suffix is None and m.end < len(toks):
+        head = toks[m.end]  # a case-final language marks the phrase on its last noun
+        if (
+            head.text.isalpha()
+            and head.text.islower()
+            and head.lower.endswith(pack.head_recipient_endings)
+        ):
+            return True
+    if pack.head_recipient_prefixes and m.prefix is None and m.start > 0:
+        head = toks[m.start - 1]
+        if head.text.isalpha() and any(
+            head.lower.startswith(p) and len(head.lower) - len(p) >= HEAD_MIN
+            for p in pack.head_recipient_prefixes
+        ):
+            return True
     return _word_before(pack, toks, m) in pack.recipient_words
 
 
@@ -191,6 +340,35 @@ def roles(
     return Roles(subject, recipient, _object(toks, event, named), deny)
 
 
+def conjoined(pack: Pack, toks: list[Tok], mentions: list[Mention], m: Mention) -> list[Mention]:
+    """The names joined to m by "and" ("the US and Britain send"): they share its role. A
+    demonym joins only demonyms, a name only names."""
+    ordered = sorted(mentions, key=lambda n: n.start)
+    k = ordered.index(m)
+    out: list[Mention] = []
+    for step in (1, -1):
+        cur = m
+        j = k + step
+        while 0 <= j < len(ordered):
+            nxt = ordered[j]
+            left, right = (cur, nxt) if step == 1 else (nxt, cur)
+            if not _joined(pack, toks, left, right) or (nxt.actor.type == "demonym") != (
+                m.actor.type == "demonym"
+            ):
+                break
+            if nxt.actor.name != m.actor.name:
+                out.append(nxt)
+            cur, j = nxt, j + step
+    return out
+
+
+def _joined(pack: Pack, toks: list[Tok], left: Mention, right: Mention) -> bool:
+    between = toks[left.end : right.start]
+    if not between:
+        return right.prefix is not None and right.prefix in pack.conjunction_prefixes
+    return len(between) == 1 and (between[0].lower in pack.conjunctions or between[0].text == ",")
+
+
 def _is_source(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """ "by/from X" (par, dall', из, Rusya'dan): the supplier or agent of a passive."""
     if m.suffix is not None and m.suffix in pack.source_suffixes:
@@ -205,8 +383,23 @@ def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     return _word_before(pack, toks, m) in pack.place_words
 
 
+def _is_object(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """An accusative name (Russia-ACC) or head noun (the regime's soldiers-ACC, "rejim
+    askerini") is acted on, never the actor."""
+    if m.suffix is not None and m.suffix in pack.object_suffixes:
+        return True
+    if pack.head_object_endings and m.suffix is None and m.end < len(toks):
+        head = toks[m.end]
+        return (
+            head.text.isalpha()
+            and head.text.islower()
+            and head.lower.endswith(pack.head_object_endings)
+        )
+    return False
+
+
 def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
-    players = [m for m in players if not _is_place(pack, toks, m)]
+    players = [m for m in players if not _is_place(pack, toks, m) and not _is_object(pack, toks, m)]
     if event.relation in NATIONALITY_NOT_SENDER:
         players = [m for m in players if m.actor.type != "demonym"]
     marked = [m for m in players if m.suffix is not None and m.suffix in pack.subject_suffixes]
@@ -220,22 +413,34 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
     ]
     if sources:
         return min(sources, key=lambda m: abs(m.start - event.start))
-    # "Turkish forces", "قوات تركية", "soldats américains": the demonym on the trigger's noun
-    beside = [
-        m
-        for m in players
-        if m.actor.type == "demonym"
-        and (0 <= event.start - m.end < ADJACENT or 0 <= m.start - event.end < ADJACENT)
+    # "Turkish forces", "قوات تركية", "soldats américains": the demonym on the trigger's noun,
+    # else on the thing the event moves ("armi occidentali", "الأسلحة الإيرانية": whose arms)
+    heads = [(event.start, event.end)] + [
+        (a, b)
+        for a, b, name, _pre in pack.objects.find(toks)
+        if pack.object_relations.get(str(name), "arms_supply") == event.relation
     ]
-    if beside:
-        return min(beside, key=lambda m: min(abs(event.start - m.end), abs(m.start - event.end)))
+    for a, b in heads:
+        beside = [
+            m
+            for m in players
+            if m.actor.type == "demonym"
+            and (0 <= a - m.end < ADJACENT or 0 <= m.start - b < ADJACENT)
+        ]
+        if beside:
+            return min(beside, key=lambda m: min(abs(a - m.end), abs(m.start - b)))
     named = [m for m in players if m.actor.type != "demonym"]
     if pack.order == "case":
         subj = [m for m in named if m.cases & pack.subject_cases or not m.cases]
         if subj:
             return min(subj, key=lambda m: (m.start > event.start, abs(m.start - event.start)))
     else:
-        before = [m for m in named if m.end <= event.start]
+        before = [
+            m
+            for m in named
+            if m.end <= event.start
+            and (not pack.subject_reach or event.start - m.end <= pack.subject_reach)
+        ]
         if before:
             return before[-1]
     demonyms = [m for m in players if m.actor.type == "demonym"]

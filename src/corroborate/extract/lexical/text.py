@@ -21,6 +21,7 @@ class Tok:
     cases: frozenset[str]  # every grammatical case the morphology allows ("nomn", "datv"...)
     suffix: str | None  # an apostrophe suffix joined to this word ("da" in "Libya'da")
     mood: str | None = None
+    given_name: bool = False  # the morphology knows the word as a first name ("Виктор")
 
 
 def words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -31,7 +32,9 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
     """Sentence spans: after . ! ? or an ellipsis (or the Arabic "?") before a word, or a break."""
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if m.start() > pos and not _abbreviation(text, m.start()):
+        # a line break always ends a sentence: a dateline ("AA", "RT") is a line of its own
+        line_break = "\n" in m.group()
+        if m.start() > pos and (line_break or not _abbreviation(text, m.start())):
             yield from _trimmed(text, pos, m.start())
             pos = m.end()
     yield from _trimmed(text, pos, len(text))
@@ -55,3 +58,27 @@ def _trimmed(text: str, a: int, b: int) -> Iterator[tuple[int, int]]:
         b -= 1
     if b > a:
         yield a, b
+
+
+_OPENERS = "«“„"
+_CLOSERS = "»”"
+_STRAIGHT = '"'
+
+
+def in_quote(text: str, pos: int) -> bool:
+    """Whether pos lies inside a quotation opened earlier in its paragraph (« », “ ”, " ")."""
+    start = text.rfind("\n", 0, pos) + 1
+    depth, straight = 0, False
+    for ch in text[start:pos]:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        elif ch == _STRAIGHT:
+            straight = not straight
+    return depth > 0 or straight
+
+
+def opens_quote(text: str, pos: int) -> bool:
+    """Whether the sentence at pos starts with an opening quotation mark."""
+    return pos < len(text) and (text[pos] in _OPENERS or text[pos] == _STRAIGHT)
