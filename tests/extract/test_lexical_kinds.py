@@ -236,3 +236,10 @@ def test_the_voice_acts_after_that_only_through_a_pronoun(ex: Extractor) -> None
     text = "Москва заявила, что она не поставляет оружие Ирану."
     found = claims_of(ex, text, "ru")
     assert ("Russia", "arms_supply", "Iran", "Russia", "deny") in found
+
+
+def test_a_partner_with_whom_is_not_the_voice(ex: Extractor) -> None:
+    text = "Rusya ile görüşen Türkiye, Suriye'ye asker gönderdiğini açıkladı."
+    found = claims_of(ex, text, "tr")
+    assert ("Turkey", "troop_deployment", "Syria", "Turkey", "affirm") in found
+    assert not [c for c in found if c[3] == "Russia"]

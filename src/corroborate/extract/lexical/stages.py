@@ -142,7 +142,11 @@ def attribution(
                 break
     if speaker is None and cues and pack.speaker_first:
         first = next(
-            (k for k, m in enumerate(mentions) if m.actor.type != "demonym" and k not in voices),
+            (
+                k
+                for k, m in enumerate(mentions)
+                if m.actor.type != "demonym" and k not in voices and not _is_with(pack, toks, m)
+            ),
             None,
         )
         if first is not None and mentions[first].start < cues[0][0]:
@@ -395,6 +399,13 @@ def _is_source(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     return _word_before(pack, toks, m) in pack.source_words
 
 
+def _is_with(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """ "with X" ("Rusya ile", "con la Russia"): a partner of the act, not who acts or speaks."""
+    if m.end < len(toks) and toks[m.end].lower in pack.comitative_after:
+        return True
+    return bool(pack.comitative_words) and _word_before(pack, toks, m) in pack.comitative_words
+
+
 def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """ "in X" (en, in, Suriye'de): where it happens, never who acts."""
     if m.suffix is not None and m.suffix in pack.place_suffixes:
@@ -418,7 +429,13 @@ def _is_object(pack: Pack, toks: list[Tok], m: Mention) -> bool:
 
 
 def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
-    players = [m for m in players if not _is_place(pack, toks, m) and not _is_object(pack, toks, m)]
+    players = [
+        m
+        for m in players
+        if not _is_place(pack, toks, m)
+        and not _is_object(pack, toks, m)
+        and not _is_with(pack, toks, m)
+    ]
     if event.relation in NATIONALITY_NOT_SENDER:
         players = [m for m in players if m.actor.type != "demonym"]
     marked = [m for m in players if m.suffix is not None and m.suffix in pack.subject_suffixes]
