@@ -223,3 +223,23 @@ def test_a_name_far_before_the_trigger_is_another_clause(ex: Extractor) -> None:
     assert not [c for c in claims_of(ex, text, "it") if c[0] == "France"]
     text = "La Francia ha avviato ieri i bombardamenti."
     assert ("France", "combat") in {c[:2] for c in claims_of(ex, text, "it")}
+
+
+def test_a_verb_of_passing_on_before_an_outlet_reports(ex: Extractor) -> None:
+    text = "Над Донецком работает ПВО, передает ТАСС."
+    assert not [c for c in claims_of(ex, text, "ru") if c[1] == "arms_supply"]
+
+
+def test_the_voice_acts_after_that_only_through_a_pronoun(ex: Extractor) -> None:
+    text = "Москва не раз заявляла, что поставки оружия только затягивают конфликт."
+    assert not [c for c in claims_of(ex, text, "ru") if c[0] == "Russia"]
+    text = "Москва заявила, что она не поставляет оружие Ирану."
+    found = claims_of(ex, text, "ru")
+    assert ("Russia", "arms_supply", "Iran", "Russia", "deny") in found
+
+
+def test_a_partner_with_whom_is_not_the_voice(ex: Extractor) -> None:
+    text = "Rusya ile görüşen Türkiye, Suriye'ye asker gönderdiğini açıkladı."
+    found = claims_of(ex, text, "tr")
+    assert ("Turkey", "troop_deployment", "Syria", "Turkey", "affirm") in found
+    assert not [c for c in found if c[3] == "Russia"]

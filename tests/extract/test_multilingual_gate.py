@@ -16,8 +16,9 @@ from corroborate.extract import Extractor
 from tests.conftest import SHARED
 
 MULTI_DEV = SHARED / "data" / "multi-dev"
-STRICT_F1 = {"ar": 0.17, "fr": 0.30, "it": 0.18, "ru": 0.20, "tr": 0.33}
-LOOSE_F1 = {"ar": 0.22, "fr": 0.40, "it": 0.22, "ru": 0.20, "tr": 0.44}
+# fr stays where it was: its pack's morphology is being reworked on another branch
+STRICT_F1 = {"ar": 0.22, "fr": 0.30, "it": 0.29, "ru": 0.30, "tr": 0.63}
+LOOSE_F1 = {"ar": 0.32, "fr": 0.40, "it": 0.34, "ru": 0.36, "tr": 0.63}
 
 
 @pytest.fixture(scope="module")

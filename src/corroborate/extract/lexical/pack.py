@@ -155,6 +155,9 @@ class Pack:
     apostrophe_suffixes: bool
     determiners: frozenset[str]
     complementizers: frozenset[str]
+    comitative_words: frozenset[str]  # "with" before a name ("con la Russia", "مع روسيا")
+    comitative_after: frozenset[str]  # "with" after it ("Rusya ile")
+    subject_pronouns: frozenset[str]  # "that it supplies": the voice acts in its own clause
     conjunctions: frozenset[str]  # "and" between two names: both act
     conjunction_prefixes: frozenset[str]  # the same as a clitic (the Arabic wa-)
     lemmatize_data: bool
@@ -233,6 +236,9 @@ def load_pack(language: str) -> Pack:
         apostrophe_suffixes=meta.get("apostrophe") == "suffix",
         determiners=_set(cues.get("determiners")),
         complementizers=_set(cues.get("complementizers")),
+        subject_pronouns=_set(cues.get("subject_pronouns")),
+        comitative_words=_set(cues.get("comitative_words")),
+        comitative_after=_set(cues.get("comitative_after")),
         conjunctions=_set(cues.get("conjunctions")),
         conjunction_prefixes=_set(meta.get("conjunction_prefixes")),
         lemmatize_data=bool(meta.get("lemmatize_data", False)),

@@ -22,6 +22,7 @@ SPEAKER_REACH = 8
 ACCORDING_REACH = 4
 CONCESSIVE_REACH = 3  # "although Russia (still) denies": the denier close to its verb
 ADJACENT = 2  # a demonym this close to a trigger noun says whose it is
+DEMONYM_REACH = 8  # farther, a demonym ("for the Russian air force") is in another phrase
 INVERTED_REACH = 3
 HEAD_MIN = 4  # letters a head noun keeps without its prefix ("لميليشيات"; not "لم", "لكن")
 SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
@@ -141,7 +142,11 @@ def attribution(
                 break
     if speaker is None and cues and pack.speaker_first:
         first = next(
-            (k for k, m in enumerate(mentions) if m.actor.type != "demonym" and k not in voices),
+            (
+                k
+                for k, m in enumerate(mentions)
+                if m.actor.type != "demonym" and k not in voices and not _is_with(pack, toks, m)
+            ),
             None,
         )
         if first is not None and mentions[first].start < cues[0][0]:
@@ -261,9 +266,10 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
     found: list[Event] = []
     epithet = {k for a, b, _e, _pre in pack.epithets.find(toks) for k in range(a, b)}
     objects = [o for o in pack.objects.find(toks) if o[0] not in named]
+    outlets = {m.start for m in mentions or () if m.actor.type in VOICE_ONLY}
     for a, b, _t, _pre in pack.transfers.find(toks):
-        if not objects:
-            continue
+        if not objects or b in outlets or b + 1 in outlets:
+            continue  # "passes on, TASS": a verb of passing on before an outlet reports
         near = min(objects, key=lambda o: (o[0] < a, abs(o[0] - a)))
         found.append(Event(a, b, pack.object_relations.get(str(near[2]), "arms_supply")))
     for a, b, relation, _pre in pack.triggers.find(toks):
@@ -328,7 +334,11 @@ def roles(
     if subject is None and len(voices) == 1:
         # "Iran denied sending arms", "Russia said it does not supply": the voice acts
         (k,) = voices
-        if mentions[k].actor.type not in VOICE_ONLY and mentions[k] is not recipient:
+        if (
+            mentions[k].actor.type not in VOICE_ONLY
+            and mentions[k] is not recipient
+            and _voice_reaches(pack, toks, mentions[k], event)
+        ):
             subject = mentions[k]
     if subject is not None and recipient is not None and subject.actor.name == recipient.actor.name:
         recipient = None
@@ -369,11 +379,31 @@ def _joined(pack: Pack, toks: list[Tok], left: Mention, right: Mention) -> bool:
     return len(between) == 1 and (between[0].lower in pack.conjunctions or between[0].text == ",")
 
 
+def _voice_reaches(pack: Pack, toks: list[Tok], voice: Mention, event: Event) -> bool:
+    """Whether the voice can be the actor of a trigger it did not name: "Iran denied sending"
+    yes; "Moscow said that supplies prolong the war" no, unless a pronoun in the clause after
+    "that" points back at it ("said that it does not supply"), where the pack lists them."""
+    if not pack.subject_pronouns or event.start <= voice.end:
+        return True
+    clause = toks[voice.end : event.start]
+    that = next((j for j, t in enumerate(clause) if t.lower in pack.complementizers), None)
+    if that is None:
+        return True
+    return any(t.lower in pack.subject_pronouns for t in clause[that + 1 :])
+
+
 def _is_source(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """ "by/from X" (par, dall', из, Rusya'dan): the supplier or agent of a passive."""
     if m.suffix is not None and m.suffix in pack.source_suffixes:
         return True
     return _word_before(pack, toks, m) in pack.source_words
+
+
+def _is_with(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """ "with X" ("Rusya ile", "con la Russia"): a partner of the act, not who acts or speaks."""
+    if m.end < len(toks) and toks[m.end].lower in pack.comitative_after:
+        return True
+    return bool(pack.comitative_words) and _word_before(pack, toks, m) in pack.comitative_words
 
 
 def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
@@ -399,7 +429,13 @@ def _is_object(pack: Pack, toks: list[Tok], m: Mention) -> bool:
 
 
 def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
-    players = [m for m in players if not _is_place(pack, toks, m) and not _is_object(pack, toks, m)]
+    players = [
+        m
+        for m in players
+        if not _is_place(pack, toks, m)
+        and not _is_object(pack, toks, m)
+        and not _is_with(pack, toks, m)
+    ]
     if event.relation in NATIONALITY_NOT_SENDER:
         players = [m for m in players if m.actor.type != "demonym"]
     marked = [m for m in players if m.suffix is not None and m.suffix in pack.subject_suffixes]
@@ -443,7 +479,12 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
         ]
         if before:
             return before[-1]
-    demonyms = [m for m in players if m.actor.type == "demonym"]
+    demonyms = [
+        m
+        for m in players
+        if m.actor.type == "demonym"
+        and min(abs(m.start - event.end), abs(event.start - m.end)) <= DEMONYM_REACH
+    ]
     if demonyms:
         return min(demonyms, key=lambda m: abs(m.start - event.start))
     return None
