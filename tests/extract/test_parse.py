@@ -226,3 +226,22 @@ def test_a_state_named_only_as_the_place_of_an_act_does_not_act(parsed: Extracto
     assert ("Turkey", "political_support") in _acts(
         parsed, "The news was badly received in Turkey, a close ally of Azerbaijan."
     )
+
+
+def test_a_claim_names_its_actor_or_at_least_the_side(parsed: Extractor) -> None:
+    # troops, strikes or backing of nobody named: no one's involvement is claimed
+    for text in (
+        "Two more battalions were deployed to the northern border overnight.",
+        "The helicopters that were dispatched to the valley carried no troops.",
+        # fighters affirmed with neither a sender nor a side they fight for
+        "Militants were brought into the district by boat.",
+        "Hundreds of fighters were operating near the dam.",
+    ):
+        assert _acts(parsed, text) == set(), text
+    # fighters nobody sends still stand with their side, and a denial of any stays
+    assert _acts(parsed, "Syrian mercenaries are fighting for Azerbaijan.") == {
+        (None, "foreign_fighters")
+    }
+    assert _acts(parsed, "No foreign mercenaries were seen in the town.") == {
+        (None, "foreign_fighters")
+    }
