@@ -245,3 +245,12 @@ def test_a_claim_names_its_actor_or_at_least_the_side(parsed: Extractor) -> None
     assert _acts(parsed, "No foreign mercenaries were seen in the town.") == {
         (None, "foreign_fighters")
     }
+
+
+def test_an_act_only_as_a_capacity_or_a_choice_is_no_claim(parsed: Extractor) -> None:
+    # what an actor can do, or might choose to do, is not said to have happened
+    assert _acts(parsed, "Chad is able to send troops to Sudan.") == set()
+    assert (
+        _acts(parsed, "Egypt warned it would act should Ethiopia choose to attack Sudan.") == set()
+    )
+    assert _acts(parsed, "Chad sent troops to Sudan.") == {("Chad", "troop_deployment")}

@@ -32,6 +32,7 @@ class ParseLexicon:
     self_propelled: frozenset[str]
     background_preps: frozenset[str]  # "after the attack": an act mentioned, not claimed
     reaction_lemmas: frozenset[str]  # "condemned the killing": a reaction presupposes its act
+    potential_lemmas: frozenset[str]  # "the ability to strike": an act not said to happen
     place_preps: frozenset[str]  # "a strike in Lebanon": the place of an act is not its actor
     thing_labels: frozenset[str]  # NER labels of names of things ("USS Philippine Sea")
 
@@ -56,6 +57,7 @@ class ParseLexicon:
             self_propelled=frozenset(kb.self_propelled),
             background_preps=_words(kb, "background_preps"),
             reaction_lemmas=_words(kb, "reaction_lemmas"),
+            potential_lemmas=_words(kb, "potential_lemmas"),
             place_preps=_words(kb, "place_preps"),
             thing_labels=frozenset(str(w) for w in kb.parse.get("thing_labels", ()) or ()),
             frame_defaults={

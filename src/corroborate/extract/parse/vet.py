@@ -36,14 +36,32 @@ def _background(tok: Any, lex: ParseLexicon) -> bool:
     return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.reaction_lemmas
 
 
-def _acts(tagged: Tagged, start: int, end: int) -> list[Any]:
-    """The trigger tokens of a claim's evidence span (document offsets of the chunk)."""
-    return [t for t in tagged.sent if t.i in tagged.cues and start <= t.idx < end]
+def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
+    """An act only as a capacity, a wish or an order: "the ability to strike", "capable of
+    long-range strikes", "should it choose to attack", "an order to strike"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("acl", "xcomp", "advcl") and head.lemma_.lower() in lex.potential_lemmas:
+        return True
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ in ("of", "at", "for")
+        and head.head.lemma_.lower() in lex.potential_lemmas
+    )
 
 
-def _mentioned_only(tagged: Tagged, start: int, end: int, lex: ParseLexicon) -> bool:
-    acts = _acts(tagged, start, end)
-    return bool(acts) and all(_background(t, lex) for t in acts)
+def _acts(tagged: Tagged, claim: Claim, start: int, end: int) -> list[Any]:
+    """The trigger tokens of a claim's evidence span (offsets of the chunk): those that can
+    make its relation, else all ("has the capacity to deploy": the deploying, not the having)."""
+    found = [t for t in tagged.sent if t.i in tagged.cues and start <= t.idx < end]
+    fit = [t for t in found if claim.relation in tagged.cues[t.i]]
+    return fit or found
+
+
+def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    acts = _acts(tagged, claim, start, end)
+    return bool(acts) and all(_background(t, lex) or _unrealised(t, lex) for t in acts)
 
 
 def _placed(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
@@ -99,7 +117,7 @@ class Vetter:
             return True  # a sentence the parser did not read: nothing to check against
         offset, tagged = found
         start, end = claim.evidence.start - offset, claim.evidence.end - offset
-        if _mentioned_only(tagged, start, end, self.lex):
+        if _mentioned_only(tagged, claim, start, end, self.lex):
             return False
         return not _only_placed(tagged, claim.subject, self.lex)
 
