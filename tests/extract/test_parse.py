@@ -254,3 +254,10 @@ def test_an_act_only_as_a_capacity_or_a_choice_is_no_claim(parsed: Extractor) ->
         _acts(parsed, "Egypt warned it would act should Ethiopia choose to attack Sudan.") == set()
     )
     assert _acts(parsed, "Chad sent troops to Sudan.") == {("Chad", "troop_deployment")}
+
+
+def test_a_listed_outlet_keeps_its_whole_name(parsed: Extractor) -> None:
+    # "New" may open a noun phrase, but not inside a listed outlet's name
+    text = "Iran shipped drones to Russia last spring, the New York Times reported."
+    speakers = {c.speaker for c in parsed.extract(text, doc="t", language="en").claims}
+    assert speakers == {"New York Times"}
