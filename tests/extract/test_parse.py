@@ -261,3 +261,10 @@ def test_a_listed_outlet_keeps_its_whole_name(parsed: Extractor) -> None:
     text = "Iran shipped drones to Russia last spring, the New York Times reported."
     speakers = {c.speaker for c in parsed.extract(text, doc="t", language="en").claims}
     assert speakers == {"New York Times"}
+
+
+def test_an_act_in_a_condition_is_no_claim(parsed: Extractor) -> None:
+    text = "Egypt warned of grave consequences if Ethiopia sends troops to Somalia."
+    assert _acts(parsed, text) == set()
+    text = "Egypt warned of grave consequences after Ethiopia sent troops to Somalia."
+    assert ("Ethiopia", "troop_deployment") in _acts(parsed, text)

@@ -33,6 +33,7 @@ class ParseLexicon:
     background_preps: frozenset[str]  # "after the attack": an act mentioned, not claimed
     reaction_lemmas: frozenset[str]  # "condemned the killing": a reaction presupposes its act
     potential_lemmas: frozenset[str]  # "the ability to strike": an act not said to happen
+    conditional_marks: frozenset[str]  # "if it supports X": a condition, not a claim
     place_preps: frozenset[str]  # "a strike in Lebanon": the place of an act is not its actor
     thing_labels: frozenset[str]  # NER labels of names of things ("USS Philippine Sea")
 
@@ -58,6 +59,7 @@ class ParseLexicon:
             background_preps=_words(kb, "background_preps"),
             reaction_lemmas=_words(kb, "reaction_lemmas"),
             potential_lemmas=_words(kb, "potential_lemmas"),
+            conditional_marks=_words(kb, "conditional_marks"),
             place_preps=_words(kb, "place_preps"),
             thing_labels=frozenset(str(w) for w in kb.parse.get("thing_labels", ()) or ()),
             frame_defaults={

@@ -37,12 +37,17 @@ def _background(tok: Any, lex: ParseLexicon) -> bool:
 
 
 def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
-    """An act only as a capacity, a wish or an order: "the ability to strike", "capable of
-    long-range strikes", "should it choose to attack", "an order to strike"."""
+    """An act only as a capacity, a wish or a condition: "the ability to strike", "capable of
+    long-range strikes", "should it choose to attack", "if it supports X"."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
     if tok.dep_ in ("acl", "xcomp", "advcl") and head.lemma_.lower() in lex.potential_lemmas:
+        return True
+    clause = tok  # "if it supports X", "unless it withdraws": a condition, not a claim
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in clause.children):
         return True
     return (
         tok.dep_ == "pobj"
