@@ -268,3 +268,14 @@ def test_an_act_in_a_condition_is_no_claim(parsed: Extractor) -> None:
     assert _acts(parsed, text) == set()
     text = "Egypt warned of grave consequences after Ethiopia sent troops to Somalia."
     assert ("Ethiopia", "troop_deployment") in _acts(parsed, text)
+
+
+def test_a_nationality_of_rebels_is_not_the_state_acting(parsed: Extractor) -> None:
+    assert _acts(parsed, "Sudanese rebels have repeatedly shelled Chadian border posts.") == set()
+    # a state's own troops act for it, and a group's name on its members is the group
+    assert _acts(parsed, "Syrian troops attacked Turkish posts near Idlib.") == {
+        ("Syria", "combat")
+    }
+    assert _acts(parsed, "ISIS militants attacked a Kurdish-held town.") == {
+        ("Islamic State", "combat")
+    }

@@ -34,6 +34,8 @@ class ParseLexicon:
     reaction_lemmas: frozenset[str]  # "condemned the killing": a reaction presupposes its act
     potential_lemmas: frozenset[str]  # "the ability to strike": an act not said to happen
     conditional_marks: frozenset[str]  # "if it supports X": a condition, not a claim
+    nonstate_heads: frozenset[str]  # "Yemeni rebels": a nationality, not the state acting
+    states: frozenset[str]  # knowledge-base actors that are states or territories
     place_preps: frozenset[str]  # "a strike in Lebanon": the place of an act is not its actor
     thing_labels: frozenset[str]  # NER labels of names of things ("USS Philippine Sea")
 
@@ -60,6 +62,8 @@ class ParseLexicon:
             reaction_lemmas=_words(kb, "reaction_lemmas"),
             potential_lemmas=_words(kb, "potential_lemmas"),
             conditional_marks=_words(kb, "conditional_marks"),
+            nonstate_heads=_words(kb, "nonstate_heads"),
+            states=frozenset(n for n, t in kb.actor_types.items() if t in ("state", "territory")),
             place_preps=_words(kb, "place_preps"),
             thing_labels=frozenset(str(w) for w in kb.parse.get("thing_labels", ()) or ()),
             frame_defaults={

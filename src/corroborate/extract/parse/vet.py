@@ -88,6 +88,17 @@ def _placed(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
     return at.i in tagged.cues or (at.head.i in tagged.cues and at.head.i != at.i)
 
 
+def _nationality(tok: Any, lex: ParseLexicon) -> bool:
+    """A state's name or demonym that only tells the nationality of people who are not its
+    forces: "Yemeni rebels", "Syrian opposition fighters", "Russian hackers" (a group's name
+    on its own members, "ISIS militants", is the group acting)."""
+    while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in lex.nonstate_heads or tok.lower_ in lex.nonstate_heads:
+            return True
+    return False
+
+
 def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool:
     if subject is None:
         return False
@@ -96,7 +107,10 @@ def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool
         for t in tagged.sent
         if (e := tagged.name(t.i, "actor", "demonym")) is not None and e.value == subject
     ]
-    return bool(mentions) and all(_placed(tagged, t, lex) for t in mentions)
+    return bool(mentions) and all(
+        _placed(tagged, t, lex) or (subject in lex.states and _nationality(t, lex))
+        for t in mentions
+    )
 
 
 class Vetter:
