@@ -279,3 +279,11 @@ def test_a_nationality_of_rebels_is_not_the_state_acting(parsed: Extractor) -> N
     assert _acts(parsed, "ISIS militants attacked a Kurdish-held town.") == {
         ("Islamic State", "combat")
     }
+
+
+def test_a_patron_named_in_an_epithet_does_not_act(parsed: Extractor) -> None:
+    text = "Kenya condemned the Iranian backed militias in Somalia, including al-Shabaab."
+    assert ("Iran", "political_support") not in _acts(parsed, text)
+    # the forces the epithet names still act, and a state's own armed forces are its own
+    assert _acts(parsed, "Rwanda-backed M23 fighters captured Goma.") == {("M23", "combat")}
+    assert _acts(parsed, "Rwandan armed forces shelled Goma.") == {("Rwanda", "combat")}

@@ -99,6 +99,19 @@ def _nationality(tok: Any, lex: ParseLexicon) -> bool:
     return False
 
 
+def _epithet(tok: Any, lex: ParseLexicon) -> bool:
+    """A name inside an epithet: "Iran-backed forces", "Iranian backed groups", "Russian-
+    aligned militias" name the forces, not an act of the backer (the contract: no claim)."""
+    doc = tok.doc
+    for j in (tok.i + 1, tok.i + 2):  # the participle right after the name, past a hyphen
+        if j >= len(doc) or (j == tok.i + 2 and doc[tok.i + 1].text != "-"):
+            break
+        part = doc[j]
+        if part.lemma_.lower() in lex.epithet_lemmas and part.dep_ == "amod":
+            return part.head.pos_ in ("NOUN", "PROPN")  # the participle names a noun
+    return False
+
+
 def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool:
     if subject is None:
         return False
@@ -108,7 +121,9 @@ def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool
         if (e := tagged.name(t.i, "actor", "demonym")) is not None and e.value == subject
     ]
     return bool(mentions) and all(
-        _placed(tagged, t, lex) or (subject in lex.states and _nationality(t, lex))
+        _placed(tagged, t, lex)
+        or _epithet(t, lex)
+        or (subject in lex.states and _nationality(t, lex))
         for t in mentions
     )
 
