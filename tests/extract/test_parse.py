@@ -287,3 +287,9 @@ def test_a_patron_named_in_an_epithet_does_not_act(parsed: Extractor) -> None:
     # the forces the epithet names still act, and a state's own armed forces are its own
     assert _acts(parsed, "Rwanda-backed M23 fighters captured Goma.") == {("M23", "combat")}
     assert _acts(parsed, "Rwandan armed forces shelled Goma.") == {("Rwanda", "combat")}
+
+
+def test_backing_a_thing_is_no_backing_of_a_side(parsed: Extractor) -> None:
+    # a proposal or a decision is backed, not the state whose proposal it is
+    assert _acts(parsed, "Egypt backed Sudan's ceasefire proposal on Monday.") == set()
+    assert _acts(parsed, "Turkey backed Azerbaijan.") == {("Turkey", "political_support")}

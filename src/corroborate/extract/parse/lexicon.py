@@ -36,6 +36,7 @@ class ParseLexicon:
     conditional_marks: frozenset[str]  # "if it supports X": a condition, not a claim
     nonstate_heads: frozenset[str]  # "Yemeni rebels": a nationality, not the state acting
     epithet_lemmas: frozenset[str]  # "Iran-backed forces": an epithet, no act of the backer
+    stance_objects: frozenset[str]  # "stands by his vow": backing a thing, not a side
     states: frozenset[str]  # knowledge-base actors that are states or territories
     place_preps: frozenset[str]  # "a strike in Lebanon": the place of an act is not its actor
     thing_labels: frozenset[str]  # NER labels of names of things ("USS Philippine Sea")
@@ -65,6 +66,7 @@ class ParseLexicon:
             conditional_marks=_words(kb, "conditional_marks"),
             nonstate_heads=_words(kb, "nonstate_heads"),
             epithet_lemmas=_words(kb, "epithet_lemmas"),
+            stance_objects=_words(kb, "stance_objects"),
             states=frozenset(n for n, t in kb.actor_types.items() if t in ("state", "territory")),
             place_preps=_words(kb, "place_preps"),
             thing_labels=frozenset(str(w) for w in kb.parse.get("thing_labels", ()) or ()),

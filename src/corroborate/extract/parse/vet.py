@@ -56,6 +56,22 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _backs_a_thing(tok: Any, lex: ParseLexicon) -> bool:
+    """Backing that takes a thing, not a side: "stands by his vow", "backed the assessment",
+    "supports efforts to end the attacks" (parse.yaml stance_objects)."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("by", "with", "behind", "for")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return bool(objs) and all(
+        o.pos_ == "NOUN" and o.lemma_.lower() in lex.stance_objects for o in objs
+    )
+
+
 def _acts(tagged: Tagged, claim: Claim, start: int, end: int) -> list[Any]:
     """The trigger tokens of a claim's evidence span (offsets of the chunk): those that can
     make its relation, else all ("has the capacity to deploy": the deploying, not the having)."""
@@ -66,6 +82,8 @@ def _acts(tagged: Tagged, claim: Claim, start: int, end: int) -> list[Any]:
 
 def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     acts = _acts(tagged, claim, start, end)
+    if acts and claim.relation == "political_support" and all(_backs_a_thing(t, lex) for t in acts):
+        return True
     return bool(acts) and all(_background(t, lex) or _unrealised(t, lex) for t in acts)
 
 
