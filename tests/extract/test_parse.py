@@ -258,3 +258,70 @@ def test_a_state_named_only_as_the_place_of_an_act_does_not_act(parsed: Extracto
     assert ("Turkey", "political_support") in _acts(
         parsed, "The news was badly received in Turkey, a close ally of Azerbaijan."
     )
+
+
+def test_a_claim_names_its_actor_or_at_least_the_side(parsed: Extractor) -> None:
+    # troops, strikes or backing of nobody named: no one's involvement is claimed
+    for text in (
+        "Two more battalions were deployed to the northern border overnight.",
+        "The helicopters that were dispatched to the valley carried no troops.",
+        # fighters affirmed with neither a sender nor a side they fight for
+        "Militants were brought into the district by boat.",
+        "Hundreds of fighters were operating near the dam.",
+    ):
+        assert _acts(parsed, text) == set(), text
+    # fighters nobody sends still stand with their side, and a denial of any stays
+    assert _acts(parsed, "Syrian mercenaries are fighting for Azerbaijan.") == {
+        (None, "foreign_fighters")
+    }
+    assert _acts(parsed, "No foreign mercenaries were seen in the town.") == {
+        (None, "foreign_fighters")
+    }
+
+
+def test_an_act_only_as_a_capacity_or_a_choice_is_no_claim(parsed: Extractor) -> None:
+    # what an actor can do, or might choose to do, is not said to have happened
+    assert _acts(parsed, "Chad is able to send troops to Sudan.") == set()
+    assert (
+        _acts(parsed, "Egypt warned it would act should Ethiopia choose to attack Sudan.") == set()
+    )
+    assert _acts(parsed, "Chad sent troops to Sudan.") == {("Chad", "troop_deployment")}
+
+
+def test_a_listed_outlet_keeps_its_whole_name(parsed: Extractor) -> None:
+    # "New" may open a noun phrase, but not inside a listed outlet's name
+    text = "Iran shipped drones to Russia last spring, the New York Times reported."
+    speakers = {c.speaker for c in parsed.extract(text, doc="t", language="en").claims}
+    assert speakers == {"New York Times"}
+
+
+def test_an_act_in_a_condition_is_no_claim(parsed: Extractor) -> None:
+    text = "Egypt warned of grave consequences if Ethiopia sends troops to Somalia."
+    assert _acts(parsed, text) == set()
+    text = "Egypt warned of grave consequences after Ethiopia sent troops to Somalia."
+    assert ("Ethiopia", "troop_deployment") in _acts(parsed, text)
+
+
+def test_a_nationality_of_rebels_is_not_the_state_acting(parsed: Extractor) -> None:
+    assert _acts(parsed, "Sudanese rebels have repeatedly shelled Chadian border posts.") == set()
+    # a state's own troops act for it, and a group's name on its members is the group
+    assert _acts(parsed, "Syrian troops attacked Turkish posts near Idlib.") == {
+        ("Syria", "combat")
+    }
+    assert _acts(parsed, "ISIS militants attacked a Kurdish-held town.") == {
+        ("Islamic State", "combat")
+    }
+
+
+def test_a_patron_named_in_an_epithet_does_not_act(parsed: Extractor) -> None:
+    text = "Kenya condemned the Iranian backed militias in Somalia, including al-Shabaab."
+    assert ("Iran", "political_support") not in _acts(parsed, text)
+    # the forces the epithet names still act, and a state's own armed forces are its own
+    assert _acts(parsed, "Rwanda-backed M23 fighters captured Goma.") == {("M23", "combat")}
+    assert _acts(parsed, "Rwandan armed forces shelled Goma.") == {("Rwanda", "combat")}
+
+
+def test_backing_a_thing_is_no_backing_of_a_side(parsed: Extractor) -> None:
+    # a proposal or a decision is backed, not the state whose proposal it is
+    assert _acts(parsed, "Egypt backed Sudan's ceasefire proposal on Monday.") == set()
+    assert _acts(parsed, "Turkey backed Azerbaijan.") == {("Turkey", "political_support")}

@@ -336,6 +336,8 @@ class KnowledgeBase:
     political_markers: frozenset[str] = frozenset()
     military_markers: frozenset[str] = frozenset()
     self_propelled: frozenset[str] = frozenset()
+    actor_relations: frozenset[str] = frozenset()  # an actor's own acts: no claim without it
+    side_relations: frozenset[str] = frozenset()  # without an actor, affirmed only with a side
     outlet_heads: frozenset[str] = frozenset()  # "Ledger", "Times": last word of an outlet name
     relevant: frozenset[str] = frozenset()  # first tokens of actors and refs: the prefilter
     active: frozenset[str] = frozenset()  # first tokens of triggers and frame cues
@@ -414,6 +416,8 @@ def _add_relations(kb: KnowledgeBase, data: dict[str, Any]) -> None:
     kb.political_markers = kb.political_markers | set(_as_list(data.get("political_markers")))
     kb.military_markers = kb.military_markers | set(_as_list(data.get("military_markers")))
     kb.self_propelled = kb.self_propelled | set(_as_list(data.get("self_propelled")))
+    kb.actor_relations = kb.actor_relations | set(_as_list(data.get("actor_relations")))
+    kb.side_relations = kb.side_relations | set(_as_list(data.get("side_relations")))
 
 
 CUE_KINDS = (

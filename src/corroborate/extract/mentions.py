@@ -112,6 +112,11 @@ def entity_matches(
             )
         ]
     if outlets:
+        # a listed outlet wins over the masthead guess inside it: "the New York Times" is not
+        # cut at "New" (a word that may open a noun phrase) into "York Times"
+        listed = [(m.start, m.end) for m in found if any(e.kind == "outlet" for e in m.entries)]
+        outlets = [o for o in outlets if not any(a <= o.start and o.end <= b for a, b in listed)]
+    if outlets:
         taken = {i for m in outlets for i in range(m.start, m.end)}
         found = [m for m in found if not any(i in taken for i in range(m.start, m.end))] + outlets
     added = bool(outlets)

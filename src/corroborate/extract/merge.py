@@ -16,6 +16,27 @@ def drop_agentless_duplicates(claims: list[Claim]) -> list[Claim]:
     ]
 
 
+def drop_nameless(
+    claims: list[Claim], *, actor_relations: frozenset[str], side_relations: frozenset[str]
+) -> list[Claim]:
+    """Claims that name who acts, or the side helped where the contract allows no actor.
+
+    An actor's own acts (its troops, strikes, training, backing: `actor_relations`) need the
+    actor: "troops were deployed" says nothing of anyone's involvement. Fighters nobody is
+    said to send (`side_relations`) are affirmed only with the side they fight for ("Syrian
+    mercenaries fight for X"); "militants were brought in" is no claim, while "no foreign
+    fighters are there" still denies. Arms and transport keep the contract's null subject."""
+    return [
+        c
+        for c in claims
+        if c.subject is not None
+        or not (
+            c.relation in actor_relations
+            or (c.relation in side_relations and c.recipient is None and c.polarity == "affirm")
+        )
+    ]
+
+
 def _subsumes(general: Claim, specific: Claim) -> bool:
     """`general` says no more than `specific`: same voice and act, fewer or wider details."""
     if (general.speaker, general.subject, general.relation, general.polarity) != (

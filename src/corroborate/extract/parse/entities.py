@@ -24,7 +24,8 @@ class Tagged:
     triggers: dict[int, Entry] = field(default_factory=dict)  # head token i -> trigger entry
     # head tokens of every trigger phrase, the rule engine's special readings included: where
     # the sentence's acts are, to check any reader's claim against the parse
-    cues: set[int] = field(default_factory=set)
+    # and the relations each can make (a frame's through its objects' classes)
+    cues: dict[int, frozenset[str]] = field(default_factory=dict)
     # people the document has tied to a state or body ("Foreign Minister X of Lebanon"), by full
     # name and surname: shared by the document's sentences, so a later "X said" speaks for it
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -63,6 +64,15 @@ def canonical_name(text: str, strip: frozenset[str]) -> str:
     return " ".join(words).strip(" ,.'\"")
 
 
+def _relations(kb: KnowledgeBase, entries: Any) -> frozenset[str]:
+    out: set[str] = set()
+    for entry in entries:
+        if entry.kind == "trigger":
+            out.add(entry.value)
+            out.update(kb.frames.get(entry.value, {}).values())
+    return frozenset(out)
+
+
 def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tagged:
     doc = sent.doc
     words = tokenize(doc.text, sent.start_char, sent.end_char)
@@ -84,7 +94,7 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
         if span is None:
             continue
         root = span.root
-        out.cues.add(root.i)
+        out.cues[root.i] = out.cues.get(root.i, frozenset()) | _relations(kb, m.entries)
         if root.dep_ in ("aux", "auxpass") or root.i in out.names:
             continue  # "had been sent": the auxiliary is no act; "Rapid Support Forces": a name
         for entry in m.entries:
@@ -104,7 +114,7 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
             if preps and not any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
                 continue
             out.triggers[tok.i] = Entry("trigger", str(spec["relation"]))
-            out.cues.add(tok.i)
+            out.cues[tok.i] = _relations(kb, [out.triggers[tok.i]])
             break
     labels = frozenset(kb.parse.get("actor_labels", ()))
     strip = frozenset(str(w).lower() for w in kb.parse.get("name_strip", ()))

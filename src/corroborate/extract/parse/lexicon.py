@@ -34,6 +34,12 @@ class ParseLexicon:
     self_propelled: frozenset[str]
     background_preps: frozenset[str]  # "after the attack": an act mentioned, not claimed
     reaction_lemmas: frozenset[str]  # "condemned the killing": a reaction presupposes its act
+    potential_lemmas: frozenset[str]  # "the ability to strike": an act not said to happen
+    conditional_marks: frozenset[str]  # "if it supports X": a condition, not a claim
+    nonstate_heads: frozenset[str]  # "Yemeni rebels": a nationality, not the state acting
+    epithet_lemmas: frozenset[str]  # "Iran-backed forces": an epithet, no act of the backer
+    stance_objects: frozenset[str]  # "stands by his vow": backing a thing, not a side
+    states: frozenset[str]  # knowledge-base actors that are states or territories
     place_preps: frozenset[str]  # "a strike in Lebanon": the place of an act is not its actor
     thing_labels: frozenset[str]  # NER labels of names of things ("USS Philippine Sea")
 
@@ -60,6 +66,12 @@ class ParseLexicon:
             self_propelled=frozenset(kb.self_propelled),
             background_preps=_words(kb, "background_preps"),
             reaction_lemmas=_words(kb, "reaction_lemmas"),
+            potential_lemmas=_words(kb, "potential_lemmas"),
+            conditional_marks=_words(kb, "conditional_marks"),
+            nonstate_heads=_words(kb, "nonstate_heads"),
+            epithet_lemmas=_words(kb, "epithet_lemmas"),
+            stance_objects=_words(kb, "stance_objects"),
+            states=frozenset(n for n, t in kb.actor_types.items() if t in ("state", "territory")),
             place_preps=_words(kb, "place_preps"),
             thing_labels=frozenset(str(w) for w in kb.parse.get("thing_labels", ()) or ()),
             frame_defaults={

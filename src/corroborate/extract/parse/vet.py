@@ -36,14 +36,55 @@ def _background(tok: Any, lex: ParseLexicon) -> bool:
     return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.reaction_lemmas
 
 
-def _acts(tagged: Tagged, start: int, end: int) -> list[Any]:
-    """The trigger tokens of a claim's evidence span (document offsets of the chunk)."""
-    return [t for t in tagged.sent if t.i in tagged.cues and start <= t.idx < end]
+def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
+    """An act only as a capacity, a wish or a condition: "the ability to strike", "capable of
+    long-range strikes", "should it choose to attack", "if it supports X"."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("acl", "xcomp", "advcl") and head.lemma_.lower() in lex.potential_lemmas:
+        return True
+    clause = tok  # "if it supports X", "unless it withdraws": a condition, not a claim
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in clause.children):
+        return True
+    return (
+        tok.dep_ == "pobj"
+        and head.lower_ in ("of", "at", "for")
+        and head.head.lemma_.lower() in lex.potential_lemmas
+    )
 
 
-def _mentioned_only(tagged: Tagged, start: int, end: int, lex: ParseLexicon) -> bool:
-    acts = _acts(tagged, start, end)
-    return bool(acts) and all(_background(t, lex) for t in acts)
+def _backs_a_thing(tok: Any, lex: ParseLexicon) -> bool:
+    """Backing that takes a thing, not a side: "stands by his vow", "backed the assessment",
+    "supports efforts to end the attacks" (parse.yaml stance_objects)."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("by", "with", "behind", "for")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return bool(objs) and all(
+        o.pos_ == "NOUN" and o.lemma_.lower() in lex.stance_objects for o in objs
+    )
+
+
+def _acts(tagged: Tagged, claim: Claim, start: int, end: int) -> list[Any]:
+    """The trigger tokens of a claim's evidence span (offsets of the chunk): those that can
+    make its relation, else all ("has the capacity to deploy": the deploying, not the having)."""
+    found = [t for t in tagged.sent if t.i in tagged.cues and start <= t.idx < end]
+    fit = [t for t in found if claim.relation in tagged.cues[t.i]]
+    return fit or found
+
+
+def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    acts = _acts(tagged, claim, start, end)
+    if acts and claim.relation == "political_support" and all(_backs_a_thing(t, lex) for t in acts):
+        return True
+    return bool(acts) and all(_background(t, lex) or _unrealised(t, lex) for t in acts)
 
 
 def _placed(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
@@ -65,6 +106,30 @@ def _placed(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
     return at.i in tagged.cues or (at.head.i in tagged.cues and at.head.i != at.i)
 
 
+def _nationality(tok: Any, lex: ParseLexicon) -> bool:
+    """A state's name or demonym that only tells the nationality of people who are not its
+    forces: "Yemeni rebels", "Syrian opposition fighters", "Russian hackers" (a group's name
+    on its own members, "ISIS militants", is the group acting)."""
+    while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() in lex.nonstate_heads or tok.lower_ in lex.nonstate_heads:
+            return True
+    return False
+
+
+def _epithet(tok: Any, lex: ParseLexicon) -> bool:
+    """A name inside an epithet: "Iran-backed forces", "Iranian backed groups", "Russian-
+    aligned militias" name the forces, not an act of the backer (the contract: no claim)."""
+    doc = tok.doc
+    for j in (tok.i + 1, tok.i + 2):  # the participle right after the name, past a hyphen
+        if j >= len(doc) or (j == tok.i + 2 and doc[tok.i + 1].text != "-"):
+            break
+        part = doc[j]
+        if part.lemma_.lower() in lex.epithet_lemmas and part.dep_ == "amod":
+            return part.head.pos_ in ("NOUN", "PROPN")  # the participle names a noun
+    return False
+
+
 def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool:
     if subject is None:
         return False
@@ -73,7 +138,12 @@ def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool
         for t in tagged.sent
         if (e := tagged.name(t.i, "actor", "demonym")) is not None and e.value == subject
     ]
-    return bool(mentions) and all(_placed(tagged, t, lex) for t in mentions)
+    return bool(mentions) and all(
+        _placed(tagged, t, lex)
+        or _epithet(t, lex)
+        or (subject in lex.states and _nationality(t, lex))
+        for t in mentions
+    )
 
 
 class Vetter:
@@ -99,7 +169,7 @@ class Vetter:
             return True  # a sentence the parser did not read: nothing to check against
         offset, tagged = found
         start, end = claim.evidence.start - offset, claim.evidence.end - offset
-        if _mentioned_only(tagged, start, end, self.lex):
+        if _mentioned_only(tagged, claim, start, end, self.lex):
             return False
         return not _only_placed(tagged, claim.subject, self.lex)
 
