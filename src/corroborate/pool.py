@@ -136,7 +136,11 @@ class LocalProcesses:
             # forkserver: workers start clean (no copy of the parent's threads, connections
             # or progress display), forked from a server that imported the package once
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["corroborate.preload"])
+            # the models only when this run extracts (`ingest --no-extract` needs none)
+            preload = (
+                "corroborate.preload" if self.job.extractor is not None else "corroborate.work"
+            )
+            context.set_forkserver_preload([preload])
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=context, initializer=_init_worker, initargs=(self.job,)
             )

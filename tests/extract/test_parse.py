@@ -325,3 +325,18 @@ def test_backing_a_thing_is_no_backing_of_a_side(parsed: Extractor) -> None:
     # a proposal or a decision is backed, not the state whose proposal it is
     assert _acts(parsed, "Egypt backed Sudan's ceasefire proposal on Monday.") == set()
     assert _acts(parsed, "Turkey backed Azerbaijan.") == {("Turkey", "political_support")}
+
+
+def test_a_repeated_sentence_is_parsed_once_and_read_each_time() -> None:
+    ex = Extractor()  # its own: the parse cache and counter start empty
+    assert ex.parser is not None
+    line = "Officials in Nairobi said Ethiopia had sent 300 soldiers to Somalia."
+    first = ex.extract(f"{line} {line}", doc="a")
+    assert ex.parser.parsed == 1
+    copy = ex.extract(f"A wire copy. {line}", doc="b")  # a syndicated paragraph elsewhere
+    assert ex.parser.parsed == 1
+    key = [(c.subject, c.relation, c.recipient, c.speaker) for c in first.claims]
+    assert key == [("Ethiopia", "troop_deployment", "Somalia", "Kenya")]
+    assert [(c.subject, c.relation, c.recipient, c.speaker) for c in copy.claims] == key
+    assert len(first.claims[0].mentions) == 2  # both places in the text, each with its offsets
+    assert copy.claims[0].evidence.start >= len("A wire copy. ")

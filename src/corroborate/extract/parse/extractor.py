@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -23,6 +25,10 @@ MAX_SENTENCE_CHARS = 1_500
 # "Hamas\u2019 attack" as a stray mark but "Hamas' attack" as a possessor. One character for one,
 # so every offset into the text stays true.
 _PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'"})
+# Parses kept per process, by sentence text: a sentence repeated within a document or across
+# copies of a wire story (boilerplate, a syndicated paragraph) is parsed once. A parse of a
+# sentence takes a few kilobytes.
+PARSE_CACHE = 2_048
 
 
 def unknown_note(names: tuple[str, ...]) -> str:
@@ -45,6 +51,7 @@ class ParseExtractor:
         self.notes: list[str] = []  # the last document's: what was not parsed and why
         self._unknown: set[str] = set()  # the last document's names the knowledge base lacks
         self.vetter = Vetter(self.lex)  # the last document's parsed sentences, to check claims
+        self._parses: OrderedDict[str, Any] = OrderedDict()
 
     @property
     def nlp(self) -> Any:
@@ -52,7 +59,6 @@ class ParseExtractor:
 
     def extract(self, text: str, spans: list[tuple[int, int]], *, doc: str) -> list[Claim]:
         """Claims of the sentences at `spans` (the prefilter's choice), in document order."""
-        nlp = self.nlp
         chunks: list[tuple[int, str]] = []
         self.notes = []
         for s0, s1 in spans:
@@ -63,15 +69,16 @@ class ParseExtractor:
                     "(a table or a run-on list?) was not parsed; the rule stage read it"
                 )
                 continue
-            chunks.append((s0, text[s0:s1].translate(_PLAIN)))
+            raw = text[s0:s1]
+            lead = len(raw) - len(raw.lstrip())  # the same sentence, wherever it stands, is one
+            chunks.append((s0 + lead, raw.strip().translate(_PLAIN)))  # cache entry
         memory = Memory()
         self.vetter = Vetter(self.lex)
         people: dict[str, tuple[str, str]] = {}
         self._unknown = set()
         claims: list[Claim] = []
         # each sentence is parsed alone (the prefilter chose it), offsets mapped back after
-        for (s0, _), parsed in zip(chunks, nlp.pipe(c for _, c in chunks), strict=True):
-            self.parsed += 1
+        for (s0, _), parsed in zip(chunks, self._parse(c for _, c in chunks), strict=True):
             for sent in parsed.sents:
                 tagged = tag(sent, self.kb, people)
                 self.vetter.add(s0, tagged)
@@ -79,6 +86,22 @@ class ParseExtractor:
         if self._unknown:
             self.notes.append(unknown_note(self.unknown))
         return claims
+
+    def _parse(self, texts: Iterator[str]) -> list[Any]:
+        """The parse of each text, from the cache or (in one batch) from the pipeline."""
+        wanted = list(texts)
+        cache = self._parses
+        new = [t for t in dict.fromkeys(wanted) if t not in cache]
+        for t, parsed in zip(new, self.nlp.pipe(new), strict=True):
+            self.parsed += 1
+            cache[t] = parsed
+        out = []
+        for t in wanted:
+            cache.move_to_end(t)
+            out.append(cache[t])
+        while len(cache) > max(PARSE_CACHE, len(wanted)):
+            cache.popitem(last=False)
+        return out
 
     @property
     def unknown(self) -> tuple[str, ...]:
