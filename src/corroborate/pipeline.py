@@ -28,7 +28,7 @@ from corroborate.ingest.fetch import new_client
 from corroborate.ingest.files import ROW_FORMATS, format_of
 from corroborate.ingest.rows import JsonLimits
 from corroborate.model import Document, IngestFailure, Metadata, RawInput, Skipped
-from corroborate.pool import CHUNK, PoolError, open_runner
+from corroborate.pool import PoolError, open_runner
 from corroborate.settings import Settings
 from corroborate.store import ExtractionRows, Ledger
 from corroborate.work import ExtractorSpec, Job, build_chunk, extractor_for
@@ -315,7 +315,7 @@ def ingest(
                     whole_input_failed |= item.origin in (target, clean_origin(target))
                     continue
                 report.warnings.extend(item.warnings)
-                if len(raws) >= CHUNK:
+                if len(raws) >= runner.chunk:
                     if todo := fresh(raws):
                         yield closes, todo
                     else:

@@ -25,6 +25,9 @@ P = TypeVar("P")
 R = TypeVar("R")
 
 CHUNK = 25  # inputs per chunk: small enough to spread, large enough to pay for the round trip
+# an ingest task on a cluster costs a scheduler round trip and the job's transfer: larger chunks
+# (re-extraction keeps CHUNK: its partitions are ledger pages, and a stop must be seen soon)
+DASK_CHUNK = 100
 
 
 class PoolError(RuntimeError):
@@ -42,6 +45,7 @@ def default_workers() -> int:
 class Runner(Protocol):
     workers: int
     where: str
+    chunk: int  # inputs per task
 
     def run(
         self, fn: Callable[[Job, P], R], chunks: Iterable[tuple[K, P]]
@@ -55,6 +59,7 @@ class InProcess:
 
     workers = 1
     where = "1 process"
+    chunk = CHUNK
 
     def __init__(self, job: Job) -> None:
         self.job = job
@@ -129,6 +134,7 @@ class LocalProcesses:
     def __init__(self, job: Job, workers: int) -> None:
         self.job, self.workers = job, workers
         self.where = f"{workers} local processes"
+        self.chunk = CHUNK
         self._pool: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
@@ -202,6 +208,7 @@ class DaskCluster:
             raise PoolError(f"the Dask scheduler at {address} has no workers") from None
         self.workers = max(1, sum(self.client.nthreads().values()))
         self.where = f"Dask cluster {address} ({self.workers} worker threads)"
+        self.chunk = DASK_CHUNK
 
     def run(
         self, fn: Callable[[Job, P], R], chunks: Iterable[tuple[K, P]]
