@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from corroborate.extract.claim import Claim, FramingMarker, Span
 from corroborate.extract.lexical.pack import Pack, load_pack
 from corroborate.extract.lexical.stages import (
@@ -82,37 +84,12 @@ def extract_lexical(
             done.add(event.relation)
             others = [m for m in mentions if m is not r.recipient]
             for subject in [r.subject, *conjoined(pack, toks, others, r.subject)]:
-                sentence.append(
-                    _claim(
-                        text,
-                        toks,
-                        doc,
-                        pack,
-                        event,
-                        subject,
-                        r.recipient,
-                        r.object,
-                        speaker or "author",
-                        att.deny or r.deny,
-                        att.hedged,
-                    )
+                voiced = partial(
+                    _claim, text, toks, doc, pack, event, subject, r.recipient, r.object
                 )
+                sentence.append(voiced(speaker or "author", att.deny or r.deny, att.hedged))
                 if att.conceded is not None:  # the denier's own claim: it did not happen
-                    sentence.append(
-                        _claim(
-                            text,
-                            toks,
-                            doc,
-                            pack,
-                            event,
-                            subject,
-                            r.recipient,
-                            r.object,
-                            att.conceded,
-                            True,
-                            False,
-                        )
-                    )
+                    sentence.append(voiced(att.conceded, True, False))
         kept = _specific(sentence)
         unvoiced = [c for c in kept if speaker is None]
         claims.extend(kept)
