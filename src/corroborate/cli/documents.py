@@ -44,6 +44,16 @@ if TYPE_CHECKING:
     from corroborate.workspace import Workspace
 
 
+# the outlet registries a command reads besides the workspace's (ingest, watch)
+sources_option = click.option(
+    "--sources",
+    "registries",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A sources.yaml registry of outlets (repeatable; the workspace's is always read).",
+)
+
+
 @cli.command("init")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
 @click.option(
@@ -192,13 +202,7 @@ def run_ingest(
 @click.option("--title", help="Title of the document.")
 @click.option("--author", help="Author of the document.")
 @click.option("--language", help="ISO 639-1 code; detected when not given.")
-@click.option(
-    "--sources",
-    "registries",
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A sources.yaml registry of outlets (repeatable; the workspace's is always read).",
-)
+@sources_option
 @click.option(
     "--field",
     "fields",

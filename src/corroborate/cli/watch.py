@@ -14,7 +14,7 @@ import click
 
 from corroborate.cli.app import EXIT_INPUT_FAILED, cli, err, fail, ledger_of, out, workspace_of
 from corroborate.cli.claims import make_extractor
-from corroborate.cli.documents import _load_registry
+from corroborate.cli.documents import _load_registry, sources_option
 from corroborate.cli.findings import assess_for
 
 if TYPE_CHECKING:
@@ -41,13 +41,7 @@ def _stamp() -> str:
 )
 @click.option("--once", is_flag=True, help="Poll every feed once, then exit.")
 @click.option("--no-extract", is_flag=True, help="Store new documents without extracting claims.")
-@click.option(
-    "--sources",
-    "registries",
-    multiple=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="A sources.yaml registry of outlets (repeatable; the workspace's is always read).",
-)
+@sources_option
 @click.pass_context
 def watch_cmd(
     ctx: click.Context,

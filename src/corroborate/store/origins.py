@@ -17,31 +17,24 @@ class OriginsMixin:
 
     def stored_origins(self, origins: Sequence[str]) -> set[str]:
         """The given origins (paths, URLs) that some stored document was read from."""
-        found: set[str] = set()
-        unique = list(dict.fromkeys(origins))
-        with self.engine.connect() as conn:
-            for i in range(0, len(unique), CHUNK):
-                chunk = unique[i : i + CHUNK]
-                found.update(
-                    conn.execute(
-                        sa.select(documents.c.origin).where(documents.c.origin.in_(chunk))
-                    ).scalars()
-                )
-        return found
+        return self._present(documents.c.origin, origins)
 
     def failed_origins(self, origins: Sequence[str], *, attempts: int) -> set[str]:
         """The given origins whose error row has at least `attempts` attempts."""
+        return self._present(
+            ingest_errors.c.location, origins, ingest_errors.c.attempts >= attempts
+        )
+
+    def _present(
+        self, column: sa.Column[str], values: Sequence[str], *where: sa.ColumnElement[bool]
+    ) -> set[str]:
+        """The values found in `column` (rows also meeting `where`), asked CHUNK at a time."""
         found: set[str] = set()
-        unique = list(dict.fromkeys(origins))
+        unique = list(dict.fromkeys(values))
         with self.engine.connect() as conn:
             for i in range(0, len(unique), CHUNK):
                 chunk = unique[i : i + CHUNK]
                 found.update(
-                    conn.execute(
-                        sa.select(ingest_errors.c.location).where(
-                            ingest_errors.c.location.in_(chunk),
-                            ingest_errors.c.attempts >= attempts,
-                        )
-                    ).scalars()
+                    conn.execute(sa.select(column).where(column.in_(chunk), *where)).scalars()
                 )
         return found

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from corroborate.extract.claim import Claim
+from corroborate.extract.claim import Claim, Span
 from corroborate.extract.kb import KnowledgeBase
 from corroborate.extract.parse.attribution import Memory, echo_denials, voice
 from corroborate.extract.parse.claims import make_claims
@@ -154,8 +154,6 @@ class ParseExtractor:
 
 
 def _shift(claim: Claim, offset: int, text: str) -> Claim:
-    from corroborate.extract.claim import Span
-
     ev = claim.evidence
     start, end = ev.start + offset, ev.end + offset
     claim.evidence = Span(start, end, text[start:end])
