@@ -340,3 +340,53 @@ def test_a_repeated_sentence_is_parsed_once_and_read_each_time() -> None:
     assert [(c.subject, c.relation, c.recipient, c.speaker) for c in copy.claims] == key
     assert len(first.claims[0].mentions) == 2  # both places in the text, each with its offsets
     assert copy.claims[0].evidence.start >= len("A wire copy. ")
+
+
+@pytest.mark.parametrize(
+    ("text", "maker", "holder"),
+    [
+        ("Bolivia flies Brazilian-built jets over the border.", "Brazil", "Bolivia"),
+        ("The Houthis launched an Iranian-made drone at the tanker.", "Iran", "Houthis"),
+        ("Russian units fire North Korean-made shells.", "North Korea", "Russia"),
+        ("Chad's army received Turkish-supplied armoured vehicles.", "Turkey", "Chad"),
+        ("Inspectors identified French-made missiles used in the Malian strike.", "France", "Mali"),
+    ],
+)
+def test_a_thing_named_by_its_maker_is_the_makers_supply_to_its_holder(
+    parsed: Extractor, text: str, maker: str, holder: str
+) -> None:
+    found = {(s, r, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"}
+    assert (maker, "arms_supply", holder) in found
+
+
+def test_a_maker_with_no_holder_named_supplies_nobody(parsed: Extractor) -> None:
+    # where a thing came from is no claim of whom it went to: both sides field the same makes
+    text = "Soldiers found the wreck of a Russian-made helicopter in the field."
+    assert not any(r == "arms_supply" for _, r, *_ in parse(parsed, text))
+
+
+def test_a_denied_use_denies_the_makers_supply(parsed: Extractor) -> None:
+    text = "Bolivia does not fly Brazilian-built jets, Bolivia's defence ministry said."
+    assert ("Brazil", "arms_supply", "Bolivia", "Bolivia", "deny", False) in parse(parsed, text)
+
+
+def test_our_in_a_quote_is_the_speakers_side(parsed: Extractor) -> None:
+    text = '"Our backing for Chad is unwavering," a Libyan government spokesman said.'
+    assert ("Libya", "political_support", "Chad", "Libya", "affirm", False) in parse(parsed, text)
+
+
+def test_its_is_the_subject_of_its_clause(parsed: Extractor) -> None:
+    text = (
+        "Talks open in Geneva on Monday as Kenya faces growing criticism over its support "
+        "for the Haitian government."
+    )
+    assert {s for s, r, *_ in parse(parsed, text) if r == "political_support"} == {"Kenya"}
+
+
+def test_he_is_the_person_named_before_and_speaks_for_their_body(parsed: Extractor) -> None:
+    text = (
+        "Mara Lindqvist, director of the Nordic Arms Monitor, studied the cargo records. "
+        "She concluded that Belarus was shipping rifles to the junta."
+    )
+    speakers = {sp for s, r, _, sp, *_ in parse(parsed, text) if s == "Belarus"}
+    assert speakers == {"Nordic Arms Monitor"}

@@ -504,7 +504,7 @@ def load_kb(folders: Iterable[Path]) -> KnowledgeBase:
         str(w).lower()
         for spec in kb.parse.get("lemma_triggers") or ()
         for w in (spec["lemma"], *(spec.get("forms") or ()))
-    }
+    } | {str(w).lower() for w in kb.parse.get("provenance_forms") or ()}
     kb.active = kb.active | parse_words
     kb.trigger_words = frozenset(
         kb.triggers.salient_tokens(function_words)

@@ -63,7 +63,7 @@ def _money(obj: Any) -> Quantity | None:
     return None if value is None else Quantity(value * scale, value * scale, unit)
 
 
-def _quantity(tagged: Tagged, obj: Any | None, thing: Entry | None) -> Quantity | None:
+def quantity_of(tagged: Tagged, obj: Any | None, thing: Entry | None) -> Quantity | None:
     if obj is None:
         return None
     money = _money(obj)
@@ -78,7 +78,7 @@ def _quantity(tagged: Tagged, obj: Any | None, thing: Entry | None) -> Quantity 
     return quantity_before(words, index, unit=unit)
 
 
-def _evidence(text: str, tokens: list[Any], trigger: Any) -> Span:
+def evidence_span(text: str, tokens: list[Any], trigger: Any) -> Span:
     lo = min(t.i for t in tokens)
     hi = max(t.i for t in tokens)
     if hi - lo >= _EVIDENCE_TOKENS:  # keep the words nearest the trigger
@@ -130,7 +130,7 @@ def make_claims(
             continue  # "Iran-backed militias", "factions backed by Turkey": epithets, no claim
         if relation == "logistics" and thing is not None and thing.cls in lex.self_propelled:
             continue  # "Russian jets flew": aircraft flying themselves carry nothing for a side
-        quantity = _quantity(tagged, obj, thing)
+        quantity = quantity_of(tagged, obj, thing)
         if entry.needs == "quantity" and quantity is None:
             continue
         # support of nobody named, a fight against no one, an unknown thing sent nowhere: too
@@ -172,7 +172,7 @@ def make_claims(
                     speaker=speaker,
                     polarity=voice.polarity,
                     hedged=voice.hedged,
-                    evidence=_evidence(text, tokens, trigger),
+                    evidence=evidence_span(text, tokens, trigger),
                     cameo=kb.cameo(relation),
                     confidence=0.55,  # below the rules' readings: the review queue's order
                 )

@@ -73,6 +73,35 @@ def _relations(kb: KnowledgeBase, entries: Any) -> frozenset[str]:
     return frozenset(out)
 
 
+# How many parser tokens before a hyphen may make a name: "North Korean-made", "US-led".
+_HYPHEN_NAME = 3
+
+
+def _hyphen_parts(sent: Any, kb: KnowledgeBase, out: Tagged) -> None:
+    """Makers the project's tokenizer keeps inside a hyphenated word ("Iranian-made",
+    "US-supplied", "North Korean-built"), where the parser splits them off: the longest run of
+    the words before the hyphen that the knowledge base names."""
+    doc = sent.doc
+    forms = frozenset(str(w).lower() for w in kb.parse.get("provenance_forms") or ())
+    for tok in sent:
+        if tok.text != "-" or tok.i == sent.start or tok.whitespace_ or tok.i + 1 >= sent.end:
+            continue
+        if doc[tok.i + 1].lower_ not in forms:
+            continue  # "Yemen-based", "US-led": a place or a leader, no maker
+        before = doc[tok.i - 1]
+        if before.whitespace_ or before.i in out.names:
+            continue
+        for width in range(min(_HYPHEN_NAME, before.i - sent.start + 1), 0, -1):
+            words = doc[before.i - width + 1 : before.i + 1]
+            texts = [t.text for t in words]
+            found = [m for m in kb.entities.match(texts, [w.lower() for w in texts])]
+            whole = next((m for m in found if m.start == 0 and m.end == width), None)
+            if whole is not None:
+                for t in words:
+                    out.names[t.i] = whole.entries[0]
+                break
+
+
 def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tagged:
     doc = sent.doc
     words = tokenize(doc.text, sent.start_char, sent.end_char)
@@ -89,6 +118,7 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
         entry = m.entries[0]
         for tok in span:
             out.names[tok.i] = entry
+    _hyphen_parts(sent, kb, out)
     for m in kb.triggers.match(texts, lowers):
         span = span_of(m.start, m.end)
         if span is None:
@@ -119,8 +149,10 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
     labels = frozenset(kb.parse.get("actor_labels", ()))
     strip = frozenset(str(w).lower() for w in kb.parse.get("name_strip", ()))
     for ent in sent.ents:
-        if ent.label_ not in labels or any(t.i in out.names for t in ent):
+        if ent.label_ not in labels or out.name(ent.root.i) is not None:
             continue
+        if any(out.name(t.i, "actor", "demonym", "outlet") is not None for t in ent):
+            continue  # a name the knowledge base knows inside it (but "Nordic Arms Monitor")
         if ent.label_ == "NORP":
             continue  # a nationality the knowledge base lacks names no state we could name
         name = canonical_name(ent.text, strip)

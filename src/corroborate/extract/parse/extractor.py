@@ -15,6 +15,7 @@ from corroborate.extract.parse.entities import Tagged, tag
 from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.nlp import pipeline
 from corroborate.extract.parse.phrases import Named, named
+from corroborate.extract.parse.provenance import provenance_claims
 from corroborate.extract.parse.roles import noun_roles, verb_roles
 from corroborate.extract.parse.vet import Vetter
 
@@ -137,6 +138,7 @@ class ParseExtractor:
                     if got is not None and got.kind in ("open", "name", "person", "place"):
                         self._unknown.add(got.value)
             out.extend(made)
+        out.extend(provenance_claims(kb=kb, lex=lex, tagged=tagged, doc_id=doc, memory=memory))
         out.extend(echo_denials(tagged, out, lex, memory))
         self._remember(tagged, memory)
         return [_shift(c, offset, text) for c in out]
@@ -145,11 +147,22 @@ class ParseExtractor:
         for tok in tagged.sent:
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 got: Named | None = named(tagged, tok, self.lex.generic_heads)
-                if got is not None and got.kind in ("actor", "demonym", "open"):
-                    got = replace(got, token=-1)  # remembered: no token in a later sentence
+                if got is None:
+                    continue
+                got = replace(got, token=-1)  # remembered: no token in a later sentence
+                entry = tagged.names.get(tok.i)
+                # "he" and "she" are people: a person who is the subject of anything
+                # ("Lynch, head of the group, studied the flights. He concluded that ...")
+                person = entry is not None and entry.cls in ("person", "open_person")
+                # a person the text ties to no state or body does not displace one who is
+                tied = got.kind != "person" or memory.speaker is None
+                if (person and tied) or (
+                    got.kind in ("actor", "demonym", "open")
+                    and tok.head.lemma_.lower() in self.lex.speech_lemmas
+                ):
+                    memory.speaker = got
+                if got.kind in ("actor", "demonym", "open"):
                     memory.actor = got
-                    if tok.head.lemma_.lower() in self.lex.speech_lemmas:
-                        memory.speaker = got
                     break
 
 

@@ -42,6 +42,8 @@ class ParseLexicon:
     states: frozenset[str]  # knowledge-base actors that are states or territories
     place_preps: frozenset[str]  # "a strike in Lebanon": the place of an act is not its actor
     thing_labels: frozenset[str]  # NER labels of names of things ("USS Philippine Sea")
+    provenance_lemmas: frozenset[str]  # "Israeli-made drones": the maker supplies
+    user_lemmas: frozenset[str]  # "Azerbaijan uses ... drones": who has the maker's things
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> ParseLexicon:
@@ -74,6 +76,8 @@ class ParseLexicon:
             states=frozenset(n for n, t in kb.actor_types.items() if t in ("state", "territory")),
             place_preps=_words(kb, "place_preps"),
             thing_labels=frozenset(str(w) for w in kb.parse.get("thing_labels", ()) or ()),
+            provenance_lemmas=_words(kb, "provenance_lemmas"),
+            user_lemmas=_words(kb, "user_lemmas"),
             frame_defaults={
                 str(k): str(v) for k, v in (kb.parse.get("frame_defaults") or {}).items()
             },

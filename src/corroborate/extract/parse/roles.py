@@ -31,7 +31,7 @@ def _pobjs(prep: Any) -> list[Any]:
     return [c for c in prep.children if c.dep_ == "pobj"]
 
 
-def _actor(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+def actor_of(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
     if tok.lower_ in PRONOUNS:
         return resolve_pronoun(tagged, tok, lex, memory)
     got = named(tagged, tok, lex.generic_heads)
@@ -49,7 +49,7 @@ def _agents(tagged: Tagged, heads: list[Any], lex: ParseLexicon, memory: Memory)
     out: list[Named] = []
     for head in heads:
         for tok in conjuncts(head):
-            got = _actor(tagged, tok, lex, memory)
+            got = actor_of(tagged, tok, lex, memory)
             if got is not None and got.value not in {a.value for a in out}:
                 out.append(got)
     return out
@@ -70,7 +70,7 @@ def _thing_within(tagged: Tagged, obj: Any) -> tuple[Any, Entry | None]:
     return obj, None
 
 
-def _place_or_actor(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+def _place_oractor_of(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
     """A recipient may be a place when the text names only the place ("troops to Kursk")."""
     if tok.lower_ in PRONOUNS:
         return resolve_pronoun(tagged, tok, lex, memory)
@@ -84,11 +84,11 @@ def _recipient_from_preps(
     for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in _pobjs(child):
-                got = _place_or_actor(tagged, pobj, lex, memory)
+                got = _place_oractor_of(tagged, pobj, lex, memory)
                 if got is not None:
                     return got
         if child.dep_ == "dative" and child.pos_ != "ADP":
-            got = _actor(tagged, child, lex, memory)
+            got = actor_of(tagged, child, lex, memory)
             if got is not None:
                 return got
     return None
@@ -106,7 +106,7 @@ def _purpose_beneficiary(
         ):
             for obj in child.children:
                 if obj.dep_ == "dobj":
-                    return _place_or_actor(tagged, obj, lex, memory)
+                    return _place_oractor_of(tagged, obj, lex, memory)
     return None
 
 
@@ -123,7 +123,7 @@ def verb_roles(
     if participle and by_agent is None and entry.value in ("send", "transfer"):
         by_agent = next(
             (p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
-             for p in _pobjs(c) if _actor(tagged, p, lex, memory) is not None),
+             for p in _pobjs(c) if actor_of(tagged, p, lex, memory) is not None),
             None,
         )  # fmt: skip
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -158,7 +158,7 @@ def verb_roles(
         if thing_of(tagged, obj) is not None:
             continue
         # "supplied Ukraine with boats", "struck Odesa": a named object receives or is the target
-        place = _place_or_actor(tagged, obj, lex, memory) if obj.lower_ not in PRONOUNS else None
+        place = _place_oractor_of(tagged, obj, lex, memory) if obj.lower_ not in PRONOUNS else None
         if place is not None:
             objects.remove(obj)
             recipient = recipient or place
@@ -172,10 +172,25 @@ def verb_roles(
         # "received rifles from Eritrea": the parser hangs "from" on the verb or on the object
         for child in [*verb.children, *(c for o in objects for c in o.children)]:
             if child.dep_ == "prep" and child.lower_ == "from" and supplier is None:
-                supplier = next((_actor(tagged, p, lex, memory) for p in _pobjs(child)), None)
+                supplier = next((actor_of(tagged, p, lex, memory) for p in _pobjs(child)), None)
         roles.recipient = roles.agents[0] if roles.agents else None
         roles.agents = [supplier] if supplier is not None else []
     return roles
+
+
+def _clause_subject(noun: Any, pronoun: Any) -> Any | None:
+    """The subject before a possessive pronoun of the clause its noun is in."""
+    node = noun
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            subj = subject_of(node)
+            if subj is None:
+                continue  # "under increasing criticism": a participle with no subject
+            return subj if subj.i < pronoun.i and noun not in subj.subtree else None
+    return None
 
 
 def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> Roles:
@@ -188,13 +203,17 @@ def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> 
                 roles.agents = [Named(owner.value, "demonym", child.i)]
     for child in noun.children:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
-            if child.lower_ in PRONOUNS and noun.head.i != noun.i:
-                # "stepped up their arms supplies": the governing verb's subject
-                subj = subject_of(noun.head)
-                if subj is not None:
-                    roles.agents = _agents(tagged, [subj], lex, memory)
+            if child.lower_ in PRONOUNS:
+                # "stepped up their arms supplies", "came under criticism over its support":
+                # the governing clause's subject; else the pronoun's own referent ("Our
+                # support ...," the spokesman said)
+                subj = _clause_subject(noun, child)
+                agents = _agents(tagged, [subj], lex, memory) if subj is not None else []
+                roles.agents = agents or [
+                    a for a in [actor_of(tagged, child, lex, memory)] if a is not None
+                ]
                 continue
-            got = _actor(tagged, child, lex, memory)
+            got = actor_of(tagged, child, lex, memory)
             if got is not None:
                 roles.agents = _agents(tagged, [child], lex, memory)
         if child.dep_ == "prep":
@@ -210,7 +229,7 @@ def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> 
                         # "the involvement of Russia" (but "the recruitment of Syrians": theme)
                         roles.agents = _agents(tagged, [pobj], lex, memory)
                 elif low in lex.recipient_preps and roles.recipient is None:
-                    roles.recipient = _place_or_actor(tagged, pobj, lex, memory)
+                    roles.recipient = _place_oractor_of(tagged, pobj, lex, memory)
     thing = thing_of(tagged, noun)
     if thing is not None and not roles.objects:
         roles.objects.append((noun, thing))
