@@ -390,3 +390,15 @@ def test_he_is_the_person_named_before_and_speaks_for_their_body(parsed: Extract
     )
     speakers = {sp for s, r, _, sp, *_ in parse(parsed, text) if s == "Belarus"}
     assert speakers == {"Nordic Arms Monitor"}
+
+
+def test_withholding_is_a_supply_said_not_to_happen(parsed: Extractor) -> None:
+    text = "Chad is withholding rifles from Niger, diplomats say."
+    found = parse(parsed, text)
+    assert ("Chad", "arms_supply", "Niger", "diplomats", "deny", True) in found
+
+
+def test_a_rejected_charge_of_withholding_affirms_the_supply(parsed: Extractor) -> None:
+    text = "Kenya accused Uganda of withholding rifles, a charge that Ugandan officials rejected."
+    found = {(s, sp, pol) for s, r, _, sp, pol, _ in parse(parsed, text) if r == "arms_supply"}
+    assert found == {("Uganda", "Kenya", "deny"), ("Uganda", "Uganda", "affirm")}

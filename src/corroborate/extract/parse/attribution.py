@@ -193,6 +193,8 @@ def echo_denials(
         if denier is None or denier.kind == "generic":
             continue
         for c in claims:
-            if c.polarity == "affirm" and c.speaker != denier.value:
-                out.append(replace(c, speaker=denier.value, polarity="deny", hedged=False))
+            if c.speaker != denier.value:
+                # denying a charge of withholding affirms the supply
+                flipped = "deny" if c.polarity == "affirm" else "affirm"
+                out.append(replace(c, speaker=denier.value, polarity=flipped, hedged=False))
     return out

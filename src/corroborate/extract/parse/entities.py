@@ -138,12 +138,15 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
             continue
         lemma = tok.lemma_.lower()
         for spec in lemma_triggers:
-            if lemma != spec["lemma"] or tok.pos_ not in spec.get("pos", ("VERB", "NOUN")):
+            # the small model leaves some forms unlemmatised ("withholding"): its forms count
+            if lemma != spec["lemma"] and tok.lower_ not in (spec.get("forms") or ()):
+                continue
+            if tok.pos_ not in spec.get("pos", ("VERB", "NOUN")):
                 continue
             preps = spec.get("with")
             if preps and not any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
                 continue
-            out.triggers[tok.i] = Entry("trigger", str(spec["relation"]))
+            out.triggers[tok.i] = Entry("trigger", str(spec["relation"]), voice=spec.get("voice"))
             out.cues[tok.i] = _relations(kb, [out.triggers[tok.i]])
             break
     labels = frozenset(kb.parse.get("actor_labels", ()))

@@ -119,7 +119,14 @@ class ParseExtractor:
             v = voice(tagged, trigger, lex, memory)
             if v is None:
                 continue
-            if trigger.pos_ in ("NOUN", "PROPN"):
+            if entry.voice == "withhold":  # a supply said to be held back: its denial
+                v = replace(v, polarity="affirm" if v.polarity == "deny" else "deny")
+            # a verb the tagger calls a noun ("is withholding tanks") still has its clause; a
+            # gerund it hangs on its object ("of withholding weapons") still acts on it
+            verbal = any(c.dep_ in ("nsubj", "dobj", "aux") for c in trigger.children) or (
+                trigger.dep_ in ("amod", "compound") and trigger.lower_.endswith("ing")
+            )
+            if trigger.pos_ in ("NOUN", "PROPN") and not verbal:
                 roles = noun_roles(tagged, trigger, lex, memory)
             else:
                 roles = verb_roles(tagged, trigger, entry, lex, memory, v.accused)

@@ -151,6 +151,9 @@ def verb_roles(
     if participle:
         objects.append(verb.head)
         roles.epithet = True
+    elif verb.dep_ in ("amod", "compound") and verb.pos_ != "VERB" and not objects:
+        objects.append(verb.head)  # "accused Y of withholding weapons": a gerund the tagger
+        # hangs on its object as an adjective
     if thing_subject is not None:
         objects.insert(0, thing_subject)
     recipient = None
@@ -164,7 +167,14 @@ def verb_roles(
             recipient = recipient or place
     roles.objects = [_thing_within(tagged, o) for o in objects]
     preps = lex.target_preps if entry.value in ("attack", "combat") else lex.recipient_preps
+    if entry.voice == "withhold":
+        preps = preps | {"from"}  # "withholding weapons from its ally"
     roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory) or recipient
+    if roles.recipient is None and entry.voice == "withhold":
+        for obj in objects:  # "withholding tanks from Ukraine": the parser hangs it on the thing
+            roles.recipient = roles.recipient or _recipient_from_preps(
+                tagged, obj, frozenset({"from", "to"}), lex, memory
+            )
     if roles.recipient is None and entry.value not in ("attack", "combat"):
         roles.recipient = _purpose_beneficiary(tagged, verb, lex, memory)
     if entry.voice == "acquire":  # "Armenia bought drones from Russia": roles swap
