@@ -63,10 +63,10 @@ def test_news_dev_f1() -> None:
 
 
 WORLD_DEV = SHARED / "data" / "world-dev"
-WORLD_DEV_F1 = 0.25  # strict, with the set's belligerents scope (rules alone: 0.156)
-WORLD_DEV_LOOSE_F1 = 0.37  # right proposition, voice and polarity (rules alone: 0.240)
+WORLD_DEV_F1 = 0.27  # strict, with the set's belligerents scope (rules alone: 0.156)
+WORLD_DEV_LOOSE_F1 = 0.39  # right proposition, voice and polarity (rules alone: 0.240)
 WORLD_HOLDOUT = Path(__file__).resolve().parents[1] / "data" / "world-dev-holdout"
-WORLD_HOLDOUT_F1 = 0.23  # never tuned on, read as a number only: 0.219 -> 0.237 with the parse vet
+WORLD_HOLDOUT_F1 = 0.27  # never tuned on, read as a number only: 0.219 -> 0.281 (parse vet, combine)
 
 
 def _world(gold_path: Path, scope_path: Path) -> tuple[Score, Score]:

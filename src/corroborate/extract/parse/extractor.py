@@ -116,6 +116,8 @@ class ParseExtractor:
         out: list[Claim] = []
         for i, entry in tagged.triggers.items():
             trigger = tagged.sent.doc[i]
+            if _purpose_of_an_act(tagged, trigger, lex):
+                continue
             v = voice(tagged, trigger, lex, memory)
             if v is None:
                 continue
@@ -171,6 +173,20 @@ class ParseExtractor:
                 if got.kind in ("actor", "demonym", "open"):
                     memory.actor = got
                     break
+
+
+def _purpose_of_an_act(tagged: Tagged, trigger: Any, lex: ParseLexicon) -> bool:
+    """ "sent fighters to support Azerbaijan": the support is what the sending is for (its
+    beneficiary, read by the roles stage), not a second act; "recruited fighters to fight in
+    Libya", "sent them to fight": the object does the act of the purpose clause, not the
+    subject."""
+    head = trigger.head
+    if trigger.dep_ not in ("advcl", "xcomp") or head.i not in tagged.triggers:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    controlled = any(c.dep_ == "dobj" for c in head.children)
+    return controlled or trigger.lemma_.lower() in lex.purpose_lemmas
 
 
 def _shift(claim: Claim, offset: int, text: str) -> Claim:
