@@ -402,3 +402,14 @@ def test_a_rejected_charge_of_withholding_affirms_the_supply(parsed: Extractor) 
     text = "Kenya accused Uganda of withholding rifles, a charge that Ugandan officials rejected."
     found = {(s, sp, pol) for s, r, _, sp, pol, _ in parse(parsed, text) if r == "arms_supply"}
     assert found == {("Uganda", "Kenya", "deny"), ("Uganda", "Uganda", "affirm")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad appealed to Norway to deliver more air defence systems.",
+        "Chad is considering selling rifles to Niger.",
+    ],
+)
+def test_an_act_asked_for_or_weighed_is_no_claim(text: str) -> None:
+    assert Extractor().extract(text, doc="t").claims == []
