@@ -411,5 +411,5 @@ def test_a_rejected_charge_of_withholding_affirms_the_supply(parsed: Extractor) 
         "Chad is considering selling rifles to Niger.",
     ],
 )
-def test_an_act_asked_for_or_weighed_is_no_claim(text: str) -> None:
-    assert Extractor().extract(text, doc="t").claims == []
+def test_an_act_asked_for_or_weighed_is_no_claim(parsed: Extractor, text: str) -> None:
+    assert parsed.extract(text, doc="t").claims == []
