@@ -413,3 +413,33 @@ def test_a_rejected_charge_of_withholding_affirms_the_supply(parsed: Extractor) 
 )
 def test_an_act_asked_for_or_weighed_is_no_claim(parsed: Extractor, text: str) -> None:
     assert parsed.extract(text, doc="t").claims == []
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "polarity", "hedged"),
+    [
+        (
+            "Chadian soldiers were not involved in the war, Chad said.",
+            "troop_deployment",
+            "deny",
+            False,
+        ),
+        (
+            "Chad admitted that Chadian soldiers had been involved.",
+            "troop_deployment",
+            "affirm",
+            False,
+        ),
+        ("Chadian troops appear to have been involved.", "troop_deployment", "affirm", True),
+    ],
+)
+def test_being_involved_is_presence_or_in_an_attack_combat(
+    parsed: Extractor, text: str, relation: str, polarity: str, hedged: bool
+) -> None:
+    found = {(s, r, pol, h) for s, r, _, _, pol, h in parse(parsed, text)}
+    assert ("Chad", relation, polarity, hedged) in found
+
+
+def test_involved_in_an_attack_is_combat_against_its_target(parsed: Extractor) -> None:
+    text = "Chadian soldiers were not involved in the attack against Niger, Chad said."
+    assert ("Chad", "combat", "Niger", "Chad", "deny", False) in parse(parsed, text)

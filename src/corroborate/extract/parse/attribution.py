@@ -163,7 +163,7 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
             # clause coordinated with it: "did not name Turkey, but ... promised to back")
             if dep == "xcomp" or (dep == "ccomp" and lemma not in lex.speech_lemmas):
                 negated = negated != own_neg
-                hedged = hedged or own_hedge
+                hedged = hedged or own_hedge or (dep == "xcomp" and lemma in lex.hedge_verbs)
         according = according or _according_to(tagged, head, lex, memory)
         node = head
     speaker = noun_speaker or according

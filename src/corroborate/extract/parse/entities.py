@@ -146,7 +146,18 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
             preps = spec.get("with")
             if preps and not any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
                 continue
-            out.triggers[tok.i] = Entry("trigger", str(spec["relation"]), voice=spec.get("voice"))
+            relation = str(spec["relation"])
+            # "involved in the strike": an act as the preposition's object names the relation
+            act = spec.get("act_relation")
+            if act and any(
+                act in out.cues.get(p.i, ())
+                for c in tok.children
+                if c.dep_ == "prep"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ):
+                relation = str(act)
+            out.triggers[tok.i] = Entry("trigger", relation, voice=spec.get("voice"))
             out.cues[tok.i] = _relations(kb, [out.triggers[tok.i]])
             break
     labels = frozenset(kb.parse.get("actor_labels", ()))

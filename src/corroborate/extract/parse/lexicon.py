@@ -21,6 +21,7 @@ class ParseLexicon:
     belief_lemmas: frozenset[str]
     claim_nouns: frozenset[str]
     hedge_modals: frozenset[str]
+    hedge_verbs: frozenset[str]  # "appeared to have been involved"
     hedges: frozenset[str]
     recipient_preps: frozenset[str]
     purpose_lemmas: frozenset[str]
@@ -56,6 +57,7 @@ class ParseLexicon:
             belief_lemmas=_words(kb, "belief_lemmas"),
             claim_nouns=_words(kb, "claim_noun_lemmas"),
             hedge_modals=_words(kb, "hedge_modals"),
+            hedge_verbs=_words(kb, "hedge_verbs"),
             hedges=kb.cues.words_of("hedges"),
             recipient_preps=_words(kb, "recipient_preps"),
             purpose_lemmas=_words(kb, "purpose_lemmas"),

@@ -116,6 +116,10 @@ def verb_roles(
     roles = Roles()
     subj = subject_of(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if entry.voice == "stative" and subj is None:
+        # "troops were involved": a state of its passive subject, who acts
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        passive = False
     # "weapons supplied to the Houthis by Iran", "troops sent from North Korea": a participle
     # on the thing moved; its by-agent (or, for a sending, its origin) acts
     participle = verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.i != verb.i
@@ -170,6 +174,14 @@ def verb_roles(
     if entry.voice == "withhold":
         preps = preps | {"from"}  # "withholding weapons from its ally"
     roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory) or recipient
+    if roles.recipient is None and entry.value in ("attack", "combat"):
+        # "involved in the attack on X", "took part in strikes against X": the act's target
+        for child in verb.children:
+            for act in _pobjs(child) if child.dep_ == "prep" else ():
+                if act.i in tagged.cues and roles.recipient is None:
+                    roles.recipient = _recipient_from_preps(
+                        tagged, act, lex.target_preps, lex, memory
+                    )
     if roles.recipient is None and entry.voice == "withhold":
         for obj in objects:  # "withholding tanks from Ukraine": the parser hangs it on the thing
             roles.recipient = roles.recipient or _recipient_from_preps(
