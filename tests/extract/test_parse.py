@@ -443,3 +443,23 @@ def test_being_involved_is_presence_or_in_an_attack_combat(
 def test_involved_in_an_attack_is_combat_against_its_target(parsed: Extractor) -> None:
     text = "Chadian soldiers were not involved in the attack against Niger, Chad said."
     assert ("Chad", "combat", "Niger", "Chad", "deny", False) in parse(parsed, text)
+
+
+def test_an_attack_whose_agent_the_parse_names_is_nobody_elses(parsed: Extractor) -> None:
+    # the rule engine reads Chad attacking; the parse says Sudan would launch the attack
+    text = "Chad may be used by Sudan to launch an attack on Niger, a Nigerien newspaper reported."
+    found = parsed.extract(text, doc="t").claims
+    assert "Chad" not in {c.subject for c in found if c.relation == "combat"}
+
+
+def test_coordinated_owners_each_act(parsed: Extractor) -> None:
+    # the rule engine reads both; the parse vet must agree that both fired
+    text = "Monitors filmed rockets fired by both Chadian and Nigerien forces, the UN said."
+    found = parsed.extract(text, doc="t").claims
+    assert {c.subject for c in found if c.relation == "combat"} == {"Chad", "Niger"}
+
+
+def test_a_maker_is_not_the_owner_of_what_it_made(parsed: Extractor) -> None:
+    text = "Chinese-made drones flown by Chadian crews struck a convoy in Niger."
+    combat = {s for s, r, *_ in parse(parsed, text) if r == "combat"}
+    assert "China" not in combat

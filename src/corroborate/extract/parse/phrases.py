@@ -68,6 +68,8 @@ def named(tagged: Tagged, head: Any, generic_heads: frozenset[str]) -> Named | N
     for tok in sorted(head.children, key=lambda t: abs(t.i - head.i)):
         if tok.dep_ not in _OWNER_DEPS and tok.dep_ not in _SAME_DEPS:
             continue
+        if tok.dep_ == "amod" and tok.tag_ == "VBN" and tagged.name(tok.i) is None:
+            continue  # "Chinese-made drones", "Iran-backed militias": a maker or patron, no owner
         for sub in (tok, *tok.subtree):
             found = tagged.name(sub.i, "actor", "demonym", "outlet")
             if found is not None and found.cls in ("open", "open_place") and thing is not None:

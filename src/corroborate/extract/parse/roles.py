@@ -52,6 +52,15 @@ def _agents(tagged: Tagged, heads: list[Any], lex: ParseLexicon, memory: Memory)
             got = actor_of(tagged, tok, lex, memory)
             if got is not None and got.value not in {a.value for a in out}:
                 out.append(got)
+            # "Azerbaijani and Armenian forces": coordinated owners each act
+            for mod in tok.children:
+                if mod.dep_ not in ("amod", "compound", "nmod"):
+                    continue
+                if tagged.name(mod.i, "demonym", "actor") is not None:
+                    for other in conjuncts(mod)[1:]:
+                        entry = tagged.name(other.i, "demonym", "actor")
+                        if entry is not None and entry.value not in {a.value for a in out}:
+                            out.append(Named(entry.value, entry.kind, other.i))
     return out
 
 

@@ -146,6 +146,38 @@ def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool
     )
 
 
+def _other_agents(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """Every verb of attack in the claim's words has, by the parse, an agent that is not the
+    claim's subject: "Russia massed troops to attack Ukraine" is no attack by Ukraine."""
+    from corroborate.extract.parse.attribution import Memory, voice
+    from corroborate.extract.parse.roles import noun_roles, verb_roles
+
+    if claim.subject is None or claim.relation != "combat":
+        return False  # the small model's roles of nominal and light-verb acts are too loose
+    acts = [
+        t
+        for t in tagged.sent
+        if t.i in tagged.triggers
+        and start <= t.idx < end
+        and claim.relation in tagged.cues.get(t.i, frozenset())
+        and t.pos_ == "VERB"
+    ]
+    if not acts:
+        return False
+    for act in acts:
+        memory = Memory()
+        v = voice(tagged, act, lex, memory)
+        entry = tagged.triggers[act.i]
+        if act.pos_ in ("NOUN", "PROPN"):
+            roles = noun_roles(tagged, act, lex, memory)
+        else:
+            roles = verb_roles(tagged, act, entry, lex, memory, None if v is None else v.accused)
+        agents = {a.value for a in roles.agents}
+        if not agents or claim.subject in agents:
+            return False
+    return True
+
+
 class Vetter:
     """One document's parsed sentences, to check claims against (chunk offset, sentence)."""
 
@@ -170,6 +202,8 @@ class Vetter:
         offset, tagged = found
         start, end = claim.evidence.start - offset, claim.evidence.end - offset
         if _mentioned_only(tagged, claim, start, end, self.lex):
+            return False
+        if _other_agents(tagged, claim, start, end, self.lex):
             return False
         return not _only_placed(tagged, claim.subject, self.lex)
 
