@@ -463,3 +463,24 @@ def test_a_maker_is_not_the_owner_of_what_it_made(parsed: Extractor) -> None:
     text = "Chinese-made drones flown by Chadian crews struck a convoy in Niger."
     combat = {s for s, r, *_ in parse(parsed, text) if r == "combat"}
     assert "China" not in combat
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Chadian fighters paid by Khartoum were filmed near Tripoli, according to a Libyan "
+            "newspaper.",
+            "Libyan newspaper",
+        ),
+        ("Unnamed officials said Chad was moving rifles to Niger.", "Unnamed officials"),
+        ("Recent reports have indicated that Chad is supplying rifles to Niger.", "reports"),
+    ],
+)
+def test_an_unnamed_voice_is_the_speaker_as_the_text_names_it(
+    parsed: Extractor, text: str, speaker: str
+) -> None:
+    # the contract: unnamed and generic sources are speakers, hedged; the rule engine's author
+    # reading takes the voice the parse found for the same act
+    found = parsed.extract(text, doc="t").claims
+    assert found and {(c.speaker, c.hedged) for c in found} == {(speaker, True)}

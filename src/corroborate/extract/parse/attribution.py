@@ -85,6 +85,15 @@ def speaker_of(tagged: Tagged, tok: Any | None, lex: ParseLexicon, memory: Memor
         return None
     if got.kind == "generic" and tok.lemma_.lower() == "source":
         return Named("unnamed source", "generic", got.token)
+    if got.kind == "demonym" and (
+        tok.lemma_.lower() in lex.private_heads or tok.lower_ in lex.private_heads
+    ):
+        # "two Syrian men told investigators", "a French newspaper reported": people or a
+        # paper of a nationality do not speak for its state; a hedged voice named as the text
+        # names it
+        words = [t for t in tok.children if t.i < tok.i and t.dep_ in ("amod", "compound")]
+        label = " ".join([*(t.text for t in words), tok.text])
+        return Named(label, "generic", tok.i)
     return got
 
 

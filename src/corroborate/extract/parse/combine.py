@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from corroborate.extract.claim import Claim
 
 # Evidence spans closer than this many characters are read as one sentence's.
@@ -21,6 +23,7 @@ def combine(rules: list[Claim], parsed: list[Claim]) -> list[Claim]:
     names, nested and coordinated clauses, named outlets as voices, and an actor's other acts
     in the same sentence. Measured against the alternatives (every parser claim; none about
     an actor the rules read anywhere near): the blind world-dev half gains most this way."""
+    rules = [_voiced(r, parsed) for r in rules]
     seen = {_voice_key(c) for c in rules}
     near = [(c.evidence, (c.subject or "").lower(), c.relation) for c in rules]
     out = list(rules)
@@ -40,3 +43,22 @@ def combine(rules: list[Claim], parsed: list[Claim]) -> list[Claim]:
         seen.add(key)
         out.append(c)
     return out
+
+
+def _voiced(rule: Claim, parsed: list[Claim]) -> Claim:
+    """A rule claim left to the author takes the voice the parse found for the same act (the
+    same actor, relation and polarity over the same words): the parse follows a clause up to
+    its speaker, through pronouns and past the rules' word windows."""
+    if rule.speaker != "author":
+        return rule
+    for c in parsed:
+        if (
+            c.speaker != "author"
+            and c.subject == rule.subject
+            and c.relation == rule.relation
+            and c.polarity == rule.polarity
+            and c.evidence.start < rule.evidence.end
+            and rule.evidence.start < c.evidence.end
+        ):
+            return replace(rule, speaker=c.speaker, hedged=c.hedged or rule.hedged)
+    return rule

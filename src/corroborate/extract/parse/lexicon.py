@@ -37,6 +37,7 @@ class ParseLexicon:
     reaction_lemmas: frozenset[str]  # "condemned the killing": a reaction presupposes its act
     potential_lemmas: frozenset[str]  # "the ability to strike": an act not said to happen
     conditional_marks: frozenset[str]  # "if it supports X": a condition, not a claim
+    private_heads: frozenset[str]  # "Syrian men said": people of a nationality, no state voice
     nonstate_heads: frozenset[str]  # "Yemeni rebels": a nationality, not the state acting
     epithet_lemmas: frozenset[str]  # "Iran-backed forces": an epithet, no act of the backer
     stance_objects: frozenset[str]  # "stands by his vow": backing a thing, not a side
@@ -72,6 +73,7 @@ class ParseLexicon:
             reaction_lemmas=_words(kb, "reaction_lemmas"),
             potential_lemmas=_words(kb, "potential_lemmas"),
             conditional_marks=_words(kb, "conditional_marks"),
+            private_heads=_words(kb, "nonstate_heads") | _words(kb, "private_heads"),
             nonstate_heads=_words(kb, "nonstate_heads"),
             epithet_lemmas=_words(kb, "epithet_lemmas"),
             stance_objects=_words(kb, "stance_objects"),
