@@ -484,3 +484,30 @@ def test_an_unnamed_voice_is_the_speaker_as_the_text_names_it(
     # reading takes the voice the parse found for the same act
     found = parsed.extract(text, doc="t").claims
     assert found and {(c.speaker, c.hedged) for c in found} == {(speaker, True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Chad may have sent rifles to Niger, one European diplomat suggested.",
+            "European diplomat",
+        ),
+        ("Chad may have flown rifles to Niger, unconfirmed reports say.", "unconfirmed reports"),
+        ("According to diplomats, Chad sent rifles to Niger.", "diplomats"),
+    ],
+)
+def test_the_rule_engine_names_unnamed_voices_too(
+    parsed: Extractor, text: str, speaker: str
+) -> None:
+    found = parsed.extract(text, doc="t").claims
+    assert found and {(c.speaker, c.hedged) for c in found} == {(speaker, True)}
+
+
+def test_an_unnamed_voice_is_no_referent_for_he(parsed: Extractor) -> None:
+    text = (
+        "Chad sent rifles to Niger, Western officials say. "
+        "He said the rifles arrived in March, Chad's defence minister added."
+    )
+    found = parsed.extract(text, doc="t").claims
+    assert "Western officials" not in {c.subject for c in found}

@@ -346,9 +346,12 @@ class Extractor:
             )
         self._update_context(named, out, ctx, tokens)
         voice = person_voice(tokens, frames, kb.grammar)
-        if voice:
+        if voice and voice[0] in kb.actor_types:  # not a voice the text leaves unnamed
             ctx.last_person = voice
-        speakers = [c.speaker for c in out if c.speaker != "author" and c.polarity == "affirm"]
+        # a voice the text does not name ("Western officials") is no referent for "he" or "it"
+        speakers = [
+            c.speaker for c in out if c.speaker in kb.actor_types and c.polarity == "affirm"
+        ]
         ctx.last_speaker = (speakers[0],) if speakers else ()
         return out
 

@@ -21,7 +21,13 @@ from corroborate.extract.speaker_cues import (
     unnamed_source,
     unnamed_tail_speaker,
 )
-from corroborate.extract.speech import claimed_by, gerund_anaphor, parenthetical, private
+from corroborate.extract.speech import (
+    claimed_by,
+    gerund_anaphor,
+    parenthetical,
+    private,
+    voice_label,
+)
 from corroborate.extract.tokens import Token
 
 
@@ -219,6 +225,8 @@ def find_frames(
                 relay = _mention_after(mentions, src.end, 4)
                 src = relay if relay is not None and relay.kind == "outlet" else src
             names = speaker_names(src) if src.is_agent else ()
+            if not names and src.kind == "vague":
+                names = voice_label(tokens, src.start, src.end, g)  # "according to diplomats"
             # "..., according to the French newspaper": the source is no role of the claim
             # before it (not its recipient, not its object)
             # ("..., citing X" stays over the whole sentence: it qualifies a say verb's source)
@@ -275,7 +283,8 @@ def find_frames(
         if unnamed is not None and not (is_deny or is_accuse):
             # "..., Western analysts estimate.": someone the text does not name (guidelines 6.5)
             lo = _clause_start(tokens, unnamed, g)
-            frames.append(Frame((), polarity, True, lo, unnamed, c0, "say"))
+            label = voice_label(tokens, unnamed + 1, c0, g)
+            frames.append(Frame(label, polarity, True, lo, unnamed, c0, "say"))
             continue
         tail_owner = owner_tail(tokens, c0, mentions, g) if tail_empty else None
         if tail_owner is not None:
@@ -306,7 +315,11 @@ def find_frames(
             continue
         names = () if speaker.kind == "vague" else speaker_names(speaker)
         if speaker.kind == "vague" or (speaker is left and private(tokens, speaker, g)):
-            names, hedged = (), True  # "an Armenian army veteran recalled": no one's voice
+            # "an Armenian army veteran recalled": no state's voice; his own, hedged
+            lo = speaker.start  # "a retired Azerbaijani officer": the words that say so too
+            while lo > 0 and tokens[lo - 1].lower in g.private_persons:
+                lo -= 1
+            names, hedged = voice_label(tokens, lo, speaker.end, g), True
         comma_before = before_speaker >= 0 and (
             tokens[before_speaker].text == "," or tokens[before_speaker].text in g.quotes
         )

@@ -36,6 +36,20 @@ def private(tokens: list[Token], m: Mention, g: Grammar) -> bool:
     )
 
 
+def voice_label(tokens: list[Token], start: int, end: int, g: Grammar) -> tuple[str, ...]:
+    """An unnamed voice as the text names it ("one European diplomat" -> "European diplomat"),
+    when its last word is a voice (the contract: unnamed and generic sources are speakers);
+    else no name (the author's, hedged)."""
+    words = [
+        t
+        for t in tokens[start:end]
+        if t.lower not in g.determiners and t.lower not in g.passing_words and t.text.isalpha()
+    ]
+    if not words or words[-1].lower not in g.voice_heads:
+        return ()
+    return (" ".join(t.text for t in words),)
+
+
 _ANAPHORS = frozenset({"it", "them", "this", "that", "these", "those"})
 _ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "such"})
 
