@@ -511,3 +511,12 @@ def test_an_unnamed_voice_is_no_referent_for_he(parsed: Extractor) -> None:
     )
     found = parsed.extract(text, doc="t").claims
     assert "Western officials" not in {c.subject for c in found}
+
+
+def test_the_spokesperson_again_is_the_voice_named_before(parsed: Extractor) -> None:
+    text = (
+        '"Kenya will keep backing Haiti," a Kenyan foreign ministry spokesperson said on Friday. '
+        '"Our support for Haiti is unwavering," the spokesperson added.'
+    )
+    found = parsed.extract(text, doc="t").claims
+    assert {c.speaker for c in found} == {"Kenya"}

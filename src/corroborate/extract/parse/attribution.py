@@ -97,6 +97,15 @@ def speaker_of(tagged: Tagged, tok: Any | None, lex: ParseLexicon, memory: Memor
     return got
 
 
+def _role_again(tok: Any, lex: ParseLexicon) -> bool:
+    """ "the spokesperson", "the minister": a role named before, with nobody's name on it."""
+    return (
+        tok.lemma_.lower() in lex.role_nouns
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in tok.children)
+    )
+
+
 def _according_to(tagged: Tagged, node: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
     for child in node.children:
         if child.dep_ == "prep" and child.lower_ in ("according", "per"):
@@ -145,6 +154,8 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
                 return None  # "did not confirm", "never said": no claim either way
             subj = subject_of(head)
             speaker = speaker_of(tagged, subj, lex, memory) or noun_speaker
+            if speaker is None and subj is not None and _role_again(subj, lex):
+                speaker = memory.speaker  # "..., the spokesperson added": the one named before
             speaker = speaker or _according_to(tagged, head, lex, memory) or according
             if speaker is None and subj is not None and subj.lower_ not in PRONOUNS:
                 speaker = None  # an unnamed subject ("the statement said"): the author's

@@ -153,26 +153,29 @@ class ParseExtractor:
         return [_shift(c, offset, text) for c in out]
 
     def _remember(self, tagged: Tagged, memory: Memory) -> None:
+        """The sentence's first actor subject (for "it"), and its voice: the subject of a
+        verb of speech, or a person who is the subject of anything (for "he", "she" and "the
+        spokesperson"): "Lynch, head of the group, studied the flights. He concluded ..."."""
+        actor_seen = False
         for tok in tagged.sent:
-            if tok.dep_ in ("nsubj", "nsubjpass"):
-                got: Named | None = named(tagged, tok, self.lex.generic_heads)
-                if got is None:
-                    continue
-                got = replace(got, token=-1)  # remembered: no token in a later sentence
-                entry = tagged.names.get(tok.i)
-                # "he" and "she" are people: a person who is the subject of anything
-                # ("Lynch, head of the group, studied the flights. He concluded that ...")
-                person = entry is not None and entry.cls in ("person", "open_person")
-                # a person the text ties to no state or body does not displace one who is
-                tied = got.kind != "person" or memory.speaker is None
-                if (person and tied) or (
-                    got.kind in ("actor", "demonym", "open")
-                    and tok.head.lemma_.lower() in self.lex.speech_lemmas
-                ):
-                    memory.speaker = got
-                if got.kind in ("actor", "demonym", "open"):
-                    memory.actor = got
-                    break
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            got: Named | None = named(tagged, tok, self.lex.generic_heads)
+            if got is None:
+                continue
+            got = replace(got, token=-1)  # remembered: no token in a later sentence
+            entry = tagged.names.get(tok.i)
+            person = entry is not None and entry.cls in ("person", "open_person")
+            # a person the text ties to no state or body does not displace one who is
+            tied = got.kind != "person" or memory.speaker is None
+            if (person and tied) or (
+                got.kind in ("actor", "demonym", "open")
+                and tok.head.lemma_.lower() in self.lex.speech_lemmas
+            ):
+                memory.speaker = got
+            if got.kind in ("actor", "demonym", "open") and not actor_seen:
+                memory.actor = got
+                actor_seen = True
 
 
 def _purpose_of_an_act(tagged: Tagged, trigger: Any, lex: ParseLexicon) -> bool:

@@ -22,6 +22,7 @@ class ParseLexicon:
     claim_nouns: frozenset[str]
     hedge_modals: frozenset[str]
     hedge_verbs: frozenset[str]  # "appeared to have been involved"
+    role_nouns: frozenset[str]  # "the spokesperson added": the voice named before
     hedges: frozenset[str]
     recipient_preps: frozenset[str]
     purpose_lemmas: frozenset[str]
@@ -59,6 +60,7 @@ class ParseLexicon:
             claim_nouns=_words(kb, "claim_noun_lemmas"),
             hedge_modals=_words(kb, "hedge_modals"),
             hedge_verbs=_words(kb, "hedge_verbs"),
+            role_nouns=_words(kb, "role_nouns"),
             hedges=kb.cues.words_of("hedges"),
             recipient_preps=_words(kb, "recipient_preps"),
             purpose_lemmas=_words(kb, "purpose_lemmas"),
