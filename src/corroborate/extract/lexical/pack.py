@@ -267,7 +267,13 @@ def load_pack(language: str) -> Pack:
     )
     for entry in _read(folder / "world.yaml").get("actors", ()) or ():
         if entry.get("type") == "state":
-            _add_all(pack, pack.actors, entry.get("aliases"), Actor(str(entry["name"]), "state"))
+            # the generated aliases leave out a name spelt as in English ("Canada", "Mali"):
+            # where the pack says the language writes them so, they are names too
+            names = [
+                *([entry["name"]] if meta.get("english_state_names") else []),
+                *(entry.get("aliases") or ()),
+            ]
+            _add_all(pack, pack.actors, names, Actor(str(entry["name"]), "state"))
     for entry in _read(folder / "actors.yaml").get("actors", ()) or ():
         actor = Actor(str(entry["name"]), str(entry.get("type", "state")))
         _add_all(pack, pack.actors, entry.get("forms"), actor)

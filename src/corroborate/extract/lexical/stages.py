@@ -26,6 +26,7 @@ DEMONYM_REACH = 8  # farther, a demonym ("for the Russian air force") is in anot
 INVERTED_REACH = 3
 HEAD_MIN = 4  # letters a head noun keeps without its prefix ("لميليشيات"; not "لم", "لكن")
 SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
+TRANSFER_REACH = 8  # words between a verb of sending and the thing it sends
 # "American mercenaries": nationality is not a sender (the contract's conventions)
 NATIONALITY_NOT_SENDER = frozenset({"foreign_fighters"})
 # actors that speak but are never said to act or receive (outlets, agencies)
@@ -111,7 +112,9 @@ def attribution(
     according = pack.according.find(toks)
     for _a, b, _p, _pre in according:
         for k, m in enumerate(mentions):
-            if b <= m.start <= b + ACCORDING_REACH:
+            if b <= m.start <= b + ACCORDING_REACH and not any(
+                t.text == "," for t in toks[b : m.start]
+            ):  # "according to Jean Dupuis, Belgium...": past the comma is what was said
                 voices.add(k)
                 speaker = m.actor.name
                 break
@@ -240,8 +243,8 @@ def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) ->
     """The actor that speaks: in the subject case, else the nearest before the verb, else after."""
     best: tuple[int, int] | None = None
     for k, m in enumerate(mentions):
-        if m.actor.type == "demonym":
-            continue
+        if m.actor.type == "demonym" or _is_with(pack, toks, m):
+            continue  # "with Iraq": a partner, never the voice
         outlet = m.actor.type in VOICE_ONLY  # "said the columnist of Izvestia": Izvestia
         if m.start > cue + (SPEAKER_REACH if outlet else INVERTED_REACH):
             continue  # only right after its verb ("said Peskov") is a later name the voice
@@ -268,9 +271,14 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
     objects = [o for o in pack.objects.find(toks) if o[0] not in named]
     outlets = {m.start for m in mentions or () if m.actor.type in VOICE_ONLY}
     for a, b, _t, _pre in pack.transfers.find(toks):
-        if not objects or b in outlets or b + 1 in outlets:
+        if b in outlets or b + 1 in outlets:
             continue  # "passes on, TASS": a verb of passing on before an outlet reports
-        near = min(objects, key=lambda o: (o[0] < a, abs(o[0] - a)))
+        # what is sent stands near its verb ("will keep delivering wheat" is no arms deal
+        # because a clause earlier spoke of military support)
+        sent = [o for o in objects if min(abs(o[0] - b), abs(a - o[1])) <= TRANSFER_REACH]
+        if not sent:
+            continue
+        near = min(sent, key=lambda o: (o[0] < a, abs(o[0] - a)))
         found.append(Event(a, b, pack.object_relations.get(str(near[2]), "arms_supply")))
     for a, b, relation, _pre in pack.triggers.find(toks):
         if a in epithet or a in named:
