@@ -62,3 +62,77 @@ def test_a_military_adjective_is_no_troops(ex: Extractor) -> None:
 def test_a_state_spelt_as_in_english_is_a_name(ex: Extractor) -> None:
     text = "Il Canada ha inviato armi al Mali."
     assert ("Canada", "arms_supply", "Mali") in {c[:3] for c in claims_of(ex, text, "it")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "patient"),
+    [
+        ("fr", "Selon la presse, l'ambassade du Canada à Lima a été attaquée hier soir.", "Canada"),
+        ("fr", "Des officiers polonais seront formés au pilotage le mois prochain.", "Poland"),
+        ("it", "Secondo i giornali, il consolato della Grecia è stato attaccato ieri.", "Greece"),
+    ],
+)
+def test_what_stands_before_a_passive_is_acted_on(
+    ex: Extractor, lang: str, text: str, patient: str
+) -> None:
+    assert not [c for c in claims_of(ex, text, lang) if c[0] == patient]
+
+
+def test_a_passive_keeps_its_agent_and_a_name_with_stati(ex: Extractor) -> None:
+    text = "Des munitions ont été livrées à la Lettonie par la Norvège."
+    assert ("Norway", "arms_supply", "Latvia") in {c[:3] for c in claims_of(ex, text, "fr")}
+    text = "Gli Stati Uniti addestrano i soldati della Lettonia."
+    assert ("United States", "training") in {c[:2] for c in claims_of(ex, text, "it")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La Norvège et la Suède ont condamné l'attaque de samedi."),
+        ("it", "La Norvegia ha condannato duramente l'attacco di sabato."),
+    ],
+)
+def test_who_condemns_an_act_does_not_commit_it(ex: Extractor, lang: str, text: str) -> None:
+    assert not [c for c in claims_of(ex, text, lang) if c[1] == "combat"]
+
+
+def test_whose_target_it_is_does_not_attack(ex: Extractor) -> None:
+    text = "La foule a mené hier une attaque contre l'ambassade britannique."
+    assert not [c for c in claims_of(ex, text, "fr") if c[0] == "United Kingdom"]
+    text = "Les frappes britanniques ont visé un dépôt hier."
+    assert ("United Kingdom", "combat") in {c[:2] for c in claims_of(ex, text, "fr")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "relation"),
+    [
+        ("fr", "Des munitions ont été livrées à la Lettonie par la Norvège.", "arms_supply"),
+        ("fr", "Les munitions livrées au Chili par la Norvège sont arrivées.", "arms_supply"),
+        ("it", "Le armi vendute al Cile dalla Norvegia sono arrivate.", "arms_supply"),
+    ],
+)
+def test_a_participle_the_lemmatiser_leaves_is_its_verb(
+    ex: Extractor, lang: str, text: str, relation: str
+) -> None:
+    assert ("Norway", relation) in {c[:2] for c in claims_of(ex, text, lang)}
+
+
+def test_a_voice_after_its_verb_may_carry_a_title(ex: Extractor) -> None:
+    text = (
+        "La Norvège a livré des munitions à la Lettonie, a précisé son Premier ministre Jens Olsen."
+    )
+    assert ("Norway", "arms_supply", "Latvia", "Jens Olsen", "affirm") in claims_of(ex, text, "fr")
+
+
+def test_neither_the_receiver_nor_a_place_before_the_verb_speaks(ex: Extractor) -> None:
+    text = "La Norvège a livré des munitions à la Lettonie, a indiqué Jens Olsen."
+    assert {c[3] for c in claims_of(ex, text, "fr")} == {"Jens Olsen"}
+    text = "La Norvège a livré des munitions en Lettonie, affirme le Chili."
+    assert {c[3] for c in claims_of(ex, text, "fr")} == {"Chile"}
+
+
+def test_a_voice_named_after_the_act_acts_only_in_its_own_quotation(ex: Extractor) -> None:
+    text = "L'attaque contre le port de Riga a été préparée longtemps, affirme la Norvège."
+    assert not [c for c in claims_of(ex, text, "fr") if c[0] == "Norway"]
+    text = "« Des soldats partiront demain pour la Lettonie », a déclaré la Norvège."
+    assert ("Norway", "troop_deployment") in {c[:2] for c in claims_of(ex, text, "fr")}

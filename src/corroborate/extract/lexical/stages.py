@@ -29,6 +29,7 @@ SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
 TRANSFER_REACH = 8  # words between a verb of sending and the thing it sends
 # "American mercenaries": nationality is not a sender (the contract's conventions)
 NATIONALITY_NOT_SENDER = frozenset({"foreign_fighters"})
+QUOTES = frozenset({'"', "«", "“", "„"})
 # actors that speak but are never said to act or receive (outlets, agencies)
 VOICE_ONLY = frozenset({"outlet"})
 
@@ -225,7 +226,7 @@ def _person_voice(
         for p in found:
             if p.end <= cue:
                 dist = cue - p.end
-            elif cue < p.start <= cue + INVERTED_REACH:
+            elif cue < p.start <= cue + INVERTED_REACH + _titles(pack, toks, cue, p.start):
                 dist = p.start - cue + SPEAKER_REACH // 2
                 if any(t.lower in pack.complementizers for t in toks[cue : p.start]):
                     continue
@@ -239,14 +240,25 @@ def _person_voice(
     return None if best is None else best[1]
 
 
+def _titles(pack: Pack, toks: list[Tok], a: int, b: int) -> int:
+    """How many words between a and b are a title ("said its Prime Minister Jan Novak"): a
+    voice named after its verb may stand that much farther."""
+    if b <= a:
+        return 0
+    return sum(e - s for s, e, _i, _pre in pack.institutions.find(toks[a:b]))
+
+
 def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
     """The actor that speaks: in the subject case, else the nearest before the verb, else after."""
     best: tuple[int, int] | None = None
     for k, m in enumerate(mentions):
-        if m.actor.type == "demonym" or _is_with(pack, toks, m):
-            continue  # "with Iraq": a partner, never the voice
+        if m.actor.type == "demonym" or _is_with(pack, toks, m) or _is_place(pack, toks, m):
+            continue  # "with Iraq": a partner, "in Iraq": a place, never the voice
         outlet = m.actor.type in VOICE_ONLY  # "said the columnist of Izvestia": Izvestia
-        if m.start > cue + (SPEAKER_REACH if outlet else INVERTED_REACH):
+        if m.end <= cue and not outlet and _word_before(pack, toks, m) in pack.recipient_words:
+            continue  # "sent arms to Ukraine, said X": whom it went to is not who says so
+        reach = SPEAKER_REACH if outlet else INVERTED_REACH + _titles(pack, toks, cue, m.start)
+        if m.start > cue + reach:
             continue  # only right after its verb ("said Peskov") is a later name the voice
         dist = cue - m.end if m.end <= cue else m.start - cue + SPEAKER_REACH // 2
         if dist > SPEAKER_REACH or dist < 0:
@@ -339,12 +351,13 @@ def roles(
         None,
     )
     subject = _subject(pack, toks, event, [m for m in players if m is not recipient])
-    if subject is None and len(voices) == 1:
+    if subject is None and len(voices) == 1 and not _passive(pack, toks, event):
         # "Iran denied sending arms", "Russia said it does not supply": the voice acts
         (k,) = voices
         if (
             mentions[k].actor.type not in VOICE_ONLY
             and mentions[k] is not recipient
+            and (not pack.inverted_voice_quoted or mentions[k].start < event.start or _quoted(toks))
             and _voice_reaches(pack, toks, mentions[k], event)
         ):
             subject = mentions[k]
@@ -385,6 +398,11 @@ def _joined(pack: Pack, toks: list[Tok], left: Mention, right: Mention) -> bool:
     if not between:
         return right.prefix is not None and right.prefix in pack.conjunction_prefixes
     return len(between) == 1 and (between[0].lower in pack.conjunctions or between[0].text == ",")
+
+
+def _quoted(toks: list[Tok]) -> bool:
+    """Whether the sentence opens a quotation: its voice, named after it, speaks of its own."""
+    return bool(toks) and toks[0].text in QUOTES
 
 
 def _voice_reaches(pack: Pack, toks: list[Tok], voice: Mention, event: Event) -> bool:
@@ -436,6 +454,31 @@ def _is_object(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     return False
 
 
+PASSIVE_REACH = 2  # "a été attaquée", "sono stati (poi) addestrati": the auxiliary's reach
+
+
+def _passive(pack: Pack, toks: list[Tok], event: Event) -> bool:
+    """Whether the trigger is a participle after a passive auxiliary (where the pack lists them)."""
+    return any(
+        event.start - PASSIVE_REACH <= b <= event.start and toks[a].text.islower()
+        for a, b, _p, _pre in pack.passive.find(toks[: event.start])
+    )  # lower case: the "Stati" of "Stati Uniti" is a name, no auxiliary
+
+
+def _reacts(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
+    """Whether a verb of reacting ("condemned", "denounced") stands between m and the act."""
+    return m.end <= event.start and any(
+        m.end <= a and b <= event.start for a, b, _p, _pre in pack.reactions.find(toks)
+    )
+
+
+def _against(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
+    """Whether an "against" word stands between the act and m, after it."""
+    return m.start >= event.end and any(
+        t.lower in pack.against_words for t in toks[event.end : m.start]
+    )
+
+
 def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
     players = [
         m
@@ -457,6 +500,16 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
     ]
     if sources:
         return min(sources, key=lambda m: abs(m.start - event.start))
+    # "X condemned the attack": X reacts to the act; "the embassy was attacked", "Ukrainian
+    # soldiers will be trained": what stands before a passive is acted on; "the attack on
+    # the American embassy": past "against" is the target
+    players = [
+        m
+        for m in players
+        if not _reacts(pack, toks, m, event)
+        and not (m.end <= event.start and _passive(pack, toks, event))
+        and not _against(pack, toks, m, event)
+    ]
     # "Turkish forces", "قوات تركية", "soldats américains": the demonym on the trigger's noun,
     # else on the thing the event moves ("armi occidentali", "الأسلحة الإيرانية": whose arms)
     heads = [(event.start, event.end)] + [
