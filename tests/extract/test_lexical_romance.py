@@ -136,3 +136,53 @@ def test_a_voice_named_after_the_act_acts_only_in_its_own_quotation(ex: Extracto
     assert not [c for c in claims_of(ex, text, "fr") if c[0] == "Norway"]
     text = "« Des soldats partiront demain pour la Lettonie », a déclaré la Norvège."
     assert ("Norway", "troop_deployment") in {c[:2] for c in claims_of(ex, text, "fr")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La Lettonie a demandé une aide militaire à la Norvège la semaine dernière."),
+        ("it", "La Lettonia ha chiesto assistenza militare alla Norvegia."),
+    ],
+)
+def test_who_asks_for_arms_receives_and_whom_it_asks_supplies(
+    ex: Extractor, lang: str, text: str
+) -> None:
+    found = {c[:3] for c in claims_of(ex, text, lang)}
+    assert ("Norway", "arms_supply", "Latvia") in found
+    assert not [c for c in found if c[0] == "Latvia"]
+
+
+def test_asking_for_arms_with_no_one_asked_is_no_supply(ex: Extractor) -> None:
+    text = "La Lettonie a encore réclamé des armes hier."
+    assert not claims_of(ex, text, "fr")
+
+
+def test_a_denial_by_an_agent_is_a_second_voice(ex: Extractor) -> None:
+    text = (
+        "La Cina ha respinto le voci, smentite anche da Mosca, secondo le quali la Norvegia "
+        "avrebbe venduto armi alla Russia."
+    )
+    found = {(c[0], c[1], c[3], c[4]) for c in claims_of(ex, text, "it")}
+    assert ("Norway", "arms_supply", "China", "deny") in found
+    assert ("Norway", "arms_supply", "Russia", "deny") in found
+
+
+def test_a_denial_by_its_only_agent_is_that_agents(ex: Extractor) -> None:
+    text = (
+        "L'information selon laquelle la Norvège a vendu des armes au Chili a été démentie "
+        "par Pékin."
+    )
+    found = {(c[0], c[2], c[3], c[4]) for c in claims_of(ex, text, "fr")}
+    assert found == {("Norway", "Chile", "China", "deny")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La Norvège a mobilisé vingt mille réservistes."),
+        ("it", "La Norvegia ha mobilitato ventimila riservisti."),
+    ],
+)
+def test_a_mobilised_army_is_a_force_size(ex: Extractor, lang: str, text: str) -> None:
+    assert ("Norway", "force_size") in {c[:2] for c in claims_of(ex, text, lang)}

@@ -78,7 +78,7 @@ def extract_lexical(
         for event in found:
             if event.relation in done:
                 continue
-            r = roles(pack, toks, mentions, event, att.speaker_mentions)
+            r = roles(pack, toks, mentions, event, att.speaker_mentions, att.conceded)
             if r.subject is None:
                 continue
             done.add(event.relation)

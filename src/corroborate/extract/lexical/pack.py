@@ -181,6 +181,8 @@ class Pack:
     epithets: Phrases  # "Iran-backed", "destekli": a trigger as an epithet states no claim
     passive: Phrases  # "a été attaquée", "sono stati addestrati": the name before is acted on
     reactions: Phrases  # "X condemned the strike": X reacts to the act, it does not act
+    requests: Phrases  # "X asked Y for arms": X receives, Y supplies
+    relatives: frozenset[str]  # "according to which": the source is what stands before
     against_words: frozenset[str]  # "contre l'ambassade américaine": whose is the target
     triggers: Phrases
     transfers: Phrases
@@ -281,7 +283,9 @@ def load_pack(language: str) -> Pack:
         epithets=Phrases(prefixes, lemmas=False),
         passive=Phrases(prefixes),
         reactions=Phrases(prefixes),
+        requests=Phrases(prefixes),
         against_words=_set(cues.get("against_words")),
+        relatives=_set(cues.get("relatives")),
         triggers=Phrases(prefixes),
         transfers=Phrases(prefixes),
         objects=Phrases(prefixes),
@@ -319,6 +323,7 @@ def load_pack(language: str) -> Pack:
     _add_all(pack, pack.hedges, cues.get("hedges"), "hedge")
     _add_all(pack, pack.passive, cues.get("passive_auxiliaries"), "passive")
     _add_all(pack, pack.reactions, cues.get("reactions"), "reaction")
+    _add_all(pack, pack.requests, cues.get("requests"), "request")
     for phrase in cues.get("epithets", ()) or ():  # as written: their lemma is the trigger's
         pack.epithets.add(pack.keys(str(phrase), lemmas=False), "epithet")
     for relation, spec in (rels.get("relations") or {}).items():

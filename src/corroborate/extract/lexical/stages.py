@@ -112,6 +112,8 @@ def attribution(
     speaker: str | None = None
     according = pack.according.find(toks)
     for _a, b, _p, _pre in according:
+        if any(t.lower in pack.relatives for t in toks[b : b + 2]):
+            continue  # "reports according to which Moscow...": the source stands before
         for k, m in enumerate(mentions):
             if b <= m.start <= b + ACCORDING_REACH and not any(
                 t.text == "," for t in toks[b : m.start]
@@ -121,6 +123,13 @@ def attribution(
                 break
     denials = pack.deny.find(toks)
     conceded = _concession(pack, toks, mentions, denials)
+    if conceded is None:
+        by = _denied_by(pack, toks, mentions, denials)
+        if by is not None and len(denials) + len(pack.speech.find(toks)) > 1:
+            conceded = by  # "X rejected the reports, denied also by Beijing": two voices
+        elif by is not None:
+            voices.add(by[0])  # "the reports were denied by Beijing": Beijing's voice
+            speaker = mentions[by[0]].actor.name
     if conceded is not None:  # "although Russia denies it, Erdoğan said...": two voices
         k, cue = conceded
         voices.add(k)
@@ -205,6 +214,25 @@ def _concession(
             ]
             if before:
                 return before[-1], cue
+    return None
+
+
+AGENT_REACH = 3  # "denied (also) by Beijing": the agent this close after a denial
+
+
+def _denied_by(
+    pack: Pack, toks: list[Tok], mentions: list[Mention], denials: list[Match]
+) -> tuple[int, Match] | None:
+    """A denial with its agent after it ("smentiti anche da Pechino", "démenti par Moscou"):
+    the mention that denies, and its denial cue."""
+    for cue in denials:
+        for k, m in enumerate(mentions):
+            if (
+                0 <= m.start - cue[1] <= AGENT_REACH
+                and m.actor.type != "demonym"
+                and _is_source(pack, toks, m)
+            ):
+                return k, cue
     return None
 
 
@@ -337,8 +365,15 @@ def _word_before(pack: Pack, toks: list[Tok], m: Mention) -> str:
 
 
 def roles(
-    pack: Pack, toks: list[Tok], mentions: list[Mention], event: Event, voices: frozenset[int]
+    pack: Pack,
+    toks: list[Tok],
+    mentions: list[Mention],
+    event: Event,
+    voices: frozenset[int],
+    conceded: str | None = None,
 ) -> Roles:
+    """Subject, recipient, object and negation of one event; `conceded` names a second,
+    denying voice, which does not act for the main one."""
     players = [
         m for k, m in enumerate(mentions) if k not in voices and m.actor.type not in VOICE_ONLY
     ]
@@ -351,9 +386,10 @@ def roles(
         None,
     )
     subject = _subject(pack, toks, event, [m for m in players if m is not recipient])
-    if subject is None and len(voices) == 1 and not _passive(pack, toks, event):
+    main = [k for k in voices if mentions[k].actor.name != conceded]
+    if subject is None and len(main) == 1 and not _passive(pack, toks, event):
         # "Iran denied sending arms", "Russia said it does not supply": the voice acts
-        (k,) = voices
+        (k,) = main
         if (
             mentions[k].actor.type not in VOICE_ONLY
             and mentions[k] is not recipient
@@ -361,6 +397,9 @@ def roles(
             and _voice_reaches(pack, toks, mentions[k], event)
         ):
             subject = mentions[k]
+    if subject is not None and _requests(pack, toks, subject, event):
+        # "Moscow asked China for military aid": who asks receives, whom it asks supplies
+        subject, recipient = (recipient, subject) if recipient is not None else (None, None)
     if subject is not None and recipient is not None and subject.actor.name == recipient.actor.name:
         recipient = None
     deny = any(
@@ -398,6 +437,13 @@ def _joined(pack: Pack, toks: list[Tok], left: Mention, right: Mention) -> bool:
     if not between:
         return right.prefix is not None and right.prefix in pack.conjunction_prefixes
     return len(between) == 1 and (between[0].lower in pack.conjunctions or between[0].text == ",")
+
+
+def _requests(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
+    """Whether a verb of asking ("asked for", "richiesto") stands between m and the act."""
+    return m.end <= event.start and any(
+        m.end <= a and b <= event.start for a, b, _p, _pre in pack.requests.find(toks)
+    )
 
 
 def _quoted(toks: list[Tok]) -> bool:
