@@ -186,3 +186,30 @@ def test_a_denial_by_its_only_agent_is_that_agents(ex: Extractor) -> None:
 )
 def test_a_mobilised_army_is_a_force_size(ex: Extractor, lang: str, text: str) -> None:
     assert ("Norway", "force_size") in {c[:2] for c in claims_of(ex, text, lang)}
+
+
+def test_a_name_right_after_against_is_the_target(ex: Extractor) -> None:
+    text = "Il governo ha chiesto sanzioni contro la Norvegia e di fornire armi al Cile."
+    assert not [c for c in claims_of(ex, text, "it") if c[0] == "Norway"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "aim", "act"),
+    [
+        (
+            "fr",
+            "La Norvège forme une alliance pour se préparer à attaquer le Chili.",
+            "La Norvège a attaqué le Chili.",
+        ),
+        (
+            "it",
+            "La Norvegia forma un'alleanza per prepararsi ad attaccare il Cile.",
+            "La Norvegia ha attaccato il Cile.",
+        ),
+    ],
+)
+def test_an_infinitive_of_purpose_is_an_aim_not_an_act(
+    ex: Extractor, lang: str, aim: str, act: str
+) -> None:
+    assert not [c for c in claims_of(ex, aim, lang) if c[1] == "combat"]
+    assert ("Norway", "combat") in {c[:2] for c in claims_of(ex, act, lang)}

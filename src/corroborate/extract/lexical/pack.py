@@ -182,6 +182,7 @@ class Pack:
     passive: Phrases  # "a été attaquée", "sono stati addestrati": the name before is acted on
     reactions: Phrases  # "X condemned the strike": X reacts to the act, it does not act
     requests: Phrases  # "X asked Y for arms": X receives, Y supplies
+    purpose_words: frozenset[str]  # "to" before an infinitive of purpose: an aim, not an act
     relatives: frozenset[str]  # "according to which": the source is what stands before
     against_words: frozenset[str]  # "contre l'ambassade américaine": whose is the target
     triggers: Phrases
@@ -286,6 +287,7 @@ def load_pack(language: str) -> Pack:
         requests=Phrases(prefixes),
         against_words=_set(cues.get("against_words")),
         relatives=_set(cues.get("relatives")),
+        purpose_words=_set(cues.get("purpose_words")),
         triggers=Phrases(prefixes),
         transfers=Phrases(prefixes),
         objects=Phrases(prefixes),

@@ -323,8 +323,20 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
     for a, b, relation, _pre in pack.triggers.find(toks):
         if a in epithet or a in named:
             continue  # "Iran-backed militias": a description, not a claim (the contract)
+        if _purpose(pack, toks, a):
+            continue  # "to prepare to attack": an aim, not an act
         found.append(Event(a, b, str(relation)))
     return sorted(found, key=lambda e: e.start)
+
+
+PURPOSE_REACH = 4  # "pour (se préparer à) attaquer": an infinitive this close after "to"
+
+
+def _purpose(pack: Pack, toks: list[Tok], a: int) -> bool:
+    """Whether the trigger at a is an infinitive of purpose ("per prepararsi ad attaccare")."""
+    if not pack.purpose_words or not toks[a].lower.endswith(tuple(pack.participles)):
+        return False
+    return any(t.lower in pack.purpose_words for t in toks[max(0, a - PURPOSE_REACH) : a])
 
 
 def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
@@ -519,7 +531,10 @@ def _reacts(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
 
 
 def _against(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
-    """Whether an "against" word stands between the act and m, after it."""
+    """Whether an "against" word stands between the act and m, after it, or right before m
+    ("sanctions against Moscow and to supply arms": Moscow is the target, wherever it stands)."""
+    if _word_before(pack, toks, m) in pack.against_words:
+        return True
     return m.start >= event.end and any(
         t.lower in pack.against_words for t in toks[event.end : m.start]
     )
