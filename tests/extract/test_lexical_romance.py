@@ -213,3 +213,35 @@ def test_an_infinitive_of_purpose_is_an_aim_not_an_act(
 ) -> None:
     assert not [c for c in claims_of(ex, aim, lang) if c[1] == "combat"]
     assert ("Norway", "combat") in {c[:2] for c in claims_of(ex, act, lang)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Le ministre allemand de la défense, Hans Vogel, a annoncé l'envoi de soldats.",
+        ),
+        ("it", "Il ministro tedesco della difesa, Hans Vogel, ha annunciato l'invio di soldati."),
+    ],
+)
+def test_an_official_titled_by_a_demonym_speaks_and_acts_for_the_state(
+    ex: Extractor, lang: str, text: str
+) -> None:
+    assert ("Germany", "troop_deployment", None, "Germany", "affirm") in claims_of(ex, text, lang)
+
+
+def test_an_aside_after_the_subject_keeps_it_the_voice(ex: Extractor) -> None:
+    text = (
+        "Après une longue réunion, la Norvège, inquiète de la situation sur place avec le "
+        "Chili, a annoncé qu'elle enverrait des soldats."
+    )
+    found = claims_of(ex, text, "fr")
+    assert ("Norway", "troop_deployment", None, "Norway", "affirm") in found
+    text = (
+        "La Norvegia ha bombardato le città, inclusa la Lettonia, al fine di evitare pesanti "
+        "perdite tra la popolazione civile, ha affermato il portavoce del governo."
+    )
+    found = claims_of(ex, text, "it")
+    assert ("Norway", "combat") in {c[:2] for c in found}
+    assert "Latvia" not in {c[3] for c in found}  # a name inside the clause has no aside

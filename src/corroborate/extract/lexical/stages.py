@@ -276,6 +276,17 @@ def _titles(pack: Pack, toks: list[Tok], a: int, b: int) -> int:
     return sum(e - s for s, e, _i, _pre in pack.institutions.find(toks[a:b]))
 
 
+def _aside(toks: list[Tok], a: int, cue: int) -> int:
+    """The length of an aside between commas right after the name that opens a clause
+    ("The US, alarmed by the attack, announced"): the name is that much nearer its verb."""
+    if toks[a].text != ",":
+        return 0
+    last = max((j for j in range(a + 1, cue) if toks[j].text == ","), default=None)
+    if last is None or cue - last > INVERTED_REACH:
+        return 0
+    return last + 1 - a
+
+
 def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
     """The actor that speaks: in the subject case, else the nearest before the verb, else after."""
     best: tuple[int, int] | None = None
@@ -289,6 +300,8 @@ def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) ->
         if m.start > cue + reach:
             continue  # only right after its verb ("said Peskov") is a later name the voice
         dist = cue - m.end if m.end <= cue else m.start - cue + SPEAKER_REACH // 2
+        if m.end < cue and _word_before(pack, toks, m) in ("", ","):
+            dist -= _aside(toks, m.end, cue)  # a clause's subject, then an aside
         if dist > SPEAKER_REACH or dist < 0:
             continue
         if m.start > cue and any(t.lower in pack.complementizers for t in toks[cue : m.start]):
