@@ -245,3 +245,29 @@ def test_an_aside_after_the_subject_keeps_it_the_voice(ex: Extractor) -> None:
     found = claims_of(ex, text, "it")
     assert ("Norway", "combat") in {c[:2] for c in found}
     assert "Latvia" not in {c[3] for c in found}  # a name inside the clause has no aside
+
+
+def test_a_launcher_compound_is_a_thing_sent(ex: Extractor) -> None:
+    text = "La Norvège commence à fournir des lance-roquettes M270 au Chili."
+    result = ex.extract(text, doc="t", language="fr")
+    found = {(c.subject, c.relation, c.recipient, c.object) for c in result.claims}
+    assert ("Norway", "arms_supply", "Chile", "M270") in found
+
+
+def test_an_article_after_and_still_joins_two_suppliers(ex: Extractor) -> None:
+    text = "Des armes ont été livrées au Chili par la Norvège et des pays européens."
+    found = {c[:3] for c in claims_of(ex, text, "fr")}
+    assert {("Norway", "arms_supply", "Chile"), ("European countries", "arms_supply", "Chile")} <= (
+        found
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La Norvège a nié toute implication dans ces incidents."),
+        ("it", "La Norvegia ha negato ogni coinvolgimento negli scontri."),
+    ],
+)
+def test_a_denied_involvement_is_a_denial_by_its_actor(ex: Extractor, lang: str, text: str) -> None:
+    assert ("Norway", "political_support", None, "Norway", "deny") in claims_of(ex, text, lang)

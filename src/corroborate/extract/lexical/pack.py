@@ -217,7 +217,7 @@ def _participles(pack: Pack, verb: str) -> list[str]:
     """The participles of a verb the pack lists by its infinitive ("livrer": livré, livrées),
     from the pack's endings: a lemmatiser leaves many of them as they are."""
     for infinitive, endings in pack.participles.items():
-        if verb.endswith(infinitive) and len(verb) > len(infinitive) + 2:
+        if verb.endswith(infinitive) and len(verb) >= len(infinitive) + 2:
             stem = verb[: -len(infinitive)]
             return [stem + e for e in endings]
     return []

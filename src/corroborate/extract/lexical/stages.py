@@ -458,7 +458,8 @@ def conjoined(pack: Pack, toks: list[Tok], mentions: list[Mention], m: Mention) 
 
 
 def _joined(pack: Pack, toks: list[Tok], left: Mention, right: Mention) -> bool:
-    between = toks[left.end : right.start]
+    # "the US and (the) European countries": an article after "and" still joins them
+    between = [t for t in toks[left.end : right.start] if t.lower not in pack.determiners]
     if not between:
         return right.prefix is not None and right.prefix in pack.conjunction_prefixes
     return len(between) == 1 and (between[0].lower in pack.conjunctions or between[0].text == ",")
