@@ -271,3 +271,23 @@ def test_an_article_after_and_still_joins_two_suppliers(ex: Extractor) -> None:
 )
 def test_a_denied_involvement_is_a_denial_by_its_actor(ex: Extractor, lang: str, text: str) -> None:
     assert ("Norway", "political_support", None, "Norway", "deny") in claims_of(ex, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Selon Pékin, les États-Unis ont livré des missiles au Chili."),
+        ("it", "Secondo Pechino, gli Stati Uniti hanno consegnato missili al Cile."),
+    ],
+)
+def test_the_voice_before_a_comma_is_not_a_second_actor(
+    ex: Extractor, lang: str, text: str
+) -> None:
+    found = claims_of(ex, text, lang)
+    assert ("United States", "arms_supply", "Chile", "China", "affirm") in found
+    assert not [c for c in found if c[0] == "China"]
+
+
+def test_a_voice_after_its_verb_may_carry_a_first_name(ex: Extractor) -> None:
+    text = "La Norvège enverra des chars au Chili, a annoncé le chancelier Olaf Scholz."
+    assert ("Norway", "arms_supply", "Chile", "Germany", "affirm") in claims_of(ex, text, "fr")

@@ -82,7 +82,11 @@ def extract_lexical(
             if r.subject is None:
                 continue
             done.add(event.relation)
-            others = [m for m in mentions if m is not r.recipient]
+            others = [  # the voice is not one more actor ("Selon le Kremlin, les États-Unis")
+                m
+                for k, m in enumerate(mentions)
+                if m is not r.recipient and (k not in att.speaker_mentions or m is r.subject)
+            ]
             for subject in [r.subject, *conjoined(pack, toks, others, r.subject)]:
                 voiced = partial(
                     _claim, text, toks, doc, pack, event, subject, r.recipient, r.object

@@ -269,11 +269,16 @@ def _person_voice(
 
 
 def _titles(pack: Pack, toks: list[Tok], a: int, b: int) -> int:
-    """How many words between a and b are a title ("said its Prime Minister Jan Novak"): a
-    voice named after its verb may stand that much farther."""
+    """How many words between a and b are a title or a first name ("said its Prime Minister
+    Jan Novak"): a voice named after its verb may stand that much farther."""
     if b <= a:
         return 0
-    return sum(e - s for s, e, _i, _pre in pack.institutions.find(toks[a:b]))
+    titles = sum(e - s for s, e, _i, _pre in pack.institutions.find(toks[a:b]))
+    j = b - 1  # and a first name before the one the pack knows ("Olaf Scholz")
+    while j > a and toks[j].text[:1].isupper() and toks[j].text.isalpha():
+        titles += 1
+        j -= 1
+    return titles
 
 
 def _aside(toks: list[Tok], a: int, cue: int) -> int:
@@ -289,7 +294,7 @@ def _aside(toks: list[Tok], a: int, cue: int) -> int:
 
 def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
     """The actor that speaks: in the subject case, else the nearest before the verb, else after."""
-    best: tuple[int, int] | None = None
+    found: list[tuple[int, int]] = []
     for k, m in enumerate(mentions):
         if m.actor.type == "demonym" or _is_with(pack, toks, m) or _is_place(pack, toks, m):
             continue  # "with Iraq": a partner, "in Iraq": a place, never the voice
@@ -308,9 +313,12 @@ def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) ->
             continue  # "said that Germany sent": Germany is what is said, not who says it
         if pack.order == "case" and m.cases and not m.cases & pack.subject_cases and not outlet:
             continue
-        if best is None or dist < best[0]:
-            best = (dist, k)
-    return None if best is None else best[1]
+        found.append((dist, k))
+    if any(t.text == "," for t in toks[max(0, cue - 2) : cue]):
+        # "..., said X": after a comma, a name right after the verb is its voice
+        after = [f for f in found if mentions[f[1]].start > cue]
+        found = after or found
+    return min(found)[1] if found else None
 
 
 def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -> list[Event]:
@@ -458,8 +466,10 @@ def conjoined(pack: Pack, toks: list[Tok], mentions: list[Mention], m: Mention) 
 
 
 def _joined(pack: Pack, toks: list[Tok], left: Mention, right: Mention) -> bool:
-    # "the US and (the) European countries": an article after "and" still joins them
-    between = [t for t in toks[left.end : right.start] if t.lower not in pack.determiners]
+    between = toks[left.end : right.start]
+    if between and between[0].lower in pack.conjunctions:
+        # "the US and (the) European countries": an article after "and" still joins them
+        between = [t for t in between if t.lower not in pack.determiners]
     if not between:
         return right.prefix is not None and right.prefix in pack.conjunction_prefixes
     return len(between) == 1 and (between[0].lower in pack.conjunctions or between[0].text == ",")
