@@ -291,3 +291,35 @@ def test_the_voice_before_a_comma_is_not_a_second_actor(
 def test_a_voice_after_its_verb_may_carry_a_first_name(ex: Extractor) -> None:
     text = "La Norvège enverra des chars au Chili, a annoncé le chancelier Olaf Scholz."
     assert ("Norway", "arms_supply", "Chile", "Germany", "affirm") in claims_of(ex, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Les miliciens soutenus par la Norvège ont attaqué un convoi."),
+        ("it", "I miliziani sostenuti dalla Norvegia hanno attaccato un convoglio."),
+    ],
+)
+def test_a_patron_in_an_epithet_neither_acts_nor_speaks(
+    ex: Extractor, lang: str, text: str
+) -> None:
+    assert not [c for c in claims_of(ex, text, lang) if "Norway" in (c[0], c[3])]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("fr", "La Norvège livre des munitions au Chili, a révélé la Suède.", "Sweden"),
+        ("it", "La Norvegia fornisce munizioni al Cile, ha assicurato la Svezia.", "Sweden"),
+        ("it", "Kiev accusa la Norvegia di aver inviato armi al Cile.", "Ukraine"),
+    ],
+)
+def test_more_verbs_of_saying_and_a_present_of_delivering(
+    ex: Extractor, lang: str, text: str, speaker: str
+) -> None:
+    assert ("Norway", "arms_supply", "Chile", speaker, "affirm") in claims_of(ex, text, lang)
+
+
+def test_an_elided_article_before_a_receiver_in_italian(ex: Extractor) -> None:
+    text = "Washington ha annunciato un pacchetto di aiuti militari per l'Ucraina."
+    assert ("United States", "arms_supply", "Ukraine") in {c[:3] for c in claims_of(ex, text, "it")}

@@ -134,7 +134,9 @@ def attribution(
         k, cue = conceded
         voices.add(k)
         denials = [d for d in denials if d is not cue]
-    cues = pack.speech.find(toks) + denials
+    epithet = {a for a, _b, _e, _pre in pack.epithets.find(toks)}
+    # "sostenuti dall'Iran" (Iran-backed) describes: "sostenere" there is not "to claim"
+    cues = [c for c in pack.speech.find(toks) if c[0] not in epithet] + denials
     speech = bool(cues) or bool(according)  # "according to her": the voice named before
     if speaker is None and cues and pack.speech_participles:
         # "who announced, Borrell": a Turkish speech participle describes the name after it
@@ -564,6 +566,17 @@ def _against(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
     )
 
 
+def _patron(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """Whether m is the agent of an epithet ("rebels backed by Iran", "sostenuti dall'Iran"):
+    a patron named in a description does not act."""
+    j = m.start - 1
+    while j >= 0 and toks[j].lower in pack.determiners:
+        j -= 1
+    if j < 1 or toks[j].lower not in pack.source_words:
+        return False
+    return any(b == j for _a, b, _e, _pre in pack.epithets.find(toks[:j]))
+
+
 def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
     players = [
         m
@@ -571,6 +584,7 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
         if not _is_place(pack, toks, m)
         and not _is_object(pack, toks, m)
         and not _is_with(pack, toks, m)
+        and not _patron(pack, toks, m)
     ]
     if event.relation in NATIONALITY_NOT_SENDER:
         players = [m for m in players if m.actor.type != "demonym"]
