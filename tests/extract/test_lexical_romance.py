@@ -323,3 +323,39 @@ def test_more_verbs_of_saying_and_a_present_of_delivering(
 def test_an_elided_article_before_a_receiver_in_italian(ex: Extractor) -> None:
     text = "Washington ha annunciato un pacchetto di aiuti militari per l'Ucraina."
     assert ("United States", "arms_supply", "Ukraine") in {c[:3] for c in claims_of(ex, text, "it")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La Norvège dénonce la présence de mercenaires du groupe Wagner au Chili."),
+        ("it", "La Norvegia denuncia la presenza di mercenari del gruppo Wagner in Cile."),
+    ],
+)
+def test_a_group_after_of_owns_the_personnel(ex: Extractor, lang: str, text: str) -> None:
+    found = {c[:2] for c in claims_of(ex, text, lang)}
+    assert ("Wagner Group", "foreign_fighters") in found
+    assert not [c for c in found if c[0] == "Norway"]
+
+
+def test_a_state_after_of_is_where_they_come_from_not_whose(ex: Extractor) -> None:
+    text = "Des soldats du Chili ont été envoyés en Norvège."
+    assert not [c for c in claims_of(ex, text, "fr") if c[0] == "Chile"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La Norvège enverra des blindés au Chili."),
+        ("fr", "La Norvège pourrait livrer des avions de chasse au Chili."),
+        ("it", "La Norvegia invierà mezzi blindati al Cile."),
+        ("it", "La Norvegia potrebbe consegnare caccia al Cile."),
+    ],
+)
+def test_armour_and_fighter_jets_are_things_sent(ex: Extractor, lang: str, text: str) -> None:
+    assert ("Norway", "arms_supply", "Chile") in {c[:3] for c in claims_of(ex, text, lang)}
+
+
+def test_forces_named_by_a_demonym_receive_as_their_state(ex: Extractor) -> None:
+    text = "La Norvège a livré des missiles aux forces ukrainiennes."
+    assert ("Norway", "arms_supply", "Ukraine") in {c[:3] for c in claims_of(ex, text, "fr")}

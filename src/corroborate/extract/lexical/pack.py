@@ -183,6 +183,7 @@ class Pack:
     reactions: Phrases  # "X condemned the strike": X reacts to the act, it does not act
     requests: Phrases  # "X asked Y for arms": X receives, Y supplies
     purpose_words: frozenset[str]  # "to" before an infinitive of purpose: an aim, not an act
+    genitive_words: frozenset[str]  # "of" after a noun: "soldats de l'OTAN", whose they are
     relatives: frozenset[str]  # "according to which": the source is what stands before
     against_words: frozenset[str]  # "contre l'ambassade américaine": whose is the target
     triggers: Phrases
@@ -287,6 +288,7 @@ def load_pack(language: str) -> Pack:
         requests=Phrases(prefixes),
         against_words=_set(cues.get("against_words")),
         relatives=_set(cues.get("relatives")),
+        genitive_words=_set(cues.get("genitive_words")),
         purpose_words=_set(cues.get("purpose_words")),
         triggers=Phrases(prefixes),
         transfers=Phrases(prefixes),

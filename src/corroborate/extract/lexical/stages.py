@@ -566,6 +566,29 @@ def _against(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
     )
 
 
+# personnel a group or alliance owns: "mercenaires du groupe Wagner", "soldati della NATO"
+OWNED = frozenset({"troop_deployment", "foreign_fighters", "training"})
+OWNER_TYPES = frozenset({"group", "collective"})  # a state after "of" is mostly "from"
+OWNER_REACH = 3
+
+
+def _owner(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
+    """The group or alliance whose personnel the trigger names, after "of" (where the pack
+    lists its genitive words)."""
+    if event.relation not in OWNED or event.end >= len(toks):
+        return None
+    if toks[event.end].lower not in pack.genitive_words:
+        return None
+    return next(
+        (
+            m
+            for m in sorted(players, key=lambda m: m.start)
+            if m.actor.type in OWNER_TYPES and 0 < m.start - event.end <= OWNER_REACH
+        ),
+        None,
+    )
+
+
 def _patron(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """Whether m is the agent of an epithet ("rebels backed by Iran", "sostenuti dall'Iran"):
     a patron named in a description does not act."""
@@ -625,6 +648,9 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
         ]
         if beside:
             return min(beside, key=lambda m: min(abs(a - m.end), abs(m.start - b)))
+    owner = _owner(pack, toks, event, players)
+    if owner is not None:
+        return owner
     named = [m for m in players if m.actor.type != "demonym"]
     if pack.order == "case":
         subj = [m for m in named if m.cases & pack.subject_cases or not m.cases]
