@@ -359,3 +359,21 @@ def test_armour_and_fighter_jets_are_things_sent(ex: Extractor, lang: str, text:
 def test_forces_named_by_a_demonym_receive_as_their_state(ex: Extractor) -> None:
     text = "La Norvège a livré des missiles aux forces ukrainiennes."
     assert ("Norway", "arms_supply", "Ukraine") in {c[:3] for c in claims_of(ex, text, "fr")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le Chili utilise des drones turcs depuis l'été."),
+        ("it", "Il Cile usa droni turchi dall'estate."),
+    ],
+)
+def test_who_uses_arms_of_a_make_receives_them_from_its_maker(
+    ex: Extractor, lang: str, text: str
+) -> None:
+    assert ("Turkey", "arms_supply", "Chile") in {c[:3] for c in claims_of(ex, text, lang)}
+
+
+def test_using_arms_of_no_named_make_supplies_nothing(ex: Extractor) -> None:
+    assert not claims_of(ex, "Le Chili utilise des drones depuis l'été.", "fr")
+    assert not claims_of(ex, "La Turquie utilise des drones turcs.", "fr")

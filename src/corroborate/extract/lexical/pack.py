@@ -182,6 +182,7 @@ class Pack:
     passive: Phrases  # "a été attaquée", "sono stati addestrati": the name before is acted on
     reactions: Phrases  # "X condemned the strike": X reacts to the act, it does not act
     requests: Phrases  # "X asked Y for arms": X receives, Y supplies
+    uses: Phrases  # "X uses Iranian drones": Iran supplies, X receives
     purpose_words: frozenset[str]  # "to" before an infinitive of purpose: an aim, not an act
     genitive_words: frozenset[str]  # "of" after a noun: "soldats de l'OTAN", whose they are
     relatives: frozenset[str]  # "according to which": the source is what stands before
@@ -286,6 +287,7 @@ def load_pack(language: str) -> Pack:
         passive=Phrases(prefixes),
         reactions=Phrases(prefixes),
         requests=Phrases(prefixes),
+        uses=Phrases(prefixes),
         against_words=_set(cues.get("against_words")),
         relatives=_set(cues.get("relatives")),
         genitive_words=_set(cues.get("genitive_words")),
@@ -328,6 +330,7 @@ def load_pack(language: str) -> Pack:
     _add_all(pack, pack.passive, cues.get("passive_auxiliaries"), "passive")
     _add_all(pack, pack.reactions, cues.get("reactions"), "reaction")
     _add_all(pack, pack.requests, cues.get("requests"), "request")
+    _add_all(pack, pack.uses, rels.get("use"), "use")
     for phrase in cues.get("epithets", ()) or ():  # as written: their lemma is the trigger's
         pack.epithets.add(pack.keys(str(phrase), lemmas=False), "epithet")
     for relation, spec in (rels.get("relations") or {}).items():

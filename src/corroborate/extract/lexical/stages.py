@@ -49,6 +49,7 @@ class Event:
     start: int
     end: int
     relation: str
+    use: bool = False  # "uses Iranian drones": the arms' maker supplies, the user receives
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +344,9 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
             continue
         near = min(sent, key=lambda o: (o[0] < a, abs(o[0] - a)))
         found.append(Event(a, b, pack.object_relations.get(str(near[2]), "arms_supply")))
+    for a, b, _u, _pre in pack.uses.find(toks):
+        if any(min(abs(o[0] - b), abs(a - o[1])) <= TRANSFER_REACH for o in objects):
+            found.append(Event(a, b, "arms_supply", use=True))
     for a, b, relation, _pre in pack.triggers.find(toks):
         if a in epithet or a in named:
             continue  # "Iran-backed militias": a description, not a claim (the contract)
@@ -412,6 +416,15 @@ def roles(
     players = [
         m for k, m in enumerate(mentions) if k not in voices and m.actor.type not in VOICE_ONLY
     ]
+    named = {k for m in mentions for k in range(m.start, m.end)}
+    if event.use:
+        maker, user = _maker_user(pack, toks, event, players)
+        deny = any(
+            toks[j].lower in pack.negation or toks[j].lemma in pack.negation
+            for j in range(max(0, event.start - NEGATION_REACH), event.start)
+        )
+        obj = _object(toks, event, named) if maker is not None else None
+        return Roles(maker, user if maker is not None else None, obj, deny)
     recipient = next(
         (
             m
@@ -441,8 +454,43 @@ def roles(
         toks[j].lower in pack.negation or toks[j].lemma in pack.negation
         for j in range(max(0, event.start - NEGATION_REACH), event.start)
     )
-    named = {k for m in mentions for k in range(m.start, m.end)}
     return Roles(subject, recipient, _object(toks, event, named), deny)
+
+
+MAKER_REACH = 3  # "drones iraniens", "droni di fabbricazione iraniana": whose make
+
+
+def _maker_user(
+    pack: Pack, toks: list[Tok], event: Event, players: list[Mention]
+) -> tuple[Mention | None, Mention | None]:
+    """For a verb of using arms: the state whose demonym the arms carry (their maker, so the
+    supplier) and the user (by "by X", else the name before the verb), the recipient."""
+    arms = [
+        (a, b)
+        for a, b, name, _pre in pack.objects.find(toks)
+        if pack.object_relations.get(str(name), "arms_supply") == "arms_supply"
+        and min(abs(a - event.end), abs(event.start - b)) <= TRANSFER_REACH
+    ]
+    maker = next(
+        (
+            m
+            for m in players
+            if m.actor.type == "demonym"
+            and any(0 <= m.start - b < MAKER_REACH or 0 <= a - m.end < ADJACENT for a, b in arms)
+        ),
+        None,
+    )
+    others = [m for m in players if m is not maker and m.actor.type != "demonym"]
+    user = next(
+        (m for m in others if _is_source(pack, toks, m) and 0 <= m.start - event.end <= 2),
+        None,
+    )
+    if user is None:
+        before = [m for m in others if m.end <= event.start and not _is_place(pack, toks, m)]
+        user = before[-1] if before else None
+    if maker is not None and user is not None and maker.actor.name == user.actor.name:
+        return None, None  # "Russia uses Russian missiles": its own arms
+    return maker, user
 
 
 def conjoined(pack: Pack, toks: list[Tok], mentions: list[Mention], m: Mention) -> list[Mention]:
