@@ -377,3 +377,16 @@ def test_who_uses_arms_of_a_make_receives_them_from_its_maker(
 def test_using_arms_of_no_named_make_supplies_nothing(ex: Extractor) -> None:
     assert not claims_of(ex, "Le Chili utilise des drones depuis l'été.", "fr")
     assert not claims_of(ex, "La Turquie utilise des drones turcs.", "fr")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "state"),
+    [
+        ("fr", "Des instructeurs israéliens forment l'armée du Chili.", "Israel"),
+        ("fr", "Des conseillers militaires biélorusses sont arrivés au Chili.", "Belarus"),
+        ("it", "Istruttori israeliani addestrano l'esercito del Cile.", "Israel"),
+        ("it", "Consiglieri militari bielorussi sono arrivati in Cile.", "Belarus"),
+    ],
+)
+def test_demonyms_of_more_states_name_them(ex: Extractor, lang: str, text: str, state: str) -> None:
+    assert (state, "training") in {c[:2] for c in claims_of(ex, text, lang)}
