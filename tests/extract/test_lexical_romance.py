@@ -390,3 +390,42 @@ def test_using_arms_of_no_named_make_supplies_nothing(ex: Extractor) -> None:
 )
 def test_demonyms_of_more_states_name_them(ex: Extractor, lang: str, text: str, state: str) -> None:
     assert (state, "training") in {c[:2] for c in claims_of(ex, text, lang)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La Norvège a conclu une vente de gaz au Chili."),
+        ("fr", "La Norvège a dû céder du terrain au Chili."),
+        ("it", "La Norvegia ha firmato una fornitura di gas al Cile."),
+    ],
+)
+def test_selling_or_supplying_without_arms_is_no_arms_supply(
+    ex: Extractor, lang: str, text: str
+) -> None:
+    assert not [c for c in claims_of(ex, text, lang) if c[1] == "arms_supply"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La Norvège a vendu des armes au Chili."),
+        ("it", "La Norvegia ha venduto armi al Cile."),
+    ],
+)
+def test_selling_arms_is_arms_supply(ex: Extractor, lang: str, text: str) -> None:
+    assert ("Norway", "arms_supply", "Chile") in {c[:3] for c in claims_of(ex, text, lang)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Dans le nord de la Norvège, des instructeurs ont assuré la formation des recrues."),
+        (
+            "it",
+            "Nel nord della Norvegia gli istruttori hanno curato l'addestramento delle reclute.",
+        ),
+    ],
+)
+def test_a_part_of_a_country_is_a_place_not_an_actor(ex: Extractor, lang: str, text: str) -> None:
+    assert not [c for c in claims_of(ex, text, lang) if c[0] == "Norway"]

@@ -184,6 +184,7 @@ class Pack:
     requests: Phrases  # "X asked Y for arms": X receives, Y supplies
     uses: Phrases  # "X uses Iranian drones": Iran supplies, X receives
     purpose_words: frozenset[str]  # "to" before an infinitive of purpose: an aim, not an act
+    place_nouns: frozenset[str]  # "the north of X", "la regione di X": a part of X, a place
     genitive_words: frozenset[str]  # "of" after a noun: "soldats de l'OTAN", whose they are
     relatives: frozenset[str]  # "according to which": the source is what stands before
     against_words: frozenset[str]  # "contre l'ambassade américaine": whose is the target
@@ -291,6 +292,7 @@ def load_pack(language: str) -> Pack:
         against_words=_set(cues.get("against_words")),
         relatives=_set(cues.get("relatives")),
         genitive_words=_set(cues.get("genitive_words")),
+        place_nouns=_set(cues.get("place_nouns")),
         purpose_words=_set(cues.get("purpose_words")),
         triggers=Phrases(prefixes),
         transfers=Phrases(prefixes),

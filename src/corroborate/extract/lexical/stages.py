@@ -568,7 +568,20 @@ def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """ "in X" (en, in, Suriye'de): where it happens, never who acts."""
     if m.suffix is not None and m.suffix in pack.place_suffixes:
         return True
-    return _word_before(pack, toks, m) in pack.place_words
+    if _word_before(pack, toks, m) in pack.place_words:
+        return True
+    if not pack.place_nouns:
+        return False
+    # "dans le nord de la Syrie", "nella regione di Kiev": a part of X is a place too
+    j = m.start - 1
+    while j >= 0 and toks[j].lower in pack.determiners:
+        j -= 1
+    if j < 1 or toks[j].lower not in pack.genitive_words:
+        return False
+    j -= 1
+    while j >= 0 and toks[j].lower in pack.determiners:
+        j -= 1
+    return j >= 0 and (toks[j].lower in pack.place_nouns or toks[j].lemma in pack.place_nouns)
 
 
 def _is_object(pack: Pack, toks: list[Tok], m: Mention) -> bool:
