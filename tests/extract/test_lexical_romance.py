@@ -429,3 +429,20 @@ def test_selling_arms_is_arms_supply(ex: Extractor, lang: str, text: str) -> Non
 )
 def test_a_part_of_a_country_is_a_place_not_an_actor(ex: Extractor, lang: str, text: str) -> None:
     assert not [c for c in claims_of(ex, text, lang) if c[0] == "Norway"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La Norvège soutient le Chili depuis le début."),
+        ("it", "La Norvegia sostiene il Cile dall'inizio."),
+    ],
+)
+def test_whom_one_backs_is_the_direct_object(ex: Extractor, lang: str, text: str) -> None:
+    assert ("Norway", "political_support", "Chile") in {c[:3] for c in claims_of(ex, text, lang)}
+
+
+def test_backing_nobody_named_is_no_claim_but_its_denial_is(ex: Extractor) -> None:
+    assert not claims_of(ex, "Le peuple norvégien a besoin du soutien de la Norvège.", "fr")
+    text = "La Norvège a nié toute implication dans ces incidents."
+    assert ("Norway", "political_support", None, "Norway", "deny") in claims_of(ex, text, "fr")

@@ -81,6 +81,13 @@ def extract_lexical(
             r = roles(pack, toks, mentions, event, att.speaker_mentions, att.conceded)
             if r.subject is None:
                 continue
+            if (
+                pack.support_needs_side
+                and event.relation in GENERIC
+                and r.recipient is None
+                and not (att.deny or r.deny)
+            ):
+                continue  # backing nobody named ("needs our support") says nothing of a side
             done.add(event.relation)
             others = [  # the voice is not one more actor ("Selon le Kremlin, les États-Unis")
                 m

@@ -154,6 +154,7 @@ class Pack:
     quotes_keep_voice: bool  # a quotation after "X said" stays X's until it closes
     # "the attack..., X says": a voice named after the act acts only in its own quotation
     inverted_voice_quoted: bool
+    support_needs_side: bool  # backing affirmed of nobody named is no claim
     apostrophe_suffixes: bool
     determiners: frozenset[str]
     complementizers: frozenset[str]
@@ -258,6 +259,7 @@ def load_pack(language: str) -> Pack:
         speech_participles=tuple(str(e) for e in meta.get("speech_participles", ()) or ()),
         quotes_keep_voice=bool(meta.get("quotes_keep_voice", False)),
         inverted_voice_quoted=bool(meta.get("inverted_voice_quoted", False)),
+        support_needs_side=bool(meta.get("support_needs_side", False)),
         person_names=str(meta["person_names"]) if meta.get("person_names") else None,
         transliteration={str(k): str(v) for k, v in (meta.get("transliteration") or {}).items()},
         apostrophe_suffixes=meta.get("apostrophe") == "suffix",

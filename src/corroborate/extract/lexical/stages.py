@@ -30,6 +30,7 @@ TRANSFER_REACH = 8  # words between a verb of sending and the thing it sends
 # "American mercenaries": nationality is not a sender (the contract's conventions)
 NATIONALITY_NOT_SENDER = frozenset({"foreign_fighters"})
 QUOTES = frozenset({'"', "«", "“", "„"})
+DIRECT_OBJECT_RECIPIENT = frozenset({"political_support"})
 # actors that speak but are never said to act or receive (outlets, agencies)
 VOICE_ONLY = frozenset({"outlet"})
 
@@ -433,6 +434,18 @@ def roles(
         ),
         None,
     )
+    if recipient is None and event.relation in DIRECT_OBJECT_RECIPIENT and pack.order == "svo":
+        # "soutient l'Ukraine", "sostiene Kiev": whom one backs is the verb's direct object
+        recipient = next(
+            (
+                m
+                for m in players
+                if m.actor.type != "demonym"
+                and all(t.lower in pack.determiners for t in toks[event.end : m.start])
+                and m.start >= event.end
+            ),
+            None,
+        )
     subject = _subject(pack, toks, event, [m for m in players if m is not recipient])
     main = [k for k in voices if mentions[k].actor.name != conceded]
     if subject is None and len(main) == 1 and not _passive(pack, toks, event):
