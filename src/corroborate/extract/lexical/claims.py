@@ -78,11 +78,22 @@ def extract_lexical(
         for event in found:
             if event.relation in done:
                 continue
-            r = roles(pack, toks, mentions, event, att.speaker_mentions)
+            r = roles(pack, toks, mentions, event, att.speaker_mentions, att.conceded)
             if r.subject is None:
                 continue
+            if (
+                pack.support_needs_side
+                and event.relation in GENERIC
+                and r.recipient is None
+                and not (att.deny or r.deny)
+            ):
+                continue  # backing nobody named ("needs our support") says nothing of a side
             done.add(event.relation)
-            others = [m for m in mentions if m is not r.recipient]
+            others = [  # the voice is not one more actor ("Selon le Kremlin, les États-Unis")
+                m
+                for k, m in enumerate(mentions)
+                if m is not r.recipient and (k not in att.speaker_mentions or m is r.subject)
+            ]
             for subject in [r.subject, *conjoined(pack, toks, others, r.subject)]:
                 voiced = partial(
                     _claim, text, toks, doc, pack, event, subject, r.recipient, r.object
