@@ -219,6 +219,9 @@ def test_unnamed_actors_are_never_corroborated_nor_folded() -> None:
     named = claim("author", "Paper")  # about whom? and an unnamed claim is not Turkey's
     props = assess([*unnamed, named], camps=CAMPS, outlet_affiliation=OUTLETS)
     assert sorted(len(p.claim_ids) for p in props) == [1, 2]
+    # fighters nobody is said to send carry the gold sets' subject "unspecified": the same
+    unsent = [claim("author", o, subject="unspecified") for o in ("Monitor", "Wire One")]
+    assert one(unsent).status == "single-source"
 
 
 def test_document_stance_weighs_less_than_a_claim() -> None:

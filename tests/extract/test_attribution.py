@@ -19,7 +19,7 @@ def test_report_of_fighters_doing_something_names_the_fighters(ex: Extractor) ->
     text = "The ministry said allegations of Lebanese volunteers fighting for Armenia were false."
     (c,) = claims(ex, text)
     assert (c.subject, c.relation, c.recipient, c.polarity) == (
-        None,
+        "unspecified",
         "foreign_fighters",
         "Armenia",
         "deny",
@@ -28,7 +28,7 @@ def test_report_of_fighters_doing_something_names_the_fighters(ex: Extractor) ->
 
 def test_denier_is_not_the_sender_of_fighters_with_no_recruiter(ex: Extractor) -> None:
     found = tuples(ex, "Yerevan dismissed reports of Syrian mercenaries fighting for Azerbaijan.")
-    assert found == {(None, "foreign_fighters", "Azerbaijan", "Armenia", "deny")}
+    assert found == {("unspecified", "foreign_fighters", "Azerbaijan", "Armenia", "deny")}
 
 
 def test_refusal_denies_the_act_right_after_it(ex: Extractor) -> None:
@@ -137,7 +137,7 @@ def test_negated_observation_is_a_hedged_denial_of_presence(ex: Extractor) -> No
         True,
     )
     (c,) = claims(ex, "No Libyan mercenaries appeared in the videos released by Baku.")
-    assert (c.subject, c.relation, c.polarity) == (None, "foreign_fighters", "deny")
+    assert (c.subject, c.relation, c.polarity) == ("unspecified", "foreign_fighters", "deny")
     assert not claims(ex, "The army saw no need to retreat.")
 
 
@@ -153,7 +153,7 @@ def test_no_fighters_integrated_is_a_denial_of_foreign_fighters(ex: Extractor) -
     text = "Baku's general staff said no Syrian recruits had been incorporated into its brigades."
     found = tuples(ex, text)
     assert {(t[0], t[1], t[3], t[4]) for t in found} == {
-        (None, "foreign_fighters", "Azerbaijan", "deny")
+        ("unspecified", "foreign_fighters", "Azerbaijan", "deny")
     }
 
 
@@ -188,7 +188,7 @@ def test_group_acting_on_a_states_behalf_is_its_proxy(ex: Extractor) -> None:
 
 def test_fighters_in_its_ranks_fight_for_the_side_named_before(ex: Extractor) -> None:
     text = "Yerevan's defence ministry denied reports of Lebanese volunteers in its ranks."
-    assert tuples(ex, text) == {(None, "foreign_fighters", "Armenia", "Armenia", "deny")}
+    assert tuples(ex, text) == {("unspecified", "foreign_fighters", "Armenia", "Armenia", "deny")}
 
 
 def test_quotation_opened_after_its_speaker_is_theirs_to_its_end(ex: Extractor) -> None:

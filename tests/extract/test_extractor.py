@@ -200,7 +200,7 @@ def test_an_attack_noun_after_an_article_and_modifiers_is_no_verb(ex: Extractor)
 
 def test_fighters_on_the_move_to_a_place(ex: Extractor) -> None:
     assert tuples(ex, "Turkey said Syrian fighters were travelling to Azerbaijan.") == {
-        (None, "foreign_fighters", "Azerbaijan", "Turkey", "affirm")
+        ("unspecified", "foreign_fighters", "Azerbaijan", "Turkey", "affirm")
     }
     assert ("Russia", "troop_deployment", "Belarus", "author", "affirm") in tuples(
         ex, "Russian troops headed to Belarus."

@@ -271,11 +271,12 @@ def test_a_claim_names_its_actor_or_at_least_the_side(parsed: Extractor) -> None
     ):
         assert _acts(parsed, text) == set(), text
     # fighters nobody sends still stand with their side, and a denial of any stays
+    # (with the gold sets' subject for fighters nobody is said to send)
     assert _acts(parsed, "Syrian mercenaries are fighting for Azerbaijan.") == {
-        (None, "foreign_fighters")
+        ("unspecified", "foreign_fighters")
     }
     assert _acts(parsed, "No foreign mercenaries were seen in the town.") == {
-        (None, "foreign_fighters")
+        ("unspecified", "foreign_fighters")
     }
 
 

@@ -116,7 +116,7 @@ def test_forces_in_a_country_stay_there(ex: Extractor) -> None:
 
 def test_fighters_who_left_for_a_front_go_there(ex: Extractor) -> None:
     (c,) = claims(ex, "About 300 mercenaries left Libya for Azerbaijan in October.")
-    assert (c.subject, c.relation, c.recipient) == (None, "foreign_fighters", "Azerbaijan")
+    assert (c.subject, c.relation, c.recipient) == ("unspecified", "foreign_fighters", "Azerbaijan")
     assert c.quantity is not None and c.quantity.low == 300
 
 
@@ -126,17 +126,17 @@ def test_leaving_without_a_destination_is_a_withdrawal(ex: Extractor) -> None:
 
 def test_an_agentless_noun_of_recruitment_with_its_side(ex: Extractor) -> None:
     found = tuples(ex, "Iranian media reported the recruitment of Libyans for Syria.")
-    assert found == {(None, "foreign_fighters", "Syria", "Iran", "affirm")}
+    assert found == {("unspecified", "foreign_fighters", "Syria", "Iran", "affirm")}
 
 
 def test_ranks_swelled_by_fighters_are_fighters_for_that_side(ex: Extractor) -> None:
     found = tuples(ex, "The Syrian army's ranks were swelled by foreign fighters.")
-    assert found == {(None, "foreign_fighters", "Syria", "author", "affirm")}
+    assert found == {("unspecified", "foreign_fighters", "Syria", "author", "affirm")}
 
 
 def test_units_reinforced_by_mercenaries_get_fighters(ex: Extractor) -> None:
     (c,) = claims(ex, "Libyan army units were reinforced by foreign mercenaries.")
-    assert (c.subject, c.relation, c.recipient) == (None, "foreign_fighters", "Libya")
+    assert (c.subject, c.relation, c.recipient) == ("unspecified", "foreign_fighters", "Libya")
 
 
 def test_armenian_community_groups_are_the_diaspora(ex: Extractor) -> None:
@@ -164,7 +164,7 @@ def test_the_month_may_is_no_hedge(ex: Extractor) -> None:
 
 def test_a_participle_after_a_governed_phrase_has_it_as_subject(ex: Extractor) -> None:
     found = tuples(ex, "Tehran warned about mercenaries from Libya and Syria arriving in Armenia.")
-    assert found == {(None, "foreign_fighters", "Armenia", "Iran", "affirm")}
+    assert found == {("unspecified", "foreign_fighters", "Armenia", "Iran", "affirm")}
 
 
 def test_people_flown_on_flights_are_carried_by_the_flights(ex: Extractor) -> None:

@@ -64,7 +64,8 @@ def assess(
         counted = sum(1 for v in vs for i in v.claim_ids if i >= 0)
         copies = len(members) - counted
         status = decide(affirming, denying, settings)
-        if subject is None and status == "corroborated":
+        # "unspecified": the gold sets' subject for fighters nobody is said to send
+        if subject in (None, "unspecified") and status == "corroborated":
             # reports about an unnamed actor may be about different actors: nothing corroborates
             status = "single-source"
         dates = [c.published for c in members if c.published]

@@ -22,7 +22,12 @@ from corroborate.extract.footage import footage_cores
 from corroborate.extract.frames import Frame, find_frames, innermost
 from corroborate.extract.kb import Grammar, KnowledgeBase, Match, default_kb
 from corroborate.extract.mentions import Mention, build_mentions, entity_matches
-from corroborate.extract.merge import drop_agentless_duplicates, drop_nameless, merge_claims
+from corroborate.extract.merge import (
+    drop_agentless_duplicates,
+    drop_nameless,
+    merge_claims,
+    name_unsent,
+)
 from corroborate.extract.nationals import nationals_as_recruits, private_nationals
 from corroborate.extract.origins import origin_cores
 from corroborate.extract.owners import coalition_leader, institution_owned
@@ -233,8 +238,10 @@ class Extractor:
             unknown = self.parser.unknown
             # the parse checks every claim of the sentences it read, the rule engine's too
             claims = self.parser.vetter.vet(combine(claims, parsed))
-        claims = drop_nameless(
-            claims, actor_relations=kb.actor_relations, side_relations=kb.side_relations
+        claims = name_unsent(
+            drop_nameless(
+                claims, actor_relations=kb.actor_relations, side_relations=kb.side_relations
+            )
         )
         return Extraction(merge_claims(claims), framing, notes, unknown=unknown)
 

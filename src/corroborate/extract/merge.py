@@ -3,6 +3,8 @@ mention spans of one claim, and a less specific claim joins the more specific on
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from corroborate.extract.claim import Claim, Span
 
 
@@ -34,6 +36,22 @@ def drop_nameless(
             c.relation in actor_relations
             or (c.relation in side_relations and c.recipient is None and c.polarity == "affirm")
         )
+    ]
+
+
+# Foreign fighters nobody is said to send, pay or recruit: the gold sets' subject for them
+# (world-dev and multi-dev SOURCE.md: "subject: unspecified"; a nationality is no sender).
+UNSPECIFIED = "unspecified"
+UNSENT_RELATIONS = frozenset({"foreign_fighters"})
+
+
+def name_unsent(claims: list[Claim]) -> list[Claim]:
+    """Fighters with no sender get the subject `unspecified`, as the gold sets write it."""
+    return [
+        replace(c, subject=UNSPECIFIED)
+        if c.subject is None and c.relation in UNSENT_RELATIONS
+        else c
+        for c in claims
     ]
 
 

@@ -23,6 +23,7 @@ def read_other_language(text: str, *, doc: str, language: str | None) -> Extract
             [], [], language=lang, note=f"language {lang!r} has no extraction pack: skipped"
         )
     from corroborate.extract.lexical.claims import extract_lexical
+    from corroborate.extract.merge import name_unsent
 
     claims, framing = extract_lexical(text, doc=doc, language=lang)
-    return Extraction(claims, framing, language=lang)
+    return Extraction(name_unsent(claims), framing, language=lang)
