@@ -23,7 +23,8 @@ ACCORDING_REACH = 4
 CONCESSIVE_REACH = 3  # "although Russia (still) denies": the denier close to its verb
 ADJACENT = 2  # a demonym this close to a trigger noun says whose it is
 DEMONYM_REACH = 8  # farther, a demonym ("for the Russian air force") is in another phrase
-INVERTED_REACH = 3
+# a mark that closes the reported words before a speech verb ("..., сообщил Песков")
+CLOSES_REPORT = frozenset({",", "\u2014", "\u2013", "-", ":", "\u060c"})
 HEAD_MIN = 4  # letters a head noun keeps without its prefix ("لميليشيات"; not "لم", "لكن")
 SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
 # "American mercenaries": nationality is not a sender (the contract's conventions)
@@ -222,7 +223,7 @@ def _person_voice(
         for p in found:
             if p.end <= cue:
                 dist = cue - p.end
-            elif cue < p.start <= cue + INVERTED_REACH:
+            elif cue < p.start <= cue + pack.inverted_reach:
                 dist = p.start - cue + SPEAKER_REACH // 2
                 if any(t.lower in pack.complementizers for t in toks[cue : p.start]):
                     continue
@@ -237,13 +238,25 @@ def _person_voice(
 
 
 def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
-    """The actor that speaks: in the subject case, else the nearest before the verb, else after."""
+    """The actor that speaks: in the subject case, else the nearest before the verb, else after.
+    A verb after a comma or dash that closes the reported words ("..., сообщил Песков")
+    has its voice after it when a name follows: the names before are what was said."""
+    if cue > 0 and toks[cue - 1].text in CLOSES_REPORT:
+        after = _voice_near(pack, toks, mentions, cue, inverted=True)
+        if after is not None:
+            return after
+    return _voice_near(pack, toks, mentions, cue, inverted=False)
+
+
+def _voice_near(
+    pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int, *, inverted: bool
+) -> int | None:
     best: tuple[int, int] | None = None
     for k, m in enumerate(mentions):
-        if m.actor.type == "demonym":
-            continue
+        if m.actor.type == "demonym" or (inverted and m.start < cue) or _is_with(pack, toks, m):
+            continue  # "with Iraq" is a partner, never the voice
         outlet = m.actor.type in VOICE_ONLY  # "said the columnist of Izvestia": Izvestia
-        if m.start > cue + (SPEAKER_REACH if outlet else INVERTED_REACH):
+        if m.start > cue + (SPEAKER_REACH if outlet else pack.inverted_reach):
             continue  # only right after its verb ("said Peskov") is a later name the voice
         dist = cue - m.end if m.end <= cue else m.start - cue + SPEAKER_REACH // 2
         if dist > SPEAKER_REACH or dist < 0:
@@ -389,7 +402,8 @@ def _voice_reaches(pack: Pack, toks: list[Tok], voice: Mention, event: Event) ->
     that = next((j for j, t in enumerate(clause) if t.lower in pack.complementizers), None)
     if that is None:
         return True
-    return any(t.lower in pack.subject_pronouns for t in clause[that + 1 :])
+    # the complementizer itself may carry the pronoun ("أنها": that-she)
+    return any(t.lower in pack.subject_pronouns for t in clause[that:])
 
 
 def _is_source(pack: Pack, toks: list[Tok], m: Mention) -> bool:
@@ -479,6 +493,10 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
         ]
         if before:
             return before[-1]
+        if pack.agent_after:  # "تدريب واشنطن": the name a verbal noun governs is its agent
+            after = [m for m in named if m.start == event.end and m.prefix is None]
+            if after:
+                return after[0]
     demonyms = [
         m
         for m in players

@@ -1,0 +1,71 @@
+"""Russian and Arabic kinds of sentence in the lexical engine, on sentences written for these
+tests (own words, no dev text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def claims_of(ex: Extractor, text: str, lang: str) -> set[tuple[object, ...]]:
+    result = ex.extract(text, doc="t", language=lang)
+    return {
+        (c.subject, c.relation, c.recipient, c.speaker, c.polarity, c.hedged) for c in result.claims
+    }
+
+
+def test_arabic_voice_after_its_verb_and_title(ex: Extractor) -> None:
+    # "the interior ministry in Bahrain said that Iran sent weapons to the militants"
+    text = "قالت وزارة الداخلية في البحرين إن إيران أرسلت أسلحة إلى المسلحين."
+    assert ("Iran", "arms_supply", None, "Bahrain", "affirm", False) in claims_of(ex, text, "ar")
+
+
+def test_russian_voice_after_a_comma_is_the_speaker(ex: Extractor) -> None:
+    # the reported words come first; the name before the verb is what was said, not who says it
+    text = "Турция поставила Украине новые беспилотники, сообщил журналистам министр Германии."
+    found = claims_of(ex, text, "ru")
+    assert ("Turkey", "arms_supply", "Ukraine", "Germany", "affirm", False) in found
+    assert not any(c[3] == "Turkey" for c in found)
+
+
+def test_arabic_voice_acts_only_through_a_pronoun(ex: Extractor) -> None:
+    # "Ankara said that the authorities foiled the smuggling of weapons": Turkey did not smuggle
+    text = "قالت أنقرة إن السلطات أحبطت محاولة لتهريب أسلحة."
+    assert not any(c[0] == "Turkey" for c in claims_of(ex, text, "ar"))
+    # "Ankara said that it does not send weapons": the pronoun on "that" points back at Turkey
+    text = "قالت أنقرة إنها لا ترسل أسلحة إلى ليبيا."
+    assert ("Turkey", "arms_supply", "Libya", "Turkey", "deny", False) in claims_of(ex, text, "ar")
+
+
+def test_arabic_name_after_a_verbal_noun_is_its_agent(ex: Extractor) -> None:
+    # "the minister announced that Washington's training of the fighters is slow"
+    text = "أعلن الوزير أن تدريب واشنطن لمقاتلي المعارضة بطيء."
+    found = claims_of(ex, text, "ar")
+    assert any(c[0] == "United States" and c[1] == "training" for c in found)
+
+
+def test_arabic_unnamed_sources_speak_and_hedge(ex: Extractor) -> None:
+    # "informed sources said that Iran deployed new forces in Syria"
+    text = "قالت مصادر مطلعة إن إيران بدأت بنشر قوات جديدة في سوريا."
+    found = claims_of(ex, text, "ar")
+    assert ("Iran", "troop_deployment", None, "informed sources", "affirm", True) in found
+
+
+def test_arabic_libyan_sides_are_actors(ex: Extractor) -> None:
+    # "the Libyan National Army said that Turkey sent weapons to the Accord government"
+    text = "قال الجيش الوطني الليبي إن تركيا أرسلت أسلحة إلى حكومة الوفاق."
+    found = claims_of(ex, text, "ar")
+    assert (
+        "Turkey",
+        "arms_supply",
+        "Government of National Accord",
+        "Libyan National Army",
+        "affirm",
+        False,
+    ) in found
