@@ -69,3 +69,32 @@ def test_arabic_libyan_sides_are_actors(ex: Extractor) -> None:
         "affirm",
         False,
     ) in found
+
+
+def test_russian_option_not_considered_is_a_denial(ex: Extractor) -> None:
+    # "sending NATO troops to Moldova is not being considered, the Kremlin spokesman said"
+    text = "Ввод войск НАТО в Молдавию не рассматривается, сказал пресс-секретарь Кремля."
+    found = claims_of(ex, text, "ru")
+    assert ("NATO", "troop_deployment", "Moldova", "Russia", "deny", False) in found
+
+
+def test_russian_indeclinable_name_is_not_a_recipient_by_case(ex: Extractor) -> None:
+    # США carries every case; after the verb it is the supplier, Польше (dative) the recipient
+    text = "Новые ракеты передали Польше США."
+    found = claims_of(ex, text, "ru")
+    assert ("United States", "arms_supply", "Poland", "author", "affirm", False) in found
+
+
+def test_russian_state_in_a_title_speaks_with_its_official(ex: Extractor) -> None:
+    # "said the spokesman of the President of Russia, Peskov": Russia speaks and does not act
+    text = "Турция не поставляла оружие Ирану, сообщил пресс-секретарь президента РФ Песков."
+    found = claims_of(ex, text, "ru")
+    assert ("Turkey", "arms_supply", "Iran", "Russia", "deny", False) in found
+    assert not any(c[0] == "Russia" for c in found)
+
+
+def test_russian_question_word_opens_what_is_said(ex: Extractor) -> None:
+    # "the analyst explained why Britain sends instructors": Britain is not the voice
+    text = "Аналитик Иван Петров объяснил, почему Британия отправляет Украине инструкторов."
+    found = claims_of(ex, text, "ru")
+    assert not any(c[3] == "United Kingdom" for c in found)

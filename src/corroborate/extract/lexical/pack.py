@@ -150,6 +150,7 @@ class Pack:
     subject_reach: int  # how far before its trigger a bare name may be the actor (0: any)
     # how far after its speech verb a voice may stand, titles between ("قال المتحدث باسم X")
     inverted_reach: int
+    title_cases: frozenset[str]  # the case of a title's owner after a speech verb
     agent_after: bool  # a name right after a trigger with no actor before is its agent
     speech_participles: tuple[str, ...]  # endings of a speech participle naming who follows
     person_names: str | None  # "capitalized" or "morphology": open-world people as voices
@@ -234,6 +235,7 @@ def load_pack(language: str) -> Pack:
         subject_reach=int(meta.get("subject_reach", 0)),
         inverted_reach=int(meta.get("inverted_reach", 3)),
         agent_after=bool(meta.get("agent_after", False)),
+        title_cases=_set(meta.get("title_cases")),
         speech_participles=tuple(str(e) for e in meta.get("speech_participles", ()) or ()),
         quotes_keep_voice=bool(meta.get("quotes_keep_voice", False)),
         person_names=str(meta["person_names"]) if meta.get("person_names") else None,

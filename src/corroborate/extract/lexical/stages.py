@@ -20,6 +20,7 @@ from corroborate.extract.lexical.text import Tok
 NEGATION_REACH = 3
 SPEAKER_REACH = 8
 ACCORDING_REACH = 4
+VOICE_TITLE = 3  # the same actor this close to its voice is the voice's title, not a player
 CONCESSIVE_REACH = 3  # "although Russia (still) denies": the denier close to its verb
 ADJACENT = 2  # a demonym this close to a trigger noun says whose it is
 DEMONYM_REACH = 8  # farther, a demonym ("for the Russian air force") is in another phrase
@@ -164,6 +165,14 @@ def attribution(
         taken = {k for m in mentions for k in range(m.start, m.end)}
         found = people(pack, toks, taken, {} if known is None else known)
         speaker = _person_voice(pack, toks, found, cues, according)
+    for k in list(voices):  # "президента РФ Дмитрий Песков": the title's state speaks too
+        voices |= {
+            j
+            for j, m in enumerate(mentions)
+            if m.actor.name == mentions[k].actor.name
+            and m.actor.type != "demonym"
+            and abs(m.start - mentions[k].start) <= VOICE_TITLE
+        }
     hedged = bool(pack.hedges.find(toks)) or any(
         (t.mood is not None and t.mood.lower() in pack.hedge_moods)
         or (pack.hedge_endings and t.lower.endswith(pack.hedge_endings))
@@ -263,7 +272,9 @@ def _voice_near(
             continue
         if m.start > cue and any(t.lower in pack.complementizers for t in toks[cue : m.start]):
             continue  # "said that Germany sent": Germany is what is said, not who says it
-        if pack.order == "case" and m.cases and not m.cases & pack.subject_cases and not outlet:
+        # after its verb, the voice may be the owner of a title ("сказал пресс-секретарь Кремля")
+        cases = pack.subject_cases | (pack.title_cases if inverted else frozenset())
+        if pack.order == "case" and m.cases and not m.cases & cases and not outlet:
             continue
         if best is None or dist < best[0]:
             best = (dist, k)
@@ -295,8 +306,13 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
 def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
     if m.actor.type == "demonym" or _is_source(pack, toks, m):
         return False  # "Russian" says whose, not to whom; "from X" is the supplier
-    if m.cases & pack.recipient_cases and not (
-        m.cases & pack.subject_cases and m.end <= event.start
+    # an indeclinable name (the Russian abbreviations for the US, NATO, the CSTO) carries every
+    # case: its case says nothing, only a preposition makes it a recipient ("на Украину")
+    undeclined = bool(pack.subject_cases) and pack.subject_cases | pack.recipient_cases <= m.cases
+    if (
+        m.cases & pack.recipient_cases
+        and not undeclined
+        and not (m.cases & pack.subject_cases and m.end <= event.start)
     ):
         return True
     if m.suffix is not None and m.suffix in pack.recipient_suffixes:
@@ -344,9 +360,9 @@ def roles(
         None,
     )
     subject = _subject(pack, toks, event, [m for m in players if m is not recipient])
-    if subject is None and len(voices) == 1:
+    if subject is None and len({mentions[k].actor.name for k in voices}) == 1:
         # "Iran denied sending arms", "Russia said it does not supply": the voice acts
-        (k,) = voices
+        k = min(voices)
         if (
             mentions[k].actor.type not in VOICE_ONLY
             and mentions[k] is not recipient
@@ -481,7 +497,12 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
             return min(beside, key=lambda m: min(abs(a - m.end), abs(m.start - b)))
     named = [m for m in players if m.actor.type != "demonym"]
     if pack.order == "case":
-        subj = [m for m in named if m.cases & pack.subject_cases or not m.cases]
+        subj = [
+            m
+            for m in named
+            if (m.cases & pack.subject_cases or not m.cases)
+            and (m.start < event.start or m.start - event.end <= SOURCE_REACH)
+        ]  # after its verb, a subject stands close ("поставила Украине Германия")
         if subj:
             return min(subj, key=lambda m: (m.start > event.start, abs(m.start - event.start)))
     else:
