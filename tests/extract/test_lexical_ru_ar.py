@@ -98,3 +98,32 @@ def test_russian_question_word_opens_what_is_said(ex: Extractor) -> None:
     text = "Аналитик Иван Петров объяснил, почему Британия отправляет Украине инструкторов."
     found = claims_of(ex, text, "ru")
     assert not any(c[3] == "United Kingdom" for c in found)
+
+
+def test_russian_aid_in_the_form_of_troops_is_a_deployment(ex: Extractor) -> None:
+    # "the French promise Moldova help in the form of two thousand soldiers"
+    text = "Французы обещают Молдавии помощь в виде двух тысяч солдат."
+    found = claims_of(ex, text, "ru")
+    assert ("France", "troop_deployment", "Moldova", "author", "affirm", False) in found
+
+
+def test_a_demonym_far_down_a_list_does_not_supply(ex: Extractor) -> None:
+    # "Canada announced a military aid package that includes shells, fuel, trucks, medicine
+    # and two German tanks": the package is Canada's, not Germany's
+    text = (
+        "Оттава объявила о новом пакете военной помощи, который включает снаряды, топливо, "
+        "грузовики, медикаменты, палатки и два немецких танка."
+    )
+    found = claims_of(ex, text, "ru")
+    assert any(c[0] == "Canada" and c[1] == "arms_supply" for c in found)
+    assert not any(c[0] == "Germany" for c in found)
+
+
+def test_a_quote_keeps_the_voice_over_a_sentence_naming_no_actor(ex: Extractor) -> None:
+    # the voice (TASS) is named; a sentence with no actor follows; then a quotation opens
+    text = (
+        "Об угрозе сообщил ТАСС. Ситуация остается очень напряженной. "
+        "«Теперь Франция отправляет Армении инструкторов, и это только начало»."
+    )
+    found = claims_of(ex, text, "ru")
+    assert ("France", "training", "Armenia", "TASS", "affirm", False) in found

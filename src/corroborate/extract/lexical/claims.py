@@ -50,7 +50,6 @@ def extract_lexical(
             quoted = before
         elif not inside:
             quoted = None
-        before = None
         toks = pack.morph.sentence(text, s0, s1, suffixes=pack.apostrophe_suffixes)
         framing.extend(
             FramingMarker(
@@ -60,7 +59,8 @@ def extract_lexical(
         )
         mentions = entities(pack, toks)
         if not mentions:
-            continue
+            continue  # a sentence that names no actor keeps the voice before it for a quote
+        before = None
         found = events(pack, toks, mentions)
         att = attribution(pack, toks, mentions, known)
         retro = _retro_voice(pack, toks, mentions, att.speaker)

@@ -485,7 +485,8 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
         (a, b)
         for a, b, name, _pre in pack.objects.find(toks)
         if pack.object_relations.get(str(name), "arms_supply") == event.relation
-    ]
+        and min(abs(a - event.end), abs(event.start - b)) <= DEMONYM_REACH
+    ]  # a thing far off in a list ("... and two Norwegian NASAMS") is not what the act moves
     for a, b in heads:
         beside = [
             m
