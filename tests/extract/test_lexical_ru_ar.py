@@ -127,3 +127,42 @@ def test_a_quote_keeps_the_voice_over_a_sentence_naming_no_actor(ex: Extractor) 
     )
     found = claims_of(ex, text, "ru")
     assert ("France", "training", "Armenia", "TASS", "affirm", False) in found
+
+
+def test_arabic_voice_is_the_stretch_before_that(ex: Extractor) -> None:
+    # "said Ahmad Salim, the spokesman of the office of the Libyan National Army, that Turkey
+    # sent weapons": the army is the voice however long the title
+    text = (
+        "وقال أحمد سالم المتحدث الرسمي باسم المكتب الإعلامي التابع للجيش الوطني الليبي "
+        "إن تركيا أرسلت أسلحة إلى طرابلس."
+    )
+    found = claims_of(ex, text, "ar")
+    assert any(c[:2] == ("Turkey", "arms_supply") and c[3] == "Libyan National Army" for c in found)
+
+
+def test_arabic_article_after_li_is_restored(ex: Extractor) -> None:
+    # "للجيش الوطني الليبي" is li- + al-jaysh: the Libyan National Army, with its "to"
+    text = "أرسلت تركيا أسلحة للجيش الوطني الليبي."
+    found = claims_of(ex, text, "ar")
+    assert ("Turkey", "arms_supply", "Libyan National Army", "author", "affirm", False) in found
+
+
+def test_arabic_verb_then_noun_then_name_is_the_actor(ex: Extractor) -> None:
+    # "the coalition's aircraft struck Houthi positions": the name completing the noun acts
+    text = "وقصفت طائرات التحالف مواقع للحوثيين قرب الحديدة."
+    found = claims_of(ex, text, "ar")
+    assert any(c[:3] == ("Saudi-led coalition", "combat", "Houthis") for c in found)
+
+
+def test_arabic_belonging_to_marks_the_owner_not_the_recipient(ex: Extractor) -> None:
+    # "a patrol belonging to the Russian army was seen near the town": Russia is deployed
+    text = "شوهدت دورية تابعة للجيش الروسي قرب المدينة."
+    found = claims_of(ex, text, "ar")
+    assert any(c[:2] == ("Russia", "troop_deployment") and c[2] != "Russia" for c in found)
+
+
+def test_arabic_shipment_with_arms_is_a_supply(ex: Extractor) -> None:
+    # "the authorities seized a shipment of explosives and weapons from Iran"
+    text = "ضبطت السلطات الشحنة التي ضمت متفجرات وأسلحة من إيران."
+    found = claims_of(ex, text, "ar")
+    assert any(c[:2] == ("Iran", "arms_supply") for c in found)

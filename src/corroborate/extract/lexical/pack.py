@@ -57,6 +57,8 @@ class Phrases:
     prefixes: tuple[str, ...] = ()  # clitics a first word may carry (the Arabic "and", "to")
     cased: bool = False  # a capitalised phrase matches only a capitalised word (names)
     lemmas: bool = True  # a word may match by its lemma ("Suriyeli" -> suriye: not for names)
+    # a clitic that swallowed the article gives it back ("للجيش" -> "الجيش": lil- = li- + al-)
+    restore: tuple[tuple[str, str], ...] = ()
     _by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
 
     def add(self, keys: tuple[str, ...], payload: Any, *, proper: bool = False) -> None:
@@ -67,7 +69,7 @@ class Phrases:
         by_first = self._by_first
         out: list[tuple[tuple[str, ...], Any, str | None]] = []
         seen: set[str] = set()
-        for key, pre in _first_keys(tok.lower, tok.lemma, self.lemmas, self.prefixes):
+        for key, pre in _first_keys(tok.lower, tok.lemma, self.lemmas, self.prefixes, self.restore):
             if key in seen or key not in by_first:
                 continue
             seen.add(key)
@@ -101,7 +103,11 @@ class Phrases:
 
 @lru_cache(maxsize=300_000)
 def _first_keys(
-    lower: str, lemma: str, lemmas: bool, prefixes: tuple[str, ...]
+    lower: str,
+    lemma: str,
+    lemmas: bool,
+    prefixes: tuple[str, ...],
+    restore: tuple[tuple[str, str], ...] = (),
 ) -> tuple[tuple[str, str | None], ...]:
     """The keys a word may open a phrase with: its form, its lemma, its form less a clitic."""
     keys: list[tuple[str, str | None]] = [(lower, None)]
@@ -110,6 +116,9 @@ def _first_keys(
     for pre in prefixes:
         if lower.startswith(pre) and len(lower) > len(pre) + 2:
             keys.append((lower[len(pre) :], pre))
+    for pre, article in restore:
+        if lower.startswith(pre) and len(lower) > len(pre) + 2:
+            keys.append((article + lower[len(pre) :], pre))
     return tuple(keys)
 
 
@@ -151,6 +160,7 @@ class Pack:
     # how far after its speech verb a voice may stand, titles between ("قال المتحدث باسم X")
     inverted_reach: int
     title_cases: frozenset[str]  # the case of a title's owner after a speech verb
+    voice_until_that: bool  # verb first: the voice is any name between the verb and "that"
     agent_after: bool  # a name right after a trigger with no actor before is its agent
     speech_participles: tuple[str, ...]  # endings of a speech participle naming who follows
     person_names: str | None  # "capitalized" or "morphology": open-world people as voices
@@ -235,6 +245,7 @@ def load_pack(language: str) -> Pack:
         subject_reach=int(meta.get("subject_reach", 0)),
         inverted_reach=int(meta.get("inverted_reach", 3)),
         agent_after=bool(meta.get("agent_after", False)),
+        voice_until_that=bool(meta.get("voice_until_that", False)),
         title_cases=_set(meta.get("title_cases")),
         speech_participles=tuple(str(e) for e in meta.get("speech_participles", ()) or ()),
         quotes_keep_voice=bool(meta.get("quotes_keep_voice", False)),
@@ -272,6 +283,10 @@ def load_pack(language: str) -> Pack:
         framing=Phrases(prefixes),
         defaults={},
     )
+    restore = tuple((str(k), str(v)) for k, v in (meta.get("clitic_restore") or {}).items())
+    for value in vars(pack).values():
+        if isinstance(value, Phrases):
+            value.restore = restore
     for entry in _read(folder / "world.yaml").get("actors", ()) or ():
         if entry.get("type") == "state":
             _add_all(pack, pack.actors, entry.get("aliases"), Actor(str(entry["name"]), "state"))

@@ -261,14 +261,28 @@ def _voice_near(
     pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int, *, inverted: bool
 ) -> int | None:
     best: tuple[int, int] | None = None
+    # verb first ("قال X، المسؤول في Y، إن"): everything up to "that" is who speaks
+    that = (
+        next(
+            (
+                j
+                for j in range(cue + 1, min(len(toks), cue + 2 * SPEAKER_REACH))
+                if toks[j].lower in pack.complementizers
+            ),
+            None,
+        )
+        if pack.voice_until_that
+        else None
+    )
     for k, m in enumerate(mentions):
         if m.actor.type == "demonym" or (inverted and m.start < cue) or _is_with(pack, toks, m):
             continue  # "with Iraq" is a partner, never the voice
         outlet = m.actor.type in VOICE_ONLY  # "said the columnist of Izvestia": Izvestia
-        if m.start > cue + (SPEAKER_REACH if outlet else pack.inverted_reach):
+        spoken = that is not None and cue < m.start < that
+        if m.start > cue + (SPEAKER_REACH if outlet else pack.inverted_reach) and not spoken:
             continue  # only right after its verb ("said Peskov") is a later name the voice
         dist = cue - m.end if m.end <= cue else m.start - cue + SPEAKER_REACH // 2
-        if dist > SPEAKER_REACH or dist < 0:
+        if (dist > SPEAKER_REACH and not spoken) or dist < 0:
             continue
         if m.start > cue and any(t.lower in pack.complementizers for t in toks[cue : m.start]):
             continue  # "said that Germany sent": Germany is what is said, not who says it
@@ -515,8 +529,15 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
         ]
         if before:
             return before[-1]
-        if pack.agent_after:  # "تدريب واشنطن": the name a verbal noun governs is its agent
-            after = [m for m in named if m.start == event.end and m.prefix is None]
+        if pack.agent_after:  # "تدريب واشنطن": the name a verbal noun governs is its agent,
+            # or the name completing the noun after a verb ("استهدفت طائرات التحالف")
+            after = [
+                m
+                for m in named
+                if 0 <= m.start - event.end < ADJACENT
+                and m.prefix is None
+                and all(t.text.isalpha() for t in toks[event.end : m.start])
+            ]
             if after:
                 return after[0]
     demonyms = [
