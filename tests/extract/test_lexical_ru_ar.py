@@ -166,3 +166,27 @@ def test_arabic_shipment_with_arms_is_a_supply(ex: Extractor) -> None:
     text = "ضبطت السلطات الشحنة التي ضمت متفجرات وأسلحة من إيران."
     found = claims_of(ex, text, "ar")
     assert any(c[:2] == ("Iran", "arms_supply") for c in found)
+
+
+def test_a_later_mention_without_recipient_is_the_same_claim(ex: Extractor) -> None:
+    # the second sentence repeats the M113 supply without naming Poland: one claim
+    text = (
+        "Германия передала Польше бронетранспортеры M113. "
+        "Всего это будут двадцать бронетранспортеров M113, которые предоставит Германия."
+    )
+    found = ex.extract(text, doc="t", language="ru").claims
+    supplies = [c for c in found if c.relation == "arms_supply" and c.subject == "Germany"]
+    assert len(supplies) == 1
+    assert supplies[0].recipient == "Poland"
+    assert len(supplies[0].mentions) == 2
+
+
+def test_russian_outlet_named_in_latin_letters_speaks(ex: Extractor) -> None:
+    # "so writes the columnist of the journal Defense News": an outlet no list holds
+    text = (
+        "Германия скоро передаст Литве новые гаубицы, считает обозреватель журнала Defense News. "
+        "Автор отметил, что Франция тоже отправит Литве инструкторов."
+    )
+    found = claims_of(ex, text, "ru")
+    assert ("Germany", "arms_supply", "Lithuania", "Defense News", "affirm", False) in found
+    assert ("France", "training", "Lithuania", "Defense News", "affirm", False) in found

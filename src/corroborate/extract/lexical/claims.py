@@ -160,4 +160,24 @@ def _merged(claims: list[Claim]) -> list[Claim]:
         else:
             kept.mentions.append(c.evidence)
             kept.hedged = kept.hedged and c.hedged
-    return list(out.values())
+    # a mention of the same named system that leaves out the recipient ("the 14 M113AS4 that
+    # Australia will provide") is the claim that names it, where only one does
+    named: dict[tuple[str | None, ...], list[Claim]] = {}
+    for c in out.values():
+        if c.recipient is not None and c.object is not None:
+            named.setdefault(_without_recipient(c), []).append(c)
+    merged: list[Claim] = []
+    for c in out.values():
+        bare = c.recipient is None and c.object is not None
+        fuller = named.get(_without_recipient(c), []) if bare else []
+        if len(fuller) == 1:
+            fuller[0].mentions.extend(c.mentions)
+            fuller[0].hedged = fuller[0].hedged and c.hedged
+        else:
+            merged.append(c)
+    return merged
+
+
+def _without_recipient(c: Claim) -> tuple[str | None, ...]:
+    key = c.key()
+    return key[:4] + key[5:]

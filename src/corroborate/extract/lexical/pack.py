@@ -182,6 +182,7 @@ class Pack:
     hedge_endings: tuple[str, ...]
     actors: Phrases
     institutions: Phrases  # "ministry", "army": with a demonym, the state itself
+    outlet_words: Phrases  # "journal", "newspaper": an outlet's Latin name follows
     demonym_after_institution: bool  # "وزارة الخارجية السورية", "governo italiano"
     demonyms: Phrases  # matched by lemma too where the pack says so ("occidentali" -> occidentale)
     speech: Phrases
@@ -268,6 +269,7 @@ def load_pack(language: str) -> Pack:
         actors=Phrases(prefixes, cased=True, lemmas=bool(meta.get("lemmatize_data", False))),
         demonyms=Phrases(prefixes, lemmas=bool(meta.get("demonym_lemmas", False))),
         institutions=Phrases(prefixes),
+        outlet_words=Phrases(prefixes),
         demonym_after_institution=meta.get("institution_demonym") == "after",
         speech=Phrases(prefixes),
         according=Phrases(prefixes),
@@ -301,6 +303,7 @@ def load_pack(language: str) -> Pack:
                     pack.demonyms.add(pack.keys(str(phrase)), demonym)
     _add_all(pack, pack.speech, cues.get("speech"), "speech")
     _add_all(pack, pack.institutions, cues.get("institutions"), "institution")
+    _add_all(pack, pack.outlet_words, cues.get("outlet_words"), "outlet")
     _add_all(pack, pack.according, cues.get("according_to"), "according")
     _add_all(pack, pack.deny, cues.get("deny"), "deny")
     _add_all(pack, pack.concessive, cues.get("concessive"), "concessive")

@@ -74,10 +74,28 @@ def entities(pack: Pack, toks: list[Tok]) -> list[Mention]:
     found = pack.actors.find(toks)
     taken = {k for a, b, _actor, _pre in found for k in range(a, b)}
     found += [f for f in pack.demonyms.find(toks) if not taken & set(range(f[0], f[1]))]
+    taken |= {k for a, b, _actor, _pre in found for k in range(a, b)}
+    found += _open_outlets(pack, toks, taken)
     for a, b, actor, pre in sorted(found, key=lambda f: f[0]):
         head = toks[a]
         out.append(Mention(a, b, actor, head.cases, toks[b - 1].suffix, pre))
     return _institutions(pack, toks, out)
+
+
+def _open_outlets(pack: Pack, toks: list[Tok], taken: set[int]) -> list[Match]:
+    """An outlet no pack lists, named in Latin letters after a word saying what it is
+    ("журнала Foreign Affairs", "издание Politico"): it speaks under its own name."""
+    out: list[Match] = []
+    for _a, b, _w, _pre in pack.outlet_words.find(toks):
+        j = b
+        while j < len(toks) and j not in taken and toks[j].text[:1].isupper():
+            if not (toks[j].text.isascii() and toks[j].text.isalpha()):
+                break
+            j += 1
+        if j > b:
+            name = " ".join(t.text for t in toks[b:j])
+            out.append((b, j, Actor(name, "outlet"), None))
+    return out
 
 
 def _institutions(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> list[Mention]:
