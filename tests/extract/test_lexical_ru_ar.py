@@ -190,3 +190,13 @@ def test_russian_outlet_named_in_latin_letters_speaks(ex: Extractor) -> None:
     found = claims_of(ex, text, "ru")
     assert ("Germany", "arms_supply", "Lithuania", "Defense News", "affirm", False) in found
     assert ("France", "training", "Lithuania", "Defense News", "affirm", False) in found
+
+
+def test_arabic_speech_participle_keeps_the_voice(ex: Extractor) -> None:
+    # Turkey speaks; the next sentence's "..., pointing out that" continues an unnamed official
+    # whose words are Turkey's until another voice is named
+    text = (
+        "وقالت أنقرة إن الوضع صعب. وتحدث المسؤول عن الحوار، مشيرا إلى أن أنقرة ستواصل دعم طرابلس."
+    )
+    found = claims_of(ex, text, "ar")
+    assert any(c[:2] == ("Turkey", "political_support") and c[3] == "Turkey" for c in found)
