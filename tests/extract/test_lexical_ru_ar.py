@@ -200,3 +200,11 @@ def test_arabic_speech_participle_keeps_the_voice(ex: Extractor) -> None:
     )
     found = claims_of(ex, text, "ar")
     assert any(c[:2] == ("Turkey", "political_support") and c[3] == "Turkey" for c in found)
+
+
+def test_arabic_led_by_is_not_the_actor_and_provided_arms_supply(ex: Extractor) -> None:
+    # "the coalition led by the Kingdom provided the fighters with modern weapons"
+    text = "وقدمت قوات التحالف بقيادة المملكة أسلحة حديثة للمقاتلين."
+    found = claims_of(ex, text, "ar")
+    assert any(c[:2] == ("Saudi-led coalition", "arms_supply") for c in found)
+    assert not any(c[0] == "Saudi Arabia" for c in found)
