@@ -208,3 +208,39 @@ def test_arabic_led_by_is_not_the_actor_and_provided_arms_supply(ex: Extractor) 
     found = claims_of(ex, text, "ar")
     assert any(c[:2] == ("Saudi-led coalition", "arms_supply") for c in found)
     assert not any(c[0] == "Saudi Arabia" for c in found)
+
+
+def test_russian_latin_name_after_a_speech_verb_is_an_outlet(ex: Extractor) -> None:
+    # "British instructors train Georgian soldiers, writes The Guardian"
+    text = "Британские инструкторы обучают грузинских военных, пишет The Guardian."
+    found = claims_of(ex, text, "ru")
+    assert any(c[:2] == ("United Kingdom", "training") and c[3] == "The Guardian" for c in found)
+
+
+def test_a_voice_is_never_conjoined_to_the_actor(ex: Extractor) -> None:
+    # "According to Reuters, Germany will send a battalion to Lithuania": Reuters sends nothing
+    text = "По данным Reuters, Германия направит в Литву батальон."
+    found = claims_of(ex, text, "ru")
+    assert ("Germany", "troop_deployment", "Lithuania", "Reuters", "affirm", False) in found
+    assert not any(c[0] == "Reuters" for c in found)
+
+
+def test_russian_seat_of_power_speaks(ex: Extractor) -> None:
+    # "China supplies Iran with drones, they say in Washington": Washington is the voice
+    text = "Китай поставляет Ирану беспилотники, утверждают в Вашингтоне."
+    found = claims_of(ex, text, "ru")
+    assert ("China", "arms_supply", "Iran", "United States", "affirm", False) in found
+
+
+def test_russian_state_in_a_persons_title_speaks(ex: Extractor) -> None:
+    # "Canada's defence minister Anna Petrova said that Ottawa will send Latvia howitzers"
+    text = "Министр обороны Канады Анна Петрова заявила, что Оттава отправит Латвии гаубицы."
+    found = claims_of(ex, text, "ru")
+    assert ("Canada", "arms_supply", "Latvia", "Canada", "affirm", False) in found
+
+
+def test_russian_bringing_in_troops_is_a_deployment(ex: Extractor) -> None:
+    # "Turkey is bringing a battalion into Azerbaijan"
+    text = "Турция вводит в Азербайджан батальон."
+    found = claims_of(ex, text, "ru")
+    assert ("Turkey", "troop_deployment", "Azerbaijan", "author", "affirm", False) in found

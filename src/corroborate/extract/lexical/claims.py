@@ -7,6 +7,7 @@ from functools import partial
 from corroborate.extract.claim import Claim, FramingMarker, Span
 from corroborate.extract.lexical.pack import Pack, load_pack
 from corroborate.extract.lexical.stages import (
+    VOICE_ONLY,
     Event,
     Mention,
     attribution,
@@ -82,7 +83,16 @@ def extract_lexical(
             if r.subject is None:
                 continue
             done.add(event.relation)
-            others = [m for m in mentions if m is not r.recipient]
+            others = [  # "According to Bloomberg, Germany sends": the voice joins no actor
+                m
+                for k, m in enumerate(mentions)
+                if m is r.subject
+                or (
+                    m is not r.recipient
+                    and k not in att.speaker_mentions
+                    and m.actor.type not in VOICE_ONLY
+                )
+            ]
             for subject in [r.subject, *conjoined(pack, toks, others, r.subject)]:
                 voiced = partial(
                     _claim, text, toks, doc, pack, event, subject, r.recipient, r.object

@@ -169,6 +169,7 @@ class Pack:
     apostrophe_suffixes: bool
     determiners: frozenset[str]
     complementizers: frozenset[str]
+    voice_places: frozenset[str]  # "in X" as who speaks: "в Кремле заявили" (Kremlin said)
     comitative_words: frozenset[str]  # "with" before a name ("con la Russia", "مع روسيا")
     comitative_after: frozenset[str]  # "with" after it ("Rusya ile")
     subject_pronouns: frozenset[str]  # "that it supplies": the voice acts in its own clause
@@ -257,6 +258,7 @@ def load_pack(language: str) -> Pack:
         complementizers=_set(cues.get("complementizers")),
         subject_pronouns=_set(cues.get("subject_pronouns")),
         comitative_words=_set(cues.get("comitative_words")),
+        voice_places=_set(cues.get("voice_places")),
         comitative_after=_set(cues.get("comitative_after")),
         conjunctions=_set(cues.get("conjunctions")),
         conjunction_prefixes=_set(meta.get("conjunction_prefixes")),

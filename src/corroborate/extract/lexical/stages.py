@@ -20,6 +20,7 @@ from corroborate.extract.lexical.text import Tok
 NEGATION_REACH = 3
 SPEAKER_REACH = 8
 ACCORDING_REACH = 4
+ALL_CASES = 6  # a name the morphology gives every case to does not decline
 VOICE_TITLE = 3  # the same actor this close to its voice is the voice's title, not a player
 CONCESSIVE_REACH = 3  # "although Russia (still) denies": the denier close to its verb
 ADJACENT = 2  # a demonym this close to a trigger noun says whose it is
@@ -32,6 +33,8 @@ SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
 NATIONALITY_NOT_SENDER = frozenset({"foreign_fighters"})
 # actors that speak but are never said to act or receive (outlets, agencies)
 VOICE_ONLY = frozenset({"outlet"})
+# the actors a person's title may name as the one the person speaks for
+TITLE_HOLDERS = frozenset({"state", "collective", "group"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +87,16 @@ def entities(pack: Pack, toks: list[Tok]) -> list[Mention]:
 
 def _open_outlets(pack: Pack, toks: list[Tok], taken: set[int]) -> list[Match]:
     """An outlet no pack lists, named in Latin letters after a word saying what it is
-    ("журнала Foreign Affairs", "издание Politico"): it speaks under its own name."""
+    ("журнала Foreign Affairs", "издание Politico") or after a speech verb of another script
+    ("пишет The Times": a paper keeps its Latin name, people are transliterated): it speaks
+    under its own name."""
     out: list[Match] = []
-    for _a, b, _w, _pre in pack.outlet_words.find(toks):
+    cues = pack.outlet_words.find(toks) + [
+        c
+        for c in pack.speech.find(toks) + pack.according.find(toks)
+        if not _LATIN.search(" ".join(t.lower for t in toks[c[0] : c[1]]))
+    ]
+    for _a, b, _w, _pre in cues:
         j = b
         while j < len(toks) and j not in taken and toks[j].text[:1].isupper():
             if not (toks[j].text.isascii() and toks[j].text.isalpha()):
@@ -182,7 +192,21 @@ def attribution(
     if speaker is None and (cues or according) and pack.person_names is not None:
         taken = {k for m in mentions for k in range(m.start, m.end)}
         found = people(pack, toks, taken, {} if known is None else known)
-        speaker = _person_voice(pack, toks, found, cues, according)
+        person = _person_voice(pack, toks, found, cues, according)
+        if person is not None:
+            speaker = person.name
+            # "Министр обороны Великобритании Бен Уоллес": the state in the title speaks
+            title = next(
+                (
+                    k
+                    for k, m in enumerate(mentions)
+                    if m.end == person.start and m.actor.type in TITLE_HOLDERS
+                ),
+                None,
+            )
+            if title is not None:
+                voices.add(title)
+                speaker = mentions[title].actor.name
     for k in list(voices):  # "президента РФ Дмитрий Песков": the title's state speaks too
         voices |= {
             j
@@ -238,14 +262,14 @@ def _person_voice(
     found: list[Person],
     cues: list[tuple[int, int, object, str | None]],
     according: list[tuple[int, int, object, str | None]],
-) -> str | None:
+) -> Person | None:
     """The person that speaks: right after "according to", else the nearest before its verb
     (in the subject case where there are cases), else right after it ("said Conte")."""
     for _a, b, _p, _pre in according:
         for p in found:
             if b <= p.start <= b + ACCORDING_REACH:
-                return p.name
-    best: tuple[int, str] | None = None
+                return p
+    best: tuple[int, Person] | None = None
     for cue, _b, _p, _pre in cues:
         for p in found:
             if p.end <= cue:
@@ -260,7 +284,7 @@ def _person_voice(
             if pack.order == "case" and cases and not cases & pack.subject_cases:
                 continue
             if dist <= SPEAKER_REACH and (best is None or dist < best[0]):
-                best = (dist, p.name)
+                best = (dist, p)
     return None if best is None else best[1]
 
 
@@ -306,7 +330,8 @@ def _voice_near(
             continue  # "said that Germany sent": Germany is what is said, not who says it
         # after its verb, the voice may be the owner of a title ("сказал пресс-секретарь Кремля")
         cases = pack.subject_cases | (pack.title_cases if inverted else frozenset())
-        if pack.order == "case" and m.cases and not m.cases & cases and not outlet:
+        seat = _word_before(pack, toks, m) in pack.voice_places  # "заявили в Кремле"
+        if pack.order == "case" and m.cases and not m.cases & cases and not outlet and not seat:
             continue
         if best is None or dist < best[0]:
             best = (dist, k)
@@ -340,7 +365,7 @@ def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool
         return False  # "Russian" says whose, not to whom; "from X" is the supplier
     # an indeclinable name (the Russian abbreviations for the US, NATO, the CSTO) carries every
     # case: its case says nothing, only a preposition makes it a recipient ("на Украину")
-    undeclined = bool(pack.subject_cases) and pack.subject_cases | pack.recipient_cases <= m.cases
+    undeclined = bool(pack.subject_cases) and len(m.cases) >= ALL_CASES
     if (
         m.cases & pack.recipient_cases
         and not undeclined
@@ -569,6 +594,7 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
     return None
 
 
+_LATIN = re.compile(r"[a-z]")
 _DESIGNATION = re.compile(r"(?=.*\d)[A-Z][A-Za-z]*-?\d+[A-Za-z0-9-]*\Z")
 
 
