@@ -244,3 +244,22 @@ def test_russian_bringing_in_troops_is_a_deployment(ex: Extractor) -> None:
     text = "Турция вводит в Азербайджан батальон."
     found = claims_of(ex, text, "ru")
     assert ("Turkey", "troop_deployment", "Azerbaijan", "author", "affirm", False) in found
+
+
+def test_arabic_voice_acts_before_the_name_after_a_verbal_noun(ex: Extractor) -> None:
+    # "Tehran denied supplying the Houthis with missiles": Iran denies, the Houthis receive
+    text = "نفت طهران تزويد الحوثيين بالصواريخ."
+    found = claims_of(ex, text, "ar")
+    assert any(c[:2] == ("Iran", "arms_supply") and c[3:5] == ("Iran", "deny") for c in found)
+    assert not any(c[0] == "Houthis" for c in found)
+
+
+def test_arabic_future_deployment_and_plural_demonym(ex: Extractor) -> None:
+    # "the American defence ministry said it will deploy a thousand soldiers"
+    text = "أكدت وزارة الدفاع الأمريكية أنها ستنشر ألف جندي في المنطقة."
+    found = claims_of(ex, text, "ar")
+    assert ("United States", "troop_deployment", None, "United States", "affirm", False) in found
+    # "informed sources said Russian military advisers are present in Syria"
+    text = "قالت مصادر مطلعة إن مستشارين عسكريين روس يتواجدون في سوريا."
+    found = claims_of(ex, text, "ar")
+    assert ("Russia", "training", None, "informed sources", "affirm", True) in found

@@ -416,7 +416,8 @@ def roles(
         ),
         None,
     )
-    subject = _subject(pack, toks, event, [m for m in players if m is not recipient])
+    others = [m for m in players if m is not recipient]
+    subject = _subject(pack, toks, event, others, after=False)
     if subject is None and len({mentions[k].actor.name for k in voices}) == 1:
         # "Iran denied sending arms", "Russia said it does not supply": the voice acts
         k = min(voices)
@@ -426,6 +427,8 @@ def roles(
             and _voice_reaches(pack, toks, mentions[k], event)
         ):
             subject = mentions[k]
+    if subject is None and pack.agent_after:  # the name after a verbal noun, last
+        subject = _subject(pack, toks, event, others, after=True)
     if subject is not None and recipient is not None and subject.actor.name == recipient.actor.name:
         recipient = None
     deny = any(
@@ -515,7 +518,9 @@ def _is_object(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     return False
 
 
-def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
+def _subject(
+    pack: Pack, toks: list[Tok], event: Event, players: list[Mention], *, after: bool = False
+) -> Mention | None:
     players = [
         m
         for m in players
@@ -572,17 +577,17 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
         ]
         if before:
             return before[-1]
-        if pack.agent_after:  # "تدريب واشنطن": the name a verbal noun governs is its agent,
+        if after:  # "تدريب واشنطن": the name a verbal noun governs is its agent,
             # or the name completing the noun after a verb ("استهدفت طائرات التحالف")
-            after = [
+            governed = [
                 m
                 for m in named
                 if 0 <= m.start - event.end < ADJACENT
                 and m.prefix is None
                 and all(t.text.isalpha() for t in toks[event.end : m.start])
             ]
-            if after:
-                return after[0]
+            if governed:
+                return governed[0]
     demonyms = [
         m
         for m in players
