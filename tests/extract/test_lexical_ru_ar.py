@@ -263,3 +263,35 @@ def test_arabic_future_deployment_and_plural_demonym(ex: Extractor) -> None:
     text = "قالت مصادر مطلعة إن مستشارين عسكريين روس يتواجدون في سوريا."
     found = claims_of(ex, text, "ar")
     assert ("Russia", "training", None, "informed sources", "affirm", True) in found
+
+
+def test_arabic_his_country_points_back_at_the_voice(ex: Extractor) -> None:
+    # "the Turkish foreign ministry spokesman denied that his country sent weapons to Libya"
+    text = "نفى المتحدث باسم الخارجية التركية أن تكون بلاده أرسلت أسلحة إلى ليبيا."
+    found = claims_of(ex, text, "ar")
+    assert any(c[:5] == ("Turkey", "arms_supply", "Libya", "Turkey", "deny") for c in found)
+
+
+def test_arabic_the_supplied_is_the_object_of_supply_verbs(ex: Extractor) -> None:
+    # "the Russian foreign ministry said Moscow does not supply Armenia with weapons"
+    text = "قالت الخارجية الروسية إن موسكو لا تزود أرمينيا بالأسلحة."
+    found = claims_of(ex, text, "ar")
+    assert ("Russia", "arms_supply", "Armenia", "Russia", "deny", False) in found
+
+
+def test_arabic_transported_is_not_according_to(ex: Extractor) -> None:
+    # "the Washington Post revealed that the United States moved weapons to Ukraine"
+    text = "كشفت صحيفة واشنطن بوست أن الولايات المتحدة نقلت أسلحة إلى أوكرانيا."
+    found = claims_of(ex, text, "ar")
+    assert any(
+        c[:3] == ("United States", "arms_supply", "Ukraine") and c[3] == "Washington Post"
+        for c in found
+    )
+    assert not any(c[3] == "Ukraine" for c in found)
+
+
+def test_arabic_destroying_is_combat(ex: Extractor) -> None:
+    # "the military spokesman explained that the coalition forces destroyed a Houthi launcher"
+    text = "وأوضح المتحدث العسكري أن قوات التحالف دمرت منصة صواريخ حوثية."
+    found = claims_of(ex, text, "ar")
+    assert any(c[:2] == ("Saudi-led coalition", "combat") for c in found)

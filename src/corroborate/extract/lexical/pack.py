@@ -184,6 +184,7 @@ class Pack:
     actors: Phrases
     institutions: Phrases  # "ministry", "army": with a demonym, the state itself
     outlet_words: Phrases  # "journal", "newspaper": an outlet's Latin name follows
+    object_recipient: Phrases  # verbs whose object is who gets it ("supply X with arms")
     demonym_after_institution: bool  # "وزارة الخارجية السورية", "governo italiano"
     demonyms: Phrases  # matched by lemma too where the pack says so ("occidentali" -> occidentale)
     speech: Phrases
@@ -272,6 +273,7 @@ def load_pack(language: str) -> Pack:
         demonyms=Phrases(prefixes, lemmas=bool(meta.get("demonym_lemmas", False))),
         institutions=Phrases(prefixes),
         outlet_words=Phrases(prefixes),
+        object_recipient=Phrases(prefixes),
         demonym_after_institution=meta.get("institution_demonym") == "after",
         speech=Phrases(prefixes),
         according=Phrases(prefixes),
@@ -318,6 +320,7 @@ def load_pack(language: str) -> Pack:
         if spec.get("object"):
             pack.defaults[str(relation)] = str(spec["object"])
     _add_all(pack, pack.transfers, rels.get("transfer"), "transfer")
+    _add_all(pack, pack.object_recipient, rels.get("object_recipient"), "recipient")
     for english, forms in (rels.get("objects") or {}).items():
         _add_all(pack, pack.objects, forms, str(english))
     for entry in _read(folder / "framing.yaml").get("framing", ()) or ():

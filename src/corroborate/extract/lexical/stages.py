@@ -214,6 +214,10 @@ def attribution(
             if m.actor.name == mentions[k].actor.name
             and m.actor.type != "demonym"
             and abs(m.start - mentions[k].start) <= VOICE_TITLE
+            and not any(  # "قالت الخارجية الروسية إن موسكو": after "that", Moscow acts
+                t.lower in pack.complementizers
+                for t in toks[min(m.end, mentions[k].end) : max(m.start, mentions[k].start)]
+            )
         }
     hedged = bool(pack.hedges.find(toks)) or any(
         (t.mood is not None and t.mood.lower() in pack.hedge_moods)
@@ -376,6 +380,8 @@ def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool
         return True
     if m.prefix is not None and m.prefix in pack.recipient_prefixes:
         return True
+    if m.start == event.end and pack.object_recipient.find(toks[event.start : event.end]):
+        return True  # "تزود أرمينيا بالأسلحة": the one supplied is the verb's object
     if pack.head_recipient_endings and m.suffix is None and m.end < len(toks):
         head = toks[m.end]  # a case-final language marks the phrase on its last noun
         if (
