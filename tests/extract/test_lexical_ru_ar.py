@@ -295,3 +295,12 @@ def test_arabic_destroying_is_combat(ex: Extractor) -> None:
     text = "وأوضح المتحدث العسكري أن قوات التحالف دمرت منصة صواريخ حوثية."
     found = claims_of(ex, text, "ar")
     assert any(c[:2] == ("Saudi-led coalition", "combat") for c in found)
+
+
+def test_arabic_forces_claim_only_their_owner(ex: Extractor) -> None:
+    # "Turkish forces entered the town": Turkey is present
+    found = claims_of(ex, "دخلت قوات تركية إلى البلدة.", "ar")
+    assert any(c[:2] == ("Turkey", "troop_deployment") for c in found)
+    # "Iran welcomed the withdrawal of the forces from the border": no one is said to deploy
+    found = claims_of(ex, "رحبت إيران بانسحاب القوات من الحدود.", "ar")
+    assert not any(c[1] == "troop_deployment" for c in found)

@@ -185,6 +185,7 @@ class Pack:
     institutions: Phrases  # "ministry", "army": with a demonym, the state itself
     outlet_words: Phrases  # "journal", "newspaper": an outlet's Latin name follows
     object_recipient: Phrases  # verbs whose object is who gets it ("supply X with arms")
+    bound_triggers: Phrases  # nouns ("forces") that claim only with their owner right after
     demonym_after_institution: bool  # "وزارة الخارجية السورية", "governo italiano"
     demonyms: Phrases  # matched by lemma too where the pack says so ("occidentali" -> occidentale)
     speech: Phrases
@@ -274,6 +275,7 @@ def load_pack(language: str) -> Pack:
         institutions=Phrases(prefixes),
         outlet_words=Phrases(prefixes),
         object_recipient=Phrases(prefixes),
+        bound_triggers=Phrases(prefixes),
         demonym_after_institution=meta.get("institution_demonym") == "after",
         speech=Phrases(prefixes),
         according=Phrases(prefixes),
@@ -321,6 +323,7 @@ def load_pack(language: str) -> Pack:
             pack.defaults[str(relation)] = str(spec["object"])
     _add_all(pack, pack.transfers, rels.get("transfer"), "transfer")
     _add_all(pack, pack.object_recipient, rels.get("object_recipient"), "recipient")
+    _add_all(pack, pack.bound_triggers, rels.get("bound_triggers"), "bound")
     for english, forms in (rels.get("objects") or {}).items():
         _add_all(pack, pack.objects, forms, str(english))
     for entry in _read(folder / "framing.yaml").get("framing", ()) or ():

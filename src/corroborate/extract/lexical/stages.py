@@ -536,6 +536,10 @@ def _subject(
     ]
     if event.relation in NATIONALITY_NOT_SENDER:
         players = [m for m in players if m.actor.type != "demonym"]
+    if pack.bound_triggers.find(toks[event.start : event.end]):
+        # "قوات تركية", "قوات التحالف": a bare noun like "forces" claims only whose it is,
+        # said on it; a name elsewhere in the clause is not the one whose forces they are
+        players = [m for m in players if 0 <= m.start - event.end < ADJACENT]
     marked = [m for m in players if m.suffix is not None and m.suffix in pack.subject_suffixes]
     if marked:  # "Russia-GEN ... shipment": the genitive owns a nominalised act
         return min(marked, key=lambda m: abs(m.start - event.start))
