@@ -304,3 +304,17 @@ def test_arabic_forces_claim_only_their_owner(ex: Extractor) -> None:
     # "Iran welcomed the withdrawal of the forces from the border": no one is said to deploy
     found = claims_of(ex, "رحبت إيران بانسحاب القوات من الحدود.", "ar")
     assert not any(c[1] == "troop_deployment" for c in found)
+
+
+def test_russian_taking_part_in_hostilities_is_combat(ex: Extractor) -> None:
+    # "Kazakhstan will not take part in the hostilities, its president said"
+    text = "Казахстан не будет участвовать в боевых действиях, заявил президент Казахстана."
+    found = claims_of(ex, text, "ru")
+    assert ("Kazakhstan", "combat", None, "Kazakhstan", "deny", False) in found
+
+
+def test_mercenaries_from_a_country_are_not_sent_by_it(ex: Extractor) -> None:
+    # "mercenaries from Romania fight for the Georgian army": origin is not a sender
+    text = "Наемники из Румынии воюют на стороне грузинской армии."
+    found = claims_of(ex, text, "ru")
+    assert not any(c[0] == "Romania" for c in found)

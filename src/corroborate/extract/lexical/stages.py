@@ -547,6 +547,7 @@ def _subject(
         m
         for m in players
         if _is_source(pack, toks, m)
+        and event.relation not in NATIONALITY_NOT_SENDER  # "mercenaries from Poland": origin
         and min(abs(m.start - event.end), abs(event.start - m.end)) <= SOURCE_REACH
     ]
     if sources:
