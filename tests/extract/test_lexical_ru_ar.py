@@ -318,3 +318,10 @@ def test_mercenaries_from_a_country_are_not_sent_by_it(ex: Extractor) -> None:
     text = "Наемники из Румынии воюют на стороне грузинской армии."
     found = claims_of(ex, text, "ru")
     assert not any(c[0] == "Romania" for c in found)
+
+
+def test_arabic_stressed_is_a_reporting_verb(ex: Extractor) -> None:
+    # "the Turkish defence minister stressed that Ankara will not send forces to Syria"
+    text = "وشدد وزير الدفاع التركي على أن أنقرة لن ترسل قوات إلى سوريا."
+    found = claims_of(ex, text, "ar")
+    assert ("Turkey", "troop_deployment", "Syria", "Turkey", "deny", False) in found
