@@ -79,9 +79,16 @@ def extract_lexical(
         for event in found:
             if event.relation in done:
                 continue
-            r = roles(pack, toks, mentions, event, att.speaker_mentions)
+            r = roles(pack, toks, mentions, event, att.speaker_mentions, att.conceded)
             if r.subject is None:
                 continue
+            if (
+                pack.support_needs_side
+                and event.relation in GENERIC
+                and r.recipient is None
+                and not (att.deny or r.deny)
+            ):
+                continue  # backing nobody named ("needs our support") says nothing of a side
             done.add(event.relation)
             others = [  # "According to Bloomberg, Germany sends": the voice joins no actor
                 m

@@ -166,6 +166,9 @@ class Pack:
     person_names: str | None  # "capitalized" or "morphology": open-world people as voices
     transliteration: dict[str, str]  # letters (and pairs) to Latin, for people's names
     quotes_keep_voice: bool  # a quotation after "X said" stays X's until it closes
+    # "the attack..., X says": a voice named after the act acts only in its own quotation
+    inverted_voice_quoted: bool
+    support_needs_side: bool  # backing affirmed of nobody named is no claim
     apostrophe_suffixes: bool
     determiners: frozenset[str]
     complementizers: frozenset[str]
@@ -195,12 +198,23 @@ class Pack:
     concessive: Phrases  # "although", "etse de": a denial there is one voice among two
     hedges: Phrases
     epithets: Phrases  # "Iran-backed", "destekli": a trigger as an epithet states no claim
+    passive: Phrases  # "a été attaquée", "sono stati addestrati": the name before is acted on
+    reactions: Phrases  # "X condemned the strike": X reacts to the act, it does not act
+    requests: Phrases  # "X asked Y for arms": X receives, Y supplies
+    uses: Phrases  # "X uses Iranian drones": Iran supplies, X receives
+    purpose_words: frozenset[str]  # "to" before an infinitive of purpose: an aim, not an act
+    place_nouns: frozenset[str]  # "the north of X", "la regione di X": a part of X, a place
+    genitive_words: frozenset[str]  # "of" after a noun: "soldats de l'OTAN", whose they are
+    relatives: frozenset[str]  # "according to which": the source is what stands before
+    against_words: frozenset[str]  # "contre l'ambassade américaine": whose is the target
     triggers: Phrases
     transfers: Phrases
     objects: Phrases
     object_relations: dict[str, str]
     framing: Phrases
     defaults: dict[str, str]
+    # infinitive ending -> participle endings ("er": é, ée, és, ées), for verbs the pack lists
+    participles: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def keys(self, phrase: str, *, lemmas: bool = True) -> tuple[str, ...]:
         raw = words(phrase, 0, len(phrase))
@@ -216,6 +230,19 @@ def _add_all(pack: Pack, target: Phrases, items: Any, payload: Any) -> None:
         target.add(pack.keys(text, lemmas=False), payload, proper=proper)
         if pack.lemmatize_data:  # only where the lemmas are reliable enough to widen a phrase
             target.add(pack.keys(text), payload, proper=proper)
+        if not proper and " " not in text:
+            for form in _participles(pack, text.lower()):
+                target.add((form,), payload)
+
+
+def _participles(pack: Pack, verb: str) -> list[str]:
+    """The participles of a verb the pack lists by its infinitive ("livrer": livré, livrées),
+    from the pack's endings: a lemmatiser leaves many of them as they are."""
+    for infinitive, endings in pack.participles.items():
+        if verb.endswith(infinitive) and len(verb) >= len(infinitive) + 2:
+            stem = verb[: -len(infinitive)]
+            return [stem + e for e in endings]
+    return []
 
 
 @lru_cache(maxsize=16)
@@ -253,6 +280,8 @@ def load_pack(language: str) -> Pack:
         title_cases=_set(meta.get("title_cases")),
         speech_participles=tuple(str(e) for e in meta.get("speech_participles", ()) or ()),
         quotes_keep_voice=bool(meta.get("quotes_keep_voice", False)),
+        inverted_voice_quoted=bool(meta.get("inverted_voice_quoted", False)),
+        support_needs_side=bool(meta.get("support_needs_side", False)),
         person_names=str(meta["person_names"]) if meta.get("person_names") else None,
         transliteration={str(k): str(v) for k, v in (meta.get("transliteration") or {}).items()},
         apostrophe_suffixes=meta.get("apostrophe") == "suffix",
@@ -284,12 +313,24 @@ def load_pack(language: str) -> Pack:
         retro=Phrases(prefixes),
         hedges=Phrases(prefixes),
         epithets=Phrases(prefixes, lemmas=False),
+        passive=Phrases(prefixes),
+        reactions=Phrases(prefixes),
+        requests=Phrases(prefixes),
+        uses=Phrases(prefixes),
+        against_words=_set(cues.get("against_words")),
+        relatives=_set(cues.get("relatives")),
+        genitive_words=_set(cues.get("genitive_words")),
+        place_nouns=_set(cues.get("place_nouns")),
+        purpose_words=_set(cues.get("purpose_words")),
         triggers=Phrases(prefixes),
         transfers=Phrases(prefixes),
         objects=Phrases(prefixes),
         object_relations={str(k): str(v) for k, v in (rels.get("object_relations") or {}).items()},
         framing=Phrases(prefixes),
         defaults={},
+        participles={
+            str(k): tuple(str(e) for e in v) for k, v in (meta.get("participles") or {}).items()
+        },
     )
     restore = tuple((str(k), str(v)) for k, v in (meta.get("clitic_restore") or {}).items())
     for value in vars(pack).values():
@@ -297,7 +338,13 @@ def load_pack(language: str) -> Pack:
             value.restore = restore
     for entry in _read(folder / "world.yaml").get("actors", ()) or ():
         if entry.get("type") == "state":
-            _add_all(pack, pack.actors, entry.get("aliases"), Actor(str(entry["name"]), "state"))
+            # the generated aliases leave out a name spelt as in English ("Canada", "Mali"):
+            # where the pack says the language writes them so, they are names too
+            names = [
+                *([entry["name"]] if meta.get("english_state_names") else []),
+                *(entry.get("aliases") or ()),
+            ]
+            _add_all(pack, pack.actors, names, Actor(str(entry["name"]), "state"))
     for entry in _read(folder / "actors.yaml").get("actors", ()) or ():
         actor = Actor(str(entry["name"]), str(entry.get("type", "state")))
         _add_all(pack, pack.actors, entry.get("forms"), actor)
@@ -315,6 +362,10 @@ def load_pack(language: str) -> Pack:
     _add_all(pack, pack.concessive, cues.get("concessive"), "concessive")
     _add_all(pack, pack.retro, cues.get("retro_speech"), "retro")
     _add_all(pack, pack.hedges, cues.get("hedges"), "hedge")
+    _add_all(pack, pack.passive, cues.get("passive_auxiliaries"), "passive")
+    _add_all(pack, pack.reactions, cues.get("reactions"), "reaction")
+    _add_all(pack, pack.requests, cues.get("requests"), "request")
+    _add_all(pack, pack.uses, rels.get("use"), "use")
     for phrase in cues.get("epithets", ()) or ():  # as written: their lemma is the trigger's
         pack.epithets.add(pack.keys(str(phrase), lemmas=False), "epithet")
     for relation, spec in (rels.get("relations") or {}).items():

@@ -25,12 +25,16 @@ VOICE_TITLE = 3  # the same actor this close to its voice is the voice's title, 
 CONCESSIVE_REACH = 3  # "although Russia (still) denies": the denier close to its verb
 ADJACENT = 2  # a demonym this close to a trigger noun says whose it is
 DEMONYM_REACH = 8  # farther, a demonym ("for the Russian air force") is in another phrase
+INVERTED_REACH = 3
 # a mark that closes the reported words before a speech verb ("..., сообщил Песков")
 CLOSES_REPORT = frozenset({",", "\u2014", "\u2013", "-", ":", "\u060c"})
 HEAD_MIN = 4  # letters a head noun keeps without its prefix ("لميليشيات"; not "لم", "لكن")
 SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
+TRANSFER_REACH = 8  # words between a verb of sending and the thing it sends
 # "American mercenaries": nationality is not a sender (the contract's conventions)
 NATIONALITY_NOT_SENDER = frozenset({"foreign_fighters"})
+QUOTES = frozenset({'"', "«", "“", "„"})
+DIRECT_OBJECT_RECIPIENT = frozenset({"political_support"})
 # actors that speak but are never said to act or receive (outlets, agencies)
 VOICE_ONLY = frozenset({"outlet"})
 # the actors a person's title may name as the one the person speaks for
@@ -52,6 +56,7 @@ class Event:
     start: int
     end: int
     relation: str
+    use: bool = False  # "uses Iranian drones": the arms' maker supplies, the user receives
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,18 +145,31 @@ def attribution(
     speaker: str | None = None
     according = pack.according.find(toks)
     for _a, b, _p, _pre in according:
+        if any(t.lower in pack.relatives for t in toks[b : b + 2]):
+            continue  # "reports according to which Moscow...": the source stands before
         for k, m in enumerate(mentions):
-            if b <= m.start <= b + ACCORDING_REACH:
+            if b <= m.start <= b + ACCORDING_REACH and not any(
+                t.text == "," for t in toks[b : m.start]
+            ):  # "according to Jean Dupuis, Belgium...": past the comma is what was said
                 voices.add(k)
                 speaker = m.actor.name
                 break
     denials = pack.deny.find(toks)
     conceded = _concession(pack, toks, mentions, denials)
+    if conceded is None:
+        by = _denied_by(pack, toks, mentions, denials)
+        if by is not None and len(denials) + len(pack.speech.find(toks)) > 1:
+            conceded = by  # "X rejected the reports, denied also by Beijing": two voices
+        elif by is not None:
+            voices.add(by[0])  # "the reports were denied by Beijing": Beijing's voice
+            speaker = mentions[by[0]].actor.name
     if conceded is not None:  # "although Russia denies it, Erdoğan said...": two voices
         k, cue = conceded
         voices.add(k)
         denials = [d for d in denials if d is not cue]
-    cues = pack.speech.find(toks) + denials
+    epithet = {a for a, _b, _e, _pre in pack.epithets.find(toks)}
+    # "sostenuti dall'Iran" (Iran-backed) describes: "sostenere" there is not "to claim"
+    cues = [c for c in pack.speech.find(toks) if c[0] not in epithet] + denials
     speech = bool(cues) or bool(according)  # "according to her": the voice named before
     if speaker is None and cues and pack.speech_participles:
         # "who announced, Borrell": a Turkish speech participle describes the name after it
@@ -260,6 +278,25 @@ def _concession(
     return None
 
 
+AGENT_REACH = 3  # "denied (also) by Beijing": the agent this close after a denial
+
+
+def _denied_by(
+    pack: Pack, toks: list[Tok], mentions: list[Mention], denials: list[Match]
+) -> tuple[int, Match] | None:
+    """A denial with its agent after it ("smentiti anche da Pechino", "démenti par Moscou"):
+    the mention that denies, and its denial cue."""
+    for cue in denials:
+        for k, m in enumerate(mentions):
+            if (
+                0 <= m.start - cue[1] <= AGENT_REACH
+                and m.actor.type != "demonym"
+                and _is_source(pack, toks, m)
+            ):
+                return k, cue
+    return None
+
+
 def _person_voice(
     pack: Pack,
     toks: list[Tok],
@@ -278,7 +315,7 @@ def _person_voice(
         for p in found:
             if p.end <= cue:
                 dist = cue - p.end
-            elif cue < p.start <= cue + pack.inverted_reach:
+            elif cue < p.start <= cue + pack.inverted_reach + _titles(pack, toks, cue, p.start):
                 dist = p.start - cue + SPEAKER_REACH // 2
                 if any(t.lower in pack.complementizers for t in toks[cue : p.start]):
                     continue
@@ -290,6 +327,30 @@ def _person_voice(
             if dist <= SPEAKER_REACH and (best is None or dist < best[0]):
                 best = (dist, p)
     return None if best is None else best[1]
+
+
+def _titles(pack: Pack, toks: list[Tok], a: int, b: int) -> int:
+    """How many words between a and b are a title or a first name ("said its Prime Minister
+    Jan Novak"): a voice named after its verb may stand that much farther."""
+    if b <= a:
+        return 0
+    titles = sum(e - s for s, e, _i, _pre in pack.institutions.find(toks[a:b]))
+    j = b - 1  # and a first name before the one the pack knows ("Olaf Scholz")
+    while j > a and toks[j].text[:1].isupper() and toks[j].text.isalpha():
+        titles += 1
+        j -= 1
+    return titles
+
+
+def _aside(toks: list[Tok], a: int, cue: int) -> int:
+    """The length of an aside between commas right after the name that opens a clause
+    ("The US, alarmed by the attack, announced"): the name is that much nearer its verb."""
+    if toks[a].text != ",":
+        return 0
+    last = max((j for j in range(a + 1, cue) if toks[j].text == ","), default=None)
+    if last is None or cue - last > INVERTED_REACH:
+        return 0
+    return last + 1 - a
 
 
 def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
@@ -306,7 +367,7 @@ def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) ->
 def _voice_near(
     pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int, *, inverted: bool
 ) -> int | None:
-    best: tuple[int, int] | None = None
+    found: list[tuple[int, int]] = []
     # verb first ("قال X، المسؤول في Y، إن"): everything up to "that" is who speaks
     that = (
         next(
@@ -323,23 +384,33 @@ def _voice_near(
     for k, m in enumerate(mentions):
         if m.actor.type == "demonym" or (inverted and m.start < cue) or _is_with(pack, toks, m):
             continue  # "with Iraq" is a partner, never the voice
-        outlet = m.actor.type in VOICE_ONLY  # "said the columnist of Izvestia": Izvestia
         spoken = that is not None and cue < m.start < that
-        if m.start > cue + (SPEAKER_REACH if outlet else pack.inverted_reach) and not spoken:
+        seat = _word_before(pack, toks, m) in pack.voice_places  # "заявили в Кремле"
+        if _is_place(pack, toks, m) and not spoken and not seat:
+            continue  # "in Iraq": a place, never the voice (but "the ministry in Bahrain said")
+        outlet = m.actor.type in VOICE_ONLY  # "said the columnist of Izvestia": Izvestia
+        if m.end <= cue and not outlet and _word_before(pack, toks, m) in pack.recipient_words:
+            continue  # "sent arms to Ukraine, said X": whom it went to is not who says so
+        reach = SPEAKER_REACH if outlet else pack.inverted_reach + _titles(pack, toks, cue, m.start)
+        if m.start > cue + reach and not spoken:
             continue  # only right after its verb ("said Peskov") is a later name the voice
         dist = cue - m.end if m.end <= cue else m.start - cue + SPEAKER_REACH // 2
+        if m.end < cue and _word_before(pack, toks, m) in ("", ","):
+            dist -= _aside(toks, m.end, cue)  # a clause's subject, then an aside
         if (dist > SPEAKER_REACH and not spoken) or dist < 0:
             continue
         if m.start > cue and any(t.lower in pack.complementizers for t in toks[cue : m.start]):
             continue  # "said that Germany sent": Germany is what is said, not who says it
         # after its verb, the voice may be the owner of a title ("сказал пресс-секретарь Кремля")
         cases = pack.subject_cases | (pack.title_cases if inverted else frozenset())
-        seat = _word_before(pack, toks, m) in pack.voice_places  # "заявили в Кремле"
         if pack.order == "case" and m.cases and not m.cases & cases and not outlet and not seat:
             continue
-        if best is None or dist < best[0]:
-            best = (dist, k)
-    return None if best is None else best[1]
+        found.append((dist, k))
+    if any(t.text == "," for t in toks[max(0, cue - 2) : cue]):
+        # "..., said X": after a comma, a name right after the verb is its voice
+        after = [f for f in found if mentions[f[1]].start > cue]
+        found = after or found
+    return min(found)[1] if found else None
 
 
 def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -> list[Event]:
@@ -353,15 +424,35 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
     objects = [o for o in pack.objects.find(toks) if o[0] not in named]
     outlets = {m.start for m in mentions or () if m.actor.type in VOICE_ONLY}
     for a, b, _t, _pre in pack.transfers.find(toks):
-        if not objects or b in outlets or b + 1 in outlets:
+        if b in outlets or b + 1 in outlets:
             continue  # "passes on, TASS": a verb of passing on before an outlet reports
-        near = min(objects, key=lambda o: (o[0] < a, abs(o[0] - a)))
+        # what is sent stands near its verb ("will keep delivering wheat" is no arms deal
+        # because a clause earlier spoke of military support)
+        sent = [o for o in objects if min(abs(o[0] - b), abs(a - o[1])) <= TRANSFER_REACH]
+        if not sent:
+            continue
+        near = min(sent, key=lambda o: (o[0] < a, abs(o[0] - a)))
         found.append(Event(a, b, pack.object_relations.get(str(near[2]), "arms_supply")))
+    for a, b, _u, _pre in pack.uses.find(toks):
+        if any(min(abs(o[0] - b), abs(a - o[1])) <= TRANSFER_REACH for o in objects):
+            found.append(Event(a, b, "arms_supply", use=True))
     for a, b, relation, _pre in pack.triggers.find(toks):
         if a in epithet or a in named:
             continue  # "Iran-backed militias": a description, not a claim (the contract)
+        if _purpose(pack, toks, a):
+            continue  # "to prepare to attack": an aim, not an act
         found.append(Event(a, b, str(relation)))
     return sorted(found, key=lambda e: e.start)
+
+
+PURPOSE_REACH = 4  # "pour (se préparer à) attaquer": an infinitive this close after "to"
+
+
+def _purpose(pack: Pack, toks: list[Tok], a: int) -> bool:
+    """Whether the trigger at a is an infinitive of purpose ("per prepararsi ad attaccare")."""
+    if not pack.purpose_words or not toks[a].lower.endswith(tuple(pack.participles)):
+        return False
+    return any(t.lower in pack.purpose_words for t in toks[max(0, a - PURPOSE_REACH) : a])
 
 
 def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
@@ -409,11 +500,27 @@ def _word_before(pack: Pack, toks: list[Tok], m: Mention) -> str:
 
 
 def roles(
-    pack: Pack, toks: list[Tok], mentions: list[Mention], event: Event, voices: frozenset[int]
+    pack: Pack,
+    toks: list[Tok],
+    mentions: list[Mention],
+    event: Event,
+    voices: frozenset[int],
+    conceded: str | None = None,
 ) -> Roles:
+    """Subject, recipient, object and negation of one event; `conceded` names a second,
+    denying voice, which does not act for the main one."""
     players = [
         m for k, m in enumerate(mentions) if k not in voices and m.actor.type not in VOICE_ONLY
     ]
+    named = {k for m in mentions for k in range(m.start, m.end)}
+    if event.use:
+        maker, user = _maker_user(pack, toks, event, players)
+        deny = any(
+            toks[j].lower in pack.negation or toks[j].lemma in pack.negation
+            for j in range(max(0, event.start - NEGATION_REACH), event.start)
+        )
+        obj = _object(toks, event, named) if maker is not None else None
+        return Roles(maker, user if maker is not None else None, obj, deny)
     recipient = next(
         (
             m
@@ -422,27 +529,83 @@ def roles(
         ),
         None,
     )
+    if recipient is None and event.relation in DIRECT_OBJECT_RECIPIENT and pack.order == "svo":
+        # "soutient l'Ukraine", "sostiene Kiev": whom one backs is the verb's direct object
+        recipient = next(
+            (
+                m
+                for m in players
+                if m.actor.type != "demonym"
+                and all(t.lower in pack.determiners for t in toks[event.end : m.start])
+                and m.start >= event.end
+            ),
+            None,
+        )
     others = [m for m in players if m is not recipient]
     subject = _subject(pack, toks, event, others, after=False)
-    if subject is None and len({mentions[k].actor.name for k in voices}) == 1:
+    main = [k for k in voices if mentions[k].actor.name != conceded]
+    if (
+        subject is None
+        and len({mentions[k].actor.name for k in main}) == 1
+        and not _passive(pack, toks, event)
+    ):
         # "Iran denied sending arms", "Russia said it does not supply": the voice acts
-        k = min(voices)
+        k = min(main)
         if (
             mentions[k].actor.type not in VOICE_ONLY
             and mentions[k] is not recipient
+            and (not pack.inverted_voice_quoted or mentions[k].start < event.start or _quoted(toks))
             and _voice_reaches(pack, toks, mentions[k], event)
         ):
             subject = mentions[k]
     if subject is None and pack.agent_after:  # the name after a verbal noun, last
         subject = _subject(pack, toks, event, others, after=True)
+    if subject is not None and _requests(pack, toks, subject, event):
+        # "Moscow asked China for military aid": who asks receives, whom it asks supplies
+        subject, recipient = (recipient, subject) if recipient is not None else (None, None)
     if subject is not None and recipient is not None and subject.actor.name == recipient.actor.name:
         recipient = None
     deny = any(
         toks[j].lower in pack.negation or toks[j].lemma in pack.negation
         for j in range(max(0, event.start - NEGATION_REACH), event.start)
     )
-    named = {k for m in mentions for k in range(m.start, m.end)}
     return Roles(subject, recipient, _object(toks, event, named), deny)
+
+
+MAKER_REACH = 3  # "drones iraniens", "droni di fabbricazione iraniana": whose make
+
+
+def _maker_user(
+    pack: Pack, toks: list[Tok], event: Event, players: list[Mention]
+) -> tuple[Mention | None, Mention | None]:
+    """For a verb of using arms: the state whose demonym the arms carry (their maker, so the
+    supplier) and the user (by "by X", else the name before the verb), the recipient."""
+    arms = [
+        (a, b)
+        for a, b, name, _pre in pack.objects.find(toks)
+        if pack.object_relations.get(str(name), "arms_supply") == "arms_supply"
+        and min(abs(a - event.end), abs(event.start - b)) <= TRANSFER_REACH
+    ]
+    maker = next(
+        (
+            m
+            for m in players
+            if m.actor.type == "demonym"
+            and any(0 <= m.start - b < MAKER_REACH or 0 <= a - m.end < ADJACENT for a, b in arms)
+        ),
+        None,
+    )
+    others = [m for m in players if m is not maker and m.actor.type != "demonym"]
+    user = next(
+        (m for m in others if _is_source(pack, toks, m) and 0 <= m.start - event.end <= 2),
+        None,
+    )
+    if user is None:
+        before = [m for m in others if m.end <= event.start and not _is_place(pack, toks, m)]
+        user = before[-1] if before else None
+    if maker is not None and user is not None and maker.actor.name == user.actor.name:
+        return None, None  # "Russia uses Russian missiles": its own arms
+    return maker, user
 
 
 def conjoined(pack: Pack, toks: list[Tok], mentions: list[Mention], m: Mention) -> list[Mention]:
@@ -469,9 +632,24 @@ def conjoined(pack: Pack, toks: list[Tok], mentions: list[Mention], m: Mention) 
 
 def _joined(pack: Pack, toks: list[Tok], left: Mention, right: Mention) -> bool:
     between = toks[left.end : right.start]
+    if between and between[0].lower in pack.conjunctions:
+        # "the US and (the) European countries": an article after "and" still joins them
+        between = [t for t in between if t.lower not in pack.determiners]
     if not between:
         return right.prefix is not None and right.prefix in pack.conjunction_prefixes
     return len(between) == 1 and (between[0].lower in pack.conjunctions or between[0].text == ",")
+
+
+def _requests(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
+    """Whether a verb of asking ("asked for", "richiesto") stands between m and the act."""
+    return m.end <= event.start and any(
+        m.end <= a and b <= event.start for a, b, _p, _pre in pack.requests.find(toks)
+    )
+
+
+def _quoted(toks: list[Tok]) -> bool:
+    """Whether the sentence opens a quotation: its voice, named after it, speaks of its own."""
+    return bool(toks) and toks[0].text in QUOTES
 
 
 def _voice_reaches(pack: Pack, toks: list[Tok], voice: Mention, event: Event) -> bool:
@@ -506,7 +684,20 @@ def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """ "in X" (en, in, Suriye'de): where it happens, never who acts."""
     if m.suffix is not None and m.suffix in pack.place_suffixes:
         return True
-    return _word_before(pack, toks, m) in pack.place_words
+    if _word_before(pack, toks, m) in pack.place_words:
+        return True
+    if not pack.place_nouns:
+        return False
+    # "dans le nord de la Syrie", "nella regione di Kiev": a part of X is a place too
+    j = m.start - 1
+    while j >= 0 and toks[j].lower in pack.determiners:
+        j -= 1
+    if j < 1 or toks[j].lower not in pack.genitive_words:
+        return False
+    j -= 1
+    while j >= 0 and toks[j].lower in pack.determiners:
+        j -= 1
+    return j >= 0 and (toks[j].lower in pack.place_nouns or toks[j].lemma in pack.place_nouns)
 
 
 def _is_object(pack: Pack, toks: list[Tok], m: Mention) -> bool:
@@ -524,6 +715,68 @@ def _is_object(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     return False
 
 
+PASSIVE_REACH = 2  # "a été attaquée", "sono stati (poi) addestrati": the auxiliary's reach
+
+
+def _passive(pack: Pack, toks: list[Tok], event: Event) -> bool:
+    """Whether the trigger is a participle after a passive auxiliary (where the pack lists them)."""
+    return any(
+        event.start - PASSIVE_REACH <= b <= event.start and toks[a].text.islower()
+        for a, b, _p, _pre in pack.passive.find(toks[: event.start])
+    )  # lower case: the "Stati" of "Stati Uniti" is a name, no auxiliary
+
+
+def _reacts(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
+    """Whether a verb of reacting ("condemned", "denounced") stands between m and the act."""
+    return m.end <= event.start and any(
+        m.end <= a and b <= event.start for a, b, _p, _pre in pack.reactions.find(toks)
+    )
+
+
+def _against(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
+    """Whether an "against" word stands between the act and m, after it, or right before m
+    ("sanctions against Moscow and to supply arms": Moscow is the target, wherever it stands)."""
+    if _word_before(pack, toks, m) in pack.against_words:
+        return True
+    return m.start >= event.end and any(
+        t.lower in pack.against_words for t in toks[event.end : m.start]
+    )
+
+
+# personnel a group or alliance owns: "mercenaires du groupe Wagner", "soldati della NATO"
+OWNED = frozenset({"troop_deployment", "foreign_fighters", "training"})
+OWNER_TYPES = frozenset({"group", "collective"})  # a state after "of" is mostly "from"
+OWNER_REACH = 3
+
+
+def _owner(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
+    """The group or alliance whose personnel the trigger names, after "of" (where the pack
+    lists its genitive words)."""
+    if event.relation not in OWNED or event.end >= len(toks):
+        return None
+    if toks[event.end].lower not in pack.genitive_words:
+        return None
+    return next(
+        (
+            m
+            for m in sorted(players, key=lambda m: m.start)
+            if m.actor.type in OWNER_TYPES and 0 < m.start - event.end <= OWNER_REACH
+        ),
+        None,
+    )
+
+
+def _patron(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """Whether m is the agent of an epithet ("rebels backed by Iran", "sostenuti dall'Iran"):
+    a patron named in a description does not act."""
+    j = m.start - 1
+    while j >= 0 and toks[j].lower in pack.determiners:
+        j -= 1
+    if j < 1 or toks[j].lower not in pack.source_words:
+        return False
+    return any(b == j for _a, b, _e, _pre in pack.epithets.find(toks[:j]))
+
+
 def _subject(
     pack: Pack, toks: list[Tok], event: Event, players: list[Mention], *, after: bool = False
 ) -> Mention | None:
@@ -533,6 +786,7 @@ def _subject(
         if not _is_place(pack, toks, m)
         and not _is_object(pack, toks, m)
         and not _is_with(pack, toks, m)
+        and not _patron(pack, toks, m)
     ]
     if event.relation in NATIONALITY_NOT_SENDER:
         players = [m for m in players if m.actor.type != "demonym"]
@@ -552,6 +806,16 @@ def _subject(
     ]
     if sources:
         return min(sources, key=lambda m: abs(m.start - event.start))
+    # "X condemned the attack": X reacts to the act; "the embassy was attacked", "Ukrainian
+    # soldiers will be trained": what stands before a passive is acted on; "the attack on
+    # the American embassy": past "against" is the target
+    players = [
+        m
+        for m in players
+        if not _reacts(pack, toks, m, event)
+        and not (m.end <= event.start and _passive(pack, toks, event))
+        and not _against(pack, toks, m, event)
+    ]
     # "Turkish forces", "قوات تركية", "soldats américains": the demonym on the trigger's noun,
     # else on the thing the event moves ("armi occidentali", "الأسلحة الإيرانية": whose arms)
     heads = [(event.start, event.end)] + [
@@ -569,6 +833,9 @@ def _subject(
         ]
         if beside:
             return min(beside, key=lambda m: min(abs(a - m.end), abs(m.start - b)))
+    owner = _owner(pack, toks, event, players)
+    if owner is not None:
+        return owner
     named = [m for m in players if m.actor.type != "demonym"]
     if pack.order == "case":
         subj = [
