@@ -7,6 +7,7 @@ from functools import partial
 from corroborate.extract.claim import Claim, FramingMarker, Span
 from corroborate.extract.lexical.pack import Pack, load_pack
 from corroborate.extract.lexical.stages import (
+    VOICE_ONLY,
     Event,
     Mention,
     attribution,
@@ -50,7 +51,6 @@ def extract_lexical(
             quoted = before
         elif not inside:
             quoted = None
-        before = None
         toks = pack.morph.sentence(text, s0, s1, suffixes=pack.apostrophe_suffixes)
         framing.extend(
             FramingMarker(
@@ -60,7 +60,8 @@ def extract_lexical(
         )
         mentions = entities(pack, toks)
         if not mentions:
-            continue
+            continue  # a sentence that names no actor keeps the voice before it for a quote
+        before = None
         found = events(pack, toks, mentions)
         att = attribution(pack, toks, mentions, known)
         retro = _retro_voice(pack, toks, mentions, att.speaker)
@@ -89,10 +90,15 @@ def extract_lexical(
             ):
                 continue  # backing nobody named ("needs our support") says nothing of a side
             done.add(event.relation)
-            others = [  # the voice is not one more actor ("Selon le Kremlin, les États-Unis")
+            others = [  # "According to Bloomberg, Germany sends": the voice joins no actor
                 m
                 for k, m in enumerate(mentions)
-                if m is not r.recipient and (k not in att.speaker_mentions or m is r.subject)
+                if m is r.subject
+                or (
+                    m is not r.recipient
+                    and k not in att.speaker_mentions
+                    and m.actor.type not in VOICE_ONLY
+                )
             ]
             for subject in [r.subject, *conjoined(pack, toks, others, r.subject)]:
                 voiced = partial(
@@ -171,4 +177,24 @@ def _merged(claims: list[Claim]) -> list[Claim]:
         else:
             kept.mentions.append(c.evidence)
             kept.hedged = kept.hedged and c.hedged
-    return list(out.values())
+    # a mention of the same named system that leaves out the recipient ("the 14 M113AS4 that
+    # Australia will provide") is the claim that names it, where only one does
+    named: dict[tuple[str | None, ...], list[Claim]] = {}
+    for c in out.values():
+        if c.recipient is not None and c.object is not None:
+            named.setdefault(_without_recipient(c), []).append(c)
+    merged: list[Claim] = []
+    for c in out.values():
+        bare = c.recipient is None and c.object is not None
+        fuller = named.get(_without_recipient(c), []) if bare else []
+        if len(fuller) == 1:
+            fuller[0].mentions.extend(c.mentions)
+            fuller[0].hedged = fuller[0].hedged and c.hedged
+        else:
+            merged.append(c)
+    return merged
+
+
+def _without_recipient(c: Claim) -> tuple[str | None, ...]:
+    key = c.key()
+    return key[:4] + key[5:]

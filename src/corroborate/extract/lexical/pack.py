@@ -57,6 +57,8 @@ class Phrases:
     prefixes: tuple[str, ...] = ()  # clitics a first word may carry (the Arabic "and", "to")
     cased: bool = False  # a capitalised phrase matches only a capitalised word (names)
     lemmas: bool = True  # a word may match by its lemma ("Suriyeli" -> suriye: not for names)
+    # a clitic that swallowed the article gives it back ("للجيش" -> "الجيش": lil- = li- + al-)
+    restore: tuple[tuple[str, str], ...] = ()
     _by_first: dict[str, list[tuple[tuple[str, ...], Any]]] = field(default_factory=dict)
 
     def add(self, keys: tuple[str, ...], payload: Any, *, proper: bool = False) -> None:
@@ -67,7 +69,7 @@ class Phrases:
         by_first = self._by_first
         out: list[tuple[tuple[str, ...], Any, str | None]] = []
         seen: set[str] = set()
-        for key, pre in _first_keys(tok.lower, tok.lemma, self.lemmas, self.prefixes):
+        for key, pre in _first_keys(tok.lower, tok.lemma, self.lemmas, self.prefixes, self.restore):
             if key in seen or key not in by_first:
                 continue
             seen.add(key)
@@ -101,7 +103,11 @@ class Phrases:
 
 @lru_cache(maxsize=300_000)
 def _first_keys(
-    lower: str, lemma: str, lemmas: bool, prefixes: tuple[str, ...]
+    lower: str,
+    lemma: str,
+    lemmas: bool,
+    prefixes: tuple[str, ...],
+    restore: tuple[tuple[str, str], ...] = (),
 ) -> tuple[tuple[str, str | None], ...]:
     """The keys a word may open a phrase with: its form, its lemma, its form less a clitic."""
     keys: list[tuple[str, str | None]] = [(lower, None)]
@@ -110,6 +116,9 @@ def _first_keys(
     for pre in prefixes:
         if lower.startswith(pre) and len(lower) > len(pre) + 2:
             keys.append((lower[len(pre) :], pre))
+    for pre, article in restore:
+        if lower.startswith(pre) and len(lower) > len(pre) + 2:
+            keys.append((article + lower[len(pre) :], pre))
     return tuple(keys)
 
 
@@ -148,6 +157,11 @@ class Pack:
     place_suffixes: frozenset[str]
     speaker_first: bool
     subject_reach: int  # how far before its trigger a bare name may be the actor (0: any)
+    # how far after its speech verb a voice may stand, titles between ("قال المتحدث باسم X")
+    inverted_reach: int
+    title_cases: frozenset[str]  # the case of a title's owner after a speech verb
+    voice_until_that: bool  # verb first: the voice is any name between the verb and "that"
+    agent_after: bool  # a name right after a trigger with no actor before is its agent
     speech_participles: tuple[str, ...]  # endings of a speech participle naming who follows
     person_names: str | None  # "capitalized" or "morphology": open-world people as voices
     transliteration: dict[str, str]  # letters (and pairs) to Latin, for people's names
@@ -158,6 +172,7 @@ class Pack:
     apostrophe_suffixes: bool
     determiners: frozenset[str]
     complementizers: frozenset[str]
+    voice_places: frozenset[str]  # "in X" as who speaks: "в Кремле заявили" (Kremlin said)
     comitative_words: frozenset[str]  # "with" before a name ("con la Russia", "مع روسيا")
     comitative_after: frozenset[str]  # "with" after it ("Rusya ile")
     subject_pronouns: frozenset[str]  # "that it supplies": the voice acts in its own clause
@@ -171,6 +186,9 @@ class Pack:
     hedge_endings: tuple[str, ...]
     actors: Phrases
     institutions: Phrases  # "ministry", "army": with a demonym, the state itself
+    outlet_words: Phrases  # "journal", "newspaper": an outlet's Latin name follows
+    object_recipient: Phrases  # verbs whose object is who gets it ("supply X with arms")
+    bound_triggers: Phrases  # nouns ("forces") that claim only with their owner right after
     demonym_after_institution: bool  # "وزارة الخارجية السورية", "governo italiano"
     demonyms: Phrases  # matched by lemma too where the pack says so ("occidentali" -> occidentale)
     speech: Phrases
@@ -256,6 +274,10 @@ def load_pack(language: str) -> Pack:
         place_suffixes=_set(meta.get("place_suffixes")),
         speaker_first=bool(meta.get("speaker_first", False)),
         subject_reach=int(meta.get("subject_reach", 0)),
+        inverted_reach=int(meta.get("inverted_reach", 3)),
+        agent_after=bool(meta.get("agent_after", False)),
+        voice_until_that=bool(meta.get("voice_until_that", False)),
+        title_cases=_set(meta.get("title_cases")),
         speech_participles=tuple(str(e) for e in meta.get("speech_participles", ()) or ()),
         quotes_keep_voice=bool(meta.get("quotes_keep_voice", False)),
         inverted_voice_quoted=bool(meta.get("inverted_voice_quoted", False)),
@@ -267,6 +289,7 @@ def load_pack(language: str) -> Pack:
         complementizers=_set(cues.get("complementizers")),
         subject_pronouns=_set(cues.get("subject_pronouns")),
         comitative_words=_set(cues.get("comitative_words")),
+        voice_places=_set(cues.get("voice_places")),
         comitative_after=_set(cues.get("comitative_after")),
         conjunctions=_set(cues.get("conjunctions")),
         conjunction_prefixes=_set(meta.get("conjunction_prefixes")),
@@ -279,6 +302,9 @@ def load_pack(language: str) -> Pack:
         actors=Phrases(prefixes, cased=True, lemmas=bool(meta.get("lemmatize_data", False))),
         demonyms=Phrases(prefixes, lemmas=bool(meta.get("demonym_lemmas", False))),
         institutions=Phrases(prefixes),
+        outlet_words=Phrases(prefixes),
+        object_recipient=Phrases(prefixes),
+        bound_triggers=Phrases(prefixes),
         demonym_after_institution=meta.get("institution_demonym") == "after",
         speech=Phrases(prefixes),
         according=Phrases(prefixes),
@@ -306,6 +332,10 @@ def load_pack(language: str) -> Pack:
             str(k): tuple(str(e) for e in v) for k, v in (meta.get("participles") or {}).items()
         },
     )
+    restore = tuple((str(k), str(v)) for k, v in (meta.get("clitic_restore") or {}).items())
+    for value in vars(pack).values():
+        if isinstance(value, Phrases):
+            value.restore = restore
     for entry in _read(folder / "world.yaml").get("actors", ()) or ():
         if entry.get("type") == "state":
             # the generated aliases leave out a name spelt as in English ("Canada", "Mali"):
@@ -326,6 +356,7 @@ def load_pack(language: str) -> Pack:
                     pack.demonyms.add(pack.keys(str(phrase)), demonym)
     _add_all(pack, pack.speech, cues.get("speech"), "speech")
     _add_all(pack, pack.institutions, cues.get("institutions"), "institution")
+    _add_all(pack, pack.outlet_words, cues.get("outlet_words"), "outlet")
     _add_all(pack, pack.according, cues.get("according_to"), "according")
     _add_all(pack, pack.deny, cues.get("deny"), "deny")
     _add_all(pack, pack.concessive, cues.get("concessive"), "concessive")
@@ -342,6 +373,8 @@ def load_pack(language: str) -> Pack:
         if spec.get("object"):
             pack.defaults[str(relation)] = str(spec["object"])
     _add_all(pack, pack.transfers, rels.get("transfer"), "transfer")
+    _add_all(pack, pack.object_recipient, rels.get("object_recipient"), "recipient")
+    _add_all(pack, pack.bound_triggers, rels.get("bound_triggers"), "bound")
     for english, forms in (rels.get("objects") or {}).items():
         _add_all(pack, pack.objects, forms, str(english))
     for entry in _read(folder / "framing.yaml").get("framing", ()) or ():

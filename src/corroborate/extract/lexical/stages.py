@@ -20,10 +20,14 @@ from corroborate.extract.lexical.text import Tok
 NEGATION_REACH = 3
 SPEAKER_REACH = 8
 ACCORDING_REACH = 4
+ALL_CASES = 6  # a name the morphology gives every case to does not decline
+VOICE_TITLE = 3  # the same actor this close to its voice is the voice's title, not a player
 CONCESSIVE_REACH = 3  # "although Russia (still) denies": the denier close to its verb
 ADJACENT = 2  # a demonym this close to a trigger noun says whose it is
 DEMONYM_REACH = 8  # farther, a demonym ("for the Russian air force") is in another phrase
 INVERTED_REACH = 3
+# a mark that closes the reported words before a speech verb ("..., сообщил Песков")
+CLOSES_REPORT = frozenset({",", "\u2014", "\u2013", "-", ":", "\u060c"})
 HEAD_MIN = 4  # letters a head noun keeps without its prefix ("لميليشيات"; not "لم", "لكن")
 SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
 TRANSFER_REACH = 8  # words between a verb of sending and the thing it sends
@@ -33,6 +37,8 @@ QUOTES = frozenset({'"', "«", "“", "„"})
 DIRECT_OBJECT_RECIPIENT = frozenset({"political_support"})
 # actors that speak but are never said to act or receive (outlets, agencies)
 VOICE_ONLY = frozenset({"outlet"})
+# the actors a person's title may name as the one the person speaks for
+TITLE_HOLDERS = frozenset({"state", "collective", "group"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +82,35 @@ def entities(pack: Pack, toks: list[Tok]) -> list[Mention]:
     found = pack.actors.find(toks)
     taken = {k for a, b, _actor, _pre in found for k in range(a, b)}
     found += [f for f in pack.demonyms.find(toks) if not taken & set(range(f[0], f[1]))]
+    taken |= {k for a, b, _actor, _pre in found for k in range(a, b)}
+    found += _open_outlets(pack, toks, taken)
     for a, b, actor, pre in sorted(found, key=lambda f: f[0]):
         head = toks[a]
         out.append(Mention(a, b, actor, head.cases, toks[b - 1].suffix, pre))
     return _institutions(pack, toks, out)
+
+
+def _open_outlets(pack: Pack, toks: list[Tok], taken: set[int]) -> list[Match]:
+    """An outlet no pack lists, named in Latin letters after a word saying what it is
+    ("журнала Foreign Affairs", "издание Politico") or after a speech verb of another script
+    ("пишет The Times": a paper keeps its Latin name, people are transliterated): it speaks
+    under its own name."""
+    out: list[Match] = []
+    cues = pack.outlet_words.find(toks) + [
+        c
+        for c in pack.speech.find(toks) + pack.according.find(toks)
+        if not _LATIN.search(" ".join(t.lower for t in toks[c[0] : c[1]]))
+    ]
+    for _a, b, _w, _pre in cues:
+        j = b
+        while j < len(toks) and j not in taken and toks[j].text[:1].isupper():
+            if not (toks[j].text.isascii() and toks[j].text.isalpha()):
+                break
+            j += 1
+        if j > b:
+            name = " ".join(t.text for t in toks[b:j])
+            out.append((b, j, Actor(name, "outlet"), None))
+    return out
 
 
 def _institutions(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> list[Mention]:
@@ -179,7 +210,33 @@ def attribution(
     if speaker is None and (cues or according) and pack.person_names is not None:
         taken = {k for m in mentions for k in range(m.start, m.end)}
         found = people(pack, toks, taken, {} if known is None else known)
-        speaker = _person_voice(pack, toks, found, cues, according)
+        person = _person_voice(pack, toks, found, cues, according)
+        if person is not None:
+            speaker = person.name
+            # "Министр обороны Великобритании Бен Уоллес": the state in the title speaks
+            title = next(
+                (
+                    k
+                    for k, m in enumerate(mentions)
+                    if m.end == person.start and m.actor.type in TITLE_HOLDERS
+                ),
+                None,
+            )
+            if title is not None:
+                voices.add(title)
+                speaker = mentions[title].actor.name
+    for k in list(voices):  # "президента РФ Дмитрий Песков": the title's state speaks too
+        voices |= {
+            j
+            for j, m in enumerate(mentions)
+            if m.actor.name == mentions[k].actor.name
+            and m.actor.type != "demonym"
+            and abs(m.start - mentions[k].start) <= VOICE_TITLE
+            and not any(  # "قالت الخارجية الروسية إن موسكو": after "that", Moscow acts
+                t.lower in pack.complementizers
+                for t in toks[min(m.end, mentions[k].end) : max(m.start, mentions[k].start)]
+            )
+        }
     hedged = bool(pack.hedges.find(toks)) or any(
         (t.mood is not None and t.mood.lower() in pack.hedge_moods)
         or (pack.hedge_endings and t.lower.endswith(pack.hedge_endings))
@@ -246,19 +303,19 @@ def _person_voice(
     found: list[Person],
     cues: list[tuple[int, int, object, str | None]],
     according: list[tuple[int, int, object, str | None]],
-) -> str | None:
+) -> Person | None:
     """The person that speaks: right after "according to", else the nearest before its verb
     (in the subject case where there are cases), else right after it ("said Conte")."""
     for _a, b, _p, _pre in according:
         for p in found:
             if b <= p.start <= b + ACCORDING_REACH:
-                return p.name
-    best: tuple[int, str] | None = None
+                return p
+    best: tuple[int, Person] | None = None
     for cue, _b, _p, _pre in cues:
         for p in found:
             if p.end <= cue:
                 dist = cue - p.end
-            elif cue < p.start <= cue + INVERTED_REACH + _titles(pack, toks, cue, p.start):
+            elif cue < p.start <= cue + pack.inverted_reach + _titles(pack, toks, cue, p.start):
                 dist = p.start - cue + SPEAKER_REACH // 2
                 if any(t.lower in pack.complementizers for t in toks[cue : p.start]):
                     continue
@@ -268,7 +325,7 @@ def _person_voice(
             if pack.order == "case" and cases and not cases & pack.subject_cases:
                 continue
             if dist <= SPEAKER_REACH and (best is None or dist < best[0]):
-                best = (dist, p.name)
+                best = (dist, p)
     return None if best is None else best[1]
 
 
@@ -297,25 +354,56 @@ def _aside(toks: list[Tok], a: int, cue: int) -> int:
 
 
 def _voice_of(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
-    """The actor that speaks: in the subject case, else the nearest before the verb, else after."""
+    """The actor that speaks: in the subject case, else the nearest before the verb, else after.
+    A verb after a comma or dash that closes the reported words ("..., сообщил Песков")
+    has its voice after it when a name follows: the names before are what was said."""
+    if cue > 0 and toks[cue - 1].text in CLOSES_REPORT:
+        after = _voice_near(pack, toks, mentions, cue, inverted=True)
+        if after is not None:
+            return after
+    return _voice_near(pack, toks, mentions, cue, inverted=False)
+
+
+def _voice_near(
+    pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int, *, inverted: bool
+) -> int | None:
     found: list[tuple[int, int]] = []
+    # verb first ("قال X، المسؤول في Y، إن"): everything up to "that" is who speaks
+    that = (
+        next(
+            (
+                j
+                for j in range(cue + 1, min(len(toks), cue + 2 * SPEAKER_REACH))
+                if toks[j].lower in pack.complementizers
+            ),
+            None,
+        )
+        if pack.voice_until_that
+        else None
+    )
     for k, m in enumerate(mentions):
-        if m.actor.type == "demonym" or _is_with(pack, toks, m) or _is_place(pack, toks, m):
-            continue  # "with Iraq": a partner, "in Iraq": a place, never the voice
+        if m.actor.type == "demonym" or (inverted and m.start < cue) or _is_with(pack, toks, m):
+            continue  # "with Iraq" is a partner, never the voice
+        spoken = that is not None and cue < m.start < that
+        seat = _word_before(pack, toks, m) in pack.voice_places  # "заявили в Кремле"
+        if _is_place(pack, toks, m) and not spoken and not seat:
+            continue  # "in Iraq": a place, never the voice (but "the ministry in Bahrain said")
         outlet = m.actor.type in VOICE_ONLY  # "said the columnist of Izvestia": Izvestia
         if m.end <= cue and not outlet and _word_before(pack, toks, m) in pack.recipient_words:
             continue  # "sent arms to Ukraine, said X": whom it went to is not who says so
-        reach = SPEAKER_REACH if outlet else INVERTED_REACH + _titles(pack, toks, cue, m.start)
-        if m.start > cue + reach:
+        reach = SPEAKER_REACH if outlet else pack.inverted_reach + _titles(pack, toks, cue, m.start)
+        if m.start > cue + reach and not spoken:
             continue  # only right after its verb ("said Peskov") is a later name the voice
         dist = cue - m.end if m.end <= cue else m.start - cue + SPEAKER_REACH // 2
         if m.end < cue and _word_before(pack, toks, m) in ("", ","):
             dist -= _aside(toks, m.end, cue)  # a clause's subject, then an aside
-        if dist > SPEAKER_REACH or dist < 0:
+        if (dist > SPEAKER_REACH and not spoken) or dist < 0:
             continue
         if m.start > cue and any(t.lower in pack.complementizers for t in toks[cue : m.start]):
             continue  # "said that Germany sent": Germany is what is said, not who says it
-        if pack.order == "case" and m.cases and not m.cases & pack.subject_cases and not outlet:
+        # after its verb, the voice may be the owner of a title ("сказал пресс-секретарь Кремля")
+        cases = pack.subject_cases | (pack.title_cases if inverted else frozenset())
+        if pack.order == "case" and m.cases and not m.cases & cases and not outlet and not seat:
             continue
         found.append((dist, k))
     if any(t.text == "," for t in toks[max(0, cue - 2) : cue]):
@@ -370,14 +458,21 @@ def _purpose(pack: Pack, toks: list[Tok], a: int) -> bool:
 def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
     if m.actor.type == "demonym" or _is_source(pack, toks, m):
         return False  # "Russian" says whose, not to whom; "from X" is the supplier
-    if m.cases & pack.recipient_cases and not (
-        m.cases & pack.subject_cases and m.end <= event.start
+    # an indeclinable name (the Russian abbreviations for the US, NATO, the CSTO) carries every
+    # case: its case says nothing, only a preposition makes it a recipient ("на Украину")
+    undeclined = bool(pack.subject_cases) and len(m.cases) >= ALL_CASES
+    if (
+        m.cases & pack.recipient_cases
+        and not undeclined
+        and not (m.cases & pack.subject_cases and m.end <= event.start)
     ):
         return True
     if m.suffix is not None and m.suffix in pack.recipient_suffixes:
         return True
     if m.prefix is not None and m.prefix in pack.recipient_prefixes:
         return True
+    if m.start == event.end and pack.object_recipient.find(toks[event.start : event.end]):
+        return True  # "تزود أرمينيا بالأسلحة": the one supplied is the verb's object
     if pack.head_recipient_endings and m.suffix is None and m.end < len(toks):
         head = toks[m.end]  # a case-final language marks the phrase on its last noun
         if (
@@ -446,11 +541,16 @@ def roles(
             ),
             None,
         )
-    subject = _subject(pack, toks, event, [m for m in players if m is not recipient])
+    others = [m for m in players if m is not recipient]
+    subject = _subject(pack, toks, event, others, after=False)
     main = [k for k in voices if mentions[k].actor.name != conceded]
-    if subject is None and len(main) == 1 and not _passive(pack, toks, event):
+    if (
+        subject is None
+        and len({mentions[k].actor.name for k in main}) == 1
+        and not _passive(pack, toks, event)
+    ):
         # "Iran denied sending arms", "Russia said it does not supply": the voice acts
-        (k,) = main
+        k = min(main)
         if (
             mentions[k].actor.type not in VOICE_ONLY
             and mentions[k] is not recipient
@@ -458,6 +558,8 @@ def roles(
             and _voice_reaches(pack, toks, mentions[k], event)
         ):
             subject = mentions[k]
+    if subject is None and pack.agent_after:  # the name after a verbal noun, last
+        subject = _subject(pack, toks, event, others, after=True)
     if subject is not None and _requests(pack, toks, subject, event):
         # "Moscow asked China for military aid": who asks receives, whom it asks supplies
         subject, recipient = (recipient, subject) if recipient is not None else (None, None)
@@ -560,7 +662,8 @@ def _voice_reaches(pack: Pack, toks: list[Tok], voice: Mention, event: Event) ->
     that = next((j for j, t in enumerate(clause) if t.lower in pack.complementizers), None)
     if that is None:
         return True
-    return any(t.lower in pack.subject_pronouns for t in clause[that + 1 :])
+    # the complementizer itself may carry the pronoun ("أنها": that-she)
+    return any(t.lower in pack.subject_pronouns for t in clause[that:])
 
 
 def _is_source(pack: Pack, toks: list[Tok], m: Mention) -> bool:
@@ -674,7 +777,9 @@ def _patron(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     return any(b == j for _a, b, _e, _pre in pack.epithets.find(toks[:j]))
 
 
-def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) -> Mention | None:
+def _subject(
+    pack: Pack, toks: list[Tok], event: Event, players: list[Mention], *, after: bool = False
+) -> Mention | None:
     players = [
         m
         for m in players
@@ -685,6 +790,10 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
     ]
     if event.relation in NATIONALITY_NOT_SENDER:
         players = [m for m in players if m.actor.type != "demonym"]
+    if pack.bound_triggers.find(toks[event.start : event.end]):
+        # "قوات تركية", "قوات التحالف": a bare noun like "forces" claims only whose it is,
+        # said on it; a name elsewhere in the clause is not the one whose forces they are
+        players = [m for m in players if 0 <= m.start - event.end < ADJACENT]
     marked = [m for m in players if m.suffix is not None and m.suffix in pack.subject_suffixes]
     if marked:  # "Russia-GEN ... shipment": the genitive owns a nominalised act
         return min(marked, key=lambda m: abs(m.start - event.start))
@@ -692,6 +801,7 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
         m
         for m in players
         if _is_source(pack, toks, m)
+        and event.relation not in NATIONALITY_NOT_SENDER  # "mercenaries from Poland": origin
         and min(abs(m.start - event.end), abs(event.start - m.end)) <= SOURCE_REACH
     ]
     if sources:
@@ -712,7 +822,8 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
         (a, b)
         for a, b, name, _pre in pack.objects.find(toks)
         if pack.object_relations.get(str(name), "arms_supply") == event.relation
-    ]
+        and min(abs(a - event.end), abs(event.start - b)) <= DEMONYM_REACH
+    ]  # a thing far off in a list ("... and two Norwegian NASAMS") is not what the act moves
     for a, b in heads:
         beside = [
             m
@@ -727,7 +838,12 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
         return owner
     named = [m for m in players if m.actor.type != "demonym"]
     if pack.order == "case":
-        subj = [m for m in named if m.cases & pack.subject_cases or not m.cases]
+        subj = [
+            m
+            for m in named
+            if (m.cases & pack.subject_cases or not m.cases)
+            and (m.start < event.start or m.start - event.end <= SOURCE_REACH)
+        ]  # after its verb, a subject stands close ("поставила Украине Германия")
         if subj:
             return min(subj, key=lambda m: (m.start > event.start, abs(m.start - event.start)))
     else:
@@ -739,6 +855,17 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
         ]
         if before:
             return before[-1]
+        if after:  # "تدريب واشنطن": the name a verbal noun governs is its agent,
+            # or the name completing the noun after a verb ("استهدفت طائرات التحالف")
+            governed = [
+                m
+                for m in named
+                if 0 <= m.start - event.end < ADJACENT
+                and m.prefix is None
+                and all(t.text.isalpha() for t in toks[event.end : m.start])
+            ]
+            if governed:
+                return governed[0]
     demonyms = [
         m
         for m in players
@@ -750,6 +877,7 @@ def _subject(pack: Pack, toks: list[Tok], event: Event, players: list[Mention]) 
     return None
 
 
+_LATIN = re.compile(r"[a-z]")
 _DESIGNATION = re.compile(r"(?=.*\d)[A-Z][A-Za-z]*-?\d+[A-Za-z0-9-]*\Z")
 
 
