@@ -98,14 +98,11 @@ def test_the_whole_extractor_adds_what_the_rules_cannot_read(parsed: Extractor) 
     rules = Extractor(parse=False)
     text = "The Sentinel Group received rifles from Eritrea and Ethiopia, diplomats claimed."
     assert rules.extract(text, doc="t").claims == []
-    (c,) = parsed.extract(text, doc="t").claims
-    assert (c.subject, c.relation, c.recipient, c.speaker, c.hedged) == (
-        "Eritrea",
-        "arms_supply",
-        "Sentinel Group",
-        "diplomats",
-        True,
-    )
+    found = parsed.extract(text, doc="t").claims
+    assert {(c.subject, c.relation, c.recipient, c.speaker, c.hedged) for c in found} == {
+        (source, "arms_supply", "Sentinel Group", "diplomats", True)
+        for source in ("Eritrea", "Ethiopia")
+    }
 
 
 def test_a_run_on_sentence_is_not_parsed_and_says_so(parsed: Extractor) -> None:
@@ -521,3 +518,12 @@ def test_the_spokesperson_again_is_the_voice_named_before(parsed: Extractor) -> 
     )
     found = parsed.extract(text, doc="t").claims
     assert {c.speaker for c in found} == {"Kenya"}
+
+
+def test_things_acquired_from_a_list_are_each_sources_supply(parsed: Extractor) -> None:
+    text = (
+        "Chad's army fielded rifles recently bought from Sudan, Libya and other neighbours "
+        "including Niger and Mali."
+    )
+    found = {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"}
+    assert found == {(state, "Chad") for state in ("Sudan", "Libya", "Niger", "Mali")}

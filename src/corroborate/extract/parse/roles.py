@@ -133,7 +133,12 @@ def verb_roles(
     # on the thing moved; its by-agent (or, for a sending, its origin) acts
     participle = verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.i != verb.i
     by_agent = next((p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)), None)
-    if participle and by_agent is None and entry.value in ("send", "transfer"):
+    if (
+        participle
+        and by_agent is None
+        and entry.value in ("send", "transfer")
+        and entry.voice != "acquire"  # "weapons acquired from Egypt": the source supplies
+    ):
         by_agent = next(
             (p for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
              for p in _pobjs(c) if actor_of(tagged, p, lex, memory) is not None),
@@ -199,13 +204,26 @@ def verb_roles(
     if roles.recipient is None and entry.value not in ("attack", "combat"):
         roles.recipient = _purpose_beneficiary(tagged, verb, lex, memory)
     if entry.voice == "acquire":  # "Armenia bought drones from Russia": roles swap
-        supplier = None
-        # "received rifles from Eritrea": the parser hangs "from" on the verb or on the object
+        suppliers: list[Named] = []
+        # "received rifles from Eritrea": the parser hangs "from" on the verb or on the object;
+        # "from Egypt, Turkey and other countries including Qatar": every one of them
         for child in [*verb.children, *(c for o in objects for c in o.children)]:
-            if child.dep_ == "prep" and child.lower_ == "from" and supplier is None:
-                supplier = next((actor_of(tagged, p, lex, memory) for p in _pobjs(child)), None)
+            if child.dep_ == "prep" and child.lower_ == "from" and not suppliers:
+                heads = [t for p in _pobjs(child) for t in conjuncts(p)]
+                heads += [
+                    q
+                    for h in heads
+                    for c in h.children
+                    if c.dep_ == "prep" and c.lower_ in ("including", "like")
+                    for q in _pobjs(c)
+                ]
+                suppliers = _agents(tagged, heads, lex, memory)
         roles.recipient = roles.agents[0] if roles.agents else None
-        roles.agents = [supplier] if supplier is not None else []
+        if participle and roles.recipient is None and verb.head.dep_ == "dobj":
+            holder = subject_of(verb.head.head)  # "Chad's army used rifles bought from Sudan"
+            if holder is not None:
+                roles.recipient = actor_of(tagged, holder, lex, memory)
+        roles.agents = suppliers
     return roles
 
 
