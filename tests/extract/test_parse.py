@@ -527,3 +527,9 @@ def test_things_acquired_from_a_list_are_each_sources_supply(parsed: Extractor) 
     )
     found = {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"}
     assert found == {(state, "Chad") for state in ("Sudan", "Libya", "Niger", "Mali")}
+
+
+def test_denied_responsibility_for_an_attack_denies_combat(parsed: Extractor) -> None:
+    text = "Chad has denied responsibility for the attack on Niger."
+    found = {(s, r, pol) for s, r, _, _, pol, _ in parse(parsed, text)}
+    assert ("Chad", "combat", "deny") in found

@@ -146,3 +146,27 @@ def test_outlets_are_outlets_and_state_types_survive_extension() -> None:
     ]
     assert (kb.actor_types["Israel"], kb.actor_types["Houthis"]) == ("state", "armed_group")
     assert kb.adversaries["Ukraine"] == "Russia"  # groups.yaml extends Ukraine, keeps this
+
+
+def test_no_lexicon_word_list_holds_a_yaml_boolean() -> None:
+    # a bare on / off / yes / no in a YAML list is read as a boolean, and the word is lost
+    import yaml
+
+    from corroborate.extract.kb import bundled_lexicons
+
+    def booleans(node: object, path: str) -> list[str]:
+        if isinstance(node, dict):
+            return [b for k, v in node.items() for b in booleans(v, f"{path}.{k}")]
+        if isinstance(node, list):
+            return [f"{path}[{i}]" for i, v in enumerate(node) if isinstance(v, bool)] + [
+                b for v in node for b in booleans(v, path)
+            ]
+        return []
+
+    root = bundled_lexicons("en").parent
+    found = [
+        b
+        for f in sorted(root.glob("*/*.yaml"))
+        for b in booleans(yaml.safe_load(f.read_text(encoding="utf-8")), f.name)
+    ]
+    assert found == []

@@ -79,7 +79,7 @@ def _thing_within(tagged: Tagged, obj: Any) -> tuple[Any, Entry | None]:
     return obj, None
 
 
-def _place_oractor_of(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+def _place_or_actor(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
     """A recipient may be a place when the text names only the place ("troops to Kursk")."""
     if tok.lower_ in PRONOUNS:
         return resolve_pronoun(tagged, tok, lex, memory)
@@ -93,7 +93,7 @@ def _recipient_from_preps(
     for child in verb.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in _pobjs(child):
-                got = _place_oractor_of(tagged, pobj, lex, memory)
+                got = _place_or_actor(tagged, pobj, lex, memory)
                 if got is not None:
                     return got
         if child.dep_ == "dative" and child.pos_ != "ADP":
@@ -115,7 +115,7 @@ def _purpose_beneficiary(
         ):
             for obj in child.children:
                 if obj.dep_ == "dobj":
-                    return _place_oractor_of(tagged, obj, lex, memory)
+                    return _place_or_actor(tagged, obj, lex, memory)
     return None
 
 
@@ -179,7 +179,7 @@ def verb_roles(
         if thing_of(tagged, obj) is not None:
             continue
         # "supplied Ukraine with boats", "struck Odesa": a named object receives or is the target
-        place = _place_oractor_of(tagged, obj, lex, memory) if obj.lower_ not in PRONOUNS else None
+        place = _place_or_actor(tagged, obj, lex, memory) if obj.lower_ not in PRONOUNS else None
         if place is not None:
             objects.remove(obj)
             recipient = recipient or place
@@ -278,7 +278,15 @@ def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> 
                         # "the involvement of Russia" (but "the recruitment of Syrians": theme)
                         roles.agents = _agents(tagged, [pobj], lex, memory)
                 elif low in lex.recipient_preps and roles.recipient is None:
-                    roles.recipient = _place_oractor_of(tagged, pobj, lex, memory)
+                    roles.recipient = _place_or_actor(tagged, pobj, lex, memory)
+    if roles.recipient is None and own_act:
+        # "responsibility for the attack on X", "involvement in strikes against X": the target
+        for child in noun.children:
+            for act in _pobjs(child) if child.dep_ == "prep" else ():
+                if act.i in tagged.cues and roles.recipient is None:
+                    roles.recipient = _recipient_from_preps(
+                        tagged, act, lex.target_preps, lex, memory
+                    )
     thing = thing_of(tagged, noun)
     if thing is not None and not roles.objects:
         roles.objects.append((noun, thing))
