@@ -20,6 +20,9 @@ from typing import Any
 # (tag_, lower_, dep_, is_space): all a rule of the English pipeline looks at
 Key = tuple[str, str, str, bool]
 _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+# a rule over two tokens: its id, the tests of each token, which of the two it sets
+_Pair = tuple[int, Callable[[Key], bool], Callable[[Key], bool], int]
+_FULL_KEYS = 50_000  # answers kept per whole key before the table starts again
 
 
 def _test(attr: str, spec: Any) -> Callable[[Key], bool] | None:
@@ -55,13 +58,22 @@ def _token_test(pattern: dict[str, Any]) -> Callable[[Key], bool] | None:
     return lambda key: all(t(key) for t in checks)
 
 
-def _lower_values(pattern: dict[str, Any]) -> frozenset[str] | None:
-    """The lower forms a one-token rule needs, when it names them (a string or an IN list)."""
-    spec = pattern.get("LOWER")
+def _values(pattern: dict[str, Any], attr: str = "LOWER") -> frozenset[str] | None:
+    """The values a token rule needs of one attribute, when it names them (a string or IN)."""
+    spec = pattern.get(attr)
     if isinstance(spec, str):
         return frozenset({spec})
     if isinstance(spec, dict) and set(spec) == {"IN"}:
         return frozenset(spec["IN"])
+    return None
+
+
+def _first_filter(pattern: dict[str, Any]) -> tuple[int, frozenset[str]] | None:
+    """A named set of values of the first token of a two-token rule: where it can start."""
+    for attr in ("LOWER", "DEP", "TAG"):
+        values = _values(pattern, attr)
+        if values is not None:
+            return _FIELDS[attr], values
     return None
 
 
@@ -78,7 +90,7 @@ class TableRuler:
         self.by_tag: list[tuple[int, Callable[[Key], bool]]] = []
         self.by_lower: dict[str, list[tuple[int, Callable[[Key], bool]]]] = {}
         self.others: list[tuple[int, Callable[[Key], bool]]] = []
-        self.pairs: list[tuple[int, Callable[[Key], bool], Callable[[Key], bool], int]] = []
+        self.pairs: list[tuple[_Pair, tuple[int, frozenset[str]] | None]] = []
         self.readable = True
         for rule_id in range(len(ruler.attrs)):
             index = ruler.indices[rule_id]
@@ -92,13 +104,14 @@ class TableRuler:
                     if at not in (0, 1):
                         self.readable = False
                         return
-                    self.pairs.append((rule_id, tests[0], tests[1], at))  # type: ignore[arg-type]
+                    pair = (rule_id, tests[0], tests[1], at)
+                    self.pairs.append((pair, _first_filter(alternative[0])))  # type: ignore[arg-type]
                     continue
                 if index not in (0, -1):
                     self.readable = False
                     return
                 rule = (rule_id, tests[0])
-                lowers = _lower_values(alternative[0])
+                lowers = _values(alternative[0])
                 if "LOWER" not in alternative[0]:
                     self.by_tag.append(rule)  # type: ignore[arg-type]
                 elif lowers is not None:
@@ -107,9 +120,13 @@ class TableRuler:
                 else:
                     self.others.append(rule)  # type: ignore[arg-type]
         self._memo: dict[tuple[str, str, bool], tuple[int, ...]] = {}
+        self._full: dict[Key, tuple[int, ...]] = {}  # the answer per whole key, while it fits
         self._merged: dict[tuple[int, ...], dict[Any, Any]] = {}
 
     def _rules(self, key: Key) -> tuple[int, ...]:
+        found = self._full.get(key)
+        if found is not None:
+            return found
         short = (key[0], key[2], key[3])
         rules = self._memo.get(short)
         if rules is None:
@@ -117,14 +134,24 @@ class TableRuler:
             self._memo[short] = rules
         extra = [r for r, test in self.by_lower.get(key[1], ()) if test(key)]
         extra += [r for r, test in self.others if test(key)]
-        return tuple(sorted({*rules, *extra})) if extra else rules
+        found = tuple(sorted({*rules, *extra})) if extra else rules
+        if len(self._full) >= _FULL_KEYS:
+            self._full.clear()  # a vocabulary's worth of words: start again, never grow on
+        self._full[key] = found
+        return found
 
     def match(self, doc: Any) -> list[tuple[int, tuple[int, ...]]]:
         """Per token, the ids of the rules that set its attributes, in the order they apply."""
         keys: list[Key] = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in doc]
         per_token = [self._rules(k) for k in keys]
-        for rule_id, first, second, at in self.pairs:
-            for i in range(len(keys) - 1):
+        last = len(keys) - 1
+        for (rule_id, first, second, at), start in self.pairs:
+            if start is None:
+                places: Any = range(last)
+            else:
+                field, values = start
+                places = [i for i in range(last) if keys[i][field] in values]
+            for i in places:
                 if first(keys[i]) and second(keys[i + 1]):
                     j = i + at
                     # the Matcher's sort by rule id: a pair's rule takes its place among them
