@@ -63,10 +63,10 @@ def test_news_dev_f1() -> None:
 
 
 WORLD_DEV = SHARED / "data" / "world-dev"
-WORLD_DEV_F1 = 0.27  # strict, with the set's belligerents scope (rules alone: 0.156)
-WORLD_DEV_LOOSE_F1 = 0.39  # right proposition, voice and polarity (rules alone: 0.240)
+WORLD_DEV_F1 = 0.30  # strict, with the set's belligerents scope (rules alone: 0.156)
+WORLD_DEV_LOOSE_F1 = 0.42  # right proposition, voice and polarity (rules alone: 0.240)
 WORLD_HOLDOUT = Path(__file__).resolve().parents[1] / "data" / "world-dev-holdout"
-WORLD_HOLDOUT_F1 = 0.27  # never tuned on, read only as a number: 0.219 -> 0.281
+WORLD_HOLDOUT_F1 = 0.28  # never tuned on, read only as a number: 0.219 -> 0.300
 
 
 def _world(gold_path: Path, scope_path: Path) -> tuple[Score, Score]:
