@@ -155,7 +155,9 @@ def test_reject_drops_the_claim_and_accept_restores_it(client: httpx.Client) -> 
 
 
 def test_invalid_reviews_are_refused(client: httpx.Client) -> None:
-    c = claim(client, subject="Turkey", relation="arms_supply", speaker="Armenia")
+    c = claim(
+        client, subject="Turkey", relation="arms_supply", speaker="Armenia", object="Bayraktar TB2"
+    )
     url = f"/api/claims/{c['id']}/reviews"
     empty = client.post(url, json={"kind": "correct", "author": "x", "changes": {}})
     assert empty.status_code == 400 and "at least one field" in empty.json()["error"]["message"]

@@ -41,7 +41,9 @@ def test_hostile_text_is_shown_as_text(client: httpx.Client) -> None:
 
 
 def test_forms_need_the_csrf_token(client: httpx.Client) -> None:
-    c = claim(client, subject="Turkey", relation="arms_supply", speaker="Armenia")
+    c = claim(
+        client, subject="Turkey", relation="arms_supply", speaker="Armenia", object="Bayraktar TB2"
+    )
     url = f"/claims/{c['id']}/review"
     form = {"kind": "note", "author": "mallory", "note": "forged"}
     assert client.post(url, data=form).status_code == 403
@@ -73,7 +75,9 @@ def test_every_state_changing_page_route_checks_csrf() -> None:
 
 
 def test_api_refuses_simple_cross_site_posts(client: httpx.Client) -> None:
-    c = claim(client, subject="Turkey", relation="arms_supply", speaker="Armenia")
+    c = claim(
+        client, subject="Turkey", relation="arms_supply", speaker="Armenia", object="Bayraktar TB2"
+    )
     plain = client.post(f"/api/claims/{c['id']}/reviews", content='{"kind":"reject"}',
                         headers={"content-type": "text/plain"})  # fmt: skip
     assert plain.status_code == 403
