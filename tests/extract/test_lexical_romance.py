@@ -446,3 +446,8 @@ def test_backing_nobody_named_is_no_claim_but_its_denial_is(ex: Extractor) -> No
     assert not claims_of(ex, "Le peuple norvégien a besoin du soutien de la Norvège.", "fr")
     text = "La Norvège a nié toute implication dans ces incidents."
     assert ("Norway", "political_support", None, "Norway", "deny") in claims_of(ex, text, "fr")
+
+
+def test_regrouping_forces_is_a_force_size(ex: Extractor) -> None:
+    text = "La Norvegia sta raggruppando centomila uomini al confine con la Svezia."
+    assert ("Norway", "force_size") in {c[:2] for c in claims_of(ex, text, "it")}
