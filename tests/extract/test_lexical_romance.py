@@ -451,3 +451,29 @@ def test_backing_nobody_named_is_no_claim_but_its_denial_is(ex: Extractor) -> No
 def test_regrouping_forces_is_a_force_size(ex: Extractor) -> None:
     text = "La Norvegia sta raggruppando centomila uomini al confine con la Svezia."
     assert ("Norway", "force_size") in {c[:2] for c in claims_of(ex, text, "it")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Nel nord del Cile combattono ormai centinaia di mercenari."),
+        ("fr", "Des centaines de mercenaires combattent désormais dans le nord du Chili."),
+    ],
+)
+def test_fighters_nobody_is_said_to_send_are_unspecified(
+    ex: Extractor, lang: str, text: str
+) -> None:
+    assert ("unspecified", "foreign_fighters") in {c[:2] for c in claims_of(ex, text, lang)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # recruiting with no recruiter named says nothing of who sends whom
+        "In Cile è cominciato il reclutamento di cittadini norvegesi.",
+        # a fighter who speaks is a voice, not fighters somewhere
+        "Un mercenario disse a un cronista che la Norvegia aveva consegnato armi al Cile.",
+    ],
+)
+def test_recruiting_or_a_speaking_fighter_is_no_unsent_fighters(ex: Extractor, text: str) -> None:
+    assert not [c for c in claims_of(ex, text, "it") if c[0] == "unspecified"]
