@@ -477,3 +477,24 @@ def test_fighters_nobody_is_said_to_send_are_unspecified(
 )
 def test_recruiting_or_a_speaking_fighter_is_no_unsent_fighters(ex: Extractor, text: str) -> None:
     assert not [c for c in claims_of(ex, text, "it") if c[0] == "unspecified"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secondo: la Norvegia ha consegnato armi al Cile.",
+        "La Norvegia ha consegnato armi al Cile, diventato un “secondo Perù” per Oslo.",
+    ],
+)
+def test_secondo_as_a_number_cites_no_one(ex: Extractor, text: str) -> None:
+    found = claims_of(ex, text, "it")
+    assert ("Norway", "arms_supply", "Chile", "author", "affirm") in found
+
+
+def test_a_speech_verb_in_a_relative_clause_is_no_voice_of_the_sentence(ex: Extractor) -> None:
+    text = (
+        "La Norvegia ha consegnato armi al Cile del presidente Gabriel Boric, "
+        "che afferma di volere la pace."
+    )
+    found = claims_of(ex, text, "it")
+    assert ("Norway", "arms_supply", "Chile", "author", "affirm") in found

@@ -33,6 +33,7 @@ SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
 TRANSFER_REACH = 8  # words between a verb of sending and the thing it sends
 # "American mercenaries": nationality is not a sender (the contract's conventions)
 NATIONALITY_NOT_SENDER = frozenset({"foreign_fighters"})
+ORDINAL_STOPS = frozenset({":", ","})
 QUOTES = frozenset({'"', "«", "“", "„"})
 DIRECT_OBJECT_RECIPIENT = frozenset({"political_support"})
 # actors that speak but are never said to act or receive (outlets, agencies)
@@ -143,7 +144,7 @@ def attribution(
     document has named so far (a surname alone is the person named in full before)."""
     voices: set[int] = set()
     speaker: str | None = None
-    according = pack.according.find(toks)
+    according = [c for c in pack.according.find(toks) if not _ordinal(pack, toks, c[0], c[1])]
     for _a, b, _p, _pre in according:
         if any(t.lower in pack.relatives for t in toks[b : b + 2]):
             continue  # "reports according to which Moscow...": the source stands before
@@ -169,7 +170,13 @@ def attribution(
         denials = [d for d in denials if d is not cue]
     epithet = {a for a, _b, _e, _pre in pack.epithets.find(toks)}
     # "sostenuti dall'Iran" (Iran-backed) describes: "sostenere" there is not "to claim"
-    cues = [c for c in pack.speech.find(toks) if c[0] not in epithet] + denials
+    # "Zelensky, che afferma di...": a speech verb in a relative clause describes a name by
+    # what it says next; it is not the voice of the sentence
+    cues = [
+        c
+        for c in pack.speech.find(toks)
+        if c[0] not in epithet and not (c[0] > 0 and toks[c[0] - 1].lower in _relative(pack))
+    ] + denials
     speech = bool(cues) or bool(according)  # "according to her": the voice named before
     if speaker is None and cues and pack.speech_participles:
         # "who announced, Borrell": a Turkish speech participle describes the name after it
@@ -253,6 +260,21 @@ def attribution(
 
 
 Match = tuple[int, int, object, str | None]
+
+
+def _relative(pack: Pack) -> frozenset[str]:
+    return pack.relatives | pack.complementizers
+
+
+def _ordinal(pack: Pack, toks: list[Tok], a: int, b: int) -> bool:
+    """An "according to" word read as a number ("secondo": also "second"): after an article
+    ("un secondo Israele"), or opening a sentence before a stop ("Secondo: ...")."""
+    j = a - 1
+    while j >= 0 and toks[j].text in QUOTES:
+        j -= 1
+    if j >= 0 and toks[j].lower in pack.determiners:
+        return True
+    return a == 0 and b < len(toks) and toks[b].text in ORDINAL_STOPS
 
 
 def _concession(
