@@ -498,3 +498,23 @@ def test_a_speech_verb_in_a_relative_clause_is_no_voice_of_the_sentence(ex: Extr
     )
     found = claims_of(ex, text, "it")
     assert ("Norway", "arms_supply", "Chile", "author", "affirm") in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "I russi affermano che in Cile combattono centinaia di mercenari."),
+        ("fr", "Les Russes affirment que des centaines de mercenaires combattent au Chili."),
+    ],
+)
+def test_a_people_named_by_its_demonym_speaks_for_its_state(
+    ex: Extractor, lang: str, text: str
+) -> None:
+    found = claims_of(ex, text, lang)
+    assert ("unspecified", "foreign_fighters", "Russia") in {(c[0], c[1], c[3]) for c in found}
+    assert not [c for c in found if c[0] == "Russia"]  # who speaks does not send them
+
+
+def test_a_demonym_on_a_noun_is_no_voice(ex: Extractor) -> None:
+    text = "Istruttori russi affermano che la Norvegia ha consegnato armi al Cile."
+    assert "Russia" not in {c[3] for c in claims_of(ex, text, "it")}

@@ -262,6 +262,15 @@ def attribution(
 Match = tuple[int, int, object, str | None]
 
 
+def _people(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """A demonym as a noun, its people ("I russi affermano", "les Russes disent"): an article
+    before it that opens the clause (nothing but punctuation or "and" before the article)."""
+    if m.start == 0 or toks[m.start - 1].lower not in pack.determiners:
+        return False
+    j = m.start - 2
+    return j < 0 or not toks[j].text.isalnum() or toks[j].lower in pack.conjunctions
+
+
 def _relative(pack: Pack) -> frozenset[str]:
     return pack.relatives | pack.complementizers
 
@@ -404,7 +413,10 @@ def _voice_near(
         else None
     )
     for k, m in enumerate(mentions):
-        if m.actor.type == "demonym" or (inverted and m.start < cue) or _is_with(pack, toks, m):
+        people = m.actor.type == "demonym" and m.end <= cue and _people(pack, toks, m)
+        if (m.actor.type == "demonym" and not people) or (inverted and m.start < cue):
+            continue  # "Russian" says whose; "I russi affermano": the Russians speak
+        if _is_with(pack, toks, m):
             continue  # "with Iraq" is a partner, never the voice
         spoken = that is not None and cue < m.start < that
         seat = _word_before(pack, toks, m) in pack.voice_places  # "заявили в Кремле"
@@ -575,6 +587,7 @@ def roles(
         k = min(main)
         if (
             mentions[k].actor.type not in VOICE_ONLY
+            and mentions[k].actor.type != "demonym"  # "the Russians say": a people, no actor
             and mentions[k] is not recipient
             and (not pack.inverted_voice_quoted or mentions[k].start < event.start or _quoted(toks))
             and _voice_reaches(pack, toks, mentions[k], event)
