@@ -518,3 +518,22 @@ def test_a_people_named_by_its_demonym_speaks_for_its_state(
 def test_a_demonym_on_a_noun_is_no_voice(ex: Extractor) -> None:
     text = "Istruttori russi affermano che la Norvegia ha consegnato armi al Cile."
     assert "Russia" not in {c[3] for c in claims_of(ex, text, "it")}
+
+
+def test_reports_a_voice_rejects_still_affirm_for_their_source(ex: Extractor) -> None:
+    text = (
+        "Il governo turco ha respinto i resoconti dei media occidentali, secondo cui "
+        "la Turchia avrebbe venduto armi al Cile."
+    )
+    found = claims_of(ex, text, "it")
+    assert ("Turkey", "arms_supply", "Chile", "Western media", "affirm") in found
+    assert ("Turkey", "arms_supply", "Chile", "Turkey", "deny") in found
+
+
+def test_reports_according_to_which_speak_for_their_source(ex: Extractor) -> None:
+    text = (
+        "Circolano da giorni resoconti dei media occidentali secondo cui la Norvegia "
+        "avrebbe venduto armi al Cile."
+    )
+    found = claims_of(ex, text, "it")
+    assert ("Norway", "arms_supply", "Chile", "Western media", "affirm") in found

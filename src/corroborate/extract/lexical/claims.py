@@ -110,6 +110,8 @@ def extract_lexical(
                 sentence.append(voiced(speaker or "author", att.deny or r.deny, att.hedged))
                 if att.conceded is not None:  # the denier's own claim: it did not happen
                     sentence.append(voiced(att.conceded, True, False))
+                if att.reported is not None and subject is not None:  # the reports': it did
+                    sentence.append(voiced(att.reported, False, True))
         kept = _specific(sentence)
         unvoiced = [c for c in kept if speaker is None]
         claims.extend(kept)

@@ -68,6 +68,7 @@ class Attribution:
     hedged: bool
     speech: bool  # a speech verb with no named speaker (the voice of the sentence before)
     conceded: str | None = None  # who denies in a concessive clause: a second, denying voice
+    reported: str | None = None  # whose reports the sentence denies: a second, affirming voice
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,9 +146,12 @@ def attribution(
     voices: set[int] = set()
     speaker: str | None = None
     according = [c for c in pack.according.find(toks) if not _ordinal(pack, toks, c[0], c[1])]
-    for _a, b, _p, _pre in according:
+    reported: int | None = None
+    for a, b, _p, _pre in according:
         if any(t.lower in pack.relatives for t in toks[b : b + 2]):
-            continue  # "reports according to which Moscow...": the source stands before
+            # "reports according to which Moscow...": the source stands before
+            reported = _reporter(pack, toks, mentions, a) if reported is None else reported
+            continue
         for k, m in enumerate(mentions):
             if b <= m.start <= b + ACCORDING_REACH and not any(
                 t.text == "," for t in toks[b : m.start]
@@ -168,6 +172,9 @@ def attribution(
         k, cue = conceded
         voices.add(k)
         denials = [d for d in denials if d is not cue]
+    if reported is not None and speaker is None and not denials:
+        voices.add(reported)
+        speaker = mentions[reported].actor.name
     epithet = {a for a, _b, _e, _pre in pack.epithets.find(toks)}
     # "sostenuti dall'Iran" (Iran-backed) describes: "sostenere" there is not "to claim"
     # "Zelensky, che afferma di...": a speech verb in a relative clause describes a name by
@@ -256,10 +263,30 @@ def attribution(
         hedged,
         speech and not speaker,
         None if conceded is None else mentions[conceded[0]].actor.name,
+        # "X rejected the reports of Y according to which...": Y's reports affirm it
+        None if reported is None or not denials else mentions[reported].actor.name,
     )
 
 
 Match = tuple[int, int, object, str | None]
+
+
+REPORTER_REACH = 8  # "i resoconti dei media occidentali, (smentiti da Pechino,) secondo cui"
+
+
+def _reporter(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
+    """Whose reports "according to which" cites: the nearest name before it that is no agent
+    of a passive ("smentiti da Pechino") and no place."""
+    before = [
+        k
+        for k, m in enumerate(mentions)
+        if m.end <= cue
+        and cue - m.end <= REPORTER_REACH
+        and m.actor.type != "demonym"
+        and not _is_source(pack, toks, m)
+        and not _is_place(pack, toks, m)
+    ]
+    return before[-1] if before else None
 
 
 def _people(pack: Pack, toks: list[Tok], m: Mention) -> bool:
