@@ -537,3 +537,10 @@ def test_reports_according_to_which_speak_for_their_source(ex: Extractor) -> Non
     )
     found = claims_of(ex, text, "it")
     assert ("Norway", "arms_supply", "Chile", "Western media", "affirm") in found
+
+
+def test_a_partner_named_after_its_person_and_title_does_not_act(ex: Extractor) -> None:
+    text = "La giunta, con Gabriel Boric Presidente Cile, ha bombardato le città del sud."
+    assert not [c for c in claims_of(ex, text, "it") if c[0] == "Chile"]
+    alone = "Il Cile ha bombardato le città del sud."
+    assert ("Chile", "combat") in {c[:2] for c in claims_of(ex, alone, "it")}

@@ -739,7 +739,15 @@ def _is_with(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """ "with X" ("Rusya ile", "con la Russia"): a partner of the act, not who acts or speaks."""
     if m.end < len(toks) and toks[m.end].lower in pack.comitative_after:
         return True
-    return bool(pack.comitative_words) and _word_before(pack, toks, m) in pack.comitative_words
+    if not pack.comitative_words:
+        return False
+    if _word_before(pack, toks, m) in pack.comitative_words:
+        return True
+    # "con Barack Obama Presidente Usa": a partner named with its person and title first
+    j = m.start - 1
+    while j >= 0 and toks[j].text[:1].isupper() and toks[j].text.isalpha():
+        j -= 1
+    return m.start - j > 2 and j >= 0 and toks[j].lower in pack.comitative_words
 
 
 def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
