@@ -471,6 +471,8 @@ def test_fighters_nobody_is_said_to_send_are_unspecified(
     [
         # recruiting with no recruiter named says nothing of who sends whom
         "In Cile è cominciato il reclutamento di cittadini norvegesi.",
+        # volunteers with nothing foreign or sent about them may be anyone's
+        "Centinaia di volontari distribuiscono cibo nel nord del Cile.",
         # a fighter who speaks is a voice, not fighters somewhere
         "Un mercenario disse a un cronista che la Norvegia aveva consegnato armi al Cile.",
     ],
