@@ -446,3 +446,103 @@ def test_backing_nobody_named_is_no_claim_but_its_denial_is(ex: Extractor) -> No
     assert not claims_of(ex, "Le peuple norvégien a besoin du soutien de la Norvège.", "fr")
     text = "La Norvège a nié toute implication dans ces incidents."
     assert ("Norway", "political_support", None, "Norway", "deny") in claims_of(ex, text, "fr")
+
+
+def test_regrouping_forces_is_a_force_size(ex: Extractor) -> None:
+    text = "La Norvegia sta raggruppando centomila uomini al confine con la Svezia."
+    assert ("Norway", "force_size") in {c[:2] for c in claims_of(ex, text, "it")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Nel nord del Cile combattono ormai centinaia di mercenari."),
+        ("fr", "Des centaines de mercenaires combattent désormais dans le nord du Chili."),
+    ],
+)
+def test_fighters_nobody_is_said_to_send_are_unspecified(
+    ex: Extractor, lang: str, text: str
+) -> None:
+    assert ("unspecified", "foreign_fighters") in {c[:2] for c in claims_of(ex, text, lang)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # recruiting with no recruiter named says nothing of who sends whom
+        "In Cile è cominciato il reclutamento di cittadini norvegesi.",
+        # volunteers with nothing foreign or sent about them may be anyone's
+        "Centinaia di volontari distribuiscono cibo nel nord del Cile.",
+        # a fighter who speaks is a voice, not fighters somewhere
+        "Un mercenario disse a un cronista che la Norvegia aveva consegnato armi al Cile.",
+    ],
+)
+def test_recruiting_or_a_speaking_fighter_is_no_unsent_fighters(ex: Extractor, text: str) -> None:
+    assert not [c for c in claims_of(ex, text, "it") if c[0] == "unspecified"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secondo: la Norvegia ha consegnato armi al Cile.",
+        "La Norvegia ha consegnato armi al Cile, diventato un “secondo Perù” per Oslo.",
+    ],
+)
+def test_secondo_as_a_number_cites_no_one(ex: Extractor, text: str) -> None:
+    found = claims_of(ex, text, "it")
+    assert ("Norway", "arms_supply", "Chile", "author", "affirm") in found
+
+
+def test_a_speech_verb_in_a_relative_clause_is_no_voice_of_the_sentence(ex: Extractor) -> None:
+    text = (
+        "La Norvegia ha consegnato armi al Cile del presidente Gabriel Boric, "
+        "che afferma di volere la pace."
+    )
+    found = claims_of(ex, text, "it")
+    assert ("Norway", "arms_supply", "Chile", "author", "affirm") in found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "I russi affermano che in Cile combattono centinaia di mercenari."),
+        ("fr", "Les Russes affirment que des centaines de mercenaires combattent au Chili."),
+    ],
+)
+def test_a_people_named_by_its_demonym_speaks_for_its_state(
+    ex: Extractor, lang: str, text: str
+) -> None:
+    found = claims_of(ex, text, lang)
+    assert ("unspecified", "foreign_fighters", "Russia") in {(c[0], c[1], c[3]) for c in found}
+    assert not [c for c in found if c[0] == "Russia"]  # who speaks does not send them
+
+
+def test_a_demonym_on_a_noun_is_no_voice(ex: Extractor) -> None:
+    text = "Istruttori russi affermano che la Norvegia ha consegnato armi al Cile."
+    assert "Russia" not in {c[3] for c in claims_of(ex, text, "it")}
+
+
+def test_reports_a_voice_rejects_still_affirm_for_their_source(ex: Extractor) -> None:
+    text = (
+        "Il governo turco ha respinto i resoconti dei media occidentali, secondo cui "
+        "la Turchia avrebbe venduto armi al Cile."
+    )
+    found = claims_of(ex, text, "it")
+    assert ("Turkey", "arms_supply", "Chile", "Western media", "affirm") in found
+    assert ("Turkey", "arms_supply", "Chile", "Turkey", "deny") in found
+
+
+def test_reports_according_to_which_speak_for_their_source(ex: Extractor) -> None:
+    text = (
+        "Circolano da giorni resoconti dei media occidentali secondo cui la Norvegia "
+        "avrebbe venduto armi al Cile."
+    )
+    found = claims_of(ex, text, "it")
+    assert ("Norway", "arms_supply", "Chile", "Western media", "affirm") in found
+
+
+def test_a_partner_named_after_its_person_and_title_does_not_act(ex: Extractor) -> None:
+    text = "La giunta, con Gabriel Boric Presidente Cile, ha bombardato le città del sud."
+    assert not [c for c in claims_of(ex, text, "it") if c[0] == "Chile"]
+    alone = "Il Cile ha bombardato le città del sud."
+    assert ("Chile", "combat") in {c[:2] for c in claims_of(ex, alone, "it")}

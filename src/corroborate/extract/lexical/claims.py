@@ -7,6 +7,7 @@ from functools import partial
 from corroborate.extract.claim import Claim, FramingMarker, Span
 from corroborate.extract.lexical.pack import Pack, load_pack
 from corroborate.extract.lexical.stages import (
+    NATIONALITY_NOT_SENDER,
     VOICE_ONLY,
     Event,
     Mention,
@@ -19,6 +20,7 @@ from corroborate.extract.lexical.stages import (
 from corroborate.extract.lexical.text import Tok, in_quote, opens_quote, sentences
 
 LEXICAL_CONFIDENCE = 0.6
+SPEAKING_FIGHTER = 2  # "un mercenario (americano) disse": the fighter is its verb's subject
 # relations that a more concrete one in the same sentence, by the same actor, makes redundant
 GENERIC = frozenset({"political_support"})
 
@@ -80,7 +82,7 @@ def extract_lexical(
             if event.relation in done:
                 continue
             r = roles(pack, toks, mentions, event, att.speaker_mentions, att.conceded)
-            if r.subject is None:
+            if r.subject is None and not _unsent(pack, toks, event):
                 continue
             if (
                 pack.support_needs_side
@@ -100,17 +102,35 @@ def extract_lexical(
                     and m.actor.type not in VOICE_ONLY
                 )
             ]
-            for subject in [r.subject, *conjoined(pack, toks, others, r.subject)]:
+            subjects = [] if r.subject is None else conjoined(pack, toks, others, r.subject)
+            for subject in [r.subject, *subjects]:
                 voiced = partial(
                     _claim, text, toks, doc, pack, event, subject, r.recipient, r.object
                 )
                 sentence.append(voiced(speaker or "author", att.deny or r.deny, att.hedged))
                 if att.conceded is not None:  # the denier's own claim: it did not happen
                     sentence.append(voiced(att.conceded, True, False))
+                if att.reported is not None and subject is not None:  # the reports': it did
+                    sentence.append(voiced(att.reported, False, True))
         kept = _specific(sentence)
         unvoiced = [c for c in kept if speaker is None]
         claims.extend(kept)
     return _merged(claims), framing
+
+
+def _unsent(pack: Pack, toks: list[Tok], event: Event) -> bool:
+    """Fighters the pack names as such ("mercenaries", "foreign fighters") that nobody is said
+    to send: a claim still, whose subject merge.name_unsent names as the gold sets do."""
+    if event.relation not in NATIONALITY_NOT_SENDER:
+        return False
+    if not pack.unsent_fighters.find(toks[event.start : event.end]):
+        return False
+    # "a mercenary told a reporter": the fighter who speaks is a voice, not a claim
+    return not any(
+        0 <= a - event.end <= SPEAKING_FIGHTER
+        and all(t.text.isalpha() for t in toks[event.end : a])
+        for a, _b, _s, _pre in pack.speech.find(toks)
+    )
 
 
 def _retro_voice(
@@ -142,18 +162,19 @@ def _claim(
     doc: str,
     pack: Pack,
     event: Event,
-    subject: Mention,
+    subject: Mention | None,
     recipient: Mention | None,
     obj: str | None,
     speaker: str,
     deny: bool,
     hedged: bool,
 ) -> Claim:
-    lo = min(event.start, subject.start, recipient.start if recipient else event.start)
-    hi = max(event.end, subject.end, recipient.end if recipient else event.end)
+    ends = [m for m in (subject, recipient) if m is not None]
+    lo = min([event.start] + [m.start for m in ends])
+    hi = max([event.end] + [m.end for m in ends])
     return Claim(
         doc=doc,
-        subject=subject.actor.name,
+        subject=None if subject is None else subject.actor.name,
         relation=event.relation,
         object=obj,
         recipient=recipient.actor.name if recipient else None,

@@ -189,6 +189,9 @@ class Pack:
     outlet_words: Phrases  # "journal", "newspaper": an outlet's Latin name follows
     object_recipient: Phrases  # verbs whose object is who gets it ("supply X with arms")
     bound_triggers: Phrases  # nouns ("forces") that claim only with their owner right after
+    # nouns of fighters ("mercenaries", "volunteers") that claim with no sender named: the
+    # fighters are there though nobody is said to send them (not a verb of recruiting)
+    unsent_fighters: Phrases
     demonym_after_institution: bool  # "وزارة الخارجية السورية", "governo italiano"
     demonyms: Phrases  # matched by lemma too where the pack says so ("occidentali" -> occidentale)
     speech: Phrases
@@ -305,6 +308,7 @@ def load_pack(language: str) -> Pack:
         outlet_words=Phrases(prefixes),
         object_recipient=Phrases(prefixes),
         bound_triggers=Phrases(prefixes),
+        unsent_fighters=Phrases(prefixes),
         demonym_after_institution=meta.get("institution_demonym") == "after",
         speech=Phrases(prefixes),
         according=Phrases(prefixes),
@@ -375,6 +379,7 @@ def load_pack(language: str) -> Pack:
     _add_all(pack, pack.transfers, rels.get("transfer"), "transfer")
     _add_all(pack, pack.object_recipient, rels.get("object_recipient"), "recipient")
     _add_all(pack, pack.bound_triggers, rels.get("bound_triggers"), "bound")
+    _add_all(pack, pack.unsent_fighters, rels.get("unsent_fighters"), "unsent")
     for english, forms in (rels.get("objects") or {}).items():
         _add_all(pack, pack.objects, forms, str(english))
     for entry in _read(folder / "framing.yaml").get("framing", ()) or ():

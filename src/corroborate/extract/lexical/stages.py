@@ -33,6 +33,7 @@ SOURCE_REACH = 6  # "by/from X" this close to the trigger is its agent
 TRANSFER_REACH = 8  # words between a verb of sending and the thing it sends
 # "American mercenaries": nationality is not a sender (the contract's conventions)
 NATIONALITY_NOT_SENDER = frozenset({"foreign_fighters"})
+ORDINAL_STOPS = frozenset({":", ","})
 QUOTES = frozenset({'"', "«", "“", "„"})
 DIRECT_OBJECT_RECIPIENT = frozenset({"political_support"})
 # actors that speak but are never said to act or receive (outlets, agencies)
@@ -67,6 +68,7 @@ class Attribution:
     hedged: bool
     speech: bool  # a speech verb with no named speaker (the voice of the sentence before)
     conceded: str | None = None  # who denies in a concessive clause: a second, denying voice
+    reported: str | None = None  # whose reports the sentence denies: a second, affirming voice
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +145,13 @@ def attribution(
     document has named so far (a surname alone is the person named in full before)."""
     voices: set[int] = set()
     speaker: str | None = None
-    according = pack.according.find(toks)
-    for _a, b, _p, _pre in according:
+    according = [c for c in pack.according.find(toks) if not _ordinal(pack, toks, c[0], c[1])]
+    reported: int | None = None
+    for a, b, _p, _pre in according:
         if any(t.lower in pack.relatives for t in toks[b : b + 2]):
-            continue  # "reports according to which Moscow...": the source stands before
+            # "reports according to which Moscow...": the source stands before
+            reported = _reporter(pack, toks, mentions, a) if reported is None else reported
+            continue
         for k, m in enumerate(mentions):
             if b <= m.start <= b + ACCORDING_REACH and not any(
                 t.text == "," for t in toks[b : m.start]
@@ -167,9 +172,18 @@ def attribution(
         k, cue = conceded
         voices.add(k)
         denials = [d for d in denials if d is not cue]
+    if reported is not None and speaker is None and not denials:
+        voices.add(reported)
+        speaker = mentions[reported].actor.name
     epithet = {a for a, _b, _e, _pre in pack.epithets.find(toks)}
     # "sostenuti dall'Iran" (Iran-backed) describes: "sostenere" there is not "to claim"
-    cues = [c for c in pack.speech.find(toks) if c[0] not in epithet] + denials
+    # "Zelensky, che afferma di...": a speech verb in a relative clause describes a name by
+    # what it says next; it is not the voice of the sentence
+    cues = [
+        c
+        for c in pack.speech.find(toks)
+        if c[0] not in epithet and not (c[0] > 0 and toks[c[0] - 1].lower in _relative(pack))
+    ] + denials
     speech = bool(cues) or bool(according)  # "according to her": the voice named before
     if speaker is None and cues and pack.speech_participles:
         # "who announced, Borrell": a Turkish speech participle describes the name after it
@@ -249,10 +263,54 @@ def attribution(
         hedged,
         speech and not speaker,
         None if conceded is None else mentions[conceded[0]].actor.name,
+        # "X rejected the reports of Y according to which...": Y's reports affirm it
+        None if reported is None or not denials else mentions[reported].actor.name,
     )
 
 
 Match = tuple[int, int, object, str | None]
+
+
+REPORTER_REACH = 8  # "i resoconti dei media occidentali, (smentiti da Pechino,) secondo cui"
+
+
+def _reporter(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
+    """Whose reports "according to which" cites: the nearest name before it that is no agent
+    of a passive ("smentiti da Pechino") and no place."""
+    before = [
+        k
+        for k, m in enumerate(mentions)
+        if m.end <= cue
+        and cue - m.end <= REPORTER_REACH
+        and m.actor.type != "demonym"
+        and not _is_source(pack, toks, m)
+        and not _is_place(pack, toks, m)
+    ]
+    return before[-1] if before else None
+
+
+def _people(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """A demonym as a noun, its people ("I russi affermano", "les Russes disent"): an article
+    before it that opens the clause (nothing but punctuation or "and" before the article)."""
+    if m.start == 0 or toks[m.start - 1].lower not in pack.determiners:
+        return False
+    j = m.start - 2
+    return j < 0 or not toks[j].text.isalnum() or toks[j].lower in pack.conjunctions
+
+
+def _relative(pack: Pack) -> frozenset[str]:
+    return pack.relatives | pack.complementizers
+
+
+def _ordinal(pack: Pack, toks: list[Tok], a: int, b: int) -> bool:
+    """An "according to" word read as a number ("secondo": also "second"): after an article
+    ("un secondo Israele"), or opening a sentence before a stop ("Secondo: ...")."""
+    j = a - 1
+    while j >= 0 and toks[j].text in QUOTES:
+        j -= 1
+    if j >= 0 and toks[j].lower in pack.determiners:
+        return True
+    return a == 0 and b < len(toks) and toks[b].text in ORDINAL_STOPS
 
 
 def _concession(
@@ -382,7 +440,10 @@ def _voice_near(
         else None
     )
     for k, m in enumerate(mentions):
-        if m.actor.type == "demonym" or (inverted and m.start < cue) or _is_with(pack, toks, m):
+        people = m.actor.type == "demonym" and m.end <= cue and _people(pack, toks, m)
+        if (m.actor.type == "demonym" and not people) or (inverted and m.start < cue):
+            continue  # "Russian" says whose; "I russi affermano": the Russians speak
+        if _is_with(pack, toks, m):
             continue  # "with Iraq" is a partner, never the voice
         spoken = that is not None and cue < m.start < that
         seat = _word_before(pack, toks, m) in pack.voice_places  # "заявили в Кремле"
@@ -553,6 +614,7 @@ def roles(
         k = min(main)
         if (
             mentions[k].actor.type not in VOICE_ONLY
+            and mentions[k].actor.type != "demonym"  # "the Russians say": a people, no actor
             and mentions[k] is not recipient
             and (not pack.inverted_voice_quoted or mentions[k].start < event.start or _quoted(toks))
             and _voice_reaches(pack, toks, mentions[k], event)
@@ -677,7 +739,15 @@ def _is_with(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """ "with X" ("Rusya ile", "con la Russia"): a partner of the act, not who acts or speaks."""
     if m.end < len(toks) and toks[m.end].lower in pack.comitative_after:
         return True
-    return bool(pack.comitative_words) and _word_before(pack, toks, m) in pack.comitative_words
+    if not pack.comitative_words:
+        return False
+    if _word_before(pack, toks, m) in pack.comitative_words:
+        return True
+    # "con Barack Obama Presidente Usa": a partner named with its person and title first
+    j = m.start - 1
+    while j >= 0 and toks[j].text[:1].isupper() and toks[j].text.isalpha():
+        j -= 1
+    return m.start - j > 2 and j >= 0 and toks[j].lower in pack.comitative_words
 
 
 def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
