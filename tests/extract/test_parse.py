@@ -533,3 +533,10 @@ def test_denied_responsibility_for_an_attack_denies_combat(parsed: Extractor) ->
     text = "Chad has denied responsibility for the attack on Niger."
     found = {(s, r, pol) for s, r, _, _, pol, _ in parse(parsed, text)}
     assert ("Chad", "combat", "deny") in found
+
+
+def test_clashing_over_a_topic_is_a_dispute_not_fighting(parsed: Extractor) -> None:
+    quarrel = "Paris and Ankara have also clashed this year over Libya and the Aegean."
+    assert parsed.extract(quarrel, doc="t").claims == []
+    fight = "Chadian troops clashed with Sudanese forces over the border town."
+    assert {c.subject for c in parsed.extract(fight, doc="t").claims} == {"Chad", "Sudan"}

@@ -23,6 +23,8 @@ class ParseLexicon:
     hedge_modals: frozenset[str]
     hedge_verbs: frozenset[str]  # "appeared to have been involved"
     role_nouns: frozenset[str]  # "the spokesperson added": the voice named before
+    quarrel_lemmas: frozenset[str]  # "clashed over Libya": a dispute, not fighting
+    topic_preps: frozenset[str]
     hedges: frozenset[str]
     recipient_preps: frozenset[str]
     purpose_lemmas: frozenset[str]
@@ -61,6 +63,8 @@ class ParseLexicon:
             hedge_modals=_words(kb, "hedge_modals"),
             hedge_verbs=_words(kb, "hedge_verbs"),
             role_nouns=_words(kb, "role_nouns"),
+            quarrel_lemmas=_words(kb, "quarrel_lemmas"),
+            topic_preps=_words(kb, "topic_preps"),
             hedges=kb.cues.words_of("hedges"),
             recipient_preps=_words(kb, "recipient_preps"),
             purpose_lemmas=_words(kb, "purpose_lemmas"),

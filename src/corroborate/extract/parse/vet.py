@@ -80,8 +80,21 @@ def _acts(tagged: Tagged, claim: Claim, start: int, end: int) -> list[Any]:
     return fit or found
 
 
+def _quarrel(tok: Any, lex: ParseLexicon) -> bool:
+    """ "Paris and Ankara have clashed this year over Libya": a dispute over a topic, with no
+    one fought ("clashed with rebels over the village" keeps its opponent, and is fighting)."""
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    return (
+        tok.lemma_.lower() in lex.quarrel_lemmas
+        and bool(preps & lex.topic_preps)
+        and not preps & {"with", "against"}
+    )
+
+
 def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     acts = _acts(tagged, claim, start, end)
+    if acts and claim.relation == "combat" and all(_quarrel(t, lex) for t in acts):
+        return True
     if acts and claim.relation == "political_support" and all(_backs_a_thing(t, lex) for t in acts):
         return True
     return bool(acts) and all(_background(t, lex) or _unrealised(t, lex) for t in acts)
