@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from corroborate.extract.claim import Claim
+from corroborate.extract.claim import Claim, Span
 
 # Evidence spans closer than this many characters are read as one sentence's.
 _NEAR = 200
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    """The two evidence spans share words: one act's reading."""
+    return a.start < b.end and b.start < a.end
 
 
 def _voice_key(c: Claim) -> tuple[str, str, str, str]:
@@ -30,12 +35,11 @@ def combine(rules: list[Claim], parsed: list[Claim]) -> list[Claim]:
     for c in parsed:
         key = _voice_key(c)
         subject = (c.subject or "").lower()
-        ev = c.evidence
         if key in seen or any(
             subject == who
             and (
-                (ev.start < r.end and r.start < ev.end)
-                or (abs(ev.start - r.start) < _NEAR and c.relation == rel)
+                _overlap(c.evidence, r)
+                or (abs(c.evidence.start - r.start) < _NEAR and c.relation == rel)
             )
             for r, who, rel in near
         ):
@@ -57,8 +61,7 @@ def _voiced(rule: Claim, parsed: list[Claim]) -> Claim:
             and c.subject == rule.subject
             and c.relation == rule.relation
             and c.polarity == rule.polarity
-            and c.evidence.start < rule.evidence.end
-            and rule.evidence.start < c.evidence.end
+            and _overlap(c.evidence, rule.evidence)
         ):
             return replace(rule, speaker=c.speaker, hedged=c.hedged or rule.hedged)
     return rule

@@ -29,6 +29,19 @@ class Tagged:
     # people the document has tied to a state or body ("Foreign Minister X of Lebanon"), by full
     # name and surname: shared by the document's sentences, so a later "X said" speaks for it
     people: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # words on an unnamed voice that tell when or how many, not who ("recent reports")
+    passing: frozenset[str] = frozenset()
+
+    def acts_under(self, tok: Any) -> list[Any]:
+        """The acts named as objects of the token's prepositions: "involved in the strike",
+        "responsibility for the attack"."""
+        return [
+            p
+            for c in tok.children
+            if c.dep_ == "prep"
+            for p in c.children
+            if p.dep_ == "pobj" and p.i in self.cues
+        ]
 
     def name(self, i: int, *kinds: str) -> Entry | None:
         entry = self.names.get(i)
@@ -105,7 +118,7 @@ def _hyphen_parts(sent: Any, kb: KnowledgeBase, out: Tagged) -> None:
 def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tagged:
     doc = sent.doc
     words = tokenize(doc.text, sent.start_char, sent.end_char)
-    out = Tagged(sent, words, people=people)
+    out = Tagged(sent, words, people=people, passing=kb.grammar.passing_words)
     texts, lowers = [w.text for w in words], [w.lower for w in words]
 
     def span_of(start: int, end: int) -> Any:
@@ -149,13 +162,7 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
             relation = str(spec["relation"])
             # "involved in the strike": an act as the preposition's object names the relation
             act = spec.get("act_relation")
-            if act and any(
-                act in out.cues.get(p.i, ())
-                for c in tok.children
-                if c.dep_ == "prep"
-                for p in c.children
-                if p.dep_ == "pobj"
-            ):
+            if act and any(act in out.cues[p.i] for p in out.acts_under(tok)):
                 relation = str(act)
             out.triggers[tok.i] = Entry("trigger", relation, voice=spec.get("voice"))
             out.cues[tok.i] = _relations(kb, [out.triggers[tok.i]])

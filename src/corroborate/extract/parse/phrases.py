@@ -12,12 +12,6 @@ from corroborate.extract.parse.entities import Tagged
 _OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 # Modifiers that name the noun itself: "the UAE (United Arab Emirates)", "Pentagon spokesman X".
 _SAME_DEPS = frozenset({"appos", "compound", "flat"})
-# Words on a generic voice that tell when or how many, not who: "recent reports", "several
-# diplomats", "other officials" are named as "reports", "diplomats", "officials".
-_PASSING = frozenset(
-    {"recent", "new", "latest", "earlier", "previous", "several", "many", "multiple",
-     "numerous", "some", "other", "various", "further", "more", "few"}
-)  # fmt: skip
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"})
 
 
@@ -111,7 +105,8 @@ def named(tagged: Tagged, head: Any, generic_heads: frozenset[str]) -> Named | N
             for t in head.children
             if t.i < head.i
             and t.dep_ in ("amod", "compound")
-            and t.lower_ not in _PASSING  # "recent reports" are "reports"; "local sources" stay
+            # "recent reports" are "reports"; "local sources" stay (grammar.yaml passing_words)
+            and t.lower_ not in tagged.passing
         ]
         label = " ".join([*(t.text for t in words), head.text]).strip()
         return Named(label, "generic", head.i, thing)

@@ -103,6 +103,16 @@ def _recipient_from_preps(
     return None
 
 
+def _target_of_acts(tagged: Tagged, head: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """The target of an act named under the head's prepositions: "involved in the attack on
+    X", "took part in strikes against X", "responsibility for the attack on X"."""
+    for act in tagged.acts_under(head):
+        got = _recipient_from_preps(tagged, act, lex.target_preps, lex, memory)
+        if got is not None:
+            return got
+    return None
+
+
 def _purpose_beneficiary(
     tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory
 ) -> Named | None:
@@ -189,13 +199,7 @@ def verb_roles(
         preps = preps | {"from"}  # "withholding weapons from its ally"
     roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory) or recipient
     if roles.recipient is None and entry.value in ("attack", "combat"):
-        # "involved in the attack on X", "took part in strikes against X": the act's target
-        for child in verb.children:
-            for act in _pobjs(child) if child.dep_ == "prep" else ():
-                if act.i in tagged.cues and roles.recipient is None:
-                    roles.recipient = _recipient_from_preps(
-                        tagged, act, lex.target_preps, lex, memory
-                    )
+        roles.recipient = _target_of_acts(tagged, verb, lex, memory)
     if roles.recipient is None and entry.voice == "withhold":
         for obj in objects:  # "withholding tanks from Ukraine": the parser hangs it on the thing
             roles.recipient = roles.recipient or _recipient_from_preps(
@@ -280,13 +284,7 @@ def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> 
                 elif low in lex.recipient_preps and roles.recipient is None:
                     roles.recipient = _place_or_actor(tagged, pobj, lex, memory)
     if roles.recipient is None and own_act:
-        # "responsibility for the attack on X", "involvement in strikes against X": the target
-        for child in noun.children:
-            for act in _pobjs(child) if child.dep_ == "prep" else ():
-                if act.i in tagged.cues and roles.recipient is None:
-                    roles.recipient = _recipient_from_preps(
-                        tagged, act, lex.target_preps, lex, memory
-                    )
+        roles.recipient = _target_of_acts(tagged, noun, lex, memory)
     thing = thing_of(tagged, noun)
     if thing is not None and not roles.objects:
         roles.objects.append((noun, thing))

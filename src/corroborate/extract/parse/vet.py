@@ -14,8 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 from corroborate.extract.claim import Claim
+from corroborate.extract.parse.attribution import Memory, voice
 from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
+from corroborate.extract.parse.roles import verb_roles
 
 
 def _background(tok: Any, lex: ParseLexicon) -> bool:
@@ -161,12 +163,10 @@ def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool
 
 def _other_agents(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     """Every verb of attack in the claim's words has, by the parse, an agent that is not the
-    claim's subject: "Russia massed troops to attack Ukraine" is no attack by Ukraine."""
-    from corroborate.extract.parse.attribution import Memory, voice
-    from corroborate.extract.parse.roles import noun_roles, verb_roles
-
+    claim's subject: "Russia massed troops to attack Ukraine" is no attack by Ukraine.
+    (Verbs only: the small model's roles of nominal and light-verb acts are too loose.)"""
     if claim.subject is None or claim.relation != "combat":
-        return False  # the small model's roles of nominal and light-verb acts are too loose
+        return False
     acts = [
         t
         for t in tagged.sent
@@ -180,11 +180,8 @@ def _other_agents(tagged: Tagged, claim: Claim, start: int, end: int, lex: Parse
     for act in acts:
         memory = Memory()
         v = voice(tagged, act, lex, memory)
-        entry = tagged.triggers[act.i]
-        if act.pos_ in ("NOUN", "PROPN"):
-            roles = noun_roles(tagged, act, lex, memory)
-        else:
-            roles = verb_roles(tagged, act, entry, lex, memory, None if v is None else v.accused)
+        accused = None if v is None else v.accused
+        roles = verb_roles(tagged, act, tagged.triggers[act.i], lex, memory, accused)
         agents = {a.value for a in roles.agents}
         if not agents or claim.subject in agents:
             return False
