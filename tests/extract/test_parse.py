@@ -473,20 +473,7 @@ def test_a_maker_is_not_the_owner_of_what_it_made(parsed: Extractor) -> None:
         ),
         ("Unnamed officials said Chad was moving rifles to Niger.", "Unnamed officials"),
         ("Recent reports have indicated that Chad is supplying rifles to Niger.", "reports"),
-    ],
-)
-def test_an_unnamed_voice_is_the_speaker_as_the_text_names_it(
-    parsed: Extractor, text: str, speaker: str
-) -> None:
-    # the contract: unnamed and generic sources are speakers, hedged; the rule engine's author
-    # reading takes the voice the parse found for the same act
-    found = parsed.extract(text, doc="t").claims
-    assert found and {(c.speaker, c.hedged) for c in found} == {(speaker, True)}
-
-
-@pytest.mark.parametrize(
-    ("text", "speaker"),
-    [
+        # read by the rule engine
         (
             "Chad may have sent rifles to Niger, one European diplomat suggested.",
             "European diplomat",
@@ -495,9 +482,11 @@ def test_an_unnamed_voice_is_the_speaker_as_the_text_names_it(
         ("According to diplomats, Chad sent rifles to Niger.", "diplomats"),
     ],
 )
-def test_the_rule_engine_names_unnamed_voices_too(
+def test_an_unnamed_voice_is_the_speaker_as_the_text_names_it(
     parsed: Extractor, text: str, speaker: str
 ) -> None:
+    # the contract: unnamed and generic sources are speakers, hedged, in either reader; the
+    # rule engine's author reading takes the voice the parse found for the same act
     found = parsed.extract(text, doc="t").claims
     assert found and {(c.speaker, c.hedged) for c in found} == {(speaker, True)}
 
