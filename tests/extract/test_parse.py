@@ -529,3 +529,37 @@ def test_clashing_over_a_topic_is_a_dispute_not_fighting(parsed: Extractor) -> N
     assert parsed.extract(quarrel, doc="t").claims == []
     fight = "Chadian troops clashed with Sudanese forces over the border town."
     assert {c.subject for c in parsed.extract(fight, doc="t").claims} == {"Chad", "Sudan"}
+
+
+def _voices(ex: Extractor, text: str, subject: str) -> set[object]:
+    return {t[3] for t in parse(ex, text) if t[0] == subject}
+
+
+@pytest.mark.parametrize(
+    ("text", "voice"),
+    [
+        # an army named by its state's adjective and "armed forces": the state's army
+        (
+            "The Malian armed forces lost two bases this week. "
+            "The army has accused Algeria of supplying drones to the insurgents.",
+            "Mali",
+        ),
+        # a nearer name that is no army ("Rapid Support Forces") is not "the army"
+        (
+            "The Sudanese Armed Forces retook the city. The Rapid Support Forces withdrew. "
+            "The military accused Chad of supplying missiles to the paramilitaries.",
+            "Sudanese Armed Forces",
+        ),
+        # "the paramilitary group": the armed group named last
+        (
+            "The Rapid Support Forces took the town. Egypt was silent. "
+            "The paramilitary group has accused Egypt of sending warplanes to Sudan.",
+            "Rapid Support Forces",
+        ),
+    ],
+)
+def test_a_definite_description_speaks_for_the_party_of_its_kind_named_before(
+    parsed: Extractor, text: str, voice: str
+) -> None:
+    accused = text.split(" accused ")[1].split()[0]
+    assert voice in _voices(parsed, text, accused)

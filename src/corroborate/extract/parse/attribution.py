@@ -7,13 +7,14 @@ through nouns that carry a claim ("allegations that", "evidence of"), and "accor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from corroborate.extract.claim import Claim
 from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import PRONOUNS, Named, named
+from corroborate.extract.parse.referents import Referents, description_kind
 
 # How a clause hangs under the verb that voices it.
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis", "advcl", "xcomp"})
@@ -34,6 +35,17 @@ class Memory:
 
     speaker: Named | None = None
     actor: Named | None = None
+    referents: Referents = field(default_factory=Referents)  # the document's named parties
+    offset: int = 0  # where the sentence being read starts in the document
+
+
+def described(tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """ "the army", "the paramilitary group": the party of that kind the document named last."""
+    kind = description_kind(tok, lex.definite_heads)
+    if kind is None:
+        return None
+    value = memory.referents.last(kind, memory.offset + tok.idx)
+    return None if value is None else Named(value, "actor", tok.i)
 
 
 def subject_of(verb: Any) -> Any | None:
@@ -82,7 +94,7 @@ def speaker_of(tagged: Tagged, tok: Any | None, lex: ParseLexicon, memory: Memor
         return resolve_pronoun(tagged, tok, lex, memory)
     got = named(tagged, tok, lex.generic_heads)
     if got is None:
-        return None
+        return described(tok, lex, memory)
     if got.kind == "generic" and tok.lemma_.lower() == "source":
         return Named("unnamed source", "generic", got.token)
     if got.kind == "demonym" and (
