@@ -226,3 +226,13 @@ def test_a_verdict_after_as_still_points_back_to_the_claims(ex: Extractor) -> No
     )
     found = tuples(ex, text)
     assert ("Uganda", "troop_deployment", "South Sudan", "Uganda", "deny") in found
+
+
+def test_an_indefinite_plural_institution_is_no_earlier_actors_voice(ex: Extractor) -> None:
+    # "intelligence agencies" with no owner nor determiner: nobody named, not the last actor
+    text = (
+        "Oman stayed neutral. Several reports from intelligence agencies show that "
+        "Sudan has been arming the Houthis."
+    )
+    found = {(c.subject, c.speaker, c.hedged) for c in claims(ex, text)}
+    assert found and all(who != "Oman" and hedged for _, who, hedged in found)

@@ -563,3 +563,33 @@ def test_a_definite_description_speaks_for_the_party_of_its_kind_named_before(
 ) -> None:
     accused = text.split(" accused ")[1].split()[0]
     assert voice in _voices(parsed, text, accused)
+
+
+def test_a_clause_coordinated_after_a_report_is_the_reports(parsed: Extractor) -> None:
+    # the parser hangs the second clause on "said"; it is still the diplomats' statement
+    text = (
+        "Kenyan diplomats said Somalia has received rifles from Ethiopia, "
+        "and Eritrea has been providing Somalia with mortars."
+    )
+    assert _voices(parsed, text, "Eritrea") == {"Kenya"}
+
+
+def test_the_officials_again_are_the_officials_named_before(parsed: Extractor) -> None:
+    text = (
+        "Two senior Pentagon officials said Iran sold rockets to the Houthis. "
+        "The officials said Iran has also been shipping drones to the Houthis."
+    )
+    assert _voices(parsed, text, "Iran") == {"United States"}
+
+
+def test_a_verb_of_finding_out_voices_its_clause(parsed: Extractor) -> None:
+    text = (
+        "Maria Ortiz of the Andes Monitoring Group says Peru sends helicopters to Bolivia. "
+        "She also determined that Chile was supplying rifles to Bolivia."
+    )
+    assert _voices(parsed, text, "Chile") == {"Andes Monitoring Group"}
+
+
+def test_reports_from_someone_are_in_their_voice(parsed: Extractor) -> None:
+    text = "Reports from local journalists show that Niger has been arming the Wagner Group."
+    assert _voices(parsed, text, "Niger") == {"local journalists"}

@@ -95,6 +95,10 @@ def speaker_of(tagged: Tagged, tok: Any | None, lex: ParseLexicon, memory: Memor
     got = named(tagged, tok, lex.generic_heads)
     if got is None:
         return described(tok, lex, memory)
+    if got.kind == "generic":
+        source = _report_source(tagged, tok, lex, memory)
+        if source is not None:
+            return source  # "reports from investigative journalists show": the journalists
     if got.kind == "generic" and tok.lemma_.lower() == "source":
         return Named("unnamed source", "generic", got.token)
     if got.kind == "demonym" and (
@@ -107,6 +111,18 @@ def speaker_of(tagged: Tagged, tok: Any | None, lex: ParseLexicon, memory: Memor
         label = " ".join([*(t.text for t in words), tok.text])
         return Named(label, "generic", tok.i)
     return got
+
+
+def _report_source(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """ "reports from UN experts", "a report by Amnesty": whoever made the report speaks."""
+    if tok.lemma_.lower() not in lex.claim_nouns:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return speaker_of(tagged, pobj, lex, memory)
+    return None
 
 
 def _role_again(tok: Any, lex: ParseLexicon) -> bool:
@@ -126,6 +142,19 @@ def _according_to(tagged: Tagged, node: Any, lex: ParseLexicon, memory: Memory) 
                     if pobj.dep_ == "pobj":
                         return speaker_of(tagged, pobj, lex, memory)
     return None
+
+
+def _reported_conjunct(node: Any, head: Any, lex: ParseLexicon) -> bool:
+    """ "Officials said Russia has received optics, and China has been providing engines": a
+    clause with its own subject, coordinated after the reported one, where the parser hangs it
+    on the verb of speech, is the report's second half."""
+    if node.dep_ != "conj" or head.lemma_.lower() not in lex.speech_lemmas:
+        return False
+    if node.pos_ not in ("VERB", "AUX") or node.lemma_.lower() in lex.speech_lemmas:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return False
+    return any(c.dep_ == "ccomp" and head.i < c.i < node.i for c in head.children)
 
 
 def _local_marks(node: Any, lex: ParseLexicon) -> tuple[bool, bool]:
@@ -155,7 +184,11 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
         head, dep = node.head, node.dep_
         is_verb = head.pos_ in ("VERB", "AUX")
         lemma = head.lemma_.lower()
-        content = dep in _CONTENT_DEPS or (dep in ("dobj", "nsubjpass") and passed_noun)
+        content = (
+            dep in _CONTENT_DEPS
+            or (dep in ("dobj", "nsubjpass") and passed_noun)
+            or _reported_conjunct(node, head, lex)
+        )
         accused = None
         if is_verb and lemma in lex.accuse_lemmas and dep in ("prep", "pcomp"):
             content = True  # "accused Y of sending", "blamed Y for the strike"
@@ -166,8 +199,10 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
                 return None  # "did not confirm", "never said": no claim either way
             subj = subject_of(head)
             speaker = speaker_of(tagged, subj, lex, memory) or noun_speaker
-            if speaker is None and subj is not None and _role_again(subj, lex):
-                speaker = memory.speaker  # "..., the spokesperson added": the one named before
+            unnamed = speaker is None or speaker.kind == "generic"
+            if unnamed and subj is not None and _role_again(subj, lex) and memory.speaker:
+                # "..., the spokesperson added", "the officials said": the one named before
+                speaker = memory.speaker
             speaker = speaker or _according_to(tagged, head, lex, memory) or according
             if speaker is None and subj is not None and subj.lower_ not in PRONOUNS:
                 speaker = None  # an unnamed subject ("the statement said"): the author's
