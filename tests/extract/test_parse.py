@@ -593,3 +593,14 @@ def test_a_verb_of_finding_out_voices_its_clause(parsed: Extractor) -> None:
 def test_reports_from_someone_are_in_their_voice(parsed: Extractor) -> None:
     text = "Reports from local journalists show that Niger has been arming the Wagner Group."
     assert _voices(parsed, text, "Niger") == {"local journalists"}
+
+
+def test_a_claim_rejected_by_nobody_named_stays_its_owners(parsed: Extractor) -> None:
+    text = "Kenya's claim that Uganda sent troops to Somalia was rejected."
+    assert {(t[3], t[4]) for t in parse(parsed, text)} == {("Kenya", "affirm")}
+
+
+def test_a_rejected_claim_is_two_voices_in_the_whole_extractor(parsed: Extractor) -> None:
+    text = "Uganda rejected Kenya's claim that Uganda sent troops to Somalia."
+    found = {(c.speaker, c.polarity) for c in parsed.extract(text, doc="t").claims}
+    assert found == {("Kenya", "affirm"), ("Uganda", "deny")}

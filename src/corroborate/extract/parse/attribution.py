@@ -198,7 +198,8 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
             if own_neg:
                 return None  # "did not confirm", "never said": no claim either way
             subj = subject_of(head)
-            speaker = speaker_of(tagged, subj, lex, memory) or noun_speaker
+            own = speaker_of(tagged, subj, lex, memory)
+            speaker = own or noun_speaker
             unnamed = speaker is None or speaker.kind == "generic"
             if unnamed and subj is not None and _role_again(subj, lex) and memory.speaker:
                 # "..., the spokesperson added", "the officials said": the one named before
@@ -206,7 +207,9 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
             speaker = speaker or _according_to(tagged, head, lex, memory) or according
             if speaker is None and subj is not None and subj.lower_ not in PRONOUNS:
                 speaker = None  # an unnamed subject ("the statement said"): the author's
-            deny = lemma in lex.deny_lemmas
+            # "Kenya's claim that ... was rejected": the claim is Kenya's, and nobody named
+            # denies it; the owner of a claim noun never denies its own claim
+            deny = lemma in lex.deny_lemmas and not (own is None and speaker is noun_speaker)
             polarity = "deny" if deny != (negated or noun_negated) else "affirm"
             hedged = hedged or own_hedge or lemma in lex.belief_lemmas
             if speaker is not None and speaker.kind == "generic":
