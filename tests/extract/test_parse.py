@@ -604,3 +604,11 @@ def test_a_rejected_claim_is_two_voices_in_the_whole_extractor(parsed: Extractor
     text = "Uganda rejected Kenya's claim that Uganda sent troops to Somalia."
     found = {(c.speaker, c.polarity) for c in parsed.extract(text, doc="t").claims}
     assert found == {("Kenya", "affirm"), ("Uganda", "deny")}
+
+
+def test_they_inside_an_unnamed_voices_report_is_that_voice(parsed: Extractor) -> None:
+    text = (
+        "Regional diplomats told reporters they believed most of the 3,000 troops sent from "
+        "Rwanda to Congo had returned home."
+    )
+    assert _voices(parsed, text, "Rwanda") == {"Regional diplomats"}

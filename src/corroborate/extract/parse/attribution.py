@@ -72,7 +72,9 @@ def enclosing_speaker(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memor
             subj = subject_of(node)
             if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
                 got = named(tagged, subj, lex.generic_heads)
-                if got is not None and got.kind != "generic":
+                # "Western officials told the BBC they believed ...": a voice the text does
+                # not name is still who "they" are; never who "it" is
+                if got is not None and (got.kind != "generic" or tok.lower_ in ("they", "we")):
                     return got
         if node.head.i == node.i:
             break
