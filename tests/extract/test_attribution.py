@@ -236,3 +236,16 @@ def test_an_indefinite_plural_institution_is_no_earlier_actors_voice(ex: Extract
     )
     found = {(c.subject, c.speaker, c.hedged) for c in claims(ex, text)}
     assert found and all(who != "Oman" and hedged for _, who, hedged in found)
+
+
+def test_the_officials_again_are_the_voice_named_before_not_the_nearest_actor(
+    ex: Extractor,
+) -> None:
+    text = (
+        "Two senior Pentagon officials said that Iran sold drones to Russia. "
+        "Russian tanks rolled into the town of Zolochiv. "
+        "Belarus has been supplying Russia with shells, the officials said."
+    )
+    found = {(c.subject, c.speaker) for c in claims(ex, text)}
+    assert ("Belarus", "United States") in found
+    assert ("Belarus", "Russia") not in found

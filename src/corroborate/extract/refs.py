@@ -74,7 +74,10 @@ def resolve_refs(
                     ),
                     None,
                 )
-            m.actors = owner.actors if owner is not None else last  # "an adviser to Aliyev"
+            if owner is None and ctx.last_voice and _definite_voice(tokens, m.start, g):
+                m.actors = ctx.last_voice  # "the officials said": the voice named before
+            else:
+                m.actors = owner.actors if owner is not None else last  # "an adviser to Aliyev"
             m.kind = "actor" if m.actors else "institution"
         elif (
             m.kind == "thing"
@@ -105,6 +108,11 @@ def _indefinite(tokens: list[Token], start: int, end: int, g: Grammar) -> bool:
         # ("coalition strikes")
         return after.lower.endswith("s") and after.lower in g.voice_heads
     return tokens[end - 1].lower.endswith("s") and prev.lower in _QUANTIFIERS
+
+
+def _definite_voice(tokens: list[Token], start: int, g: Grammar) -> bool:
+    """ "the officials": people who spoke before, with no owner of their own."""
+    return start >= 1 and tokens[start - 1].lower == "the" and tokens[start].lower in g.voice_heads
 
 
 def _foreign_owner(tokens: list[Token], start: int, g: Grammar) -> bool:
