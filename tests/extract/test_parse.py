@@ -612,3 +612,12 @@ def test_they_inside_an_unnamed_voices_report_is_that_voice(parsed: Extractor) -
         "Rwanda to Congo had returned home."
     )
     assert _voices(parsed, text, "Rwanda") == {"Regional diplomats"}
+
+
+def test_an_office_keeps_its_own_words_and_coordinated_modifiers_name_nobody(
+    parsed: Extractor,
+) -> None:
+    text = "Legal and military experts say Peru sent rifles to Haiti."
+    assert _voices(parsed, text, "Peru") == {"experts"}
+    text = "Bolivia sent rifles to Haiti, according to a Justice Department news release."
+    assert _voices(parsed, text, "Bolivia") == {"Justice Department"}

@@ -65,6 +65,9 @@ def _usable(entry: Entry, lowers: list[str], end: int) -> bool:
     return entry.needs != "location"
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
 def canonical_name(text: str, strip: frozenset[str]) -> str:
     """An unknown name as the text gives it, without articles, titles or a possessive."""
     words = text.replace("\u2019", "'").split()
@@ -169,6 +172,7 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
             break
     labels = frozenset(kb.parse.get("actor_labels", ()))
     strip = frozenset(str(w).lower() for w in kb.parse.get("name_strip", ()))
+    heads = frozenset(str(w).lower() for w in kb.parse.get("non_actor_heads", ()))
     for ent in sent.ents:
         if ent.label_ not in labels or out.name(ent.root.i) is not None:
             continue
@@ -177,6 +181,10 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
         if ent.label_ == "NORP":
             continue  # a nationality the knowledge base lacks names no state we could name
         name = canonical_name(ent.text, strip)
+        if ent.label_ != "PERSON" and " " not in name and name.lower() in heads:
+            # titles come off a person's name ("Defense Minister X"), not off an office's
+            # own ("Defense Department" is not "Department"): only its article goes
+            name = canonical_name(ent.text, _ARTICLES)
         if not name or not name[:1].isupper():
             continue
         cls = {"PERSON": "open_person", "GPE": "open_place"}.get(ent.label_, "open")

@@ -108,6 +108,8 @@ def named(tagged: Tagged, head: Any, generic_heads: frozenset[str]) -> Named | N
             # "recent reports" are "reports"; "local sources" stay (grammar.yaml passing_words)
             and t.lower_ not in tagged.passing
         ]
+        if any(c.dep_ == "conj" for t in words for c in t.children):
+            words = []  # "legal and military experts": no one modifier names them; "experts"
         label = " ".join([*(t.text for t in words), head.text]).strip()
         return Named(label, "generic", head.i, thing)
     return None
