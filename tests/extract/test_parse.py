@@ -621,3 +621,12 @@ def test_an_office_keeps_its_own_words_and_coordinated_modifiers_name_nobody(
     assert _voices(parsed, text, "Peru") == {"experts"}
     text = "Bolivia sent rifles to Haiti, according to a Justice Department news release."
     assert _voices(parsed, text, "Bolivia") == {"Justice Department"}
+
+
+def test_a_claim_nouns_content_clause_is_a_statement_not_an_epithet(parsed: Extractor) -> None:
+    text = (
+        "Hamas fired rockets at Israel. It has repeated its assertion that the "
+        "Houthis are supported by Iran."
+    )
+    found = {(t[0], t[2], t[3]) for t in parse(parsed, text) if t[1] == "political_support"}
+    assert found == {("Iran", "Houthis", "Hamas")}

@@ -141,7 +141,14 @@ def verb_roles(
         passive = False
     # "weapons supplied to the Houthis by Iran", "troops sent from North Korea": a participle
     # on the thing moved; its by-agent (or, for a sending, its origin) acts
-    participle = verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and verb.head.i != verb.i
+    participle = (
+        verb.dep_ in ("acl", "relcl")
+        and verb.tag_ == "VBN"
+        and verb.head.i != verb.i
+        # "its assertion that the SAF is supported by Iran": a finite content clause of the
+        # noun, with its own subject, is a statement, not a participle naming the noun
+        and not any(c.dep_ in ("nsubjpass", "nsubj", "mark") for c in verb.children)
+    )
     by_agent = next((p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)), None)
     if (
         participle
