@@ -630,3 +630,11 @@ def test_a_claim_nouns_content_clause_is_a_statement_not_an_epithet(parsed: Extr
     )
     found = {(t[0], t[2], t[3]) for t in parse(parsed, text) if t[1] == "political_support"}
     assert found == {("Iran", "Houthis", "Hamas")}
+
+
+def test_the_accusations_again_are_the_accusers(parsed: Extractor) -> None:
+    text = (
+        "Since May, Baku has repeatedly accused Yerevan of shelling Azerbaijani villages. "
+        "The allegations went as far as to claim that Iran sent rockets to Armenia."
+    )
+    assert _voices(parsed, text, "Iran") == {"Azerbaijan"}

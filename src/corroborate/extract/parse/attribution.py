@@ -60,7 +60,10 @@ def subject_of(verb: Any) -> Any | None:
                 return None
             return child
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
-        return subject_of(verb.head)  # "pledged to deliver", "said and added"
+        head = verb.head
+        if head.pos_ == "ADV" and head.dep_ == "advmod" and head.head.i != head.i:
+            head = head.head  # "went as far as to claim": the verb the adverb measures
+        return subject_of(head)  # "pledged to deliver", "said and added"
     return None
 
 
@@ -128,9 +131,10 @@ def _report_source(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) 
 
 
 def _role_again(tok: Any, lex: ParseLexicon) -> bool:
-    """ "the spokesperson", "the minister": a role named before, with nobody's name on it."""
+    """ "the spokesperson", "the minister": a role named before, with nobody's name on it;
+    "the accusations went as far as to claim": the charges of the accuser named before."""
     return (
-        tok.lemma_.lower() in lex.role_nouns
+        (tok.lemma_.lower() in lex.role_nouns or tok.lemma_.lower() in lex.recalled_claims)
         and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
         and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in tok.children)
     )

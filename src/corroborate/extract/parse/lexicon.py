@@ -23,6 +23,7 @@ class ParseLexicon:
     hedge_modals: frozenset[str]
     hedge_verbs: frozenset[str]  # "appeared to have been involved"
     role_nouns: frozenset[str]  # "the spokesperson added": the voice named before
+    recalled_claims: frozenset[str]  # "the accusations went on to claim": the accuser's
     quarrel_lemmas: frozenset[str]  # "clashed over Libya": a dispute, not fighting
     topic_preps: frozenset[str]
     hedges: frozenset[str]
@@ -66,6 +67,7 @@ class ParseLexicon:
             hedge_modals=_words(kb, "hedge_modals"),
             hedge_verbs=_words(kb, "hedge_verbs"),
             role_nouns=_words(kb, "role_nouns"),
+            recalled_claims=_words(kb, "recalled_claim_nouns"),
             quarrel_lemmas=_words(kb, "quarrel_lemmas"),
             topic_preps=_words(kb, "topic_preps"),
             hedges=kb.cues.words_of("hedges"),
