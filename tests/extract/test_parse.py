@@ -638,3 +638,8 @@ def test_the_accusations_again_are_the_accusers(parsed: Extractor) -> None:
         "The allegations went as far as to claim that Iran sent rockets to Armenia."
     )
     assert _voices(parsed, text, "Iran") == {"Azerbaijan"}
+
+
+def test_thanks_for_an_act_voice_it_with_the_thanked_as_agent(parsed: Extractor) -> None:
+    text = "Zelensky thanked Oslo for supplying interceptors to Ukraine."
+    assert ("Norway", "arms_supply", "Ukraine", "Ukraine", "affirm", False) in parse(parsed, text)
