@@ -643,3 +643,12 @@ def test_the_accusations_again_are_the_accusers(parsed: Extractor) -> None:
 def test_thanks_for_an_act_voice_it_with_the_thanked_as_agent(parsed: Extractor) -> None:
     text = "Zelensky thanked Oslo for supplying interceptors to Ukraine."
     assert ("Norway", "arms_supply", "Ukraine", "Ukraine", "affirm", False) in parse(parsed, text)
+
+
+def test_a_participle_that_names_reports_nothing(parsed: Extractor) -> None:
+    text = (
+        "Qatar has spent years investing in armed groups, informally known as the Sahel Front "
+        "– a loose jihadist alliance – supplying them with rifles, money, and training as Doha "
+        "has sought to expand its reach."
+    )
+    assert _voices(parsed, text, "Qatar") == {"author"}

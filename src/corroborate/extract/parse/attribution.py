@@ -150,6 +150,17 @@ def _according_to(tagged: Tagged, node: Any, lex: ParseLexicon, memory: Memory) 
     return None
 
 
+def _naming(verb: Any) -> bool:
+    """ "groups, informally known as the Axis", "a force described as elite": a participle
+    that names what it follows reports nothing; its clause is the sentence's own."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl", "amod")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    )
+
+
 def _reported_conjunct(node: Any, head: Any, lex: ParseLexicon) -> bool:
     """ "Officials said Russia has received optics, and China has been providing engines": a
     clause with its own subject, coordinated after the reported one, where the parser hangs it
@@ -199,7 +210,7 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
         if is_verb and lemma in lex.accuse_lemmas and dep in ("prep", "pcomp"):
             content = True  # "accused Y of sending", "blamed Y for the strike"
             accused = next((c for c in head.children if c.dep_ == "dobj"), None)
-        if is_verb and lemma in lex.speech_lemmas and content:
+        if is_verb and lemma in lex.speech_lemmas and content and not _naming(head):
             own_neg, own_hedge = _local_marks(head, lex)
             if own_neg:
                 return None  # "did not confirm", "never said": no claim either way
