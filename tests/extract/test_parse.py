@@ -652,3 +652,17 @@ def test_a_participle_that_names_reports_nothing(parsed: Extractor) -> None:
         "has sought to expand its reach."
     )
     assert _voices(parsed, text, "Qatar") == {"author"}
+
+
+def test_she_is_the_person_tied_to_a_body_in_a_sentence_the_parser_skips(
+    parsed: Extractor,
+) -> None:
+    # the middle sentence holds no act, so the parser never reads it: "she" is still Lopez
+    text = (
+        "Kenya said Uganda sent troops to Somalia. "
+        '"Nobody knows the truth," says Maria Lopez, managing director at Horn Insights Group. '
+        "She told the BBC that Eritrea was supplying rifles to the RSF."
+    )
+    found = {(c.subject, c.speaker) for c in parsed.extract(text, doc="t").claims}
+    assert ("Eritrea", "Horn Insights Group") in found
+    assert ("Eritrea", "Kenya") not in found

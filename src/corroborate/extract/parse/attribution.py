@@ -37,6 +37,7 @@ class Memory:
     actor: Named | None = None
     referents: Referents = field(default_factory=Referents)  # the document's named parties
     offset: int = 0  # where the sentence being read starts in the document
+    speaker_at: int = -1  # where `speaker` was named
 
 
 def described(tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
@@ -89,7 +90,15 @@ def resolve_pronoun(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory)
     inner = enclosing_speaker(tagged, tok, lex, memory)
     if inner is not None:
         return inner
-    return memory.speaker if tok.lower_ in ("he", "she", "we") else memory.actor
+    if tok.lower_ not in ("he", "she", "we"):
+        return memory.actor
+    named_last = memory.referents.last_person(memory.offset + tok.idx)
+    if tok.lower_ != "we" and named_last is not None and named_last[0] > memory.speaker_at:
+        # "..., says Maria Ortiz of the Andes Group. ... He told the BBC": the person named
+        # since, in a sentence the parser did not read
+        body, kind = named_last[1]
+        return Named(body, kind, -1)
+    return memory.speaker
 
 
 def speaker_of(tagged: Tagged, tok: Any | None, lex: ParseLexicon, memory: Memory) -> Named | None:

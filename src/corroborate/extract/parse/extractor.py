@@ -76,7 +76,8 @@ class ParseExtractor:
             chunks.append((s0 + lead, raw.strip().translate(_PLAIN)))  # cache entry
         memory = Memory(referents=Referents.of(text, self.kb, self.lex.army_words))
         self.vetter = Vetter(self.lex)
-        people: dict[str, tuple[str, str]] = {}
+        # people the text ties to a body anywhere, the sentences the parser skips included
+        people: dict[str, tuple[str, str]] = dict(memory.referents.people)
         self._unknown = set()
         claims: list[Claim] = []
         # each sentence is parsed alone (the prefilter chose it), offsets mapped back after
@@ -175,6 +176,7 @@ class ParseExtractor:
                 and tok.head.lemma_.lower() in self.lex.speech_lemmas
             ):
                 memory.speaker = got
+                memory.speaker_at = memory.offset + tok.idx
             if got.kind in ("actor", "demonym", "open") and not actor_seen:
                 memory.actor = got
                 actor_seen = True

@@ -29,12 +29,26 @@ class Mention:
     kinds: frozenset[str]
 
 
+# "Maria Ortiz, managing director at the Andes Group", "Maria Ortiz of the Andes Group": a
+# person and the body the text ties them to, wherever the sentence stands (most such sentences
+# hold no act, so the parser never reads them).
+_NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
+_BODY = r"[A-Z][\w&'-]*(?: (?:of |for |and |on )?[A-Z][\w&'-]*)*"
+_AFFILIATION = re.compile(
+    rf"(?P<person>{_NAME})(?:, (?:the |a |an )?(?:[a-z-]+ ){{0,4}}(?:at|of|for|with)| of)"
+    rf" (?:the )?(?P<body>{_BODY})"
+)
+
+
 @dataclass(slots=True)
 class Referents:
-    """The document's actor mentions in order, each with the descriptions it can answer."""
+    """The document's actor mentions in order, each with the descriptions it can answer, and
+    its people tied to a body with where each is named."""
 
     mentions: list[Mention] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
+    people: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (body, kind)
+    person_mentions: list[tuple[int, tuple[str, str]]] = field(default_factory=list)
 
     @classmethod
     def of(cls, text: str, kb: KnowledgeBase, army_words: frozenset[str]) -> Referents:
@@ -55,7 +69,32 @@ class Referents:
             out.mentions.append(Mention(words[m.start].start, entry.value, frozenset(kinds)))
         out.mentions.sort(key=lambda x: x.start)
         out.starts = [x.start for x in out.mentions]
+        out._affiliations(text, kb)
         return out
+
+    def _affiliations(self, text: str, kb: KnowledgeBase) -> None:
+        for m in _AFFILIATION.finditer(text):
+            person, body = m.group("person"), m.group("body")
+            if person.split()[0].lower() in ("the", "a", "an") or len(body) < 3:
+                continue
+            if kb.entities.match(person.split(), person.lower().split()):
+                continue  # "Port Sudan, with the commander of ...": a place, not a person
+            found = kb.entities.match(body.split(), body.lower().split())
+            whole = next((f for f in found if f.start == 0), None)
+            if whole is not None and whole.entries[0].kind != "actor":
+                continue  # "of Defence": a word of an office, not a body
+            owner = (whole.entries[0].value, "actor") if whole is not None else (body, "open")
+            self.people.setdefault(person, owner)
+            self.people.setdefault(person.split()[-1], owner)
+        if not self.people:
+            return
+        names = re.compile(r"\b(" + "|".join(map(re.escape, self.people)) + r")\b")
+        self.person_mentions = [(m.start(), self.people[m.group(1)]) for m in names.finditer(text)]
+
+    def last_person(self, before: int) -> tuple[int, tuple[str, str]] | None:
+        """The body of the person the text named last before the offset, and where."""
+        found = [p for p in self.person_mentions if p[0] < before]
+        return found[-1] if found else None
 
     def last(self, kind: str, before: int) -> str | None:
         """The party of this kind named last before the offset, if any."""
