@@ -249,3 +249,12 @@ def test_the_officials_again_are_the_voice_named_before_not_the_nearest_actor(
     found = {(c.subject, c.speaker) for c in claims(ex, text)}
     assert ("Belarus", "United States") in found
     assert ("Belarus", "Russia") not in found
+
+
+def test_a_speaker_after_a_subordinator_is_the_clauses_subject(ex: Extractor) -> None:
+    text = (
+        "Donald Trump and Emmanuel Macron have called for a ceasefire.\n\n"
+        "It comes after Greece accused Turkey of sending drones to Libya."
+    )
+    found = {(c.subject, c.speaker) for c in claims(ex, text) if c.subject == "Turkey"}
+    assert found == {("Turkey", "Greece")}

@@ -106,6 +106,8 @@ def _speaker_before(
             return owner
     if best is None or best.prep is None or best.prep in g.title_preps:
         return best
+    if best.prep in g.subordinators and best.is_agent and best.end == i:
+        return best  # "It comes after Russia accused ...": the clause's subject, not an object
     if (
         best.prep == "to"
         and best.start >= 2
