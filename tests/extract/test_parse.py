@@ -666,3 +666,8 @@ def test_she_is_the_person_tied_to_a_body_in_a_sentence_the_parser_skips(
     found = {(c.subject, c.speaker) for c in parsed.extract(text, doc="t").claims}
     assert ("Eritrea", "Horn Insights Group") in found
     assert ("Eritrea", "Kenya") not in found
+
+
+def test_rebel_sources_of_a_nationality_do_not_speak_for_its_state(parsed: Extractor) -> None:
+    text = "Two Libyan rebel sources said that Egypt is sending Sudanese fighters to Chad."
+    assert _voices(parsed, text, "Egypt") == {"Libyan rebel sources"}

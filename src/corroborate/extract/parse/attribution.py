@@ -115,12 +115,15 @@ def speaker_of(tagged: Tagged, tok: Any | None, lex: ParseLexicon, memory: Memor
             return source  # "reports from investigative journalists show": the journalists
     if got.kind == "generic" and tok.lemma_.lower() == "source":
         return Named("unnamed source", "generic", got.token)
+    modifiers = {t.lower_ for t in tok.children if t.dep_ in ("amod", "compound")}
     if got.kind == "demonym" and (
-        tok.lemma_.lower() in lex.private_heads or tok.lower_ in lex.private_heads
+        tok.lemma_.lower() in lex.private_heads
+        or tok.lower_ in lex.private_heads
+        or bool(modifiers & lex.nonstate_heads)
     ):
-        # "two Syrian men told investigators", "a French newspaper reported": people or a
-        # paper of a nationality do not speak for its state; a hedged voice named as the text
-        # names it
+        # "two Syrian men told investigators", "a French newspaper reported", "Syrian rebel
+        # sources said": people, a paper or rebels of a nationality do not speak for its
+        # state; a hedged voice named as the text names it
         words = [t for t in tok.children if t.i < tok.i and t.dep_ in ("amod", "compound")]
         label = " ".join([*(t.text for t in words), tok.text])
         return Named(label, "generic", tok.i)
