@@ -529,3 +529,14 @@ def test_clashing_over_a_topic_is_a_dispute_not_fighting(parsed: Extractor) -> N
     assert parsed.extract(quarrel, doc="t").claims == []
     fight = "Chadian troops clashed with Sudanese forces over the border town."
     assert {c.subject for c in parsed.extract(fight, doc="t").claims} == {"Chad", "Sudan"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan recruited the factions to fight in Chad.",  # the object fights
+        "The factions were sent by Sudan to fight in Chad.",  # the passive's subject fights
+    ],
+)
+def test_who_fights_in_a_purpose_clause_is_who_was_sent(parsed: Extractor, text: str) -> None:
+    assert not {c for c in parse(parsed, text) if c[:2] == ("Sudan", "combat")}

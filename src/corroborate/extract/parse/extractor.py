@@ -182,13 +182,13 @@ def _purpose_of_an_act(tagged: Tagged, trigger: Any, lex: ParseLexicon) -> bool:
     """ "sent fighters to support Azerbaijan": the support is what the sending is for (its
     beneficiary, read by the roles stage), not a second act; "recruited fighters to fight in
     Libya", "sent them to fight": the object does the act of the purpose clause, not the
-    subject."""
+    subject; so does a passive's subject ("fighters were sent by X to fight")."""
     head = trigger.head
     if trigger.dep_ not in ("advcl", "xcomp") or head.i not in tagged.triggers:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False
-    controlled = any(c.dep_ == "dobj" for c in head.children)
+    controlled = any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
     return controlled or trigger.lemma_.lower() in lex.purpose_lemmas
 
 
