@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -58,9 +58,21 @@ class ParseExtractor:
     def nlp(self) -> Any:
         return pipeline(self.lex.pipeline)
 
-    def extract(self, text: str, spans: list[tuple[int, int]], *, doc: str) -> list[Claim]:
-        """Claims of the sentences at `spans` (the prefilter's choice), in document order."""
+    def extract(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        *,
+        doc: str,
+        gap_subjects: Mapping[int, tuple[str, ...]] | None = None,
+    ) -> list[Claim]:
+        """Claims of the sentences at `spans` (the prefilter's choice), in document order.
+        `gap_subjects` holds, for a span after sentences the parser did not read, the actor
+        the rule stage saw there last as a subject: "it" is theirs ("Russia chairs the group.
+        It keeps a base ..."), not the last one the parser saw."""
         chunks: list[tuple[int, str]] = []
+        gaps = gap_subjects or {}
+        hints: dict[int, str] = {}  # by chunk start
         self.notes = []
         for s0, s1 in spans:
             if s1 - s0 > MAX_SENTENCE_CHARS:
@@ -73,6 +85,8 @@ class ParseExtractor:
             raw = text[s0:s1]
             lead = len(raw) - len(raw.lstrip())  # the same sentence, wherever it stands, is one
             chunks.append((s0 + lead, raw.strip().translate(_PLAIN)))  # cache entry
+            if gaps.get(s0):
+                hints[s0 + lead] = gaps[s0][0]
         memory = Memory()
         self.vetter = Vetter(self.lex)
         people: dict[str, tuple[str, str]] = {}
@@ -80,6 +94,8 @@ class ParseExtractor:
         claims: list[Claim] = []
         # each sentence is parsed alone (the prefilter chose it), offsets mapped back after
         for (s0, _), parsed in zip(chunks, self._parse(c for _, c in chunks), strict=True):
+            if s0 in hints:
+                memory.actor = Named(hints[s0], "actor", -1)
             for sent in parsed.sents:
                 tagged = tag(sent, self.kb, people)
                 self.vetter.add(s0, tagged)
