@@ -951,10 +951,17 @@ _LATIN = re.compile(r"[a-z]")
 _DESIGNATION = re.compile(r"(?=.*\d)[A-Z][A-Za-z]*-?\d+[A-Za-z0-9-]*\Z")
 
 
+# a model designation names equipment: what is supplied, moved, deployed or fired, never
+# who is trained or recruited ("sent advisers and TB2 drones": the advisers' training has none)
+EQUIPMENT_RELATIONS = frozenset({"arms_supply", "combat", "troop_deployment", "logistics"})
+
+
 def _object(toks: list[Tok], event: Event, named: set[int]) -> str | None:
     """A model designation written in Latin letters (HIMARS, M777, F-16, S-300) as the text
     gives it, nearest after the trigger; the generic words the pack knows ("weapons") are left
     out, since a translation of them rarely says what the text says."""
+    if event.relation not in EQUIPMENT_RELATIONS:
+        return None
     found = [
         k
         for k, t in enumerate(toks)
