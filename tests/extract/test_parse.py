@@ -540,3 +540,86 @@ def test_clashing_over_a_topic_is_a_dispute_not_fighting(parsed: Extractor) -> N
 )
 def test_who_fights_in_a_purpose_clause_is_who_was_sent(parsed: Extractor, text: str) -> None:
     assert not {c for c in parse(parsed, text) if c[:2] == ("Sudan", "combat")}
+
+
+def _voices(ex: Extractor, text: str, subject: str) -> set[object]:
+    return {t[3] for t in parse(ex, text) if t[0] == subject}
+
+
+@pytest.mark.parametrize(
+    ("text", "voice"),
+    [
+        # an army named by its state's adjective and "armed forces": the state's army
+        (
+            "The Malian armed forces lost two bases this week. "
+            "The army has accused Algeria of supplying drones to the insurgents.",
+            "Mali",
+        ),
+        # a nearer name that is no army ("Rapid Support Forces") is not "the army"
+        (
+            "The Sudanese Armed Forces retook the city. The Rapid Support Forces withdrew. "
+            "The military accused Chad of supplying missiles to the paramilitaries.",
+            "Sudanese Armed Forces",
+        ),
+        # "the paramilitary group": the armed group named last
+        (
+            "The Rapid Support Forces took the town. Egypt was silent. "
+            "The paramilitary group has accused Egypt of sending warplanes to Sudan.",
+            "Rapid Support Forces",
+        ),
+    ],
+)
+def test_a_definite_description_speaks_for_the_party_of_its_kind_named_before(
+    parsed: Extractor, text: str, voice: str
+) -> None:
+    accused = text.split(" accused ")[1].split()[0]
+    assert voice in _voices(parsed, text, accused)
+
+
+def test_a_clause_coordinated_after_a_report_is_the_reports(parsed: Extractor) -> None:
+    # the parser hangs the second clause on "said"; it is still the diplomats' statement
+    text = (
+        "Kenyan diplomats said Somalia has received rifles from Ethiopia, "
+        "and Eritrea has been providing Somalia with mortars."
+    )
+    assert _voices(parsed, text, "Eritrea") == {"Kenya"}
+
+
+def test_the_officials_again_are_the_officials_named_before(parsed: Extractor) -> None:
+    text = (
+        "Two senior Pentagon officials said Iran sold rockets to the Houthis. "
+        "The officials said Iran has also been shipping drones to the Houthis."
+    )
+    assert _voices(parsed, text, "Iran") == {"United States"}
+
+
+def test_a_verb_of_finding_out_voices_its_clause(parsed: Extractor) -> None:
+    text = (
+        "Maria Ortiz of the Andes Monitoring Group says Peru sends helicopters to Bolivia. "
+        "She also determined that Chile was supplying rifles to Bolivia."
+    )
+    assert _voices(parsed, text, "Chile") == {"Andes Monitoring Group"}
+
+
+def test_reports_from_someone_are_in_their_voice(parsed: Extractor) -> None:
+    text = "Reports from local journalists show that Niger has been arming the Wagner Group."
+    assert _voices(parsed, text, "Niger") == {"local journalists"}
+
+
+def test_a_claim_rejected_by_nobody_named_stays_its_owners(parsed: Extractor) -> None:
+    text = "Kenya's claim that Uganda sent troops to Somalia was rejected."
+    assert {(t[3], t[4]) for t in parse(parsed, text)} == {("Kenya", "affirm")}
+
+
+def test_a_rejected_claim_is_two_voices_in_the_whole_extractor(parsed: Extractor) -> None:
+    text = "Uganda rejected Kenya's claim that Uganda sent troops to Somalia."
+    found = {(c.speaker, c.polarity) for c in parsed.extract(text, doc="t").claims}
+    assert found == {("Kenya", "affirm"), ("Uganda", "deny")}
+
+
+def test_they_inside_an_unnamed_voices_report_is_that_voice(parsed: Extractor) -> None:
+    text = (
+        "Regional diplomats told reporters they believed most of the 3,000 troops sent from "
+        "Rwanda to Congo had returned home."
+    )
+    assert _voices(parsed, text, "Rwanda") == {"Regional diplomats"}

@@ -366,6 +366,7 @@ class Extractor:
             c.speaker for c in out if c.speaker in kb.actor_types and c.polarity == "affirm"
         ]
         ctx.last_speaker = (speakers[0],) if speakers else ()
+        ctx.last_voice = ctx.last_speaker or ctx.last_voice
         return out
 
     def _claims_for(

@@ -35,7 +35,9 @@ def combine(rules: list[Claim], parsed: list[Claim]) -> list[Claim]:
     for c in parsed:
         key = _voice_key(c)
         subject = (c.subject or "").lower()
-        if key in seen or any(
+        if key in seen:
+            continue
+        if not _answer(c, rules) and any(
             subject == who
             and (
                 _overlap(c.evidence, r)
@@ -47,6 +49,19 @@ def combine(rules: list[Claim], parsed: list[Claim]) -> list[Claim]:
         seen.add(key)
         out.append(c)
     return out
+
+
+def _answer(c: Claim, rules: list[Claim]) -> bool:
+    """A named party's denial of an act the rules read only as someone else's claim ("Uganda
+    rejected Kenya's claim that ..."): a second voice on the same words, not a second reading."""
+    if c.speaker == "author" or c.polarity != "deny":
+        return False
+    same = [
+        r
+        for r in rules
+        if r.subject == c.subject and r.relation == c.relation and _overlap(c.evidence, r.evidence)
+    ]
+    return bool(same) and all(r.polarity == "affirm" and r.speaker != c.speaker for r in same)
 
 
 def _voiced(rule: Claim, parsed: list[Claim]) -> Claim:

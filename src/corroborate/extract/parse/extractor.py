@@ -16,6 +16,7 @@ from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.nlp import pipeline
 from corroborate.extract.parse.phrases import Named, named
 from corroborate.extract.parse.provenance import provenance_claims
+from corroborate.extract.parse.referents import Referents
 from corroborate.extract.parse.roles import noun_roles, verb_roles
 from corroborate.extract.parse.vet import Vetter
 
@@ -87,13 +88,14 @@ class ParseExtractor:
             chunks.append((s0 + lead, raw.strip().translate(_PLAIN)))  # cache entry
             if gaps.get(s0):
                 hints[s0 + lead] = gaps[s0][0]
-        memory = Memory()
+        memory = Memory(referents=Referents.of(text, self.kb, self.lex.army_words))
         self.vetter = Vetter(self.lex)
         people: dict[str, tuple[str, str]] = {}
         self._unknown = set()
         claims: list[Claim] = []
         # each sentence is parsed alone (the prefilter chose it), offsets mapped back after
         for (s0, _), parsed in zip(chunks, self._parse(c for _, c in chunks), strict=True):
+            memory.offset = s0
             if s0 in hints:
                 memory.actor = Named(hints[s0], "actor", -1)
             for sent in parsed.sents:

@@ -49,6 +49,9 @@ class ParseLexicon:
     thing_labels: frozenset[str]  # NER labels of names of things ("USS Philippine Sea")
     provenance_lemmas: frozenset[str]  # "Israeli-made drones": the maker supplies
     user_lemmas: frozenset[str]  # "Azerbaijan uses ... drones": who has the maker's things
+    # "the army", "the rebels": the kind of party a definite description stands for
+    definite_heads: dict[str, str]
+    army_words: frozenset[str]  # "Sudanese Armed Forces", "Sudan's army": a party's army
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> ParseLexicon:
@@ -88,6 +91,10 @@ class ParseLexicon:
             thing_labels=frozenset(str(w) for w in kb.parse.get("thing_labels", ()) or ()),
             provenance_lemmas=_words(kb, "provenance_lemmas"),
             user_lemmas=_words(kb, "user_lemmas"),
+            definite_heads={
+                str(k).lower(): str(v) for k, v in (kb.parse.get("definite_heads") or {}).items()
+            },
+            army_words=_words(kb, "army_words"),
             frame_defaults={
                 str(k): str(v) for k, v in (kb.parse.get("frame_defaults") or {}).items()
             },
