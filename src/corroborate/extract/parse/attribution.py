@@ -144,6 +144,8 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
         is_verb = head.pos_ in ("VERB", "AUX")
         lemma = head.lemma_.lower()
         content = dep in _CONTENT_DEPS or (dep in ("dobj", "nsubjpass") and passed_noun)
+        if node.i == trigger.i and dep == "dobj" and lemma in lex.giving_speech_lemmas:
+            content = False  # "Ottawa announced an aid package": the announcing is the giving
         accused = None
         if is_verb and lemma in lex.accuse_lemmas and dep in ("prep", "pcomp"):
             content = True  # "accused Y of sending", "blamed Y for the strike"

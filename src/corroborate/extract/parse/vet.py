@@ -161,11 +161,17 @@ def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool
     )
 
 
+# Relations whose verbs' agents the parse checks: "Russia massed troops to attack Ukraine" is
+# no attack by Ukraine; "Armenians were no match for Azeri forces equipped with Israeli drones"
+# is no supply by Armenia.
+_AGENT_CHECKED = frozenset({"combat", "arms_supply"})
+
+
 def _other_agents(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
-    """Every verb of attack in the claim's words has, by the parse, an agent that is not the
-    claim's subject: "Russia massed troops to attack Ukraine" is no attack by Ukraine.
+    """Every verb of attack (or supply) in the claim's words has, by the parse, an agent that is
+    not the claim's subject: "Russia massed troops to attack Ukraine" is no attack by Ukraine.
     (Verbs only: the small model's roles of nominal and light-verb acts are too loose.)"""
-    if claim.subject is None or claim.relation != "combat":
+    if claim.subject is None or claim.relation not in _AGENT_CHECKED:
         return False
     acts = [
         t
