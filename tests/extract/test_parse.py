@@ -637,3 +637,18 @@ def test_a_supply_the_parse_gives_another_agent_is_not_the_subjects(parsed: Extr
     text = "The Nigeriens were no match for Chadian forces equipped with Turkish drones."
     found = parsed.extract(text, doc="t").claims
     assert {c.subject for c in found if c.relation == "arms_supply"} == {"Turkey"}
+
+
+def test_who_is_furnished_is_no_fighter_sent_by_any_reader(parsed: Extractor) -> None:
+    # the rule engine's word window reads "supplying the fighters" as fighters sent: the parse
+    # knows the fighters are who receives, and its reading stands in their place
+    text = "Kenya accused Sudan of supplying the militia fighters with the drones."
+    found = parsed.extract(text, doc="t").claims
+    assert {(c.subject, c.relation, c.object) for c in found} == {
+        ("Sudan", "arms_supply", "drones")
+    }
+
+
+def test_an_accused_passive_subject_acts_in_an_unnamed_voice(parsed: Extractor) -> None:
+    text = "Eritrea was accused of supplying the Houthis with drones."
+    assert parse(parsed, text) == {("Eritrea", "arms_supply", "Houthis", "author", "affirm", True)}

@@ -138,7 +138,7 @@ def _purpose_beneficiary(
     return None
 
 
-def _furnished_with(verb: Any, lex: ParseLexicon) -> bool:
+def furnished_with(verb: Any, lex: ParseLexicon) -> bool:
     """A verb of furnishing with a "with" phrase: "supplied the fighters with drones", "were
     equipped with rockets". The "with" phrase is what moves; the direct object (or passive
     subject) is who receives it, whatever it is: "the fighters" are the recipient, not a thing
@@ -190,7 +190,7 @@ def verb_roles(
             thing_subject = subj  # "Russian troops crossed": the troops' owner acts
         roles.agents = _agents(tagged, [subj], lex, memory)
     objects: list[Any] = []
-    furnished = _furnished_with(verb, lex)
+    furnished = furnished_with(verb, lex)
     furnished_to: list[Any] = []  # "supplied the fighters with drones": who is furnished
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "nsubjpass" and passive):

@@ -17,7 +17,7 @@ from corroborate.extract.claim import Claim
 from corroborate.extract.parse.attribution import Memory, voice
 from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
-from corroborate.extract.parse.roles import verb_roles
+from corroborate.extract.parse.roles import furnished_with, verb_roles
 
 
 def _background(tok: Any, lex: ParseLexicon) -> bool:
@@ -91,6 +91,30 @@ def _quarrel(tok: Any, lex: ParseLexicon) -> bool:
         and bool(preps & lex.topic_preps)
         and not preps & {"with", "against"}
     )
+
+
+def _furnished_only(tagged: Tagged, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "accused Iran of supplying the fighters with drones": the fighters receive the drones,
+    nobody sent them. The claim's object is who a verb of furnishing furnishes, and no other
+    act of the sentence could make its relation (not so with "... and paid them")."""
+    if claim.relation == "arms_supply" or not claim.object:
+        return False
+    furnishing = [t for t in tagged.sent if t.i in tagged.cues and furnished_with(t, lex)]
+    said = claim.object.lower().split()[-1]
+    furnished = [
+        r
+        for t in furnishing
+        for r in t.children
+        if r.dep_ in ("dobj", "nsubjpass") and r.lower_ == said
+    ]
+    others = [
+        t
+        for t in tagged.sent
+        if t.i in tagged.triggers
+        and claim.relation in tagged.cues.get(t.i, frozenset())
+        and t not in furnishing
+    ]
+    return bool(furnished) and not others
 
 
 def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
@@ -222,6 +246,12 @@ class Vetter:
         if _other_agents(tagged, claim, start, end, self.lex):
             return False
         return not _only_placed(tagged, claim.subject, self.lex)
+
+    def misread_furnishing(self, claim: Claim) -> bool:
+        """A claim of a sentence whose only act of its relation is a verb of furnishing: "accused
+        Iran of supplying the fighters with drones" sends no fighters."""
+        found = self._sentence(claim)
+        return found is not None and _furnished_only(found[1], claim, self.lex)
 
     def vet(self, claims: list[Claim]) -> list[Claim]:
         return [c for c in claims if self.keep(c)]
