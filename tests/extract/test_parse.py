@@ -652,3 +652,26 @@ def test_who_is_furnished_is_no_fighter_sent_by_any_reader(parsed: Extractor) ->
 def test_an_accused_passive_subject_acts_in_an_unnamed_voice(parsed: Extractor) -> None:
     text = "Eritrea was accused of supplying the Houthis with drones."
     assert parse(parsed, text) == {("Eritrea", "arms_supply", "Houthis", "author", "affirm", True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Houthis were supplied with rockets by Eritrea.", ("rockets", "Houthis")),
+        ("Belarus has been providing Mali with UAV engines.", ("UAV engines", "Mali")),
+    ],
+)
+def test_a_rule_reading_of_a_supply_takes_what_the_parse_read_of_it(
+    parsed: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    # the passive's recipient, the whole compound of what moves: read by the parse, kept
+    # on the rules' claim of the same act
+    (c,) = parsed.extract(text, doc="t").claims
+    assert (c.object, c.recipient) == expected
+
+
+def test_a_maker_named_by_its_product_is_not_what_it_moves(parsed: Extractor) -> None:
+    assert parsed.parser is not None
+    text = "The Turkish drone maker Baykar delivered the aircraft to Mali."
+    found = parsed.parser.extract(text, [(0, len(text))], doc="t")
+    assert {c.object for c in found} == {"aircraft"}

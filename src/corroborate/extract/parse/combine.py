@@ -42,7 +42,7 @@ def combine(rules: list[Claim], parsed: list[Claim]) -> list[Claim]:
     names, nested and coordinated clauses, named outlets as voices, and an actor's other acts
     in the same sentence. Measured against the alternatives (every parser claim; none about
     an actor the rules read anywhere near): the blind world-dev half gains most this way."""
-    rules = [_voiced(r, parsed) for r in rules]
+    rules = [_completed(_voiced(r, parsed), parsed) for r in rules]
     out = list(rules)
     for c in parsed:
         key = _voice_key(c)
@@ -79,4 +79,29 @@ def _voiced(rule: Claim, parsed: list[Claim]) -> Claim:
             and _overlap(c.evidence, rule.evidence)
         ):
             return replace(rule, speaker=c.speaker, hedged=c.hedged or rule.hedged)
+    return rule
+
+
+def _completed(rule: Claim, parsed: list[Claim]) -> Claim:
+    """A rule claim of a supply takes what the parse read of the same act (the same actor,
+    relation and polarity over the same words) and the rules' word window missed: the
+    recipient of a passive ("the Houthis were supplied with rockets by Iran") and the whole
+    compound of what moves ("UAV engines", where the window stops at the known "UAV")."""
+    if rule.relation not in _OBJECT_RELATIONS:
+        return rule
+    for c in parsed:
+        if (
+            c.subject != rule.subject
+            or c.relation != rule.relation
+            or c.polarity != rule.polarity
+            or not _overlap(c.evidence, rule.evidence)
+        ):
+            continue
+        recipient = rule.recipient or c.recipient
+        obj = rule.object
+        words = (c.object or "").lower().split()
+        if obj and obj.lower() in words[:-1]:
+            obj = c.object  # the rules' word only modifies the parse's head: "UAV engines"
+            # (but "more tanks" are tanks)
+        return replace(rule, recipient=recipient, object=obj)
     return rule

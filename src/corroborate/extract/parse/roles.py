@@ -185,9 +185,9 @@ def verb_roles(
         subj = verb.head  # "Iran, which supplies drones", "China supplying parts"
     thing_subject = None
     if subj is not None:
-        thing = thing_of(tagged, subj)
-        if thing is not None and tagged.name(subj.i, "actor", "demonym") is None:
-            thing_subject = subj  # "Russian troops crossed": the troops' owner acts
+        # "Russian troops crossed": the troops' owner acts (but a "drone maker" is no drone)
+        if tagged.name(subj.i, "thing") is not None:
+            thing_subject = subj
         roles.agents = _agents(tagged, [subj], lex, memory)
     objects: list[Any] = []
     furnished = furnished_with(verb, lex)
