@@ -675,3 +675,18 @@ def test_a_maker_named_by_its_product_is_not_what_it_moves(parsed: Extractor) ->
     text = "The Turkish drone maker Baykar delivered the aircraft to Mali."
     found = parsed.parser.extract(text, [(0, len(text))], doc="t")
     assert {c.object for c in found} == {"aircraft"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Chad's purchase of drones from Turkey was confirmed.", {("Turkey", "Chad")}),
+        ("Sudan's purchases of Belarusian tanks worried Cairo.", {("Belarus", "Sudan")}),
+        ("Observers noted the import of rifles by Mali.", set()),
+    ],
+)
+def test_a_nominal_purchase_is_the_sellers_supply_to_the_buyer(
+    parsed: Extractor, text: str, found: set[tuple[str, str]]
+) -> None:
+    # the possessor or "by" phrase of a purchase or import buys; it supplies nothing
+    assert {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"} == found

@@ -343,6 +343,8 @@ def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> 
             if subj is not None:
                 roles.agents = _agents(tagged, [subj], lex, memory)
     act = tagged.triggers.get(noun.i)
+    if act is not None and act.voice == "acquire":
+        return _acquired(tagged, noun, roles, lex, memory)
     if act is None or act.value not in SUPPLY_ACTS or act.voice is not None:
         return roles
     if roles.recipient is None and verb is not None and verb.i not in tagged.triggers:
@@ -351,6 +353,30 @@ def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> 
         roles.recipient = _recipient_from_preps(tagged, verb, lex.moved_to_preps, lex, memory)
     if not roles.agents:
         roles.agents = _makers_of(tagged, roles.objects)
+    return roles
+
+
+def _acquired(tagged: Tagged, noun: Any, roles: Roles, lex: ParseLexicon, memory: Memory) -> Roles:
+    """ "Armenia's purchases of Russian tanks", "the import of drones by Moscow", "Chad's
+    imports of rifles from Sudan": the buyer (possessor, "by" phrase) receives; the "from"
+    phrase, else the nationality of the thing, supplies."""
+    buyer = roles.agents[0] if roles.agents else None
+    # "from" on the noun, or (as the parser often hangs it) on the thing bought
+    holders = [noun, *(o for o, _ in roles.objects if o.i != noun.i)]
+    sources = [
+        t
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for t in _pobjs(c)
+    ]
+    suppliers = _agents(tagged, [t for s in sources for t in conjuncts(s)], lex, memory)
+    roles.agents = [
+        a
+        for a in suppliers or _makers_of(tagged, roles.objects)
+        if buyer is None or a.value != buyer.value
+    ]
+    roles.recipient = buyer or roles.recipient
     return roles
 
 
