@@ -243,7 +243,11 @@ class Extractor:
             notes = tuple(self.parser.notes)
             unknown = self.parser.unknown
             # the parse checks every claim of the sentences it read, the rule engine's too
-            claims = self.parser.vetter.vet(combine(claims, parsed))
+            # a rule reading the parse knows is of the wrong role ("supplied the fighters with
+            # drones" as fighters sent) goes first: it must not crowd out the parse's own
+            vetter = self.parser.vetter
+            claims = [c for c in claims if not vetter.misread_furnishing(c)]
+            claims = vetter.vet(combine(claims, parsed))
         claims = name_unsent(
             drop_nameless(
                 claims, actor_relations=kb.actor_relations, side_relations=kb.side_relations

@@ -191,10 +191,13 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
             or (dep in ("dobj", "nsubjpass") and passed_noun)
             or _reported_conjunct(node, head, lex)
         )
+        if node.i == trigger.i and dep == "dobj" and lemma in lex.giving_speech_lemmas:
+            content = False  # "Ottawa announced an aid package": the announcing is the giving
         accused = None
         if is_verb and lemma in lex.accuse_lemmas and dep in ("prep", "pcomp"):
             content = True  # "accused Y of sending", "blamed Y for the strike"
-            accused = next((c for c in head.children if c.dep_ == "dobj"), None)
+            # "X accused Y of ...", and passive "Y was accused (by X) of ...": Y acts
+            accused = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if is_verb and lemma in lex.speech_lemmas and content:
             own_neg, own_hedge = _local_marks(head, lex)
             if own_neg:
@@ -216,6 +219,13 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
             hedged = hedged or own_hedge or lemma in lex.belief_lemmas
             if speaker is not None and speaker.kind == "generic":
                 hedged = True
+            if (
+                speaker is None
+                and subj is None
+                and accused is not None
+                and accused.dep_ == "nsubjpass"
+            ):
+                hedged = True  # "Iran was accused of ...": by nobody named
             return Voice(speaker, polarity, hedged, accused)
         if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in lex.claim_nouns:
             if dep in _NOUN_CONTENT_DEPS:

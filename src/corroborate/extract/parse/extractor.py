@@ -17,7 +17,7 @@ from corroborate.extract.parse.nlp import pipeline
 from corroborate.extract.parse.phrases import Named, named
 from corroborate.extract.parse.provenance import provenance_claims
 from corroborate.extract.parse.referents import Referents
-from corroborate.extract.parse.roles import noun_roles, verb_roles
+from corroborate.extract.parse.roles import SUPPLY_ACTS, governing_verb, noun_roles, verb_roles
 from corroborate.extract.parse.vet import Vetter
 
 # A sentence longer than this is not parsed (a table or a run-on list, not prose): the parser's
@@ -134,7 +134,11 @@ class ParseExtractor:
         out: list[Claim] = []
         for i, entry in tagged.triggers.items():
             trigger = tagged.sent.doc[i]
-            if _purpose_of_an_act(tagged, trigger, lex):
+            if (
+                _purpose_of_an_act(tagged, trigger, lex)
+                or _moved_by_an_act(tagged, trigger)
+                or _merely_possible(trigger, lex)
+            ):
                 continue
             v = voice(tagged, trigger, lex, memory)
             if v is None:
@@ -208,6 +212,32 @@ def _purpose_of_an_act(tagged: Tagged, trigger: Any, lex: ParseLexicon) -> bool:
         return False
     controlled = any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
     return controlled or trigger.lemma_.lower() in lex.purpose_lemmas
+
+
+def _moved_by_an_act(tagged: Tagged, trigger: Any) -> bool:
+    """ "provided military aid to Y", "has not provided lethal support", "committed $2 billion
+    in military aid": a nominal supply that is what a verb of supply moves is that verb's
+    object, read (with its negation and recipient) by the verb, not a second act."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or tagged.triggers[trigger.i].value not in SUPPLY_ACTS:
+        return False
+    verb = governing_verb(trigger)
+    act = None if verb is None else tagged.triggers.get(verb.i)
+    return act is not None and act.value in SUPPLY_ACTS
+
+
+def _merely_possible(trigger: Any, lex: ParseLexicon) -> bool:
+    """ "the potential sale, supply or transfer of drones", "a possible delivery": a nominal
+    act named only as a possibility is a forecast, not a claim (the contract's "not claims")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i:  # "sale, supply or transfer"
+        node = node.head
+    return any(
+        c.dep_ == "amod" and c.lower_ in lex.possibility_words
+        for t in (trigger, node)
+        for c in t.children
+    )
 
 
 def _shift(claim: Claim, offset: int, text: str) -> Claim:

@@ -27,7 +27,10 @@ class ParseLexicon:
     topic_preps: frozenset[str]
     hedges: frozenset[str]
     recipient_preps: frozenset[str]
+    moved_to_preps: frozenset[str]  # "stepped up its supplies to Y": a noun's "to" on its verb
+    giving_speech_lemmas: frozenset[str]  # "announced an aid package": the speaker gives
     purpose_lemmas: frozenset[str]
+    furnish_lemmas: frozenset[str]  # "supplied X with Y": X receives, Y moves
     target_preps: frozenset[str]
     generic_heads: frozenset[str]
     civil_objects: frozenset[str]
@@ -38,6 +41,7 @@ class ParseLexicon:
     self_propelled: frozenset[str]
     background_preps: frozenset[str]  # "after the attack": an act mentioned, not claimed
     reaction_lemmas: frozenset[str]  # "condemned the killing": a reaction presupposes its act
+    possibility_words: frozenset[str]  # "a potential transfer": a forecast, not an act
     potential_lemmas: frozenset[str]  # "the ability to strike": an act not said to happen
     conditional_marks: frozenset[str]  # "if it supports X": a condition, not a claim
     private_heads: frozenset[str]  # "Syrian men said": people of a nationality, no state voice
@@ -70,7 +74,10 @@ class ParseLexicon:
             topic_preps=_words(kb, "topic_preps"),
             hedges=kb.cues.words_of("hedges"),
             recipient_preps=_words(kb, "recipient_preps"),
+            moved_to_preps=_words(kb, "moved_to_preps"),
+            giving_speech_lemmas=_words(kb, "giving_speech_lemmas"),
             purpose_lemmas=_words(kb, "purpose_lemmas"),
+            furnish_lemmas=_words(kb, "furnish_lemmas"),
             target_preps=_words(kb, "target_preps"),
             generic_heads=_words(kb, "generic_heads"),
             civil_objects=_words(kb, "civil_objects"),
@@ -80,6 +87,7 @@ class ParseLexicon:
             self_propelled=frozenset(kb.self_propelled),
             background_preps=_words(kb, "background_preps"),
             reaction_lemmas=_words(kb, "reaction_lemmas"),
+            possibility_words=_words(kb, "possibility_words"),
             potential_lemmas=_words(kb, "potential_lemmas"),
             conditional_marks=_words(kb, "conditional_marks"),
             private_heads=_words(kb, "nonstate_heads") | _words(kb, "private_heads"),

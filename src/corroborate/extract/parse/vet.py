@@ -17,7 +17,7 @@ from corroborate.extract.claim import Claim
 from corroborate.extract.parse.attribution import Memory, voice
 from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
-from corroborate.extract.parse.roles import verb_roles
+from corroborate.extract.parse.roles import furnished_with, verb_roles
 
 
 def _background(tok: Any, lex: ParseLexicon) -> bool:
@@ -93,6 +93,30 @@ def _quarrel(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _furnished_only(tagged: Tagged, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "accused Iran of supplying the fighters with drones": the fighters receive the drones,
+    nobody sent them. The claim's object is who a verb of furnishing furnishes, and no other
+    act of the sentence could make its relation (not so with "... and paid them")."""
+    if claim.relation == "arms_supply" or not claim.object:
+        return False
+    furnishing = [t for t in tagged.sent if t.i in tagged.cues and furnished_with(t, lex)]
+    said = claim.object.lower().split()[-1]
+    furnished = [
+        r
+        for t in furnishing
+        for r in t.children
+        if r.dep_ in ("dobj", "nsubjpass") and r.lower_ == said
+    ]
+    others = [
+        t
+        for t in tagged.sent
+        if t.i in tagged.triggers
+        and claim.relation in tagged.cues.get(t.i, frozenset())
+        and t not in furnishing
+    ]
+    return bool(furnished) and not others
+
+
 def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     acts = _acts(tagged, claim, start, end)
     if acts and claim.relation == "combat" and all(_quarrel(t, lex) for t in acts):
@@ -161,11 +185,17 @@ def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool
     )
 
 
+# Relations whose verbs' agents the parse checks: "Russia massed troops to attack Ukraine" is
+# no attack by Ukraine; "Armenians were no match for Azeri forces equipped with Israeli drones"
+# is no supply by Armenia.
+_AGENT_CHECKED = frozenset({"combat", "arms_supply"})
+
+
 def _other_agents(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
-    """Every verb of attack in the claim's words has, by the parse, an agent that is not the
-    claim's subject: "Russia massed troops to attack Ukraine" is no attack by Ukraine.
+    """Every verb of attack (or supply) in the claim's words has, by the parse, an agent that is
+    not the claim's subject: "Russia massed troops to attack Ukraine" is no attack by Ukraine.
     (Verbs only: the small model's roles of nominal and light-verb acts are too loose.)"""
-    if claim.subject is None or claim.relation != "combat":
+    if claim.subject is None or claim.relation not in _AGENT_CHECKED:
         return False
     acts = [
         t
@@ -216,6 +246,12 @@ class Vetter:
         if _other_agents(tagged, claim, start, end, self.lex):
             return False
         return not _only_placed(tagged, claim.subject, self.lex)
+
+    def misread_furnishing(self, claim: Claim) -> bool:
+        """A claim of a sentence whose only act of its relation is a verb of furnishing: "accused
+        Iran of supplying the fighters with drones" sends no fighters."""
+        found = self._sentence(claim)
+        return found is not None and _furnished_only(found[1], claim, self.lex)
 
     def vet(self, claims: list[Claim]) -> list[Claim]:
         return [c for c in claims if self.keep(c)]
