@@ -68,8 +68,21 @@ def enclosing_speaker(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memor
     return None
 
 
+def _cataphora(tagged: Tagged, tok: Any, lex: ParseLexicon) -> Named | None:
+    """ "While it provides support to X, Armenia ...": the subject of a clause put before its
+    main clause is the main clause's subject, named after it."""
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i > clause.head.i:
+        return None
+    main = subject_of(clause.head)
+    if main is None or main.i < tok.i or main.lower_ in PRONOUNS:
+        return None
+    got = named(tagged, main, lex.generic_heads)
+    return got if got is not None and got.kind in ("actor", "demonym", "open") else None
+
+
 def resolve_pronoun(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
-    inner = enclosing_speaker(tagged, tok, lex, memory)
+    inner = enclosing_speaker(tagged, tok, lex, memory) or _cataphora(tagged, tok, lex)
     if inner is not None:
         return inner
     return memory.speaker if tok.lower_ in ("he", "she", "we") else memory.actor

@@ -116,7 +116,7 @@ class ParseExtractor:
         out: list[Claim] = []
         for i, entry in tagged.triggers.items():
             trigger = tagged.sent.doc[i]
-            if _purpose_of_an_act(tagged, trigger, lex):
+            if _purpose_of_an_act(tagged, trigger, lex) or _in_a_name(tagged, trigger):
                 continue
             v = voice(tagged, trigger, lex, memory)
             if v is None:
@@ -129,7 +129,7 @@ class ParseExtractor:
                 trigger.dep_ in ("amod", "compound") and trigger.lower_.endswith("ing")
             )
             if trigger.pos_ in ("NOUN", "PROPN") and not verbal:
-                roles = noun_roles(tagged, trigger, lex, memory)
+                roles = noun_roles(tagged, trigger, lex, memory, entry=entry)
             else:
                 roles = verb_roles(tagged, trigger, entry, lex, memory, v.accused)
             made = make_claims(
@@ -190,6 +190,14 @@ def _purpose_of_an_act(tagged: Tagged, trigger: Any, lex: ParseLexicon) -> bool:
         return False
     controlled = any(c.dep_ == "dobj" for c in head.children)
     return controlled or trigger.lemma_.lower() in lex.purpose_lemmas
+
+
+def _in_a_name(tagged: Tagged, trigger: Any) -> bool:
+    """ "Carrier Strike Group 2", "Operation Desert Strike", a headline in title case ("Moscow
+    Warns Against New US Missile Strikes"): a capitalised word the tagger reads as part of a
+    name, inside the sentence, is no act the parse can give roles to."""
+    start: int = tagged.sent.start
+    return bool(trigger.pos_ == "PROPN" and trigger.text[:1].isupper() and trigger.i != start)
 
 
 def _shift(claim: Claim, offset: int, text: str) -> Claim:

@@ -17,6 +17,7 @@ class ParseLexicon:
     speech_lemmas: frozenset[str]
     deny_lemmas: frozenset[str]
     own_act_lemmas: frozenset[str]
+    avowal_lemmas: frozenset[str]  # "declared solidarity with X": a stance declared is held
     accuse_lemmas: frozenset[str]
     belief_lemmas: frozenset[str]
     claim_nouns: frozenset[str]
@@ -27,6 +28,8 @@ class ParseLexicon:
     topic_preps: frozenset[str]
     hedges: frozenset[str]
     recipient_preps: frozenset[str]
+    mutual_nouns: frozenset[str]  # "an ally of X": patronage either way (roles.py)
+    censure_lemmas: frozenset[str]  # "blocked efforts to censure X": a shield for X
     purpose_lemmas: frozenset[str]
     target_preps: frozenset[str]
     generic_heads: frozenset[str]
@@ -39,6 +42,7 @@ class ParseLexicon:
     background_preps: frozenset[str]  # "after the attack": an act mentioned, not claimed
     reaction_lemmas: frozenset[str]  # "condemned the killing": a reaction presupposes its act
     potential_lemmas: frozenset[str]  # "the ability to strike": an act not said to happen
+    warning_lemmas: frozenset[str]  # "warned against new strikes": an act not said to happen
     conditional_marks: frozenset[str]  # "if it supports X": a condition, not a claim
     private_heads: frozenset[str]  # "Syrian men said": people of a nationality, no state voice
     nonstate_heads: frozenset[str]  # "Yemeni rebels": a nationality, not the state acting
@@ -57,6 +61,7 @@ class ParseLexicon:
             speech_lemmas=_words(kb, "speech_lemmas"),
             deny_lemmas=_words(kb, "deny_lemmas"),
             own_act_lemmas=_words(kb, "own_act_lemmas"),
+            avowal_lemmas=_words(kb, "avowal_lemmas"),
             accuse_lemmas=_words(kb, "accuse_lemmas"),
             belief_lemmas=_words(kb, "belief_lemmas"),
             claim_nouns=_words(kb, "claim_noun_lemmas"),
@@ -67,6 +72,8 @@ class ParseLexicon:
             topic_preps=_words(kb, "topic_preps"),
             hedges=kb.cues.words_of("hedges"),
             recipient_preps=_words(kb, "recipient_preps"),
+            censure_lemmas=_words(kb, "censure_lemmas"),
+            mutual_nouns=_words(kb, "mutual_nouns"),
             purpose_lemmas=_words(kb, "purpose_lemmas"),
             target_preps=_words(kb, "target_preps"),
             generic_heads=_words(kb, "generic_heads"),
@@ -78,6 +85,7 @@ class ParseLexicon:
             background_preps=_words(kb, "background_preps"),
             reaction_lemmas=_words(kb, "reaction_lemmas"),
             potential_lemmas=_words(kb, "potential_lemmas"),
+            warning_lemmas=_words(kb, "warning_lemmas"),
             conditional_marks=_words(kb, "conditional_marks"),
             private_heads=_words(kb, "nonstate_heads") | _words(kb, "private_heads"),
             nonstate_heads=_words(kb, "nonstate_heads"),

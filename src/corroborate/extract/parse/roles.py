@@ -17,6 +17,9 @@ from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import PRONOUNS, Named, conjuncts, named, thing_of
 
 _NOT_ACTORS = frozenset({"generic", "outlet", "person", "name", "place"})
+# What names a side (not a place): an object of attack that names one is its target.
+_SIDES = frozenset({"actor", "demonym"})
+_ATTACKS = frozenset({"attack", "combat"})
 
 
 @dataclass(slots=True)
@@ -104,9 +107,13 @@ def _recipient_from_preps(
 
 
 def _target_of_acts(tagged: Tagged, head: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
-    """The target of an act named under the head's prepositions: "involved in the attack on
-    X", "took part in strikes against X", "responsibility for the attack on X"."""
-    for act in tagged.acts_under(head):
+    """The target of an act named under the head's prepositions or as its object: "involved
+    in the attack on X", "took part in strikes against X", "responsibility for the attack on
+    X", "carried out strikes on X" (a light verb's target is its nominal act's)."""
+    # the object of an act of attack is part of it ("carried out strikes" is one trigger)
+    attack = head.i in tagged.triggers and tagged.triggers[head.i].value in _ATTACKS
+    objects = [c for c in head.children if c.dep_ == "dobj" and (attack or c.i in tagged.cues)]
+    for act in [*tagged.acts_under(head), *objects]:
         got = _recipient_from_preps(tagged, act, lex.target_preps, lex, memory)
         if got is not None:
             return got
@@ -126,6 +133,37 @@ def _purpose_beneficiary(
             for obj in child.children:
                 if obj.dep_ == "dobj":
                     return _place_or_actor(tagged, obj, lex, memory)
+    return None
+
+
+def _censured(tagged: Tagged, obj: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """Whom a blocked measure is against: "efforts to censure Russia", "sanctions against
+    Israel", "a resolution condemning Moscow", "the expulsion of Belarus"."""
+    for tok in obj.subtree:
+        if tok.lemma_.lower() not in lex.censure_lemmas and tok.lower_ not in lex.censure_lemmas:
+            continue
+        heads = [c for c in tok.children if c.dep_ == "dobj"]
+        heads += [
+            p
+            for c in (*tok.children, *(obj.children if tok.i == obj.i else ()))
+            if c.dep_ == "prep" and c.lower_ in ("against", "on", "of")
+            for p in _pobjs(c)
+        ]
+        for head in heads:
+            got = actor_of(tagged, head, lex, memory)
+            if got is not None:
+                return got
+    return None
+
+
+def _shielded(tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """The side a blocking shields: the target of the measure blocked, or nobody ("blocked
+    the road", "vetoed the budget" shield no side)."""
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "nsubjpass"):
+            got = _censured(tagged, obj, lex, memory)
+            if got is not None:
+                return got
     return None
 
 
@@ -197,7 +235,12 @@ def verb_roles(
     preps = lex.target_preps if entry.value in ("attack", "combat") else lex.recipient_preps
     if entry.voice == "withhold":
         preps = preps | {"from"}  # "withholding weapons from its ally"
-    roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory) or recipient
+    from_preps = _recipient_from_preps(tagged, verb, preps, lex, memory)
+    if entry.value in _ATTACKS and recipient is not None and recipient.kind in _SIDES:
+        # "hit Houthi targets in Yemen": the side the object names is the target, the
+        # preposition only places the act
+        from_preps = None
+    roles.recipient = from_preps or recipient
     if roles.recipient is None and entry.value in ("attack", "combat"):
         roles.recipient = _target_of_acts(tagged, verb, lex, memory)
     if roles.recipient is None and entry.voice == "withhold":
@@ -207,6 +250,9 @@ def verb_roles(
             )
     if roles.recipient is None and entry.value not in ("attack", "combat"):
         roles.recipient = _purpose_beneficiary(tagged, verb, lex, memory)
+    if entry.voice == "shield":
+        roles.recipient = _shielded(tagged, verb, lex, memory)
+        roles.objects = []
     if entry.voice == "acquire":  # "Armenia bought drones from Russia": roles swap
         suppliers: list[Named] = []
         # "received rifles from Eritrea": the parser hangs "from" on the verb or on the object;
@@ -246,15 +292,83 @@ def _clause_subject(noun: Any, pronoun: Any) -> Any | None:
     return None
 
 
-def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+def _light_verb(noun: Any, *, means: bool) -> Any | None:
+    """The verb whose object a nominal act is: "launched strikes", "declared solidarity", and
+    with `means`, "responded with strikes" (an attack as the means of the verb's act; but
+    "balanced it with support from Turkey" is someone else's support)."""
+    if noun.head.i == noun.i:
+        return None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif means and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _light_subject(verb: Any) -> Any | None:
+    """The subject of a light verb, through a gerund of means: "responded by carrying out
+    strikes" is the responder's (not "accused X of carrying out", whose act is X's)."""
+    subj = subject_of(verb)
+    if subj is None and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+        prep = verb.head
+        if prep.head.i != prep.i and prep.head.pos_ in ("VERB", "AUX"):
+            return subject_of(prep.head)
+    return subj
+
+
+def _patron_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+    """A noun of patronage: "X became Y's closest ally", "X, a key backer of Y", "X is an
+    accomplice to Y's war". Its owner or its "of"/"to" phrase is the side backed (or the
+    owner of what it names); the subject of the copula, or the name it is in apposition to,
+    backs it. Anything else ("Russia's allies sent ...") names a patron, claims nothing."""
     roles = Roles()
+    side: Any | None = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if side is None:
+        side = next(
+            (p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+             for p in _pobjs(c)),
+            None,
+        )  # fmt: skip
+    if side is not None:
+        roles.recipient = actor_of(tagged, side, lex, memory)
+    if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+        backer = subject_of(noun.head)
+    elif noun.dep_ == "appos" and noun.head.i != noun.i:
+        backer = noun.head
+    else:
+        backer = None
+    if backer is not None:
+        roles.agents = _agents(tagged, [backer], lex, memory)
+    mutual = noun.lemma_.lower() in lex.mutual_nouns or noun.lower_ in lex.mutual_nouns
+    if mutual and roles.recipient is not None and len(roles.agents) == 1:
+        # allies back each other; of a state and an armed group, the state is the patron:
+        # "the militia, a close ally of the United States" is the United States' backing
+        (agent,) = roles.agents
+        if agent.value not in lex.states and roles.recipient.value in lex.states:
+            roles.agents, roles.recipient = [roles.recipient], agent
+    return roles
+
+
+def noun_roles(
+    tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory, *, entry: Entry | None = None
+) -> Roles:
+    if entry is not None and entry.voice == "patron":
+        return _patron_roles(tagged, noun, lex, memory)
+    roles = Roles()
+    relation = None if entry is None else entry.value
+    # a nominal attack's "on", "against" phrase is its target: "strikes on X"
+    preps = lex.recipient_preps | lex.target_preps if relation in _ATTACKS else lex.recipient_preps
     own_act = noun.lemma_.lower() in lex.of_agent_nouns
     if own_act:  # "Russian involvement": the nationality acts ("Russia's" is read below)
         for child in noun.children:
             owner = tagged.name(child.i, "demonym") if child.dep_ == "amod" else None
             if owner is not None:
                 roles.agents = [Named(owner.value, "demonym", child.i)]
-    for child in noun.children:
+    # a side named before a place: "a coalition in Yemen against the Houthis"
+    ranked = sorted(noun.children, key=lambda c: c.dep_ == "prep" and c.lower_ in lex.place_preps)
+    for child in ranked:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             if child.lower_ in PRONOUNS:
                 # "stepped up their arms supplies", "came under criticism over its support":
@@ -281,20 +395,31 @@ def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> 
                     elif not roles.agents and noun.lemma_.lower() in lex.of_agent_nouns:
                         # "the involvement of Russia" (but "the recruitment of Syrians": theme)
                         roles.agents = _agents(tagged, [pobj], lex, memory)
-                elif low in lex.recipient_preps and roles.recipient is None:
+                elif low in preps and roles.recipient is None:
                     roles.recipient = _place_or_actor(tagged, pobj, lex, memory)
     if roles.recipient is None and own_act:
         roles.recipient = _target_of_acts(tagged, noun, lex, memory)
     thing = thing_of(tagged, noun)
     if thing is not None and not roles.objects:
         roles.objects.append((noun, thing))
-    if not roles.agents and noun.head.i != noun.i and noun.dep_ in ("dobj", "pobj"):
-        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
-        lemma = verb.lemma_.lower()
-        # not "Kyiv condemned the delivery"; but "Moscow denied any involvement" is its own
-        light = lemma not in lex.speech_lemmas or (own_act and lemma in lex.own_act_lemmas)
-        if verb.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj" and light:
-            subj = subject_of(verb)
-            if subj is not None:
-                roles.agents = _agents(tagged, [subj], lex, memory)
+    verb = _light_verb(noun, means=relation in _ATTACKS)
+    if verb is None:
+        return roles
+    lemma = verb.lemma_.lower()
+    # not "Kyiv condemned the delivery"; but "Moscow denied any involvement" is its own, and
+    # "declared solidarity", "voiced support" are a stance declared
+    light = (
+        lemma not in lex.speech_lemmas
+        or (own_act and lemma in lex.own_act_lemmas)
+        or (relation == "political_support" and lemma in lex.avowal_lemmas)
+    )
+    if not light:
+        return roles
+    if not roles.agents:
+        subj = _light_subject(verb)
+        if subj is not None:
+            roles.agents = _agents(tagged, [subj], lex, memory)
+    if roles.recipient is None and relation in (*_ATTACKS, "political_support"):
+        # "launched strikes on X", "declared solidarity with X": the phrase hangs on the verb
+        roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory)
     return roles

@@ -51,6 +51,8 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
         clause = clause.head
     if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in clause.children):
         return True
+    if tok.dep_ == "pobj" and head.lower_ == "against":
+        return head.head.lemma_.lower() in lex.warning_lemmas  # "warned against new strikes"
     return (
         tok.dep_ == "pobj"
         and head.lower_ in ("of", "at", "for")
@@ -74,12 +76,25 @@ def _backs_a_thing(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _shields(tagged: Tagged, tok: Any) -> bool:
+    """ "blocked efforts to censure Russia": blocking a measure backs its target, whatever the
+    measure is called."""
+    entry = tagged.triggers.get(tok.i)
+    return entry is not None and entry.voice == "shield"
+
+
 def _acts(tagged: Tagged, claim: Claim, start: int, end: int) -> list[Any]:
     """The trigger tokens of a claim's evidence span (offsets of the chunk): those that can
     make its relation, else all ("has the capacity to deploy": the deploying, not the having)."""
     found = [t for t in tagged.sent if t.i in tagged.cues and start <= t.idx < end]
     fit = [t for t in found if claim.relation in tagged.cues[t.i]]
     return fit or found
+
+
+def _particle(tok: Any) -> bool:
+    """ "held back from recognising it", "pulled back": a verb's particle or adverb is no act
+    (of backing or anything else)."""
+    return tok.dep_ in ("prt", "advmod") and tok.pos_ in ("ADV", "ADP", "PART")
 
 
 def _quarrel(tok: Any, lex: ParseLexicon) -> bool:
@@ -95,9 +110,15 @@ def _quarrel(tok: Any, lex: ParseLexicon) -> bool:
 
 def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     acts = _acts(tagged, claim, start, end)
+    if acts and all(_particle(t) for t in acts):
+        return True
     if acts and claim.relation == "combat" and all(_quarrel(t, lex) for t in acts):
         return True
-    if acts and claim.relation == "political_support" and all(_backs_a_thing(t, lex) for t in acts):
+    if (
+        acts
+        and claim.relation == "political_support"
+        and all(_backs_a_thing(t, lex) and not _shields(tagged, t) for t in acts)
+    ):
         return True
     return bool(acts) and all(_background(t, lex) or _unrealised(t, lex) for t in acts)
 
