@@ -649,3 +649,39 @@ def test_a_capitalised_act_inside_a_headline_is_no_act(parsed: Extractor) -> Non
 def test_an_act_warned_against_is_no_claim(parsed: Extractor) -> None:
     text = "Moscow warned against new Danish missile strikes on Yemen."
     assert ("Denmark", "combat") not in _acts(parsed, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Latvia protested that it was under "direct attack" after Moscow cut gas supplies.',
+        "The Syrian general watched the raids on Lebanon unfold from Damascus.",
+        "Norway will keep supporting efforts to end these attacks on Lebanon.",
+        "Cuba makes parts for drones used by the Venezuelan army.",
+        "Belarusian soldiers captured in Lithuania told reporters they were lost.",
+    ],
+)
+def test_an_act_only_suffered_watched_stopped_or_described_is_no_combat(
+    parsed: Extractor, text: str
+) -> None:
+    assert not {c for c in parsed.extract(text, doc="t").claims if c.relation == "combat"}
+
+
+def test_its_after_a_person_is_the_state_named_before(parsed: Extractor) -> None:
+    # "its" is no person: the campaign is Serbia's, not the president's country's
+    text = "Macron has stayed firmly behind Serbia, even as its army has killed hundreds in Kosovo."
+    assert ("France", "combat") not in _acts(parsed, text)
+
+
+def test_a_use_asserted_or_aimed_stays_combat(parsed: Extractor) -> None:
+    assert ("Belarus", "combat") in _acts(parsed, "Belarus used drones against Lithuania.")
+    text = "The Belarusian army has used chemical weapons, Lithuania said."
+    assert ("Belarus", "combat") in _acts(parsed, text)
+    # a weapon aimed is no victim of a passive act: its owner attacks
+    text = "Lithuania said it had shot down a Belarusian drone aimed at Vilnius."
+    assert ("Belarus", "combat") in _acts(parsed, text)
+
+
+def test_a_verb_of_watching_or_stopping_is_no_light_verb(parsed: Extractor) -> None:
+    text = "The Syrian general watched the raids on Lebanon unfold from Damascus."
+    assert parse(parsed, text) == set()

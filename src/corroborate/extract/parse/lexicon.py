@@ -39,7 +39,10 @@ class ParseLexicon:
     not_agents: frozenset[str]  # knowledge-base actors that speak but never act (monitors)
     non_actor_heads: frozenset[str]  # last words of unknown names that are no party to a war
     self_propelled: frozenset[str]
+    weapons: frozenset[str]  # classes of things fired or used in fighting (the use frame's)
     background_preps: frozenset[str]  # "after the attack": an act mentioned, not claimed
+    ending_lemmas: frozenset[str]  # "efforts to end the attacks": an act stopped, not claimed
+    tool_lemmas: frozenset[str]  # "drones used by the army": use with no target is no combat
     reaction_lemmas: frozenset[str]  # "condemned the killing": a reaction presupposes its act
     potential_lemmas: frozenset[str]  # "the ability to strike": an act not said to happen
     warning_lemmas: frozenset[str]  # "warned against new strikes": an act not said to happen
@@ -82,8 +85,11 @@ class ParseLexicon:
             not_agents=frozenset(n for n, t in kb.actor_types.items() if t == "monitor"),
             non_actor_heads=_words(kb, "non_actor_heads"),
             self_propelled=frozenset(kb.self_propelled),
+            weapons=frozenset(c for c, r in kb.frames.get("use", {}).items() if r == "combat"),
             background_preps=_words(kb, "background_preps"),
             reaction_lemmas=_words(kb, "reaction_lemmas"),
+            ending_lemmas=_words(kb, "ending_lemmas"),
+            tool_lemmas=_words(kb, "tool_lemmas"),
             potential_lemmas=_words(kb, "potential_lemmas"),
             warning_lemmas=_words(kb, "warning_lemmas"),
             conditional_marks=_words(kb, "conditional_marks"),

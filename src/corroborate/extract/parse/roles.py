@@ -413,8 +413,8 @@ def noun_roles(
         or (own_act and lemma in lex.own_act_lemmas)
         or (relation == "political_support" and lemma in lex.avowal_lemmas)
     )
-    if not light:
-        return roles
+    if not light or lemma in lex.reaction_lemmas or lemma in lex.ending_lemmas:
+        return roles  # "watched the raids", "to end the attacks": someone else's acts
     if not roles.agents:
         subj = _light_subject(verb)
         if subj is not None:

@@ -17,6 +17,7 @@ from corroborate.extract.claim import Claim
 from corroborate.extract.parse.attribution import Memory, voice
 from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
+from corroborate.extract.parse.phrases import named, thing_of
 from corroborate.extract.parse.roles import verb_roles
 
 
@@ -35,7 +36,14 @@ def _background(tok: Any, lex: ParseLexicon) -> bool:
     if tok.dep_ == "pobj":
         # "shocked by the attack", "outraged at the strike"
         return head.dep_ in ("agent", "prep") and head.head.lemma_.lower() in lex.reaction_lemmas
-    return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.reaction_lemmas
+    if tok.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp") and head.head.i != head.i:
+        # "watched the attacks unfold", "saw the strikes begin": a scene watched
+        return head.head.lemma_.lower() in lex.reaction_lemmas
+    lemma = head.lemma_.lower()
+    # "condemned the killing"; "efforts to end the attacks", "to stop the shelling"
+    return tok.dep_ in ("dobj", "nsubjpass") and (
+        lemma in lex.reaction_lemmas or lemma in lex.ending_lemmas
+    )
 
 
 def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
@@ -87,8 +95,52 @@ def _acts(tagged: Tagged, claim: Claim, start: int, end: int) -> list[Any]:
     """The trigger tokens of a claim's evidence span (offsets of the chunk): those that can
     make its relation, else all ("has the capacity to deploy": the deploying, not the having)."""
     found = [t for t in tagged.sent if t.i in tagged.cues and start <= t.idx < end]
+    # "under direct attack": an adjective the tagger reads as one (the verb "direct") is none
+    found = [t for t in found if not (t.pos_ == "ADJ" and t.dep_ == "amod")] or found
     fit = [t for t in found if claim.relation in tagged.cues[t.i]]
     return fit or found
+
+
+def _tool_use(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
+    """ "drones used by the US military", "nitrocellulose used in the manufacture of
+    ammunition": a thing described by its use, against no one and nowhere named, is no
+    fighting ("drones used against the rebels" is, and so is a use asserted: "the army has
+    used chemical weapons")."""
+    if tok.lemma_.lower() not in lex.tool_lemmas or tok.dep_ != "acl":
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    for prep in (*tok.children, *(c for o in objects for c in o.children)):
+        if prep.dep_ == "prep" and prep.lower_ in lex.target_preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and named(tagged, pobj, lex.generic_heads) is not None:
+                    return False
+    return True
+
+
+def _suffered(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "Russian soldiers captured in Ukraine", "Polish posts were attacked": the claim's
+    actor named only as what a passive act is done to (and not as its by-agent). A weapon
+    is no victim: "a Houthi drone aimed at Riyadh" is the Houthis' attack."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN":
+        return False
+    if tok.dep_ == "acl" and tok.head.i != tok.i:
+        patient = tok.head
+    else:
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if patient is None:
+        return False
+    thing = thing_of(tagged, patient)
+    if thing is not None and thing.cls in lex.weapons:
+        return False
+    by = [p for c in tok.children if c.dep_ == "agent" for p in c.subtree]
+    if any(_names(tagged, t, claim.subject) for t in by):
+        return False
+    return any(_names(tagged, t, claim.subject) for t in patient.subtree if t not in by)
+
+
+def _names(tagged: Tagged, tok: Any, subject: str | None) -> bool:
+    entry = tagged.name(tok.i, "actor", "demonym")
+    return entry is not None and entry.value == subject
 
 
 def _particle(tok: Any) -> bool:
@@ -113,6 +165,10 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
     if acts and all(_particle(t) for t in acts):
         return True
     if acts and claim.relation == "combat" and all(_quarrel(t, lex) for t in acts):
+        return True
+    if acts and claim.relation == "combat" and all(_tool_use(tagged, t, lex) for t in acts):
+        return True
+    if acts and claim.relation == "combat" and all(_suffered(tagged, t, claim, lex) for t in acts):
         return True
     if (
         acts
@@ -203,10 +259,30 @@ def _other_agents(tagged: Tagged, claim: Claim, start: int, end: int, lex: Parse
         v = voice(tagged, act, lex, memory)
         accused = None if v is None else v.accused
         roles = verb_roles(tagged, act, tagged.triggers[act.i], lex, memory, accused)
-        agents = {a.value for a in roles.agents}
+        agents = {a.value for a in roles.agents} or _owner_before(tagged, act)
         if not agents or claim.subject in agents:
             return False
     return True
+
+
+def _owner_before(tagged: Tagged, act: Any) -> set[str]:
+    """ "Biden stood behind Israel even as its campaign killed thousands": the owner "its"
+    names is the nearest state or group named before it (a person is no "it")."""
+    subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
+    pronoun = (
+        None
+        if subj is None
+        else next(
+            (c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+        )
+    )
+    if pronoun is None:
+        return set()
+    for tok in reversed(tagged.sent[: pronoun.i - tagged.sent.start]):
+        entry = tagged.name(tok.i, "actor", "demonym")
+        if entry is not None and entry.cls not in ("person", "open_person"):
+            return {entry.value}
+    return set()
 
 
 class Vetter:
