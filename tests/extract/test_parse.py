@@ -685,3 +685,26 @@ def test_a_use_asserted_or_aimed_stays_combat(parsed: Extractor) -> None:
 def test_a_verb_of_watching_or_stopping_is_no_light_verb(parsed: Extractor) -> None:
     text = "The Syrian general watched the raids on Lebanon unfold from Damascus."
     assert parse(parsed, text) == set()
+
+
+def test_praise_for_support_is_the_praised_ones_backing(parsed: Extractor) -> None:
+    text = "Vucic praised Putin for his steadfast support."
+    found = {
+        (c.subject, c.relation, c.recipient, c.speaker)
+        for c in parsed.extract(text, doc="t").claims
+    }
+    assert ("Russia", "political_support", "Serbia", "Serbia") in found
+    assert ("Serbia", "political_support") not in {(s, r) for s, r, *_ in found}
+
+
+def test_a_nominal_act_owned_by_another_is_not_the_subjects(parsed: Extractor) -> None:
+    text = "Blinken will raise concerns about China's growing support for Russia as Moscow rearms."
+    assert ("United States", "political_support") not in _acts(parsed, text)
+    assert ("China", "political_support") in _acts(parsed, text)
+
+
+def test_support_needed_or_sought_is_no_claim(parsed: Extractor) -> None:
+    text = "Moldova needs our support, the Romanian minister said."
+    assert not {
+        c for c in parsed.extract(text, doc="t").claims if c.relation == "political_support"
+    }

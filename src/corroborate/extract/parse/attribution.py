@@ -161,6 +161,8 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
         if is_verb and lemma in lex.accuse_lemmas and dep in ("prep", "pcomp"):
             content = True  # "accused Y of sending", "blamed Y for the strike"
             accused = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if is_verb and lemma in lex.credit_lemmas and dep == "prep":
+            content = True  # "praised Y for its support": the praiser says Y supports
         if is_verb and lemma in lex.speech_lemmas and content:
             own_neg, own_hedge = _local_marks(head, lex)
             if own_neg:

@@ -19,6 +19,7 @@ class ParseLexicon:
     own_act_lemmas: frozenset[str]
     avowal_lemmas: frozenset[str]  # "declared solidarity with X": a stance declared is held
     accuse_lemmas: frozenset[str]
+    credit_lemmas: frozenset[str]  # "praised Y for its support": Y's act, in the praiser's voice
     belief_lemmas: frozenset[str]
     claim_nouns: frozenset[str]
     hedge_modals: frozenset[str]
@@ -66,6 +67,7 @@ class ParseLexicon:
             own_act_lemmas=_words(kb, "own_act_lemmas"),
             avowal_lemmas=_words(kb, "avowal_lemmas"),
             accuse_lemmas=_words(kb, "accuse_lemmas"),
+            credit_lemmas=_words(kb, "credit_lemmas"),
             belief_lemmas=_words(kb, "belief_lemmas"),
             claim_nouns=_words(kb, "claim_noun_lemmas"),
             hedge_modals=_words(kb, "hedge_modals"),

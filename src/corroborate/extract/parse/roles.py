@@ -351,11 +351,34 @@ def _patron_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) 
     return roles
 
 
+def credited(noun: Any, lex: ParseLexicon) -> Any | None:
+    """The verb of credit a nominal act is the reason of: "praised Biden for his support"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in lex.credit_lemmas else None
+
+
+def _credit_roles(tagged: Tagged, noun: Any, verb: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+    """ "X praised Y for its support (for Z)": Y acts, for Z or else for X."""
+    roles = Roles()
+    roles.agents = _agents(tagged, [c for c in verb.children if c.dep_ == "dobj"], lex, memory)
+    roles.recipient = _recipient_from_preps(tagged, noun, lex.recipient_preps, lex, memory)
+    if roles.recipient is None:
+        subj = subject_of(verb)
+        roles.recipient = None if subj is None else actor_of(tagged, subj, lex, memory)
+    return roles
+
+
 def noun_roles(
     tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory, *, entry: Entry | None = None
 ) -> Roles:
     if entry is not None and entry.voice == "patron":
         return _patron_roles(tagged, noun, lex, memory)
+    credit = credited(noun, lex)
+    if credit is not None:
+        return _credit_roles(tagged, noun, credit, lex, memory)
     roles = Roles()
     relation = None if entry is None else entry.value
     # a nominal attack's "on", "against" phrase is its target: "strikes on X"

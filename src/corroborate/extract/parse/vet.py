@@ -18,7 +18,7 @@ from corroborate.extract.parse.attribution import Memory, voice
 from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import named, thing_of
-from corroborate.extract.parse.roles import verb_roles
+from corroborate.extract.parse.roles import credited, verb_roles
 
 
 def _background(tok: Any, lex: ParseLexicon) -> bool:
@@ -61,6 +61,8 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
         return True
     if tok.dep_ == "pobj" and head.lower_ == "against":
         return head.head.lemma_.lower() in lex.warning_lemmas  # "warned against new strikes"
+    if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.potential_lemmas:
+        return True  # "they need our support", "threatened strikes on Kyiv"
     return (
         tok.dep_ == "pobj"
         and head.lower_ in ("of", "at", "for")
@@ -99,6 +101,40 @@ def _acts(tagged: Tagged, claim: Claim, start: int, end: int) -> list[Any]:
     found = [t for t in found if not (t.pos_ == "ADJ" and t.dep_ == "amod")] or found
     fit = [t for t in found if claim.relation in tagged.cues[t.i]]
     return fit or found
+
+
+def _credits(tok: Any, lex: ParseLexicon) -> bool:
+    """ "Netanyahu praised Biden for his support": praise for an act is no backing of the one
+    praised (the act praised is read from its noun)."""
+    if tok.lemma_.lower() not in lex.credit_lemmas:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" for p in c.children)
+        for c in tok.children
+    )
+
+
+def _owned_by_another(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "concerns about China's support for Russia": a nominal act whose owner names another
+    actor is that actor's, not the claim's subject's."""
+    if tok.pos_ not in ("NOUN", "PROPN") or claim.subject is None:
+        return False
+    if claim.relation not in ("political_support", "combat"):
+        return False  # "Azerbaijan's purchases of Israeli weapons": the buyer owns a purchase
+    entry = tagged.triggers.get(tok.i)
+    if entry is not None and entry.voice == "patron":
+        return False  # "Russia's closest ally": the owner is the side backed, not the backer
+    credit = credited(tok, lex)
+    # "praised Biden for his support": the one praised owns the act
+    owner = [c for c in credit.children if c.dep_ == "dobj"] if credit is not None else []
+    owner = owner or [c for c in tok.children if c.dep_ == "poss"]
+    owners = {
+        e.value
+        for o in owner
+        for t in o.subtree
+        if (e := tagged.name(t.i, "actor", "demonym")) is not None
+    }
+    return bool(owners) and claim.subject not in owners
 
 
 def _tool_use(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
@@ -165,6 +201,8 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
     if acts and all(_particle(t) for t in acts):
         return True
     if acts and claim.relation == "combat" and all(_quarrel(t, lex) for t in acts):
+        return True
+    if acts and all(_credits(t, lex) or _owned_by_another(tagged, t, claim, lex) for t in acts):
         return True
     if acts and claim.relation == "combat" and all(_tool_use(tagged, t, lex) for t in acts):
         return True
