@@ -708,3 +708,23 @@ def test_support_needed_or_sought_is_no_claim(parsed: Extractor) -> None:
     assert not {
         c for c in parsed.extract(text, doc="t").claims if c.relation == "political_support"
     }
+
+
+def test_a_relative_clause_on_a_list_is_about_every_member(parsed: Extractor) -> None:
+    text = "The coup stunned Egypt, Qatar and others who were behind the RSF."
+    found = {(s, r, rec) for s, r, rec, *_ in parse(parsed, text)}
+    assert {("Egypt", "political_support", "Rapid Support Forces"),
+            ("Qatar", "political_support", "Rapid Support Forces")} <= found  # fmt: skip
+
+
+def test_verbs_listed_before_their_object_share_it(parsed: Extractor) -> None:
+    text = "Eritrea supports, arms and finances the Houthis, Djibouti said."
+    found = {(s, r, rec) for s, r, rec, *_ in parse(parsed, text)}
+    assert ("Eritrea", "political_support", "Houthis") in found
+
+
+def test_its_backing_after_a_person_is_the_states_and_its_of_the_side(parsed: Extractor) -> None:
+    text = "Biden would need to press the UAE hard to end its backing of the RSF."
+    found = {(s, r, rec) for s, r, rec, *_ in parse(parsed, text)}
+    assert ("United Arab Emirates", "political_support", "Rapid Support Forces") in found
+    assert ("United States", "political_support") not in {(s, r) for s, r, _ in found}

@@ -167,6 +167,22 @@ def _shielded(tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory) -> N
     return None
 
 
+def _shared_object(verb: Any) -> list[Any]:
+    """ "Iran supports, trains and finances the Houthis": verbs coordinated before the last
+    share its object."""
+    # (the small model tags a verb in such a list as a noun now and then: "supports, trains")
+    later = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i]
+    while later:
+        last = later[-1]
+        found = [t for c in last.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        if found:
+            return found
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in last.children):
+            return []  # a clause of its own: "Iran supports X and Russia arms Y"
+        later = [c for c in last.children if c.dep_ == "conj"]
+    return []
+
+
 def verb_roles(
     tagged: Tagged, verb: Any, entry: Entry, lex: ParseLexicon, memory: Memory, accused: Any
 ) -> Roles:
@@ -194,6 +210,8 @@ def verb_roles(
         )  # fmt: skip
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subj = verb.head  # "Iran, which supplies drones": the noun the clause is about
+        while subj.dep_ == "conj" and subj.head.i != subj.i:
+            subj = subj.head  # "Egypt, Saudi Arabia and others who were behind X": all of them
     if accused is not None:
         subj = accused
     elif by_agent is not None:
@@ -214,6 +232,8 @@ def verb_roles(
             objects.extend(conjuncts(child))
         if child.dep_ == "prep" and child.lower_ == "with":
             objects.extend(t for p in _pobjs(child) for t in conjuncts(p))
+    if not objects and entry.value in (*_ATTACKS, "political_support"):
+        objects = _shared_object(verb)
     if participle:
         objects.append(verb.head)
         roles.epithet = True
@@ -275,6 +295,23 @@ def verb_roles(
                 roles.recipient = actor_of(tagged, holder, lex, memory)
         roles.agents = suppliers
     return roles
+
+
+def _person(tagged: Tagged, tok: Any) -> bool:
+    entry = tagged.name(tok.i)
+    return tok.ent_type_ == "PERSON" or (entry is not None and entry.cls in _PEOPLE)
+
+
+_PEOPLE = frozenset({"person", "open_person"})
+
+
+def named_before(tagged: Tagged, pronoun: Any) -> Any | None:
+    """The nearest state or group named before "its" (a person is no "it")."""
+    for tok in reversed(tagged.sent[: pronoun.i - tagged.sent.start]):
+        entry = tagged.name(tok.i, "actor", "demonym")
+        if entry is not None and entry.cls not in _PEOPLE:
+            return tok
+    return None
 
 
 def _clause_subject(noun: Any, pronoun: Any) -> Any | None:
@@ -398,6 +435,8 @@ def noun_roles(
                 # the governing clause's subject; else the pronoun's own referent ("Our
                 # support ...," the spokesman said)
                 subj = _clause_subject(noun, child)
+                if subj is not None and child.lower_ == "its" and _person(tagged, subj):
+                    subj = named_before(tagged, child)  # "Trump ... the UAE to end its X"
                 agents = _agents(tagged, [subj], lex, memory) if subj is not None else []
                 roles.agents = agents or [
                     a for a in [actor_of(tagged, child, lex, memory)] if a is not None
@@ -415,6 +454,11 @@ def noun_roles(
                     thing = thing_of(tagged, pobj)
                     if thing is not None:
                         roles.objects.append((pobj, thing))
+                    elif roles.agents and relation == "political_support":
+                        # "its backing of the RSF": with its owner named, "of" is the side
+                        roles.recipient = roles.recipient or _place_or_actor(
+                            tagged, pobj, lex, memory
+                        )
                     elif not roles.agents and noun.lemma_.lower() in lex.of_agent_nouns:
                         # "the involvement of Russia" (but "the recruitment of Syrians": theme)
                         roles.agents = _agents(tagged, [pobj], lex, memory)

@@ -18,10 +18,10 @@ from corroborate.extract.parse.attribution import Memory, voice
 from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import named, thing_of
-from corroborate.extract.parse.roles import credited, verb_roles
+from corroborate.extract.parse.roles import credited, named_before, verb_roles
 
 
-def _background(tok: Any, lex: ParseLexicon) -> bool:
+def _background(tok: Any, lex: ParseLexicon, *, stopped: bool = False) -> bool:
     """A nominal act in a background position: the object of "after", "following", "since",
     "under"; what a verb of reaction (condemn, mourn, shocked by) takes as its object."""
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -32,7 +32,7 @@ def _background(tok: Any, lex: ParseLexicon) -> bool:
     if tok.dep_ in ("pobj", "dobj") and head.lower_ in lex.background_preps:
         return True  # the parser reads "following" as a preposition or as a verb
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return _background(head.head, lex)  # "mourned the victims of the attack"
+        return _background(head.head, lex, stopped=stopped)  # "mourned the victims of the attack"
     if tok.dep_ == "pobj":
         # "shocked by the attack", "outraged at the strike"
         return head.dep_ in ("agent", "prep") and head.head.lemma_.lower() in lex.reaction_lemmas
@@ -40,10 +40,10 @@ def _background(tok: Any, lex: ParseLexicon) -> bool:
         # "watched the attacks unfold", "saw the strikes begin": a scene watched
         return head.head.lemma_.lower() in lex.reaction_lemmas
     lemma = head.lemma_.lower()
-    # "condemned the killing"; "efforts to end the attacks", "to stop the shelling"
-    return tok.dep_ in ("dobj", "nsubjpass") and (
-        lemma in lex.reaction_lemmas or lemma in lex.ending_lemmas
-    )
+    # "condemned the killing"; "efforts to end the attacks", "to stop the shelling" (but
+    # "to end its backing of X" says it backs X)
+    ends = stopped and lemma in lex.ending_lemmas
+    return tok.dep_ in ("dobj", "nsubjpass") and (lemma in lex.reaction_lemmas or ends)
 
 
 def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
@@ -128,6 +128,8 @@ def _owned_by_another(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon)
     # "praised Biden for his support": the one praised owns the act
     owner = [c for c in credit.children if c.dep_ == "dobj"] if credit is not None else []
     owner = owner or [c for c in tok.children if c.dep_ == "poss"]
+    if [o.lower_ for o in owner] == ["its"]:
+        owner = [t for t in [named_before(tagged, owner[0])] if t is not None]
     owners = {
         e.value
         for o in owner
@@ -214,7 +216,12 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
         and all(_backs_a_thing(t, lex) and not _shields(tagged, t) for t in acts)
     ):
         return True
-    return bool(acts) and all(_background(t, lex) or _unrealised(t, lex) for t in acts)
+    # an act stopped is not claimed ("efforts to end the attacks"); backing ended is ("to end
+    # its backing of X")
+    stopped = claim.relation != "political_support"
+    return bool(acts) and all(
+        _background(t, lex, stopped=stopped) or _unrealised(t, lex) for t in acts
+    )
 
 
 def _placed(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
