@@ -728,3 +728,13 @@ def test_its_backing_after_a_person_is_the_states_and_its_of_the_side(parsed: Ex
     found = {(s, r, rec) for s, r, rec, *_ in parse(parsed, text)}
     assert ("United Arab Emirates", "political_support", "Rapid Support Forces") in found
     assert ("United States", "political_support") not in {(s, r) for s, r, _ in found}
+
+
+def test_condemning_an_attack_on_a_side_stands_with_it(parsed: Extractor) -> None:
+    text = "Qatar condemned the Israeli strike on Lebanon."
+    assert ("Qatar", "political_support", "Lebanon", "Qatar", "affirm", False) in parse(
+        parsed, text
+    )
+    # condemning a side, or an attack on no side named, backs nobody
+    assert not parse(parsed, "Qatar condemned Israel.")
+    assert not parse(parsed, "Qatar condemned the attack.")

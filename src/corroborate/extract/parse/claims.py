@@ -127,12 +127,13 @@ def _coordinated(a: Any, b: Any) -> bool:
     return bool(a.i != b.i and first(a).i == first(b).i)
 
 
-def _speaker(trigger: Any, agent: Named | None, voice: Voice) -> str:
+def _speaker(trigger: Any, agent: Named | None, voice: Voice, *, stated: bool) -> str:
     """The claim's voice; where the voice is one of the act's coordinated agents, each agent
     voices its own act ("the Houthis and Hamas condemned the raid and declared solidarity
-    with Lebanon": Hamas declares its own solidarity)."""
+    with Lebanon": Hamas declares its own solidarity). A `stated` act (a condemnation) is a
+    statement of its agent's."""
     if voice.speaker is None:
-        return "author"
+        return agent.value if stated and agent is not None else "author"
     said, did = _token(trigger, voice.speaker), _token(trigger, agent)
     if agent is not None and said is not None and did is not None and _coordinated(said, did):
         return agent.value
@@ -183,7 +184,7 @@ def make_claims(
             recipient = None if roles.recipient is None else roles.recipient.value
             if subject is not None and subject == recipient:
                 continue
-            speaker = _speaker(trigger, agent, voice)
+            speaker = _speaker(trigger, agent, voice, stated=entry.voice == "victim")
             tokens = [trigger] + [
                 t
                 for t in (

@@ -120,6 +120,12 @@ def _target_of_acts(tagged: Tagged, head: Any, lex: ParseLexicon, memory: Memory
     return None
 
 
+def _target_of(tagged: Tagged, act: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """The side a nominal attack is on ("the strike on Lebanon"), not a place it hit."""
+    got = _recipient_from_preps(tagged, act, lex.target_preps, lex, memory)
+    return got if got is not None and got.kind in _SIDES else None
+
+
 def _purpose_beneficiary(
     tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory
 ) -> Named | None:
@@ -272,6 +278,13 @@ def verb_roles(
         roles.recipient = _purpose_beneficiary(tagged, verb, lex, memory)
     if entry.voice == "shield":
         roles.recipient = _shielded(tagged, verb, lex, memory)
+        roles.objects = []
+    if entry.voice == "victim":  # "condemned the strike on Lebanon": only an attack's target
+        attacks = [o for o in verb.children if o.dep_ == "dobj" and o.i in tagged.triggers
+                   and tagged.triggers[o.i].value in _ATTACKS]  # fmt: skip
+        roles.recipient = next(
+            (t for a in attacks if (t := _target_of(tagged, a, lex, memory)) is not None), None
+        )
         roles.objects = []
     if entry.voice == "acquire":  # "Armenia bought drones from Russia": roles swap
         suppliers: list[Named] = []
