@@ -82,8 +82,21 @@ def enclosing_speaker(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memor
     return None
 
 
+def _cataphora(tagged: Tagged, tok: Any, lex: ParseLexicon) -> Named | None:
+    """ "While it provides support to X, Armenia ...": the subject of a clause put before its
+    main clause is the main clause's subject, named after it."""
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i > clause.head.i:
+        return None
+    main = subject_of(clause.head)
+    if main is None or main.i < tok.i or main.lower_ in PRONOUNS:
+        return None
+    got = named(tagged, main, lex.generic_heads)
+    return got if got is not None and got.kind in ("actor", "demonym", "open") else None
+
+
 def resolve_pronoun(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
-    inner = enclosing_speaker(tagged, tok, lex, memory)
+    inner = enclosing_speaker(tagged, tok, lex, memory) or _cataphora(tagged, tok, lex)
     if inner is not None:
         return inner
     return memory.speaker if tok.lower_ in ("he", "she", "we") else memory.actor
@@ -198,6 +211,8 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
             content = True  # "accused Y of sending", "blamed Y for the strike"
             # "X accused Y of ...", and passive "Y was accused (by X) of ...": Y acts
             accused = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if is_verb and lemma in lex.credit_lemmas and dep == "prep":
+            content = True  # "praised Y for its support": the praiser says Y supports
         if is_verb and lemma in lex.speech_lemmas and content:
             own_neg, own_hedge = _local_marks(head, lex)
             if own_neg:

@@ -138,6 +138,7 @@ class ParseExtractor:
                 _purpose_of_an_act(tagged, trigger, lex)
                 or _moved_by_an_act(tagged, trigger)
                 or _merely_possible(trigger, lex)
+                or _in_a_name(tagged, trigger)
             ):
                 continue
             v = voice(tagged, trigger, lex, memory)
@@ -151,7 +152,7 @@ class ParseExtractor:
                 trigger.dep_ in ("amod", "compound") and trigger.lower_.endswith("ing")
             )
             if trigger.pos_ in ("NOUN", "PROPN") and not verbal:
-                roles = noun_roles(tagged, trigger, lex, memory)
+                roles = noun_roles(tagged, trigger, lex, memory, entry=entry)
             else:
                 roles = verb_roles(tagged, trigger, entry, lex, memory, v.accused)
             made = make_claims(
@@ -238,6 +239,14 @@ def _merely_possible(trigger: Any, lex: ParseLexicon) -> bool:
         for t in (trigger, node)
         for c in t.children
     )
+
+
+def _in_a_name(tagged: Tagged, trigger: Any) -> bool:
+    """ "Carrier Strike Group 2", "Operation Desert Strike", a headline in title case ("Moscow
+    Warns Against New US Missile Strikes"): a capitalised word the tagger reads as part of a
+    name, inside the sentence, is no act the parse can give roles to."""
+    start: int = tagged.sent.start
+    return bool(trigger.pos_ == "PROPN" and trigger.text[:1].isupper() and trigger.i != start)
 
 
 def _shift(claim: Claim, offset: int, text: str) -> Claim:

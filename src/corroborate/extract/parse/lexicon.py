@@ -17,7 +17,9 @@ class ParseLexicon:
     speech_lemmas: frozenset[str]
     deny_lemmas: frozenset[str]
     own_act_lemmas: frozenset[str]
+    avowal_lemmas: frozenset[str]  # "declared solidarity with X": a stance declared is held
     accuse_lemmas: frozenset[str]
+    credit_lemmas: frozenset[str]  # "praised Y for its support": Y's act, in the praiser's voice
     belief_lemmas: frozenset[str]
     claim_nouns: frozenset[str]
     hedge_modals: frozenset[str]
@@ -29,6 +31,8 @@ class ParseLexicon:
     recipient_preps: frozenset[str]
     moved_to_preps: frozenset[str]  # "stepped up its supplies to Y": a noun's "to" on its verb
     giving_speech_lemmas: frozenset[str]  # "announced an aid package": the speaker gives
+    mutual_nouns: frozenset[str]  # "an ally of X": patronage either way (roles.py)
+    censure_lemmas: frozenset[str]  # "blocked efforts to censure X": a shield for X
     purpose_lemmas: frozenset[str]
     furnish_lemmas: frozenset[str]  # "supplied X with Y": X receives, Y moves
     target_preps: frozenset[str]
@@ -39,10 +43,14 @@ class ParseLexicon:
     not_agents: frozenset[str]  # knowledge-base actors that speak but never act (monitors)
     non_actor_heads: frozenset[str]  # last words of unknown names that are no party to a war
     self_propelled: frozenset[str]
+    weapons: frozenset[str]  # classes of things fired or used in fighting (the use frame's)
     background_preps: frozenset[str]  # "after the attack": an act mentioned, not claimed
+    ending_lemmas: frozenset[str]  # "efforts to end the attacks": an act stopped, not claimed
+    tool_lemmas: frozenset[str]  # "drones used by the army": use with no target is no combat
     reaction_lemmas: frozenset[str]  # "condemned the killing": a reaction presupposes its act
     possibility_words: frozenset[str]  # "a potential transfer": a forecast, not an act
     potential_lemmas: frozenset[str]  # "the ability to strike": an act not said to happen
+    warning_lemmas: frozenset[str]  # "warned against new strikes": an act not said to happen
     conditional_marks: frozenset[str]  # "if it supports X": a condition, not a claim
     private_heads: frozenset[str]  # "Syrian men said": people of a nationality, no state voice
     nonstate_heads: frozenset[str]  # "Yemeni rebels": a nationality, not the state acting
@@ -64,7 +72,9 @@ class ParseLexicon:
             speech_lemmas=_words(kb, "speech_lemmas"),
             deny_lemmas=_words(kb, "deny_lemmas"),
             own_act_lemmas=_words(kb, "own_act_lemmas"),
+            avowal_lemmas=_words(kb, "avowal_lemmas"),
             accuse_lemmas=_words(kb, "accuse_lemmas"),
+            credit_lemmas=_words(kb, "credit_lemmas"),
             belief_lemmas=_words(kb, "belief_lemmas"),
             claim_nouns=_words(kb, "claim_noun_lemmas"),
             hedge_modals=_words(kb, "hedge_modals"),
@@ -76,6 +86,8 @@ class ParseLexicon:
             recipient_preps=_words(kb, "recipient_preps"),
             moved_to_preps=_words(kb, "moved_to_preps"),
             giving_speech_lemmas=_words(kb, "giving_speech_lemmas"),
+            censure_lemmas=_words(kb, "censure_lemmas"),
+            mutual_nouns=_words(kb, "mutual_nouns"),
             purpose_lemmas=_words(kb, "purpose_lemmas"),
             furnish_lemmas=_words(kb, "furnish_lemmas"),
             target_preps=_words(kb, "target_preps"),
@@ -85,10 +97,14 @@ class ParseLexicon:
             not_agents=frozenset(n for n, t in kb.actor_types.items() if t == "monitor"),
             non_actor_heads=_words(kb, "non_actor_heads"),
             self_propelled=frozenset(kb.self_propelled),
+            weapons=frozenset(c for c, r in kb.frames.get("use", {}).items() if r == "combat"),
             background_preps=_words(kb, "background_preps"),
             reaction_lemmas=_words(kb, "reaction_lemmas"),
             possibility_words=_words(kb, "possibility_words"),
+            ending_lemmas=_words(kb, "ending_lemmas"),
+            tool_lemmas=_words(kb, "tool_lemmas"),
             potential_lemmas=_words(kb, "potential_lemmas"),
+            warning_lemmas=_words(kb, "warning_lemmas"),
             conditional_marks=_words(kb, "conditional_marks"),
             private_heads=_words(kb, "nonstate_heads") | _words(kb, "private_heads"),
             nonstate_heads=_words(kb, "nonstate_heads"),

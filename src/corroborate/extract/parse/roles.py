@@ -22,6 +22,9 @@ _NOT_ACTORS = frozenset({"generic", "outlet", "person", "name", "place"})
 _AMOUNT_PREPS = frozenset({"in", "of", "worth"})
 # Acts of moving things to a side, whose thing's nationality may name the supplier.
 SUPPLY_ACTS = frozenset({"transfer", "send", "arms_supply"})
+# What names a side (not a place): an object of attack that names one is its target.
+_SIDES = frozenset({"actor", "demonym"})
+_ATTACKS = frozenset({"attack", "combat"})
 
 
 @dataclass(slots=True)
@@ -113,13 +116,23 @@ def _recipient_from_preps(
 
 
 def _target_of_acts(tagged: Tagged, head: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
-    """The target of an act named under the head's prepositions: "involved in the attack on
-    X", "took part in strikes against X", "responsibility for the attack on X"."""
-    for act in tagged.acts_under(head):
+    """The target of an act named under the head's prepositions or as its object: "involved
+    in the attack on X", "took part in strikes against X", "responsibility for the attack on
+    X", "carried out strikes on X" (a light verb's target is its nominal act's)."""
+    # the object of an act of attack is part of it ("carried out strikes" is one trigger)
+    attack = head.i in tagged.triggers and tagged.triggers[head.i].value in _ATTACKS
+    objects = [c for c in head.children if c.dep_ == "dobj" and (attack or c.i in tagged.cues)]
+    for act in [*tagged.acts_under(head), *objects]:
         got = _recipient_from_preps(tagged, act, lex.target_preps, lex, memory)
         if got is not None:
             return got
     return None
+
+
+def _target_of(tagged: Tagged, act: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """The side a nominal attack is on ("the strike on Lebanon"), not a place it hit."""
+    got = _recipient_from_preps(tagged, act, lex.target_preps, lex, memory)
+    return got if got is not None and got.kind in _SIDES else None
 
 
 def _purpose_beneficiary(
@@ -146,6 +159,53 @@ def furnished_with(verb: Any, lex: ParseLexicon) -> bool:
     if verb.lemma_.lower() not in lex.furnish_lemmas and verb.lower_ not in lex.furnish_lemmas:
         return False
     return any(c.dep_ == "prep" and c.lower_ == "with" and _pobjs(c) for c in verb.children)
+
+
+def _censured(tagged: Tagged, obj: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """Whom a blocked measure is against: "efforts to censure Russia", "sanctions against
+    Israel", "a resolution condemning Moscow", "the expulsion of Belarus"."""
+    for tok in obj.subtree:
+        if tok.lemma_.lower() not in lex.censure_lemmas and tok.lower_ not in lex.censure_lemmas:
+            continue
+        heads = [c for c in tok.children if c.dep_ == "dobj"]
+        heads += [
+            p
+            for c in (*tok.children, *(obj.children if tok.i == obj.i else ()))
+            if c.dep_ == "prep" and c.lower_ in ("against", "on", "of")
+            for p in _pobjs(c)
+        ]
+        for head in heads:
+            got = actor_of(tagged, head, lex, memory)
+            if got is not None:
+                return got
+    return None
+
+
+def _shielded(tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """The side a blocking shields: the target of the measure blocked, or nobody ("blocked
+    the road", "vetoed the budget" shield no side)."""
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "nsubjpass"):
+            got = _censured(tagged, obj, lex, memory)
+            if got is not None:
+                return got
+    return None
+
+
+def _shared_object(verb: Any) -> list[Any]:
+    """ "Iran supports, trains and finances the Houthis": verbs coordinated before the last
+    share its object."""
+    # (the small model tags a verb in such a list as a noun now and then: "supports, trains")
+    later = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i]
+    while later:
+        last = later[-1]
+        found = [t for c in last.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        if found:
+            return found
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in last.children):
+            return []  # a clause of its own: "Iran supports X and Russia arms Y"
+        later = [c for c in last.children if c.dep_ == "conj"]
+    return []
 
 
 def verb_roles(
@@ -175,6 +235,8 @@ def verb_roles(
         )  # fmt: skip
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subj = verb.head  # "Iran, which supplies drones": the noun the clause is about
+        while subj.dep_ == "conj" and subj.head.i != subj.i:
+            subj = subj.head  # "Egypt, Saudi Arabia and others who were behind X": all of them
     if accused is not None:
         subj = accused
     elif by_agent is not None:
@@ -197,6 +259,8 @@ def verb_roles(
             (furnished_to if furnished else objects).extend(conjuncts(child))
         if child.dep_ == "prep" and child.lower_ == "with":
             objects.extend(t for p in _pobjs(child) for t in conjuncts(p))
+    if not objects and entry.value in (*_ATTACKS, "political_support"):
+        objects = _shared_object(verb)
     if participle:
         # "forces equipped with Israeli drones": the forces are furnished, the drones move
         (furnished_to if furnished else objects).append(verb.head)
@@ -231,7 +295,12 @@ def verb_roles(
         preps = preps | {"from"}  # "withholding weapons from its ally"
     if furnished:
         preps = preps - {"with"}  # "armed the Houthis with Russian rifles": what, not whom
-    roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory) or recipient
+    from_preps = _recipient_from_preps(tagged, verb, preps, lex, memory)
+    if entry.value in _ATTACKS and recipient is not None and recipient.kind in _SIDES:
+        # "hit Houthi targets in Yemen": the side the object names is the target, the
+        # preposition only places the act
+        from_preps = None
+    roles.recipient = from_preps or recipient
     if roles.recipient is None and entry.value in ("attack", "combat"):
         roles.recipient = _target_of_acts(tagged, verb, lex, memory)
     if roles.recipient is None and entry.voice == "withhold":
@@ -247,6 +316,16 @@ def verb_roles(
             )
     if roles.recipient is None and entry.value not in ("attack", "combat"):
         roles.recipient = _purpose_beneficiary(tagged, verb, lex, memory)
+    if entry.voice == "shield":
+        roles.recipient = _shielded(tagged, verb, lex, memory)
+        roles.objects = []
+    if entry.voice == "victim":  # "condemned the strike on Lebanon": only an attack's target
+        attacks = [o for o in verb.children if o.dep_ == "dobj" and o.i in tagged.triggers
+                   and tagged.triggers[o.i].value in _ATTACKS]  # fmt: skip
+        roles.recipient = next(
+            (t for a in attacks if (t := _target_of(tagged, a, lex, memory)) is not None), None
+        )
+        roles.objects = []
     if entry.voice == "acquire":  # "Armenia bought drones from Russia": roles swap
         suppliers: list[Named] = []
         # "received rifles from Eritrea": the parser hangs "from" on the verb or on the object;
@@ -271,6 +350,23 @@ def verb_roles(
     return roles
 
 
+def _person(tagged: Tagged, tok: Any) -> bool:
+    entry = tagged.name(tok.i)
+    return tok.ent_type_ == "PERSON" or (entry is not None and entry.cls in _PEOPLE)
+
+
+_PEOPLE = frozenset({"person", "open_person"})
+
+
+def named_before(tagged: Tagged, pronoun: Any) -> Any | None:
+    """The nearest state or group named before "its" (a person is no "it")."""
+    for tok in reversed(tagged.sent[: pronoun.i - tagged.sent.start]):
+        entry = tagged.name(tok.i, "actor", "demonym")
+        if entry is not None and entry.cls not in _PEOPLE:
+            return tok
+    return None
+
+
 def _clause_subject(noun: Any, pronoun: Any) -> Any | None:
     """The subject before a possessive pronoun of the clause its noun is in."""
     node = noun
@@ -286,21 +382,114 @@ def _clause_subject(noun: Any, pronoun: Any) -> Any | None:
     return None
 
 
-def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+def _light_verb(noun: Any, *, means: bool) -> Any | None:
+    """The verb whose object a nominal act is: "launched strikes", "declared solidarity", and
+    with `means`, "responded with strikes" (an attack as the means of the verb's act; but
+    "balanced it with support from Turkey" is someone else's support)."""
+    if noun.head.i == noun.i:
+        return None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif means and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _light_subject(verb: Any) -> Any | None:
+    """The subject of a light verb, through a gerund of means: "responded by carrying out
+    strikes" is the responder's (not "accused X of carrying out", whose act is X's)."""
+    subj = subject_of(verb)
+    if subj is None and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+        prep = verb.head
+        if prep.head.i != prep.i and prep.head.pos_ in ("VERB", "AUX"):
+            return subject_of(prep.head)
+    return subj
+
+
+def _patron_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+    """A noun of patronage: "X became Y's closest ally", "X, a key backer of Y", "X is an
+    accomplice to Y's war". Its owner or its "of"/"to" phrase is the side backed (or the
+    owner of what it names); the subject of the copula, or the name it is in apposition to,
+    backs it. Anything else ("Russia's allies sent ...") names a patron, claims nothing."""
     roles = Roles()
+    side: Any | None = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if side is None:
+        side = next(
+            (p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+             for p in _pobjs(c)),
+            None,
+        )  # fmt: skip
+    if side is not None:
+        roles.recipient = actor_of(tagged, side, lex, memory)
+    if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+        backer = subject_of(noun.head)
+    elif noun.dep_ == "appos" and noun.head.i != noun.i:
+        backer = noun.head
+    else:
+        backer = None
+    if backer is not None:
+        roles.agents = _agents(tagged, [backer], lex, memory)
+    mutual = noun.lemma_.lower() in lex.mutual_nouns or noun.lower_ in lex.mutual_nouns
+    if mutual and roles.recipient is not None and len(roles.agents) == 1:
+        # allies back each other; of a state and an armed group, the state is the patron:
+        # "the militia, a close ally of the United States" is the United States' backing
+        (agent,) = roles.agents
+        if agent.value not in lex.states and roles.recipient.value in lex.states:
+            roles.agents, roles.recipient = [roles.recipient], agent
+    return roles
+
+
+def credited(noun: Any, lex: ParseLexicon) -> Any | None:
+    """The verb of credit a nominal act is the reason of: "praised Biden for his support"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in lex.credit_lemmas else None
+
+
+def _credit_roles(tagged: Tagged, noun: Any, verb: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+    """ "X praised Y for its support (for Z)": Y acts, for Z or else for X."""
+    roles = Roles()
+    roles.agents = _agents(tagged, [c for c in verb.children if c.dep_ == "dobj"], lex, memory)
+    roles.recipient = _recipient_from_preps(tagged, noun, lex.recipient_preps, lex, memory)
+    if roles.recipient is None:
+        subj = subject_of(verb)
+        roles.recipient = None if subj is None else actor_of(tagged, subj, lex, memory)
+    return roles
+
+
+def noun_roles(
+    tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory, *, entry: Entry | None = None
+) -> Roles:
+    if entry is not None and entry.voice == "patron":
+        return _patron_roles(tagged, noun, lex, memory)
+    credit = credited(noun, lex)
+    if credit is not None:
+        return _credit_roles(tagged, noun, credit, lex, memory)
+    roles = Roles()
+    relation = None if entry is None else entry.value
+    # a nominal attack's "on", "against" phrase is its target: "strikes on X"
+    preps = lex.recipient_preps | lex.target_preps if relation in _ATTACKS else lex.recipient_preps
     own_act = noun.lemma_.lower() in lex.of_agent_nouns
     if own_act:  # "Russian involvement": the nationality acts ("Russia's" is read below)
         for child in noun.children:
             owner = tagged.name(child.i, "demonym") if child.dep_ == "amod" else None
             if owner is not None:
                 roles.agents = [Named(owner.value, "demonym", child.i)]
-    for child in noun.children:
+    # a side named before a place: "a coalition in Yemen against the Houthis"
+    ranked = sorted(noun.children, key=lambda c: c.dep_ == "prep" and c.lower_ in lex.place_preps)
+    for child in ranked:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             if child.lower_ in PRONOUNS:
                 # "stepped up their arms supplies", "came under criticism over its support":
                 # the governing clause's subject; else the pronoun's own referent ("Our
                 # support ...," the spokesman said)
                 subj = _clause_subject(noun, child)
+                if subj is not None and child.lower_ == "its" and _person(tagged, subj):
+                    subj = named_before(tagged, child)  # "Trump ... the UAE to end its X"
                 agents = _agents(tagged, [subj], lex, memory) if subj is not None else []
                 roles.agents = agents or [
                     a for a in [actor_of(tagged, child, lex, memory)] if a is not None
@@ -318,39 +507,53 @@ def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> 
                     thing = thing_of(tagged, pobj)
                     if thing is not None:
                         roles.objects.append((pobj, thing))
+                    elif roles.agents and relation == "political_support":
+                        # "its backing of the RSF": with its owner named, "of" is the side
+                        roles.recipient = roles.recipient or _place_or_actor(
+                            tagged, pobj, lex, memory
+                        )
                     elif not roles.agents and noun.lemma_.lower() in lex.of_agent_nouns:
                         # "the involvement of Russia" (but "the recruitment of Syrians": theme)
                         roles.agents = _agents(tagged, [pobj], lex, memory)
-                elif low in lex.recipient_preps and roles.recipient is None:
+                elif low in preps and roles.recipient is None:
                     roles.recipient = _place_or_actor(tagged, pobj, lex, memory)
     if roles.recipient is None and own_act:
         roles.recipient = _target_of_acts(tagged, noun, lex, memory)
     thing = thing_of(tagged, noun)
     if thing is not None and not roles.objects:
         roles.objects.append((noun, thing))
-    verb = governing_verb(noun)
-    if not roles.agents and verb is not None:
+    verb = governing_verb(noun) or _light_verb(noun, means=relation in _ATTACKS)
+    if verb is not None:
         lemma = verb.lemma_.lower()
         # not "Kyiv condemned the delivery"; but "Moscow denied any involvement" is its own,
-        # and "Ottawa announced a military aid package" is Ottawa's giving
+        # "declared solidarity", "voiced support" are a stance declared, and "Ottawa announced
+        # a military aid package" is Ottawa's giving
         light = (
             lemma not in lex.speech_lemmas
             or (own_act and lemma in lex.own_act_lemmas)
+            or (relation == "political_support" and lemma in lex.avowal_lemmas)
             or lemma in lex.giving_speech_lemmas
         )
-        if light:
-            subj = subject_of(verb)
+        if not light or lemma in lex.reaction_lemmas or lemma in lex.ending_lemmas:
+            verb = None  # "watched the raids", "to end the attacks": someone else's acts
+    if verb is not None:
+        if not roles.agents:
+            subj = _light_subject(verb)
             if subj is not None:
                 roles.agents = _agents(tagged, [subj], lex, memory)
+        if roles.recipient is None and relation in (*_ATTACKS, "political_support"):
+            # "launched strikes on X", "declared solidarity with X": the phrase hangs on the verb
+            roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory)
     act = tagged.triggers.get(noun.i)
     if act is not None and act.voice == "acquire":
         return _acquired(tagged, noun, roles, lex, memory)
     if act is None or act.value not in SUPPLY_ACTS or act.voice is not None:
         return roles
-    if roles.recipient is None and verb is not None and verb.i not in tagged.triggers:
+    governing = governing_verb(noun)
+    if roles.recipient is None and governing is not None and governing.i not in tagged.triggers:
         # "stepped up their arms supplies to the army", "halve its military aid to Y": the
         # parser hangs the noun's "to" phrase on the verb that governs it
-        roles.recipient = _recipient_from_preps(tagged, verb, lex.moved_to_preps, lex, memory)
+        roles.recipient = _recipient_from_preps(tagged, governing, lex.moved_to_preps, lex, memory)
     if not roles.agents:
         roles.agents = _makers_of(tagged, roles.objects)
     return roles

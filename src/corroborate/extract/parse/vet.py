@@ -17,10 +17,11 @@ from corroborate.extract.claim import Claim
 from corroborate.extract.parse.attribution import Memory, voice
 from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
-from corroborate.extract.parse.roles import furnished_with, verb_roles
+from corroborate.extract.parse.phrases import named, thing_of
+from corroborate.extract.parse.roles import credited, furnished_with, named_before, verb_roles
 
 
-def _background(tok: Any, lex: ParseLexicon) -> bool:
+def _background(tok: Any, lex: ParseLexicon, *, stopped: bool = False) -> bool:
     """A nominal act in a background position: the object of "after", "following", "since",
     "under"; what a verb of reaction (condemn, mourn, shocked by) takes as its object."""
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -31,11 +32,18 @@ def _background(tok: Any, lex: ParseLexicon) -> bool:
     if tok.dep_ in ("pobj", "dobj") and head.lower_ in lex.background_preps:
         return True  # the parser reads "following" as a preposition or as a verb
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return _background(head.head, lex)  # "mourned the victims of the attack"
+        return _background(head.head, lex, stopped=stopped)  # "mourned the victims of the attack"
     if tok.dep_ == "pobj":
         # "shocked by the attack", "outraged at the strike"
         return head.dep_ in ("agent", "prep") and head.head.lemma_.lower() in lex.reaction_lemmas
-    return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.reaction_lemmas
+    if tok.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp") and head.head.i != head.i:
+        # "watched the attacks unfold", "saw the strikes begin": a scene watched
+        return head.head.lemma_.lower() in lex.reaction_lemmas
+    lemma = head.lemma_.lower()
+    # "condemned the killing"; "efforts to end the attacks", "to stop the shelling" (but
+    # "to end its backing of X" says it backs X)
+    ends = stopped and lemma in lex.ending_lemmas
+    return tok.dep_ in ("dobj", "nsubjpass") and (lemma in lex.reaction_lemmas or ends)
 
 
 def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
@@ -51,6 +59,10 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
         clause = clause.head
     if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in clause.children):
         return True
+    if tok.dep_ == "pobj" and head.lower_ == "against":
+        return head.head.lemma_.lower() in lex.warning_lemmas  # "warned against new strikes"
+    if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.potential_lemmas:
+        return True  # "they need our support", "threatened strikes on Kyiv"
     return (
         tok.dep_ == "pobj"
         and head.lower_ in ("of", "at", "for")
@@ -74,12 +86,105 @@ def _backs_a_thing(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _shields(tagged: Tagged, tok: Any) -> bool:
+    """ "blocked efforts to censure Russia": blocking a measure backs its target, whatever the
+    measure is called."""
+    entry = tagged.triggers.get(tok.i)
+    return entry is not None and entry.voice == "shield"
+
+
 def _acts(tagged: Tagged, claim: Claim, start: int, end: int) -> list[Any]:
     """The trigger tokens of a claim's evidence span (offsets of the chunk): those that can
     make its relation, else all ("has the capacity to deploy": the deploying, not the having)."""
     found = [t for t in tagged.sent if t.i in tagged.cues and start <= t.idx < end]
+    # "under direct attack": an adjective the tagger reads as one (the verb "direct") is none
+    found = [t for t in found if not (t.pos_ == "ADJ" and t.dep_ == "amod")] or found
     fit = [t for t in found if claim.relation in tagged.cues[t.i]]
     return fit or found
+
+
+def _credits(tok: Any, lex: ParseLexicon) -> bool:
+    """ "Netanyahu praised Biden for his support": praise for an act is no backing of the one
+    praised (the act praised is read from its noun)."""
+    if tok.lemma_.lower() not in lex.credit_lemmas:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" for p in c.children)
+        for c in tok.children
+    )
+
+
+def _owned_by_another(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "concerns about China's support for Russia": a nominal act whose owner names another
+    actor is that actor's, not the claim's subject's."""
+    if tok.pos_ not in ("NOUN", "PROPN") or claim.subject is None:
+        return False
+    if claim.relation not in ("political_support", "combat"):
+        return False  # "Azerbaijan's purchases of Israeli weapons": the buyer owns a purchase
+    entry = tagged.triggers.get(tok.i)
+    if entry is not None and entry.voice == "patron":
+        return False  # "Russia's closest ally": the owner is the side backed, not the backer
+    credit = credited(tok, lex)
+    # "praised Biden for his support": the one praised owns the act
+    owner = [c for c in credit.children if c.dep_ == "dobj"] if credit is not None else []
+    owner = owner or [c for c in tok.children if c.dep_ == "poss"]
+    if [o.lower_ for o in owner] == ["its"]:
+        owner = [t for t in [named_before(tagged, owner[0])] if t is not None]
+    owners = {
+        e.value
+        for o in owner
+        for t in o.subtree
+        if (e := tagged.name(t.i, "actor", "demonym")) is not None
+    }
+    return bool(owners) and claim.subject not in owners
+
+
+def _tool_use(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
+    """ "drones used by the US military", "nitrocellulose used in the manufacture of
+    ammunition": a thing described by its use, against no one and nowhere named, is no
+    fighting ("drones used against the rebels" is, and so is a use asserted: "the army has
+    used chemical weapons")."""
+    if tok.lemma_.lower() not in lex.tool_lemmas or tok.dep_ != "acl":
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    for prep in (*tok.children, *(c for o in objects for c in o.children)):
+        if prep.dep_ == "prep" and prep.lower_ in lex.target_preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and named(tagged, pobj, lex.generic_heads) is not None:
+                    return False
+    return True
+
+
+def _suffered(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "Russian soldiers captured in Ukraine", "Polish posts were attacked": the claim's
+    actor named only as what a passive act is done to (and not as its by-agent). A weapon
+    is no victim: "a Houthi drone aimed at Riyadh" is the Houthis' attack."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN":
+        return False
+    if tok.dep_ == "acl" and tok.head.i != tok.i:
+        patient = tok.head
+    else:
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if patient is None:
+        return False
+    thing = thing_of(tagged, patient)
+    if thing is not None and thing.cls in lex.weapons:
+        return False
+    by = [p for c in tok.children if c.dep_ == "agent" for p in c.subtree]
+    if any(_names(tagged, t, claim.subject) for t in by):
+        return False
+    return any(_names(tagged, t, claim.subject) for t in patient.subtree if t not in by)
+
+
+def _names(tagged: Tagged, tok: Any, subject: str | None) -> bool:
+    entry = tagged.name(tok.i, "actor", "demonym")
+    return entry is not None and entry.value == subject
+
+
+def _particle(tok: Any) -> bool:
+    """ "held back from recognising it", "pulled back": a verb's particle or adverb is no act
+    (of backing or anything else)."""
+    return tok.dep_ in ("prt", "advmod") and tok.pos_ in ("ADV", "ADP", "PART")
 
 
 def _quarrel(tok: Any, lex: ParseLexicon) -> bool:
@@ -119,11 +224,28 @@ def _furnished_only(tagged: Tagged, claim: Claim, lex: ParseLexicon) -> bool:
 
 def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     acts = _acts(tagged, claim, start, end)
+    if acts and all(_particle(t) for t in acts):
+        return True
     if acts and claim.relation == "combat" and all(_quarrel(t, lex) for t in acts):
         return True
-    if acts and claim.relation == "political_support" and all(_backs_a_thing(t, lex) for t in acts):
+    if acts and all(_credits(t, lex) or _owned_by_another(tagged, t, claim, lex) for t in acts):
         return True
-    return bool(acts) and all(_background(t, lex) or _unrealised(t, lex) for t in acts)
+    if acts and claim.relation == "combat" and all(_tool_use(tagged, t, lex) for t in acts):
+        return True
+    if acts and claim.relation == "combat" and all(_suffered(tagged, t, claim, lex) for t in acts):
+        return True
+    if (
+        acts
+        and claim.relation == "political_support"
+        and all(_backs_a_thing(t, lex) and not _shields(tagged, t) for t in acts)
+    ):
+        return True
+    # an act stopped is not claimed ("efforts to end the attacks"); backing ended is ("to end
+    # its backing of X")
+    stopped = claim.relation != "political_support"
+    return bool(acts) and all(
+        _background(t, lex, stopped=stopped) or _unrealised(t, lex) for t in acts
+    )
 
 
 def _placed(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
@@ -212,10 +334,30 @@ def _other_agents(tagged: Tagged, claim: Claim, start: int, end: int, lex: Parse
         v = voice(tagged, act, lex, memory)
         accused = None if v is None else v.accused
         roles = verb_roles(tagged, act, tagged.triggers[act.i], lex, memory, accused)
-        agents = {a.value for a in roles.agents}
+        agents = {a.value for a in roles.agents} or _owner_before(tagged, act)
         if not agents or claim.subject in agents:
             return False
     return True
+
+
+def _owner_before(tagged: Tagged, act: Any) -> set[str]:
+    """ "Biden stood behind Israel even as its campaign killed thousands": the owner "its"
+    names is the nearest state or group named before it (a person is no "it")."""
+    subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
+    pronoun = (
+        None
+        if subj is None
+        else next(
+            (c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+        )
+    )
+    if pronoun is None:
+        return set()
+    for tok in reversed(tagged.sent[: pronoun.i - tagged.sent.start]):
+        entry = tagged.name(tok.i, "actor", "demonym")
+        if entry is not None and entry.cls not in ("person", "open_person"):
+            return {entry.value}
+    return set()
 
 
 class Vetter:
