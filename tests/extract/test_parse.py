@@ -529,3 +529,120 @@ def test_clashing_over_a_topic_is_a_dispute_not_fighting(parsed: Extractor) -> N
     assert parsed.extract(quarrel, doc="t").claims == []
     fight = "Chadian troops clashed with Sudanese forces over the border town."
     assert {c.subject for c in parsed.extract(fight, doc="t").claims} == {"Chad", "Sudan"}
+
+
+def _relations(ex: Extractor, text: str) -> set[tuple[object, ...]]:
+    found = ex.extract(text, doc="t", language="en").claims
+    return {(c.subject, c.relation, c.recipient) for c in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a kind of training no army gives
+        "Two Lebanese boys were attending a football training when the strike hit.",
+        "The Iranian teenagers had just finished their basketball training.",
+        # a title, and a verb of giving whose object is an interview, not advisers
+        "Mr Smith, who is seen as Mr Lukashenko's chief adviser on Moldova, gave an interview "
+        "to Reuters.",
+    ],
+)
+def test_training_in_another_sense_is_no_training(parsed: Extractor, text: str) -> None:
+    assert not {r for _, r, _ in _relations(parsed, text)} & {"training", "troop_deployment"}
+
+
+def test_military_training_and_advisers_stay_training(parsed: Extractor) -> None:
+    assert ("Russia", "training", "Syria") in _relations(
+        parsed, "Russia sent military advisers to Syria."
+    )
+    assert ("United Kingdom", "training", "Ukraine") in _relations(
+        parsed, "British instructors trained Ukrainian troops in Kent."
+    )
+    # "the services of its specialists": the specialists are what is lent
+    text = "Turkey may have lent Azerbaijan the services of its electronic-warfare specialists."
+    assert ("Turkey", "training", "Azerbaijan") in _relations(parsed, text)
+
+
+def test_people_carrying_something_are_not_deployed(parsed: Extractor) -> None:
+    text = "Wagner fighters brought shovels to the village in the Central African Republic."
+    assert _relations(parsed, text) == set()
+    # but arriving somewhere is presence
+    assert ("Wagner Group", "troop_deployment", "Mali") in _relations(
+        parsed, "Wagner fighters arrived in Mali."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army accused Chad of supplying the rebel fighters with rifles.",
+        "Moldova claimed Kyiv had provided the militants with intelligence.",
+    ],
+)
+def test_fighters_supplied_with_a_thing_receive_it(parsed: Extractor, text: str) -> None:
+    # the fighters are who receives; nobody sends or recruits them
+    assert "foreign_fighters" not in {r for _, r, _ in _relations(parsed, text)}
+
+
+def test_keeping_on_doing_is_aspect_not_presence(parsed: Extractor) -> None:
+    text = "Volunteers from Russia keep reinforcing the separatists' ranks, the rebels said."
+    assert ("Russia", "foreign_fighters") not in _acts(parsed, text)
+    assert ("Russia", "troop_deployment", "Syria") in _relations(
+        parsed, "Russian troops remained in Syria."
+    )
+
+
+def test_where_a_group_is_based_is_not_the_side_it_fights_for(parsed: Extractor) -> None:
+    text = "The attacks were claimed by Iran-backed militias based in Syria."
+    assert "foreign_fighters" not in {r for _, r, _ in _relations(parsed, text)}
+
+
+def test_ties_of_a_group_that_is_no_state_sponsor_nobody(parsed: Extractor) -> None:
+    text = "Islamic State cells are accused of having links with Hezbollah."
+    assert "foreign_fighters" not in {r for _, r, _ in _relations(parsed, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tactics used by the Russian fighters were condemned.",
+        "Volunteers from Russia keep arriving in Donetsk.",
+    ],
+)
+def test_a_nationality_or_origin_of_fighters_sends_nobody(parsed: Extractor, text: str) -> None:
+    assert ("Russia", "foreign_fighters") not in _acts(parsed, text)
+
+
+def test_an_origin_is_never_the_recipient_and_troops_from_a_state_are_its(
+    parsed: Extractor,
+) -> None:
+    found = _relations(parsed, "Turkey sent mercenaries from Syria to Azerbaijan.")
+    assert found == {("Turkey", "foreign_fighters", "Azerbaijan")}
+    found = _relations(parsed, "Troops from Germany will deploy to Lithuania.")
+    assert found == {("Germany", "troop_deployment", "Lithuania")}
+    # a company acting is its state, whatever class its people are
+    text = "Chinese state-owned military contractors supplied drones to Russia."
+    assert ("China", "arms_supply") in _acts(parsed, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Dozens of Russian soldiers were captured in Ukraine last month.", "Ukraine"),
+        ("Kyiv released testimonies from Russian servicemen captured in Ukraine.", "Ukraine"),
+        ("Moscow denied it had lost any troops in Georgia.", "Georgia"),
+    ],
+)
+def test_soldiers_captured_or_lost_in_a_place_were_deployed_there(
+    parsed: Extractor, text: str, recipient: str
+) -> None:
+    assert ("Russia", "troop_deployment", recipient) in _relations(parsed, text)
+
+
+def test_a_casualty_placed_nowhere_or_caused_by_an_agent_deploys_no_one(
+    parsed: Extractor,
+) -> None:
+    found = _relations(parsed, "Three Armenian soldiers were killed.")
+    assert ("Armenia", "troop_deployment", None) not in found
+    found = _relations(parsed, "Russian soldiers were killed by Ukrainian drones in Kursk.")
+    assert ("Russia", "troop_deployment", "Kursk") not in found

@@ -49,6 +49,14 @@ class ParseLexicon:
     thing_labels: frozenset[str]  # NER labels of names of things ("USS Philippine Sea")
     provenance_lemmas: frozenset[str]  # "Israeli-made drones": the maker supplies
     user_lemmas: frozenset[str]  # "Azerbaijan uses ... drones": who has the maker's things
+    people_classes: frozenset[str]  # thing classes of people a side sends (troops, fighters)
+    civil_kinds: frozenset[str]  # "a football training": a kind of training that is no army's
+    title_preps: frozenset[str]  # "adviser on Ukraine": a title's topic, no act of advising
+    carry_frames: frozenset[str]  # frames of carrying: "fighters brought shovels" moves shovels
+    aspect_lemmas: frozenset[str]  # "keep reinforcing", "remain committed": aspect, no presence
+    home_lemmas: frozenset[str]  # "militias based in Iraq": where a group lives, not its side
+    tie_nouns: frozenset[str]  # "links with Hezbollah": a state's ties sponsor, others' do not
+    unsent_classes: frozenset[str]  # "Russian volunteers": a nationality sends no fighters
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> ParseLexicon:
@@ -88,6 +96,14 @@ class ParseLexicon:
             thing_labels=frozenset(str(w) for w in kb.parse.get("thing_labels", ()) or ()),
             provenance_lemmas=_words(kb, "provenance_lemmas"),
             user_lemmas=_words(kb, "user_lemmas"),
+            people_classes=_words(kb, "people_classes"),
+            civil_kinds=_words(kb, "civil_kinds"),
+            title_preps=_words(kb, "title_preps"),
+            carry_frames=_words(kb, "carry_frames"),
+            aspect_lemmas=_words(kb, "aspect_lemmas"),
+            home_lemmas=_words(kb, "home_lemmas"),
+            tie_nouns=_words(kb, "tie_nouns"),
+            unsent_classes=_words(kb, "unsent_classes"),
             frame_defaults={
                 str(k): str(v) for k, v in (kb.parse.get("frame_defaults") or {}).items()
             },
