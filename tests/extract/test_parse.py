@@ -646,3 +646,33 @@ def test_a_casualty_placed_nowhere_or_caused_by_an_agent_deploys_no_one(
     assert ("Armenia", "troop_deployment", None) not in found
     found = _relations(parsed, "Russian soldiers were killed by Ukrainian drones in Kursk.")
     assert ("Russia", "troop_deployment", "Kursk") not in found
+
+
+def test_people_who_supply_a_thing_are_not_themselves_sent(parsed: Extractor) -> None:
+    # "contractors" may name hired fighters; supplying drones, they are a company acting
+    text = "Chinese state-owned military contractors supplied drones to Russia."
+    assert _relations(parsed, text) == {("China", "arms_supply", "Russia")}
+    # people brought by a side are still its fighters
+    assert ("Wagner Group", "foreign_fighters", "Mali") in _relations(
+        parsed, "Wagner brought in more fighters to Mali."
+    )
+
+
+def test_fighters_firing_at_someone_do_not_fight_for_them(parsed: Extractor) -> None:
+    text = (
+        "Gunmen manning a roadblock near Sukhumi threatened to open fire at an unarmed OSCE "
+        "team, Georgia said."
+    )
+    assert "foreign_fighters" not in {r for _, r, _ in _relations(parsed, text)}
+
+
+def test_the_parse_vets_a_claim_whose_actor_comes_from_an_earlier_sentence(
+    parsed: Extractor,
+) -> None:
+    # the second sentence names no actor, so the prefilter would not parse it; the rule
+    # engine reads it with an actor from context, and the parse still vets that reading
+    text = (
+        "Hezbollah fired rockets at the Golan. "
+        '"They were attending a football training class with a coach," a resident said.'
+    )
+    assert _acts(parsed, text) == {("Hezbollah", "combat")}

@@ -200,6 +200,7 @@ class Extractor:
         spans = list(sentence_spans(text, abbreviations=kb.grammar.abbreviations))
         quotes = QuoteSpeakers(text, spans)
         to_parse: list[tuple[int, int]] = []
+        to_check: list[tuple[int, int]] = []
         for k, (s0, s1) in enumerate(spans):
             words = raw_words(text, s0, s1)
             flags = self._word_flags.of_words(words) | (_RELEVANT if k in quotes.quoted_any else 0)
@@ -222,6 +223,8 @@ class Extractor:
             ctx.quote = quotes.frame(k, lambda j: self._look_ahead(text, spans[j], doc, ctx))
             found = self._sentence(text, sent, doc, ctx)
             claims.extend(found)
+            if found and not (flags & _TRIGGER and flags & _NAMED):
+                to_check.append((s0, s1))  # the parse still vets a claim read from context
             # "Turkey denies this." answers the sentence before, not an older one
             ctx.previous_claims = found
             if found:
@@ -230,10 +233,11 @@ class Extractor:
                     ctx.previous_attributed = attributed
         notes: tuple[str, ...] = ()
         unknown: tuple[str, ...] = ()
-        if self.parser is not None and to_parse:
+        if self.parser is not None and (to_parse or to_check):
             from corroborate.extract.parse.combine import combine
 
             parsed = self.parser.extract(text, to_parse, doc=doc)
+            self.parser.check(text, to_check)
             notes = tuple(self.parser.notes)
             unknown = self.parser.unknown
             # the parse checks every claim of the sentences it read, the rule engine's too

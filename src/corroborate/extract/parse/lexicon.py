@@ -56,6 +56,7 @@ class ParseLexicon:
     aspect_lemmas: frozenset[str]  # "keep reinforcing", "remain committed": aspect, no presence
     home_lemmas: frozenset[str]  # "militias based in Iraq": where a group lives, not its side
     tie_nouns: frozenset[str]  # "links with Hezbollah": a state's ties sponsor, others' do not
+    against_preps: frozenset[str]  # "fire at X", "fought against X": a target, never a side
     unsent_classes: frozenset[str]  # "Russian volunteers": a nationality sends no fighters
 
     @classmethod
@@ -103,6 +104,7 @@ class ParseLexicon:
             aspect_lemmas=_words(kb, "aspect_lemmas"),
             home_lemmas=_words(kb, "home_lemmas"),
             tie_nouns=_words(kb, "tie_nouns"),
+            against_preps=_words(kb, "against_preps"),
             unsent_classes=_words(kb, "unsent_classes"),
             frame_defaults={
                 str(k): str(v) for k, v in (kb.parse.get("frame_defaults") or {}).items()

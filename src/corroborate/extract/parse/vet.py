@@ -145,6 +145,11 @@ def _carries(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
     if entry is None or entry.value not in lex.carry_frames or tok.pos_ != "VERB":
         return False
     objs = [c for c in tok.children if c.dep_ == "dobj"]
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and _people(tagged, subj, lex) and objs:
+        # "contractors supplied drones", "fighters brought shovels": the people act, and what
+        # they move is not themselves (unless it is people too: "brought more fighters")
+        return not any(_people(tagged, o, lex) for o in objs)
     if not objs or any(
         o.pos_ != "NOUN" or o.like_num or o.ent_type_ in ("CARDINAL", "QUANTITY") for o in objs
     ):
@@ -157,10 +162,9 @@ def _carries(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
     ]
     if any(tagged.name(t.i) is not None for t in carried):
         return False
-    if claim.object is not None:
-        return not set(claim.object.lower().split()) & {t.lower_ for t in carried}
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    return subj is not None and _people(tagged, subj, lex)
+    return claim.object is not None and not set(claim.object.lower().split()) & {
+        t.lower_ for t in carried
+    }
 
 
 def _wrong_sense(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
@@ -205,8 +209,9 @@ def _supplied_people(tagged: Tagged, claim: Claim, start: int, end: int, lex: Pa
 
 
 def _home_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
-    """Fighters nobody sends, whose only side is where they are based: "militias based in
-    Iraq" fight for no one the sentence names (the contract: the side must be named)."""
+    """Fighters nobody sends, whose only "side" is where they are based or what they aim at:
+    "militias based in Iraq", "gunmen threatened to open fire at the monitors" fight for no
+    one the sentence names (the contract: the side must be named)."""
     if claim.relation != "foreign_fighters" or claim.subject is not None or not claim.recipient:
         return False
     mentions = [
@@ -216,9 +221,18 @@ def _home_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLex
         and (e := tagged.name(t.i, "actor", "demonym")) is not None
         and e.value == claim.recipient
     ]
-    return bool(mentions) and all(
-        t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.lemma_.lower() in lex.home_lemmas
-        for t in mentions
+    return bool(mentions) and all(_home_or_target(t, lex) for t in mentions)
+
+
+def _home_or_target(tok: Any, lex: ParseLexicon) -> bool:
+    """The name is (or modifies) the object of "based in" or of "at"/"against"."""
+    while tok.dep_ in ("compound", "amod", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head  # "an OSCE team", "in Baghdad, Iraq"
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and (prep.head.lemma_.lower() in lex.home_lemmas or prep.lower_ in lex.against_preps)
     )
 
 
