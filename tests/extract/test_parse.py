@@ -676,3 +676,18 @@ def test_the_parse_vets_a_claim_whose_actor_comes_from_an_earlier_sentence(
         '"They were attending a football training class with a coach," a resident said.'
     )
     assert _acts(parsed, text) == {("Hezbollah", "combat")}
+
+
+def test_brought_to_justice_moves_nobody(parsed: Extractor) -> None:
+    text = "Ahmed said he wanted the Wagner fighters to be brought to justice."
+    assert _relations(parsed, text) == set()
+    assert ("Wagner Group", "foreign_fighters", "Mali") in _relations(
+        parsed, "Wagner brought more fighters to Mali."
+    )
+
+
+def test_the_nationality_of_recruited_people_is_not_their_side(parsed: Extractor) -> None:
+    text = "Iranian hackers could be enlisted to team up with Russian hacker networks."
+    assert "foreign_fighters" not in {r for _, r, _ in _relations(parsed, text)}
+    text = "Syrian mercenaries are fighting for Azerbaijan."
+    assert _relations(parsed, text) == {("unspecified", "foreign_fighters", "Azerbaijan")}

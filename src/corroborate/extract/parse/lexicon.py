@@ -57,6 +57,7 @@ class ParseLexicon:
     home_lemmas: frozenset[str]  # "militias based in Iraq": where a group lives, not its side
     tie_nouns: frozenset[str]  # "links with Hezbollah": a state's ties sponsor, others' do not
     against_preps: frozenset[str]  # "fire at X", "fought against X": a target, never a side
+    idiom_goals: frozenset[str]  # "brought to justice": a goal that is no place or side
     unsent_classes: frozenset[str]  # "Russian volunteers": a nationality sends no fighters
 
     @classmethod
@@ -105,6 +106,7 @@ class ParseLexicon:
             home_lemmas=_words(kb, "home_lemmas"),
             tie_nouns=_words(kb, "tie_nouns"),
             against_preps=_words(kb, "against_preps"),
+            idiom_goals=_words(kb, "idiom_goals"),
             unsent_classes=_words(kb, "unsent_classes"),
             frame_defaults={
                 str(k): str(v) for k, v in (kb.parse.get("frame_defaults") or {}).items()

@@ -137,6 +137,11 @@ def _aspect(tok: Any, lex: ParseLexicon) -> bool:
     return (entry_like and complement) or regard
 
 
+def _carrying(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
+    entry = tagged.triggers.get(tok.i)
+    return entry is not None and entry.value in lex.carry_frames
+
+
 def _carries(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
     """ "the fighters brought shovels to the field", "X, the president's adviser, gave an
     interview to Reuters": a verb of carrying whose objects are things that are neither people,
@@ -167,6 +172,17 @@ def _carries(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
     }
 
 
+def _idiom(tok: Any, lex: ParseLexicon) -> bool:
+    """ "wanted the fighters brought to justice", "brought the war to an end": a verb of
+    carrying whose goal is a state of affairs, not a place or a side, moves nobody."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "into")
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in lex.idiom_goals for p in c.children)
+        for c in tok.children
+    )
+
+
 def _wrong_sense(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     """Every act of a claim about people is the trigger word in another sense, told by its
     arguments: a civil kind of training, a title, aspect or regard, a verb carrying something
@@ -180,6 +196,7 @@ def _wrong_sense(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseL
         (training and (_civil_kind(t, lex) or _title(t, lex)))
         or _aspect(t, lex)
         or _carries(tagged, t, claim, lex)
+        or (_carrying(tagged, t, lex) and _idiom(t, lex))
         for t in acts
     )
 
@@ -209,9 +226,10 @@ def _supplied_people(tagged: Tagged, claim: Claim, start: int, end: int, lex: Pa
 
 
 def _home_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
-    """Fighters nobody sends, whose only "side" is where they are based or what they aim at:
-    "militias based in Iraq", "gunmen threatened to open fire at the monitors" fight for no
-    one the sentence names (the contract: the side must be named)."""
+    """Fighters nobody sends, whose only "side" is where they are based, what they aim at or
+    their nationality: "militias based in Iraq", "gunmen threatened to open fire at the
+    monitors", "Iranian hackers could be enlisted" fight for no one the sentence names (the
+    contract: the side must be named)."""
     if claim.relation != "foreign_fighters" or claim.subject is not None or not claim.recipient:
         return False
     mentions = [
@@ -221,7 +239,18 @@ def _home_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLex
         and (e := tagged.name(t.i, "actor", "demonym")) is not None
         and e.value == claim.recipient
     ]
-    return bool(mentions) and all(_home_or_target(t, lex) for t in mentions)
+    return bool(mentions) and all(
+        _home_or_target(t, lex) or _nationality_of_subject(tagged, t) for t in mentions
+    )
+
+
+def _nationality_of_subject(tagged: Tagged, tok: Any) -> bool:
+    """ "Iranian hackers could be enlisted": a demonym on the people who are recruited or who
+    act is their nationality, not the side they fight for."""
+    entry = tagged.name(tok.i, "demonym")
+    return (
+        entry is not None and tok.dep_ == "amod" and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+    )
 
 
 def _home_or_target(tok: Any, lex: ParseLexicon) -> bool:
