@@ -691,3 +691,15 @@ def test_the_nationality_of_recruited_people_is_not_their_side(parsed: Extractor
     assert "foreign_fighters" not in {r for _, r, _ in _relations(parsed, text)}
     text = "Syrian mercenaries are fighting for Azerbaijan."
     assert _relations(parsed, text) == {("unspecified", "foreign_fighters", "Azerbaijan")}
+
+
+def test_forces_of_another_owner_are_not_the_subjects_deployment(parsed: Extractor) -> None:
+    text = (
+        "In a bulletin on state radio, Minsk's army claimed its soldiers helped Russian forces "
+        '"fully free" the Bryansk border area, according to an order given by leader Lukashenko.'
+    )
+    assert ("Belarus", "troop_deployment") not in _acts(parsed, text)
+    assert ("Russia", "troop_deployment") not in _acts(parsed, "Russia sent Wagner forces to Mali.")
+    assert ("Turkey", "troop_deployment") in _acts(
+        parsed, "Turkey deployed Turkish troops to Libya."
+    )

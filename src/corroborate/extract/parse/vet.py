@@ -96,6 +96,7 @@ def _quarrel(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+_OPEN = frozenset({"open", "open_place", "open_person"})
 _NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
 _PEOPLE_RELATIONS = frozenset({"troop_deployment", "foreign_fighters", "training"})
 
@@ -223,6 +224,32 @@ def _supplied_people(tagged: Tagged, claim: Claim, start: int, end: int, lex: Pa
         if not given:
             return False
     return True
+
+
+def _anothers_forces(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """ "its soldiers helped Russian forces liberate the region": forces a state deploys are
+    its own, so the claim's forces that the parse gives another owner ("Russian forces" for
+    North Korea) are not what it deployed."""
+    if claim.relation != "troop_deployment" or claim.subject is None or not claim.object:
+        return False
+    words = set(claim.object.lower().split())
+    heads = [
+        t
+        for t in tagged.sent
+        if start <= t.idx < end
+        and t.lower_ in words
+        and t.dep_ not in _NOUN_MODIFIERS
+        and _people(tagged, t, lex)
+    ]
+    owners = [
+        e.value
+        for t in heads
+        for c in t.children
+        if c.dep_ in _NOUN_MODIFIERS
+        and (e := tagged.name(c.i, "actor", "demonym")) is not None
+        and e.cls not in _OPEN  # a name the knowledge base lacks may be a product's
+    ]
+    return bool(owners) and claim.subject not in owners
 
 
 def _home_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
@@ -401,6 +428,8 @@ class Vetter:
         if _supplied_people(tagged, claim, start, end, self.lex):
             return False
         if _home_only(tagged, claim, start, end, self.lex):
+            return False
+        if _anothers_forces(tagged, claim, start, end, self.lex):
             return False
         if _state_less_tie(tagged, claim, start, end, self.lex):
             return False
