@@ -703,3 +703,12 @@ def test_forces_of_another_owner_are_not_the_subjects_deployment(parsed: Extract
     assert ("Turkey", "troop_deployment") in _acts(
         parsed, "Turkey deployed Turkish troops to Libya."
     )
+
+
+def test_a_relative_sale_of_a_thing_that_is_no_equipment_is_no_arms_supply(
+    parsed: Extractor,
+) -> None:
+    text = "Russia agreed to cut the price of gas it sells to Belarus."
+    assert ("Russia", "arms_supply") not in _acts(parsed, text)
+    text = "Russia halved the price of the rifles it sells to Mali."
+    assert ("Russia", "arms_supply") in _acts(parsed, text)

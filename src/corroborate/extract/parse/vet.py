@@ -202,6 +202,22 @@ def _wrong_sense(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseL
     )
 
 
+def _relative_thing(tagged: Tagged, claim: Claim, start: int, end: int) -> bool:
+    """ "the price of gas it sells to Belarus": a verb of supply in a relative clause with no
+    object of its own supplies the noun the clause is on; when that noun is no equipment
+    (gas, grain, electricity), nothing military is supplied."""
+    if claim.relation != "arms_supply" or claim.object is not None:
+        return False
+    acts = [t for t in _acts(tagged, claim, start, end) if t.pos_ == "VERB"]
+    return bool(acts) and all(
+        t.dep_ == "relcl"
+        and t.head.pos_ == "NOUN"
+        and not any(c.dep_ == "dobj" for c in t.children)
+        and tagged.name(t.head.i, "thing") is None
+        for t in acts
+    )
+
+
 def _supplied_people(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     """ "accused X of supplying the fighters with drones", "provided the militants with
     intelligence": the people are who receives, the "with" object is what is sent, so no
@@ -424,6 +440,8 @@ class Vetter:
         if _other_agents(tagged, claim, start, end, self.lex):
             return False
         if _wrong_sense(tagged, claim, start, end, self.lex):
+            return False
+        if _relative_thing(tagged, claim, start, end):
             return False
         if _supplied_people(tagged, claim, start, end, self.lex):
             return False
