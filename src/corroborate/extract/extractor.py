@@ -200,6 +200,7 @@ class Extractor:
         spans = list(sentence_spans(text, abbreviations=kb.grammar.abbreviations))
         quotes = QuoteSpeakers(text, spans)
         to_parse: list[tuple[int, int]] = []
+        to_check: list[tuple[int, int]] = []
         gap_subjects: dict[int, tuple[str, ...]] = {}
         parsed_subject: tuple[str, ...] = ()  # the rule stage's, after the last parsed sentence
         for k, (s0, s1) in enumerate(spans):
@@ -228,6 +229,8 @@ class Extractor:
             if to_parse and to_parse[-1][0] == s0:
                 parsed_subject = ctx.last_subject
             claims.extend(found)
+            if found and not (flags & _TRIGGER and flags & _NAMED):
+                to_check.append((s0, s1))  # the parse still vets a claim read from context
             # "Turkey denies this." answers the sentence before, not an older one
             ctx.previous_claims = found
             if found:
@@ -236,10 +239,11 @@ class Extractor:
                     ctx.previous_attributed = attributed
         notes: tuple[str, ...] = ()
         unknown: tuple[str, ...] = ()
-        if self.parser is not None and to_parse:
+        if self.parser is not None and (to_parse or to_check):
             from corroborate.extract.parse.combine import combine
 
             parsed = self.parser.extract(text, to_parse, doc=doc, gap_subjects=gap_subjects)
+            self.parser.check(text, to_check)
             notes = tuple(self.parser.notes)
             unknown = self.parser.unknown
             # the parse checks every claim of the sentences it read, the rule engine's too

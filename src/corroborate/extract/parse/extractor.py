@@ -106,6 +106,23 @@ class ParseExtractor:
             self.notes.append(unknown_note(self.unknown))
         return claims
 
+    def check(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """Parse the sentences at `spans` only for the vet (call after `extract`): sentences
+        the prefilter left unparsed where the rule engine still read a claim ("They were
+        attending a football training": an actor only from context)."""
+        people: dict[str, tuple[str, str]] = {}
+        chunks = [
+            (
+                s0 + len(text[s0:s1]) - len(text[s0:s1].lstrip()),
+                text[s0:s1].strip().translate(_PLAIN),
+            )
+            for s0, s1 in spans
+            if s1 - s0 <= MAX_SENTENCE_CHARS
+        ]
+        for (s0, _), parsed in zip(chunks, self._parse(c for _, c in chunks), strict=True):
+            for sent in parsed.sents:
+                self.vetter.add(s0, tag(sent, self.kb, people))
+
     def _parse(self, texts: Iterator[str]) -> list[Any]:
         """The parse of each text, from the cache or (in one batch) from the pipeline."""
         wanted = list(texts)

@@ -64,6 +64,16 @@ class ParseLexicon:
     # "the army", "the rebels": the kind of party a definite description stands for
     definite_heads: dict[str, str]
     army_words: frozenset[str]  # "Sudanese Armed Forces", "Sudan's army": a party's army
+    people_classes: frozenset[str]  # thing classes of people a side sends (troops, fighters)
+    civil_kinds: frozenset[str]  # "a football training": a kind of training that is no army's
+    title_preps: frozenset[str]  # "adviser on Ukraine": a title's topic, no act of advising
+    carry_frames: frozenset[str]  # frames of carrying: "fighters brought shovels" moves shovels
+    aspect_lemmas: frozenset[str]  # "keep reinforcing", "remain committed": aspect, no presence
+    home_lemmas: frozenset[str]  # "militias based in Iraq": where a group lives, not its side
+    tie_nouns: frozenset[str]  # "links with Hezbollah": a state's ties sponsor, others' do not
+    against_preps: frozenset[str]  # "fire at X", "fought against X": a target, never a side
+    idiom_goals: frozenset[str]  # "brought to justice": a goal that is no place or side
+    unsent_classes: frozenset[str]  # "Russian volunteers": a nationality sends no fighters
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> ParseLexicon:
@@ -119,6 +129,16 @@ class ParseLexicon:
                 str(k).lower(): str(v) for k, v in (kb.parse.get("definite_heads") or {}).items()
             },
             army_words=_words(kb, "army_words"),
+            people_classes=_words(kb, "people_classes"),
+            civil_kinds=_words(kb, "civil_kinds"),
+            title_preps=_words(kb, "title_preps"),
+            carry_frames=_words(kb, "carry_frames"),
+            aspect_lemmas=_words(kb, "aspect_lemmas"),
+            home_lemmas=_words(kb, "home_lemmas"),
+            tie_nouns=_words(kb, "tie_nouns"),
+            against_preps=_words(kb, "against_preps"),
+            idiom_goals=_words(kb, "idiom_goals"),
+            unsent_classes=_words(kb, "unsent_classes"),
             frame_defaults={
                 str(k): str(v) for k, v in (kb.parse.get("frame_defaults") or {}).items()
             },

@@ -53,11 +53,27 @@ def actor_of(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Nam
     return got
 
 
+def _origin_only(tagged: Tagged, tok: Any, got: Named, lex: ParseLexicon) -> bool:
+    """ "Russian volunteers", "mercenaries from Syria": a nationality or an origin of fighters
+    sends nobody (the contract: nationality is not a sender); a state's troops from X are X's,
+    and a group's name on its fighters ("Wagner fighters") is the group."""
+    _, thing = _thing_within(tagged, tok)
+    if thing is None or thing.cls not in lex.unsent_classes or got.token < 0:
+        return False
+    if tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in tok.head.children):
+        return False  # "Chinese contractors supplied drones": a company acting is its state
+    named_tok = tok.doc[got.token]
+    origin = named_tok.dep_ == "pobj" and named_tok.head.lower_ == "from"
+    return got.kind == "demonym" or origin
+
+
 def _agents(tagged: Tagged, heads: list[Any], lex: ParseLexicon, memory: Memory) -> list[Named]:
     out: list[Named] = []
     for head in heads:
         for tok in conjuncts(head):
             got = actor_of(tagged, tok, lex, memory)
+            if got is not None and _origin_only(tagged, tok, got, lex):
+                continue
             if got is not None and got.value not in {a.value for a in out}:
                 out.append(got)
             # "Azerbaijani and Armenian forces": coordinated owners each act
@@ -215,8 +231,11 @@ def verb_roles(
     subj = subject_of(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if entry.voice == "stative" and subj is None:
-        # "troops were involved": a state of its passive subject, who acts
+        # "troops were involved": a state of its passive subject, who acts; "servicemen
+        # captured in Ukraine": of the noun its participle is on
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+            subj = verb.head
         passive = False
     # "weapons supplied to the Houthis by Iran", "troops sent from North Korea": a participle
     # on the thing moved; its by-agent (or, for a sending, its origin) acts
@@ -247,8 +266,11 @@ def verb_roles(
         subj = verb.head  # "Iran, which supplies drones", "China supplying parts"
     thing_subject = None
     if subj is not None:
-        # "Russian troops crossed": the troops' owner acts (but a "drone maker" is no drone)
-        if tagged.name(subj.i, "thing") is not None:
+        # "Russian troops crossed", "a platoon of paratroopers perished": the troops' owner
+        # acts (but a "drone maker" is no drone)
+        inner, thing = _thing_within(tagged, subj)
+        own = tagged.name(subj.i, "thing") is not None or (thing is not None and inner.i != subj.i)
+        if own and tagged.name(subj.i, "actor", "demonym") is None:
             thing_subject = subj
         roles.agents = _agents(tagged, [subj], lex, memory)
     objects: list[Any] = []
@@ -272,8 +294,8 @@ def verb_roles(
         objects.insert(0, thing_subject)
     recipient = None
     for obj in list(objects):
-        if _thing_within(tagged, obj)[1] is not None:  # "a fleet of Israeli drones" is a thing
-            continue
+        if _thing_within(tagged, obj)[1] is not None:
+            continue  # "a fleet of Israeli drones", "dozens of Russian soldiers": a thing
         # "supplied Ukraine with boats", "struck Odesa": a named object receives or is the target
         place = _place_or_actor(tagged, obj, lex, memory) if obj.lower_ not in PRONOUNS else None
         if place is not None:
