@@ -175,6 +175,8 @@ class Pack:
     voice_places: frozenset[str]  # "in X" as who speaks: "в Кремле заявили" (Kremlin said)
     comitative_words: frozenset[str]  # "with" before a name ("con la Russia", "مع روسيا")
     comitative_after: frozenset[str]  # "with" after it ("Rusya ile")
+    recipient_after: frozenset[str]  # "for" after the name it governs ("Suriye için")
+    according_after: frozenset[str]  # "according to" after its source ("Reuters'a göre")
     subject_pronouns: frozenset[str]  # "that it supplies": the voice acts in its own clause
     conjunctions: frozenset[str]  # "and" between two names: both act
     conjunction_prefixes: frozenset[str]  # the same as a clitic (the Arabic wa-)
@@ -294,6 +296,8 @@ def load_pack(language: str) -> Pack:
         comitative_words=_set(cues.get("comitative_words")),
         voice_places=_set(cues.get("voice_places")),
         comitative_after=_set(cues.get("comitative_after")),
+        recipient_after=_set(cues.get("recipient_after")),
+        according_after=_set(cues.get("according_after")),
         conjunctions=_set(cues.get("conjunctions")),
         conjunction_prefixes=_set(meta.get("conjunction_prefixes")),
         lemmatize_data=bool(meta.get("lemmatize_data", False)),
