@@ -168,3 +168,19 @@ def test_turkish_according_to_follows_its_source(ex: Extractor) -> None:
 def test_denials(ex: Extractor, lang: str, text: str) -> None:
     found = claims_of(ex, text, lang)
     assert ("Russia", SUPPLY, "Armenia", "Russia", "deny", False) in found
+
+
+def test_an_elided_article_in_the_data_matches_the_text(ex: Extractor) -> None:
+    # "d'après" is written with its apostrophe in cues.yaml; the text reads "d", "après"
+    found = claims_of(ex, "D'après Le Monde, la France livre des canons à l'Ukraine.", "fr")
+    assert ("France", SUPPLY, "Ukraine", "Le Monde", "affirm", False) in found
+
+
+def test_reports_the_denier_calls_a_lie_are_not_a_second_voice(ex: Extractor) -> None:
+    text = (
+        "Moscou a qualifié de mensonge les informations selon lesquelles elle livre des armes "
+        "à l'Arménie."
+    )
+    found = claims_of(ex, text, "fr")
+    assert ("Russia", SUPPLY, "Armenia", "Russia", "deny", False) in found
+    assert not [c for c in found if c[4] == "affirm"]

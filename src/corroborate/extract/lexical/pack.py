@@ -224,6 +224,9 @@ class Pack:
     def keys(self, phrase: str, *, lemmas: bool = True) -> tuple[str, ...]:
         raw = words(phrase, 0, len(phrase))
         toks = [w.lower().replace("\u0451", "\u0435") for w, _a, _b in raw]
+        # an elided article stands apart as in the text ("d'après": d, après), where the
+        # sentence tokenizer reads it so (morph._split_suffix)
+        toks = [t[1:] if len(t) > 1 and t[0] in "'\u2019" else t for t in toks]
         toks = [t for t in toks if t not in ("'", "\u2019")]
         return tuple(self.morph.lemma(t) if lemmas else t for t in toks)
 

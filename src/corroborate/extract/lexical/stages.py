@@ -274,8 +274,11 @@ def attribution(
         hedged,
         speech and not speaker,
         None if conceded is None else mentions[conceded[0]].actor.name,
-        # "X rejected the reports of Y according to which...": Y's reports affirm it
-        None if reported is None or not denials else mentions[reported].actor.name,
+        # "X rejected the reports of Y according to which...": Y's reports affirm it (but
+        # "X called the reports according to which it ... a lie": X's own denial, one voice)
+        None
+        if reported is None or not denials or mentions[reported].actor.name == speaker
+        else mentions[reported].actor.name,
     )
 
 
