@@ -184,3 +184,30 @@ def test_reports_the_denier_calls_a_lie_are_not_a_second_voice(ex: Extractor) ->
     found = claims_of(ex, text, "fr")
     assert ("Russia", SUPPLY, "Armenia", "Russia", "deny", False) in found
     assert not [c for c in found if c[4] == "affirm"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "claim"),
+    [
+        # verb first: the source "according to" cites does not act, the name after the verb does
+        (
+            "ar",
+            "بحسب البنتاغون، أرسلت إيران طائرات مسيرة إلى روسيا.",
+            ("Iran", SUPPLY, "Russia", "United States", "affirm", False),
+        ),
+        # a Turkish verb carries its own negation ("göndermiyor": does not send)
+        (
+            "tr",
+            "Peskov'a göre Rusya Ermenistan'a silah göndermiyor.",
+            ("Russia", SUPPLY, "Armenia", "Russia", "deny", False),
+        ),
+        # "the ministry of defence of Russia": the institution with its state in the genitive
+        (
+            "ru",
+            "Министерство обороны России опровергло информацию о поставках оружия.",
+            ("Russia", SUPPLY, None, "Russia", "deny", False),
+        ),
+    ],
+)
+def test_voices_and_negation(ex: Extractor, lang: str, text: str, claim: Row) -> None:
+    assert claim in claims_of(ex, text, lang)

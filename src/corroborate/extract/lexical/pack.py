@@ -184,6 +184,7 @@ class Pack:
     source_suffixes: frozenset[str]
     subject_suffixes: frozenset[str]
     negation: frozenset[str]
+    negative_infixes: tuple[str, ...]  # a verb's own negation after its stem ("gönder-mi-yor")
     hedge_moods: frozenset[str]
     hedge_endings: tuple[str, ...]
     actors: Phrases
@@ -307,6 +308,7 @@ def load_pack(language: str) -> Pack:
         source_suffixes=_set(meta.get("source_suffixes")),
         subject_suffixes=_set(meta.get("subject_suffixes")),
         negation=_set(cues.get("negation")),
+        negative_infixes=tuple(str(e) for e in cues.get("negative_infixes", ()) or ()),
         hedge_moods=_set(meta.get("hedge_moods")),
         hedge_endings=tuple(str(e) for e in cues.get("hedge_endings", ()) or ()),
         actors=Phrases(prefixes, cased=True, lemmas=bool(meta.get("lemmatize_data", False))),

@@ -124,6 +124,13 @@ def _institutions(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> list[
         return mentions
     out = []
     for m in mentions:
+        if m.actor.type != "demonym" and pack.title_cases and m.cases & pack.title_cases:
+            # "Министерство обороны России" (the ministry of defence of Russia): an
+            # institution with its state in the genitive after it is the state, in the
+            # institution's own case
+            a = next((a for a, b, _i, _pre in found if b == m.start), None)
+            if a is not None:
+                m = Mention(a, m.end, m.actor, toks[a].cases, m.suffix, m.prefix)
         if m.actor.type == "demonym":
             for a, b, _i, _pre in found:
                 if (pack.demonym_after_institution and b == m.start) or (
@@ -641,6 +648,8 @@ def roles(
             and mentions[k] is not recipient
             and (not pack.inverted_voice_quoted or mentions[k].start < event.start or _quoted(toks))
             and _voice_reaches(pack, toks, mentions[k], event)
+            # verb first, the name after the verb acts; the source cited before it does not
+            and not (pack.agent_after and _cited(pack, toks, mentions[k]))
         ):
             subject = mentions[k]
     if subject is None and pack.agent_after:  # the name after a verbal noun, last
@@ -653,8 +662,20 @@ def roles(
     deny = any(
         toks[j].lower in pack.negation or toks[j].lemma in pack.negation
         for j in range(max(0, event.start - NEGATION_REACH), event.start)
-    )
+    ) or _negative_verb(pack, toks, event)
     return Roles(subject, recipient, _object(toks, event, named), deny)
+
+
+def _negative_verb(pack: Pack, toks: list[Tok], event: Event) -> bool:
+    """A verb that carries its own negation ("göndermiyor": does not send): the pack's
+    negative infixes, after the stem, on the trigger's last word."""
+    if not pack.negative_infixes:
+        return False
+    word = toks[event.end - 1]
+    stem = len(word.lemma)
+    return word.lower.startswith(word.lemma) and any(
+        word.lower.startswith(infix, stem) for infix in pack.negative_infixes
+    )
 
 
 def _direct_object(
@@ -789,6 +810,17 @@ def _requests(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
 def _quoted(toks: list[Tok]) -> bool:
     """Whether the sentence opens a quotation: its voice, named after it, speaks of its own."""
     return bool(toks) and toks[0].text in QUOTES
+
+
+def _cited(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """Whether m is the source an "according to" cites ("بحسب البنتاغون، أرسلت إيران"): a
+    source reports the act, it is not said to do it."""
+    for a, b, _c, _pre in pack.according.find(toks):
+        if b <= m.start <= b + ACCORDING_REACH or (
+            m.end == a and toks[a].lower in pack.according_after
+        ):
+            return True
+    return False
 
 
 def _voice_reaches(pack: Pack, toks: list[Tok], voice: Mention, event: Event) -> bool:
