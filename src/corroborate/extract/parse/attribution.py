@@ -86,8 +86,21 @@ def enclosing_speaker(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memor
     return None
 
 
+def _cataphora(tagged: Tagged, tok: Any, lex: ParseLexicon) -> Named | None:
+    """ "While it provides support to X, Armenia ...": the subject of a clause put before its
+    main clause is the main clause's subject, named after it."""
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i > clause.head.i:
+        return None
+    main = subject_of(clause.head)
+    if main is None or main.i < tok.i or main.lower_ in PRONOUNS:
+        return None
+    got = named(tagged, main, lex.generic_heads)
+    return got if got is not None and got.kind in ("actor", "demonym", "open") else None
+
+
 def resolve_pronoun(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
-    inner = enclosing_speaker(tagged, tok, lex, memory)
+    inner = enclosing_speaker(tagged, tok, lex, memory) or _cataphora(tagged, tok, lex)
     if inner is not None:
         return inner
     if tok.lower_ not in ("he", "she", "we"):
@@ -218,9 +231,15 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
             or (dep in ("dobj", "nsubjpass") and passed_noun)
             or _reported_conjunct(node, head, lex)
         )
+        if node.i == trigger.i and dep == "dobj" and lemma in lex.giving_speech_lemmas:
+            content = False  # "Ottawa announced an aid package": the announcing is the giving
         accused = None
         if is_verb and lemma in lex.accuse_lemmas and dep in ("prep", "pcomp"):
             content = True  # "accused Y of sending", "blamed Y for the strike"
+            # "X accused Y of ...", and passive "Y was accused (by X) of ...": Y acts
+            accused = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if is_verb and lemma in lex.credit_lemmas and dep in ("prep", "pcomp"):
+            content = True  # "praised Y for its support", "thanked Y for supplying": Y acts
             accused = next((c for c in head.children if c.dep_ == "dobj"), None)
         if is_verb and lemma in lex.speech_lemmas and content and not _naming(head):
             own_neg, own_hedge = _local_marks(head, lex)
@@ -243,6 +262,13 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
             hedged = hedged or own_hedge or lemma in lex.belief_lemmas
             if speaker is not None and speaker.kind == "generic":
                 hedged = True
+            if (
+                speaker is None
+                and subj is None
+                and accused is not None
+                and accused.dep_ == "nsubjpass"
+            ):
+                hedged = True  # "Iran was accused of ...": by nobody named
             return Voice(speaker, polarity, hedged, accused)
         if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in lex.claim_nouns:
             if dep in _NOUN_CONTENT_DEPS:

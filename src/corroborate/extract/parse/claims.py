@@ -108,6 +108,38 @@ def _token(trigger: Any, got: Named | None) -> Any | None:
     return tok if tok.sent == trigger.sent else None
 
 
+def _military(kb: KnowledgeBase, trigger: Any) -> bool:
+    """Support the text calls military: "military and financial support", "backed militarily"
+    (relations.yaml military_markers): hardware, not political backing."""
+    mods = [c for c in trigger.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod")]
+    words = {t.lower_ for m in mods for t in (m, *(c for c in m.children if c.dep_ == "conj"))}
+    return not words.isdisjoint(kb.military_markers)
+
+
+def _coordinated(a: Any, b: Any) -> bool:
+    """Two tokens in one coordination: "the Houthis and Hamas"."""
+
+    def first(tok: Any) -> Any:
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        return tok
+
+    return bool(a.i != b.i and first(a).i == first(b).i)
+
+
+def _speaker(trigger: Any, agent: Named | None, voice: Voice, *, stated: bool) -> str:
+    """The claim's voice; where the voice is one of the act's coordinated agents, each agent
+    voices its own act ("the Houthis and Hamas condemned the raid and declared solidarity
+    with Lebanon": Hamas declares its own solidarity). A `stated` act (a condemnation) is a
+    statement of its agent's."""
+    if voice.speaker is None:
+        return agent.value if stated and agent is not None else "author"
+    said, did = _token(trigger, voice.speaker), _token(trigger, agent)
+    if agent is not None and said is not None and did is not None and _coordinated(said, did):
+        return agent.value
+    return voice.speaker.value
+
+
 def make_claims(
     *,
     kb: KnowledgeBase,
@@ -126,6 +158,8 @@ def make_claims(
         relation = relation_of(kb, lex, entry, thing, obj)
         if relation is None:
             continue
+        if relation == "political_support" and _military(kb, trigger):
+            relation = "arms_supply"
         if relation == "political_support" and roles.epithet:
             continue  # "Iran-backed militias", "factions backed by Turkey": epithets, no claim
         if relation == "logistics" and thing is not None and thing.cls in lex.self_propelled:
@@ -133,6 +167,8 @@ def make_claims(
         quantity = quantity_of(tagged, obj, thing)
         if entry.needs == "quantity" and quantity is None:
             continue
+        if entry.needs == "place" and roles.recipient is None:
+            continue  # "soldiers were killed": a casualty, placed nowhere, deploys no one
         # support of nobody named, a fight against no one, an unknown thing sent nowhere: too
         # little of a proposition to stand as a claim (a force's size needs only its figure)
         thin = roles.recipient is None and (relation in _NEEDS_RECIPIENT or thing is None)
@@ -150,7 +186,7 @@ def make_claims(
             recipient = None if roles.recipient is None else roles.recipient.value
             if subject is not None and subject == recipient:
                 continue
-            speaker = "author" if voice.speaker is None else voice.speaker.value
+            speaker = _speaker(trigger, agent, voice, stated=entry.voice == "victim")
             tokens = [trigger] + [
                 t
                 for t in (

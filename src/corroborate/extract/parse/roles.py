@@ -17,6 +17,14 @@ from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import PRONOUNS, Named, conjuncts, named, thing_of
 
 _NOT_ACTORS = frozenset({"generic", "outlet", "person", "name", "place"})
+# Prepositions after an amount that name what it measures: "$2 billion in aid", "a package of
+# drones", "weapons worth $1 billion".
+_AMOUNT_PREPS = frozenset({"in", "of", "worth"})
+# Acts of moving things to a side, whose thing's nationality may name the supplier.
+SUPPLY_ACTS = frozenset({"transfer", "send", "arms_supply"})
+# What names a side (not a place): an object of attack that names one is its target.
+_SIDES = frozenset({"actor", "demonym"})
+_ATTACKS = frozenset({"attack", "combat"})
 
 
 @dataclass(slots=True)
@@ -45,11 +53,27 @@ def actor_of(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Nam
     return got
 
 
+def _origin_only(tagged: Tagged, tok: Any, got: Named, lex: ParseLexicon) -> bool:
+    """ "Russian volunteers", "mercenaries from Syria": a nationality or an origin of fighters
+    sends nobody (the contract: nationality is not a sender); a state's troops from X are X's,
+    and a group's name on its fighters ("Wagner fighters") is the group."""
+    _, thing = _thing_within(tagged, tok)
+    if thing is None or thing.cls not in lex.unsent_classes or got.token < 0:
+        return False
+    if tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in tok.head.children):
+        return False  # "Chinese contractors supplied drones": a company acting is its state
+    named_tok = tok.doc[got.token]
+    origin = named_tok.dep_ == "pobj" and named_tok.head.lower_ == "from"
+    return got.kind == "demonym" or origin
+
+
 def _agents(tagged: Tagged, heads: list[Any], lex: ParseLexicon, memory: Memory) -> list[Named]:
     out: list[Named] = []
     for head in heads:
         for tok in conjuncts(head):
             got = actor_of(tagged, tok, lex, memory)
+            if got is not None and _origin_only(tagged, tok, got, lex):
+                continue
             if got is not None and got.value not in {a.value for a in out}:
                 out.append(got)
             # "Azerbaijani and Armenian forces": coordinated owners each act
@@ -84,7 +108,11 @@ def _place_or_actor(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory)
     if tok.lower_ in PRONOUNS:
         return resolve_pronoun(tagged, tok, lex, memory)
     got = named(tagged, tok, lex.generic_heads)
-    return None if got is None or got.kind in ("generic", "outlet", "person") else got
+    if got is None or got.kind in ("generic", "outlet", "person"):
+        return None
+    if got.value in lex.states and got.token != tok.i and tok.lemma_.lower() in lex.nonstate_heads:
+        return None  # "to the separatists in eastern Ukraine", "Yemeni rebels": not the state
+    return got
 
 
 def _recipient_from_preps(
@@ -104,13 +132,23 @@ def _recipient_from_preps(
 
 
 def _target_of_acts(tagged: Tagged, head: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
-    """The target of an act named under the head's prepositions: "involved in the attack on
-    X", "took part in strikes against X", "responsibility for the attack on X"."""
-    for act in tagged.acts_under(head):
+    """The target of an act named under the head's prepositions or as its object: "involved
+    in the attack on X", "took part in strikes against X", "responsibility for the attack on
+    X", "carried out strikes on X" (a light verb's target is its nominal act's)."""
+    # the object of an act of attack is part of it ("carried out strikes" is one trigger)
+    attack = head.i in tagged.triggers and tagged.triggers[head.i].value in _ATTACKS
+    objects = [c for c in head.children if c.dep_ == "dobj" and (attack or c.i in tagged.cues)]
+    for act in [*tagged.acts_under(head), *objects]:
         got = _recipient_from_preps(tagged, act, lex.target_preps, lex, memory)
         if got is not None:
             return got
     return None
+
+
+def _target_of(tagged: Tagged, act: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """The side a nominal attack is on ("the strike on Lebanon"), not a place it hit."""
+    got = _recipient_from_preps(tagged, act, lex.target_preps, lex, memory)
+    return got if got is not None and got.kind in _SIDES else None
 
 
 def _purpose_beneficiary(
@@ -129,6 +167,63 @@ def _purpose_beneficiary(
     return None
 
 
+def furnished_with(verb: Any, lex: ParseLexicon) -> bool:
+    """A verb of furnishing with a "with" phrase: "supplied the fighters with drones", "were
+    equipped with rockets". The "with" phrase is what moves; the direct object (or passive
+    subject) is who receives it, whatever it is: "the fighters" are the recipient, not a thing
+    supplied."""
+    if verb.lemma_.lower() not in lex.furnish_lemmas and verb.lower_ not in lex.furnish_lemmas:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" and _pobjs(c) for c in verb.children)
+
+
+def _censured(tagged: Tagged, obj: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """Whom a blocked measure is against: "efforts to censure Russia", "sanctions against
+    Israel", "a resolution condemning Moscow", "the expulsion of Belarus"."""
+    for tok in obj.subtree:
+        if tok.lemma_.lower() not in lex.censure_lemmas and tok.lower_ not in lex.censure_lemmas:
+            continue
+        heads = [c for c in tok.children if c.dep_ == "dobj"]
+        heads += [
+            p
+            for c in (*tok.children, *(obj.children if tok.i == obj.i else ()))
+            if c.dep_ == "prep" and c.lower_ in ("against", "on", "of")
+            for p in _pobjs(c)
+        ]
+        for head in heads:
+            got = actor_of(tagged, head, lex, memory)
+            if got is not None:
+                return got
+    return None
+
+
+def _shielded(tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """The side a blocking shields: the target of the measure blocked, or nobody ("blocked
+    the road", "vetoed the budget" shield no side)."""
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "nsubjpass"):
+            got = _censured(tagged, obj, lex, memory)
+            if got is not None:
+                return got
+    return None
+
+
+def _shared_object(verb: Any) -> list[Any]:
+    """ "Iran supports, trains and finances the Houthis": verbs coordinated before the last
+    share its object."""
+    # (the small model tags a verb in such a list as a noun now and then: "supports, trains")
+    later = [c for c in verb.children if c.dep_ == "conj" and c.i > verb.i]
+    while later:
+        last = later[-1]
+        found = [t for c in last.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        if found:
+            return found
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in last.children):
+            return []  # a clause of its own: "Iran supports X and Russia arms Y"
+        later = [c for c in last.children if c.dep_ == "conj"]
+    return []
+
+
 def verb_roles(
     tagged: Tagged, verb: Any, entry: Entry, lex: ParseLexicon, memory: Memory, accused: Any
 ) -> Roles:
@@ -136,8 +231,11 @@ def verb_roles(
     subj = subject_of(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if entry.voice == "stative" and subj is None:
-        # "troops were involved": a state of its passive subject, who acts
+        # "troops were involved": a state of its passive subject, who acts; "servicemen
+        # captured in Ukraine": of the noun its participle is on
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+            subj = verb.head
         passive = False
     # "weapons supplied to the Houthis by Iran", "troops sent from North Korea": a participle
     # on the thing moved; its by-agent (or, for a sending, its origin) acts
@@ -163,6 +261,8 @@ def verb_roles(
         )  # fmt: skip
     if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         subj = verb.head  # "Iran, which supplies drones": the noun the clause is about
+        while subj.dep_ == "conj" and subj.head.i != subj.i:
+            subj = subj.head  # "Egypt, Saudi Arabia and others who were behind X": all of them
     if accused is not None:
         subj = accused
     elif by_agent is not None:
@@ -173,18 +273,26 @@ def verb_roles(
         subj = verb.head  # "Iran, which supplies drones", "China supplying parts"
     thing_subject = None
     if subj is not None:
-        thing = thing_of(tagged, subj)
-        if thing is not None and tagged.name(subj.i, "actor", "demonym") is None:
-            thing_subject = subj  # "Russian troops crossed": the troops' owner acts
+        # "Russian troops crossed", "a platoon of paratroopers perished": the troops' owner
+        # acts (but a "drone maker" is no drone)
+        inner, thing = _thing_within(tagged, subj)
+        own = tagged.name(subj.i, "thing") is not None or (thing is not None and inner.i != subj.i)
+        if own and tagged.name(subj.i, "actor", "demonym") is None:
+            thing_subject = subj
         roles.agents = _agents(tagged, [subj], lex, memory)
     objects: list[Any] = []
+    furnished = furnished_with(verb, lex)
+    furnished_to: list[Any] = []  # "supplied the fighters with drones": who is furnished
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "nsubjpass" and passive):
-            objects.extend(conjuncts(child))
+            (furnished_to if furnished else objects).extend(conjuncts(child))
         if child.dep_ == "prep" and child.lower_ == "with":
             objects.extend(t for p in _pobjs(child) for t in conjuncts(p))
+    if not objects and entry.value in (*_ATTACKS, "political_support"):
+        objects = _shared_object(verb)
     if participle:
-        objects.append(verb.head)
+        # "forces equipped with Israeli drones": the forces are furnished, the drones move
+        (furnished_to if furnished else objects).append(verb.head)
         roles.epithet = True
     elif verb.dep_ in ("amod", "compound") and verb.pos_ != "VERB" and not objects:
         objects.append(verb.head)  # "accused Y of withholding weapons": a gerund the tagger
@@ -193,18 +301,35 @@ def verb_roles(
         objects.insert(0, thing_subject)
     recipient = None
     for obj in list(objects):
-        if thing_of(tagged, obj) is not None:
-            continue
+        if _thing_within(tagged, obj)[1] is not None:
+            continue  # "a fleet of Israeli drones", "dozens of Russian soldiers": a thing
         # "supplied Ukraine with boats", "struck Odesa": a named object receives or is the target
         place = _place_or_actor(tagged, obj, lex, memory) if obj.lower_ not in PRONOUNS else None
         if place is not None:
             objects.remove(obj)
             recipient = recipient or place
+    for tok in furnished_to:  # named or owned ("Russian forces"): the side that receives
+        recipient = recipient or _place_or_actor(tagged, tok, lex, memory)
     roles.objects = [_thing_within(tagged, o) for o in objects]
+    if furnished and not roles.agents:
+        # "Hezbollah was armed with Iranian rockets", "forces equipped with Turkish drones": no
+        # supplier named but the nationality of what they were furnished with
+        roles.agents = [
+            a
+            for a in _makers_of(tagged, roles.objects)
+            if recipient is None or a.value != recipient.value
+        ]
     preps = lex.target_preps if entry.value in ("attack", "combat") else lex.recipient_preps
     if entry.voice == "withhold":
         preps = preps | {"from"}  # "withholding weapons from its ally"
-    roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory) or recipient
+    if furnished:
+        preps = preps - {"with"}  # "armed the Houthis with Russian rifles": what, not whom
+    from_preps = _recipient_from_preps(tagged, verb, preps, lex, memory)
+    if entry.value in _ATTACKS and recipient is not None and recipient.kind in _SIDES:
+        # "hit Houthi targets in Yemen": the side the object names is the target, the
+        # preposition only places the act
+        from_preps = None
+    roles.recipient = from_preps or recipient
     if roles.recipient is None and entry.value in ("attack", "combat"):
         roles.recipient = _target_of_acts(tagged, verb, lex, memory)
     if roles.recipient is None and entry.voice == "withhold":
@@ -212,8 +337,24 @@ def verb_roles(
             roles.recipient = roles.recipient or _recipient_from_preps(
                 tagged, obj, frozenset({"from", "to"}), lex, memory
             )
+    if roles.recipient is None and entry.value in SUPPLY_ACTS and entry.voice is None:
+        for obj in objects:  # "provided military support for Russia": the parser hangs the
+            # recipient on the thing moved
+            roles.recipient = roles.recipient or _recipient_from_preps(
+                tagged, obj, lex.moved_to_preps, lex, memory
+            )
     if roles.recipient is None and entry.value not in ("attack", "combat"):
         roles.recipient = _purpose_beneficiary(tagged, verb, lex, memory)
+    if entry.voice == "shield":
+        roles.recipient = _shielded(tagged, verb, lex, memory)
+        roles.objects = []
+    if entry.voice == "victim":  # "condemned the strike on Lebanon": only an attack's target
+        attacks = [o for o in verb.children if o.dep_ == "dobj" and o.i in tagged.triggers
+                   and tagged.triggers[o.i].value in _ATTACKS]  # fmt: skip
+        roles.recipient = next(
+            (t for a in attacks if (t := _target_of(tagged, a, lex, memory)) is not None), None
+        )
+        roles.objects = []
     if entry.voice == "acquire":  # "Armenia bought drones from Russia": roles swap
         suppliers: list[Named] = []
         # "received rifles from Eritrea": the parser hangs "from" on the verb or on the object;
@@ -238,6 +379,23 @@ def verb_roles(
     return roles
 
 
+def _person(tagged: Tagged, tok: Any) -> bool:
+    entry = tagged.name(tok.i)
+    return tok.ent_type_ == "PERSON" or (entry is not None and entry.cls in _PEOPLE)
+
+
+_PEOPLE = frozenset({"person", "open_person"})
+
+
+def named_before(tagged: Tagged, pronoun: Any) -> Any | None:
+    """The nearest state or group named before "its" (a person is no "it")."""
+    for tok in reversed(tagged.sent[: pronoun.i - tagged.sent.start]):
+        entry = tagged.name(tok.i, "actor", "demonym")
+        if entry is not None and entry.cls not in _PEOPLE:
+            return tok
+    return None
+
+
 def _clause_subject(noun: Any, pronoun: Any) -> Any | None:
     """The subject before a possessive pronoun of the clause its noun is in."""
     node = noun
@@ -253,21 +411,114 @@ def _clause_subject(noun: Any, pronoun: Any) -> Any | None:
     return None
 
 
-def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+def _light_verb(noun: Any, *, means: bool) -> Any | None:
+    """The verb whose object a nominal act is: "launched strikes", "declared solidarity", and
+    with `means`, "responded with strikes" (an attack as the means of the verb's act; but
+    "balanced it with support from Turkey" is someone else's support)."""
+    if noun.head.i == noun.i:
+        return None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif means and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _light_subject(verb: Any) -> Any | None:
+    """The subject of a light verb, through a gerund of means: "responded by carrying out
+    strikes" is the responder's (not "accused X of carrying out", whose act is X's)."""
+    subj = subject_of(verb)
+    if subj is None and verb.dep_ == "pcomp" and verb.head.lower_ == "by":
+        prep = verb.head
+        if prep.head.i != prep.i and prep.head.pos_ in ("VERB", "AUX"):
+            return subject_of(prep.head)
+    return subj
+
+
+def _patron_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+    """A noun of patronage: "X became Y's closest ally", "X, a key backer of Y", "X is an
+    accomplice to Y's war". Its owner or its "of"/"to" phrase is the side backed (or the
+    owner of what it names); the subject of the copula, or the name it is in apposition to,
+    backs it. Anything else ("Russia's allies sent ...") names a patron, claims nothing."""
     roles = Roles()
+    side: Any | None = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if side is None:
+        side = next(
+            (p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+             for p in _pobjs(c)),
+            None,
+        )  # fmt: skip
+    if side is not None:
+        roles.recipient = actor_of(tagged, side, lex, memory)
+    if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
+        backer = subject_of(noun.head)
+    elif noun.dep_ == "appos" and noun.head.i != noun.i:
+        backer = noun.head
+    else:
+        backer = None
+    if backer is not None:
+        roles.agents = _agents(tagged, [backer], lex, memory)
+    mutual = noun.lemma_.lower() in lex.mutual_nouns or noun.lower_ in lex.mutual_nouns
+    if mutual and roles.recipient is not None and len(roles.agents) == 1:
+        # allies back each other; of a state and an armed group, the state is the patron:
+        # "the militia, a close ally of the United States" is the United States' backing
+        (agent,) = roles.agents
+        if agent.value not in lex.states and roles.recipient.value in lex.states:
+            roles.agents, roles.recipient = [roles.recipient], agent
+    return roles
+
+
+def credited(noun: Any, lex: ParseLexicon) -> Any | None:
+    """The verb of credit a nominal act is the reason of: "praised Biden for his support"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return verb if verb.lemma_.lower() in lex.credit_lemmas else None
+
+
+def _credit_roles(tagged: Tagged, noun: Any, verb: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+    """ "X praised Y for its support (for Z)": Y acts, for Z or else for X."""
+    roles = Roles()
+    roles.agents = _agents(tagged, [c for c in verb.children if c.dep_ == "dobj"], lex, memory)
+    roles.recipient = _recipient_from_preps(tagged, noun, lex.recipient_preps, lex, memory)
+    if roles.recipient is None:
+        subj = subject_of(verb)
+        roles.recipient = None if subj is None else actor_of(tagged, subj, lex, memory)
+    return roles
+
+
+def noun_roles(
+    tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory, *, entry: Entry | None = None
+) -> Roles:
+    if entry is not None and entry.voice == "patron":
+        return _patron_roles(tagged, noun, lex, memory)
+    credit = credited(noun, lex)
+    if credit is not None:
+        return _credit_roles(tagged, noun, credit, lex, memory)
+    roles = Roles()
+    relation = None if entry is None else entry.value
+    # a nominal attack's "on", "against" phrase is its target: "strikes on X"
+    preps = lex.recipient_preps | lex.target_preps if relation in _ATTACKS else lex.recipient_preps
     own_act = noun.lemma_.lower() in lex.of_agent_nouns
     if own_act:  # "Russian involvement": the nationality acts ("Russia's" is read below)
         for child in noun.children:
             owner = tagged.name(child.i, "demonym") if child.dep_ == "amod" else None
             if owner is not None:
                 roles.agents = [Named(owner.value, "demonym", child.i)]
-    for child in noun.children:
+    # a side named before a place: "a coalition in Yemen against the Houthis"
+    ranked = sorted(noun.children, key=lambda c: c.dep_ == "prep" and c.lower_ in lex.place_preps)
+    for child in ranked:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             if child.lower_ in PRONOUNS:
                 # "stepped up their arms supplies", "came under criticism over its support":
                 # the governing clause's subject; else the pronoun's own referent ("Our
                 # support ...," the spokesman said)
                 subj = _clause_subject(noun, child)
+                if subj is not None and child.lower_ == "its" and _person(tagged, subj):
+                    subj = named_before(tagged, child)  # "Trump ... the UAE to end its X"
                 agents = _agents(tagged, [subj], lex, memory) if subj is not None else []
                 roles.agents = agents or [
                     a for a in [actor_of(tagged, child, lex, memory)] if a is not None
@@ -285,23 +536,105 @@ def noun_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) -> 
                     thing = thing_of(tagged, pobj)
                     if thing is not None:
                         roles.objects.append((pobj, thing))
+                    elif roles.agents and relation == "political_support":
+                        # "its backing of the RSF": with its owner named, "of" is the side
+                        roles.recipient = roles.recipient or _place_or_actor(
+                            tagged, pobj, lex, memory
+                        )
                     elif not roles.agents and noun.lemma_.lower() in lex.of_agent_nouns:
                         # "the involvement of Russia" (but "the recruitment of Syrians": theme)
                         roles.agents = _agents(tagged, [pobj], lex, memory)
-                elif low in lex.recipient_preps and roles.recipient is None:
+                elif low in preps and roles.recipient is None:
                     roles.recipient = _place_or_actor(tagged, pobj, lex, memory)
     if roles.recipient is None and own_act:
         roles.recipient = _target_of_acts(tagged, noun, lex, memory)
     thing = thing_of(tagged, noun)
     if thing is not None and not roles.objects:
         roles.objects.append((noun, thing))
-    if not roles.agents and noun.head.i != noun.i and noun.dep_ in ("dobj", "pobj"):
-        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    verb = governing_verb(noun) or _light_verb(noun, means=relation in _ATTACKS)
+    if verb is not None:
         lemma = verb.lemma_.lower()
-        # not "Kyiv condemned the delivery"; but "Moscow denied any involvement" is its own
-        light = lemma not in lex.speech_lemmas or (own_act and lemma in lex.own_act_lemmas)
-        if verb.pos_ in ("VERB", "AUX") and noun.dep_ == "dobj" and light:
-            subj = subject_of(verb)
+        # not "Kyiv condemned the delivery"; but "Moscow denied any involvement" is its own,
+        # "declared solidarity", "voiced support" are a stance declared, and "Ottawa announced
+        # a military aid package" is Ottawa's giving
+        light = (
+            lemma not in lex.speech_lemmas
+            or (own_act and lemma in lex.own_act_lemmas)
+            or (relation == "political_support" and lemma in lex.avowal_lemmas)
+            or lemma in lex.giving_speech_lemmas
+        )
+        if not light or lemma in lex.reaction_lemmas or lemma in lex.ending_lemmas:
+            verb = None  # "watched the raids", "to end the attacks": someone else's acts
+    if verb is not None:
+        if not roles.agents:
+            subj = _light_subject(verb)
             if subj is not None:
                 roles.agents = _agents(tagged, [subj], lex, memory)
+        if roles.recipient is None and relation in (*_ATTACKS, "political_support"):
+            # "launched strikes on X", "declared solidarity with X": the phrase hangs on the verb
+            roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory)
+    act = tagged.triggers.get(noun.i)
+    if act is not None and act.voice == "acquire":
+        return _acquired(tagged, noun, roles, lex, memory)
+    if act is None or act.value not in SUPPLY_ACTS or act.voice is not None:
+        return roles
+    governing = governing_verb(noun)
+    if roles.recipient is None and governing is not None and governing.i not in tagged.triggers:
+        # "stepped up their arms supplies to the army", "halve its military aid to Y": the
+        # parser hangs the noun's "to" phrase on the verb that governs it
+        roles.recipient = _recipient_from_preps(tagged, governing, lex.moved_to_preps, lex, memory)
+    if not roles.agents:
+        roles.agents = _makers_of(tagged, roles.objects)
     return roles
+
+
+def _acquired(tagged: Tagged, noun: Any, roles: Roles, lex: ParseLexicon, memory: Memory) -> Roles:
+    """ "Armenia's purchases of Russian tanks", "the import of drones by Moscow", "Chad's
+    imports of rifles from Sudan": the buyer (possessor, "by" phrase) receives; the "from"
+    phrase, else the nationality of the thing, supplies."""
+    buyer = roles.agents[0] if roles.agents else None
+    # "from" on the noun, or (as the parser often hangs it) on the thing bought
+    holders = [noun, *(o for o, _ in roles.objects if o.i != noun.i)]
+    sources = [
+        t
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for t in _pobjs(c)
+    ]
+    suppliers = _agents(tagged, [t for s in sources for t in conjuncts(s)], lex, memory)
+    roles.agents = [
+        a
+        for a in suppliers or _makers_of(tagged, roles.objects)
+        if buyer is None or a.value != buyer.value
+    ]
+    roles.recipient = buyer or roles.recipient
+    return roles
+
+
+def governing_verb(noun: Any) -> Any | None:
+    """The verb whose direct object the noun is, looking through an amount: "halved its aid",
+    "committed $2 billion in military aid" (the aid is what the amount measures)."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ in _AMOUNT_PREPS and node.head.head.i != node.i:
+        node = node.head.head
+    if node.dep_ != "dobj" or node.head.i == node.i:
+        return None
+    verb = node.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _makers_of(tagged: Tagged, objects: list[tuple[Any, Entry | None]]) -> list[Named]:
+    """A supply with no supplier named but the nationality of what moves: "new transfers of
+    Russian tanks to the rebels" (Russia's), "equipped with Israeli and Turkish drones" (each
+    one's), like "Israeli-made drones"."""
+    out: list[Named] = []
+    for obj, _ in objects:
+        for mod in obj.children:
+            if mod.dep_ != "amod":
+                continue
+            for tok in conjuncts(mod):  # "Israeli and Turkish drones"
+                owner = tagged.name(tok.i, "demonym")
+                if owner is not None and owner.value not in {a.value for a in out}:
+                    out.append(Named(owner.value, "demonym", tok.i))
+    return out

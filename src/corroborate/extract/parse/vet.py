@@ -6,7 +6,10 @@ that a reading is no claim at all:
   the killing", "shocked by the drone attack"): the event is presupposed, nobody claims it;
 - an actor the sentence names only as the place of the act ("a strike in Beirut, Lebanon",
   "targets in Yemen") or inside the name of a thing ("the cruiser USS Philippine Sea"): a
-  place where something happens does not do it.
+  place where something happens does not do it;
+- a trigger word in another sense than the military one, told by its arguments: "a football
+  training", "the president's adviser on Ukraine", "fighters brought shovels", "volunteers keep
+  reinforcing", fighters supplied with drones (they receive, nobody sends them).
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from corroborate.extract.claim import Claim
 from corroborate.extract.parse.attribution import Memory, voice
 from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
-from corroborate.extract.parse.roles import verb_roles
+from corroborate.extract.parse.phrases import named, thing_of
+from corroborate.extract.parse.roles import credited, furnished_with, named_before, verb_roles
 
 
-def _background(tok: Any, lex: ParseLexicon) -> bool:
+def _background(tok: Any, lex: ParseLexicon, *, stopped: bool = False) -> bool:
     """A nominal act in a background position: the object of "after", "following", "since",
     "under"; what a verb of reaction (condemn, mourn, shocked by) takes as its object."""
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -31,11 +35,18 @@ def _background(tok: Any, lex: ParseLexicon) -> bool:
     if tok.dep_ in ("pobj", "dobj") and head.lower_ in lex.background_preps:
         return True  # the parser reads "following" as a preposition or as a verb
     if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return _background(head.head, lex)  # "mourned the victims of the attack"
+        return _background(head.head, lex, stopped=stopped)  # "mourned the victims of the attack"
     if tok.dep_ == "pobj":
         # "shocked by the attack", "outraged at the strike"
         return head.dep_ in ("agent", "prep") and head.head.lemma_.lower() in lex.reaction_lemmas
-    return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.reaction_lemmas
+    if tok.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp") and head.head.i != head.i:
+        # "watched the attacks unfold", "saw the strikes begin": a scene watched
+        return head.head.lemma_.lower() in lex.reaction_lemmas
+    lemma = head.lemma_.lower()
+    # "condemned the killing"; "efforts to end the attacks", "to stop the shelling" (but
+    # "to end its backing of X" says it backs X)
+    ends = stopped and lemma in lex.ending_lemmas
+    return tok.dep_ in ("dobj", "nsubjpass") and (lemma in lex.reaction_lemmas or ends)
 
 
 def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
@@ -51,6 +62,10 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
         clause = clause.head
     if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in clause.children):
         return True
+    if tok.dep_ == "pobj" and head.lower_ == "against":
+        return head.head.lemma_.lower() in lex.warning_lemmas  # "warned against new strikes"
+    if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.potential_lemmas:
+        return True  # "they need our support", "threatened strikes on Kyiv"
     return (
         tok.dep_ == "pobj"
         and head.lower_ in ("of", "at", "for")
@@ -74,12 +89,105 @@ def _backs_a_thing(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _shields(tagged: Tagged, tok: Any) -> bool:
+    """ "blocked efforts to censure Russia": blocking a measure backs its target, whatever the
+    measure is called."""
+    entry = tagged.triggers.get(tok.i)
+    return entry is not None and entry.voice == "shield"
+
+
 def _acts(tagged: Tagged, claim: Claim, start: int, end: int) -> list[Any]:
     """The trigger tokens of a claim's evidence span (offsets of the chunk): those that can
     make its relation, else all ("has the capacity to deploy": the deploying, not the having)."""
     found = [t for t in tagged.sent if t.i in tagged.cues and start <= t.idx < end]
+    # "under direct attack": an adjective the tagger reads as one (the verb "direct") is none
+    found = [t for t in found if not (t.pos_ == "ADJ" and t.dep_ == "amod")] or found
     fit = [t for t in found if claim.relation in tagged.cues[t.i]]
     return fit or found
+
+
+def _credits(tok: Any, lex: ParseLexicon) -> bool:
+    """ "Netanyahu praised Biden for his support": praise for an act is no backing of the one
+    praised (the act praised is read from its noun)."""
+    if tok.lemma_.lower() not in lex.credit_lemmas:
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" for p in c.children)
+        for c in tok.children
+    )
+
+
+def _owned_by_another(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "concerns about China's support for Russia": a nominal act whose owner names another
+    actor is that actor's, not the claim's subject's."""
+    if tok.pos_ not in ("NOUN", "PROPN") or claim.subject is None:
+        return False
+    if claim.relation not in ("political_support", "combat"):
+        return False  # "Azerbaijan's purchases of Israeli weapons": the buyer owns a purchase
+    entry = tagged.triggers.get(tok.i)
+    if entry is not None and entry.voice == "patron":
+        return False  # "Russia's closest ally": the owner is the side backed, not the backer
+    credit = credited(tok, lex)
+    # "praised Biden for his support": the one praised owns the act
+    owner = [c for c in credit.children if c.dep_ == "dobj"] if credit is not None else []
+    owner = owner or [c for c in tok.children if c.dep_ == "poss"]
+    if [o.lower_ for o in owner] == ["its"]:
+        owner = [t for t in [named_before(tagged, owner[0])] if t is not None]
+    owners = {
+        e.value
+        for o in owner
+        for t in o.subtree
+        if (e := tagged.name(t.i, "actor", "demonym")) is not None
+    }
+    return bool(owners) and claim.subject not in owners
+
+
+def _tool_use(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
+    """ "drones used by the US military", "nitrocellulose used in the manufacture of
+    ammunition": a thing described by its use, against no one and nowhere named, is no
+    fighting ("drones used against the rebels" is, and so is a use asserted: "the army has
+    used chemical weapons")."""
+    if tok.lemma_.lower() not in lex.tool_lemmas or tok.dep_ != "acl":
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    for prep in (*tok.children, *(c for o in objects for c in o.children)):
+        if prep.dep_ == "prep" and prep.lower_ in lex.target_preps:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and named(tagged, pobj, lex.generic_heads) is not None:
+                    return False
+    return True
+
+
+def _suffered(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "Russian soldiers captured in Ukraine", "Polish posts were attacked": the claim's
+    actor named only as what a passive act is done to (and not as its by-agent). A weapon
+    is no victim: "a Houthi drone aimed at Riyadh" is the Houthis' attack."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VBN":
+        return False
+    if tok.dep_ == "acl" and tok.head.i != tok.i:
+        patient = tok.head
+    else:
+        patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if patient is None:
+        return False
+    thing = thing_of(tagged, patient)
+    if thing is not None and thing.cls in lex.weapons:
+        return False
+    by = [p for c in tok.children if c.dep_ == "agent" for p in c.subtree]
+    if any(_names(tagged, t, claim.subject) for t in by):
+        return False
+    return any(_names(tagged, t, claim.subject) for t in patient.subtree if t not in by)
+
+
+def _names(tagged: Tagged, tok: Any, subject: str | None) -> bool:
+    entry = tagged.name(tok.i, "actor", "demonym")
+    return entry is not None and entry.value == subject
+
+
+def _particle(tok: Any) -> bool:
+    """ "held back from recognising it", "pulled back": a verb's particle or adverb is no act
+    (of backing or anything else)."""
+    return tok.dep_ in ("prt", "advmod") and tok.pos_ in ("ADV", "ADP", "PART")
 
 
 def _quarrel(tok: Any, lex: ParseLexicon) -> bool:
@@ -93,13 +201,275 @@ def _quarrel(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _furnished_only(tagged: Tagged, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "accused Iran of supplying the fighters with drones": the fighters receive the drones,
+    nobody sent them. The claim's object is who a verb of furnishing furnishes, and no other
+    act of the sentence could make its relation (not so with "... and paid them")."""
+    if claim.relation == "arms_supply" or not claim.object:
+        return False
+    furnishing = [t for t in tagged.sent if t.i in tagged.cues and furnished_with(t, lex)]
+    said = claim.object.lower().split()[-1]
+    furnished = [
+        r
+        for t in furnishing
+        for r in t.children
+        if r.dep_ in ("dobj", "nsubjpass") and r.lower_ == said
+    ]
+    others = [
+        t
+        for t in tagged.sent
+        if t.i in tagged.triggers
+        and claim.relation in tagged.cues.get(t.i, frozenset())
+        and t not in furnishing
+    ]
+    return bool(furnished) and not others
+
+
+_OPEN = frozenset({"open", "open_place", "open_person"})
+_NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+_PEOPLE_RELATIONS = frozenset({"troop_deployment", "foreign_fighters", "training"})
+
+
+def _people(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
+    """The token names people a side sends, recruits or trains ("troops", "fighters")."""
+    entry = tagged.name(tok.i, "thing")
+    return entry is not None and entry.cls in lex.people_classes
+
+
+def _civil_kind(tok: Any, lex: ParseLexicon) -> bool:
+    """ "a football training (class)": a kind of training no army gives, named on the trigger
+    or, when the trigger is itself a modifier, on the noun it modifies."""
+    nouns = [tok, tok.head] if tok.dep_ == "compound" and tok.head.i != tok.i else [tok]
+    return any(
+        c.dep_ in ("compound", "amod") and c.lower_ in lex.civil_kinds
+        for n in nouns
+        for c in n.children
+    )
+
+
+def _title(tok: Any, lex: ParseLexicon) -> bool:
+    """ "Mr X, the president's chief adviser on Ukraine": a person's title (a topic, or a
+    person whose adviser it is), not advisers sent to anyone's forces."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    topic = any(c.dep_ == "prep" and c.lower_ in lex.title_preps for c in tok.children)
+    personal = any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in tok.children)
+    return topic or personal
+
+
+def _aspect(tok: Any, lex: ParseLexicon) -> bool:
+    """ "volunteers keep reinforcing the rebels", "remained committed", "is seen as the
+    president's adviser": a verb of presence with a verbal or adjectival complement, or an
+    "as" phrase, marks aspect or regard and places nobody."""
+    entry_like = tok.lemma_.lower() in lex.aspect_lemmas
+    complement = any(c.dep_ in ("xcomp", "acomp") for c in tok.children)
+    regard = tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+    return (entry_like and complement) or regard
+
+
+def _carrying(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
+    entry = tagged.triggers.get(tok.i)
+    return entry is not None and entry.value in lex.carry_frames
+
+
+def _carries(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "the fighters brought shovels to the field", "X, the president's adviser, gave an
+    interview to Reuters": a verb of carrying whose objects are things that are neither people,
+    equipment nor a side, and not the claim's object; what is carried is something else."""
+    entry = tagged.triggers.get(tok.i)
+    if entry is None or entry.value not in lex.carry_frames or tok.pos_ != "VERB":
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and _people(tagged, subj, lex) and objs:
+        # "contractors supplied drones", "fighters brought shovels": the people act, and what
+        # they move is not themselves (unless it is people too: "brought more fighters")
+        return not any(_people(tagged, o, lex) for o in objs)
+    if not objs or any(
+        o.pos_ != "NOUN" or o.like_num or o.ent_type_ in ("CARDINAL", "QUANTITY") for o in objs
+    ):
+        return False
+    # the noun and its modifiers, through "of" ("the services of its specialists"), not its
+    # other prepositions ("an interview to Reuters")
+    nouns = objs + [p for o in objs for c in o.children if c.lower_ == "of" for p in c.children]
+    carried = [
+        t for o in nouns for t in (o, *o.children) if t.i == o.i or t.dep_ in _NOUN_MODIFIERS
+    ]
+    if any(tagged.name(t.i) is not None for t in carried):
+        return False
+    return claim.object is not None and not set(claim.object.lower().split()) & {
+        t.lower_ for t in carried
+    }
+
+
+def _idiom(tok: Any, lex: ParseLexicon) -> bool:
+    """ "wanted the fighters brought to justice", "brought the war to an end": a verb of
+    carrying whose goal is a state of affairs, not a place or a side, moves nobody."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "into")
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in lex.idiom_goals for p in c.children)
+        for c in tok.children
+    )
+
+
+def _wrong_sense(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """Every act of a claim about people is the trigger word in another sense, told by its
+    arguments: a civil kind of training, a title, aspect or regard, a verb carrying something
+    else."""
+    if claim.relation not in _PEOPLE_RELATIONS:
+        return False
+    # an auxiliary ("had finished") is no act, whatever cue its word is elsewhere
+    acts = [t for t in _acts(tagged, claim, start, end) if t.dep_ not in ("aux", "auxpass")]
+    training = claim.relation == "training"
+    return bool(acts) and all(
+        (training and (_civil_kind(t, lex) or _title(t, lex)))
+        or _aspect(t, lex)
+        or _carries(tagged, t, claim, lex)
+        or (_carrying(tagged, t, lex) and _idiom(t, lex))
+        for t in acts
+    )
+
+
+def _relative_thing(tagged: Tagged, claim: Claim, start: int, end: int) -> bool:
+    """ "the price of gas it sells to Belarus": a verb of supply in a relative clause with no
+    object of its own supplies the noun the clause is on; when that noun is no equipment
+    (gas, grain, electricity), nothing military is supplied."""
+    if claim.relation != "arms_supply" or claim.object is not None:
+        return False
+    acts = [t for t in _acts(tagged, claim, start, end) if t.pos_ == "VERB"]
+    return bool(acts) and all(
+        t.dep_ == "relcl"
+        and t.head.pos_ == "NOUN"
+        and not any(c.dep_ == "dobj" for c in t.children)
+        and tagged.name(t.head.i, "thing") is None
+        for t in acts
+    )
+
+
+def _supplied_people(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """ "accused X of supplying the fighters with drones", "provided the militants with
+    intelligence": the people are who receives, the "with" object is what is sent, so no
+    one sends the people."""
+    if claim.relation not in _PEOPLE_RELATIONS:
+        return False
+    people = [t for t in tagged.sent if start <= t.idx < end and _people(tagged, t, lex)]
+    if not people:
+        return False
+    for tok in people:
+        if tok.dep_ in ("compound", "amod") and _people(tagged, tok.head, lex):
+            continue  # "rebel fighters": one phrase, judged by its head
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        verb = tok.head
+        given = tok.dep_ == "dobj" and any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" for p in c.children)
+            for c in verb.children
+        )
+        if not given:
+            return False
+    return True
+
+
+def _anothers_forces(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """ "its soldiers helped Russian forces liberate the region": forces a state deploys are
+    its own, so the claim's forces that the parse gives another owner ("Russian forces" for
+    North Korea) are not what it deployed."""
+    if claim.relation != "troop_deployment" or claim.subject is None or not claim.object:
+        return False
+    words = set(claim.object.lower().split())
+    heads = [
+        t
+        for t in tagged.sent
+        if start <= t.idx < end
+        and t.lower_ in words
+        and t.dep_ not in _NOUN_MODIFIERS
+        and _people(tagged, t, lex)
+    ]
+    owners = [
+        e.value
+        for t in heads
+        for c in t.children
+        if c.dep_ in _NOUN_MODIFIERS
+        and (e := tagged.name(c.i, "actor", "demonym")) is not None
+        and e.cls not in _OPEN  # a name the knowledge base lacks may be a product's
+    ]
+    return bool(owners) and claim.subject not in owners
+
+
+def _home_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """Fighters nobody sends, whose only "side" is where they are based, what they aim at or
+    their nationality: "militias based in Iraq", "gunmen threatened to open fire at the
+    monitors", "Iranian hackers could be enlisted" fight for no one the sentence names (the
+    contract: the side must be named)."""
+    if claim.relation != "foreign_fighters" or claim.subject is not None or not claim.recipient:
+        return False
+    mentions = [
+        t
+        for t in tagged.sent
+        if start <= t.idx < end
+        and (e := tagged.name(t.i, "actor", "demonym")) is not None
+        and e.value == claim.recipient
+    ]
+    return bool(mentions) and all(
+        _home_or_target(t, lex) or _nationality_of_subject(tagged, t) for t in mentions
+    )
+
+
+def _nationality_of_subject(tagged: Tagged, tok: Any) -> bool:
+    """ "Iranian hackers could be enlisted": a demonym on the people who are recruited or who
+    act is their nationality, not the side they fight for."""
+    entry = tagged.name(tok.i, "demonym")
+    return (
+        entry is not None and tok.dep_ == "amod" and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+    )
+
+
+def _home_or_target(tok: Any, lex: ParseLexicon) -> bool:
+    """The name is (or modifies) the object of "based in" or of "at"/"against"."""
+    while tok.dep_ in ("compound", "amod", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head  # "an OSCE team", "in Baghdad, Iraq"
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and (prep.head.lemma_.lower() in lex.home_lemmas or prep.lower_ in lex.against_preps)
+    )
+
+
+def _state_less_tie(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """ "They are accused of having links with Hezbollah": ties to an armed group are a state's
+    sponsorship of it; ties of people or groups that are no state sponsor nobody."""
+    if claim.relation != "foreign_fighters" or claim.subject in lex.states:
+        return False
+    acts = _acts(tagged, claim, start, end)
+    return bool(acts) and all(t.lemma_.lower() in lex.tie_nouns for t in acts)
+
+
 def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     acts = _acts(tagged, claim, start, end)
+    if acts and all(_particle(t) for t in acts):
+        return True
     if acts and claim.relation == "combat" and all(_quarrel(t, lex) for t in acts):
         return True
-    if acts and claim.relation == "political_support" and all(_backs_a_thing(t, lex) for t in acts):
+    if acts and all(_credits(t, lex) or _owned_by_another(tagged, t, claim, lex) for t in acts):
         return True
-    return bool(acts) and all(_background(t, lex) or _unrealised(t, lex) for t in acts)
+    if acts and claim.relation == "combat" and all(_tool_use(tagged, t, lex) for t in acts):
+        return True
+    if acts and claim.relation == "combat" and all(_suffered(tagged, t, claim, lex) for t in acts):
+        return True
+    if (
+        acts
+        and claim.relation == "political_support"
+        and all(_backs_a_thing(t, lex) and not _shields(tagged, t) for t in acts)
+    ):
+        return True
+    # an act stopped is not claimed ("efforts to end the attacks"); backing ended is ("to end
+    # its backing of X")
+    stopped = claim.relation != "political_support"
+    return bool(acts) and all(
+        _background(t, lex, stopped=stopped) or _unrealised(t, lex) for t in acts
+    )
 
 
 def _placed(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
@@ -161,11 +531,17 @@ def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool
     )
 
 
+# Relations whose verbs' agents the parse checks: "Russia massed troops to attack Ukraine" is
+# no attack by Ukraine; "Armenians were no match for Azeri forces equipped with Israeli drones"
+# is no supply by Armenia.
+_AGENT_CHECKED = frozenset({"combat", "arms_supply"})
+
+
 def _other_agents(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
-    """Every verb of attack in the claim's words has, by the parse, an agent that is not the
-    claim's subject: "Russia massed troops to attack Ukraine" is no attack by Ukraine.
+    """Every verb of attack (or supply) in the claim's words has, by the parse, an agent that is
+    not the claim's subject: "Russia massed troops to attack Ukraine" is no attack by Ukraine.
     (Verbs only: the small model's roles of nominal and light-verb acts are too loose.)"""
-    if claim.subject is None or claim.relation != "combat":
+    if claim.subject is None or claim.relation not in _AGENT_CHECKED:
         return False
     acts = [
         t
@@ -182,10 +558,30 @@ def _other_agents(tagged: Tagged, claim: Claim, start: int, end: int, lex: Parse
         v = voice(tagged, act, lex, memory)
         accused = None if v is None else v.accused
         roles = verb_roles(tagged, act, tagged.triggers[act.i], lex, memory, accused)
-        agents = {a.value for a in roles.agents}
+        agents = {a.value for a in roles.agents} or _owner_before(tagged, act)
         if not agents or claim.subject in agents:
             return False
     return True
+
+
+def _owner_before(tagged: Tagged, act: Any) -> set[str]:
+    """ "Biden stood behind Israel even as its campaign killed thousands": the owner "its"
+    names is the nearest state or group named before it (a person is no "it")."""
+    subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
+    pronoun = (
+        None
+        if subj is None
+        else next(
+            (c for c in subj.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None
+        )
+    )
+    if pronoun is None:
+        return set()
+    for tok in reversed(tagged.sent[: pronoun.i - tagged.sent.start]):
+        entry = tagged.name(tok.i, "actor", "demonym")
+        if entry is not None and entry.cls not in ("person", "open_person"):
+            return {entry.value}
+    return set()
 
 
 class Vetter:
@@ -215,7 +611,25 @@ class Vetter:
             return False
         if _other_agents(tagged, claim, start, end, self.lex):
             return False
+        if _wrong_sense(tagged, claim, start, end, self.lex):
+            return False
+        if _relative_thing(tagged, claim, start, end):
+            return False
+        if _supplied_people(tagged, claim, start, end, self.lex):
+            return False
+        if _home_only(tagged, claim, start, end, self.lex):
+            return False
+        if _anothers_forces(tagged, claim, start, end, self.lex):
+            return False
+        if _state_less_tie(tagged, claim, start, end, self.lex):
+            return False
         return not _only_placed(tagged, claim.subject, self.lex)
+
+    def misread_furnishing(self, claim: Claim) -> bool:
+        """A claim of a sentence whose only act of its relation is a verb of furnishing: "accused
+        Iran of supplying the fighters with drones" sends no fighters."""
+        found = self._sentence(claim)
+        return found is not None and _furnished_only(found[1], claim, self.lex)
 
     def vet(self, claims: list[Claim]) -> list[Claim]:
         return [c for c in claims if self.keep(c)]
