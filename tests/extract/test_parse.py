@@ -1176,3 +1176,19 @@ def test_a_relative_sale_of_a_thing_that_is_no_equipment_is_no_arms_supply(
     assert ("Russia", "arms_supply") not in _acts(parsed, text)
     text = "Russia halved the price of the rifles it sells to Mali."
     assert ("Russia", "arms_supply") in _acts(parsed, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "needs_names"),
+    [
+        ("Turkey sent drones to Azerbaijan.", False),  # every name is the knowledge base's
+        ("The army said it had seen drones.", False),  # a function word opens the sentence
+        ("Lynch said Iran sent drones.", True),  # a person only the recogniser can find
+        ("Officials in Kalanga said Kenya sent troops.", True),  # a town it lacks
+    ],
+)
+def test_the_recogniser_runs_where_a_name_is_unknown(
+    parsed: Extractor, text: str, needs_names: bool
+) -> None:
+    assert parsed.parser is not None
+    assert parsed.parser._unknown_capitals(text) is needs_names
