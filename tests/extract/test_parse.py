@@ -738,3 +738,12 @@ def test_condemning_an_attack_on_a_side_stands_with_it(parsed: Extractor) -> Non
     # condemning a side, or an attack on no side named, backs nobody
     assert not parse(parsed, "Qatar condemned Israel.")
     assert not parse(parsed, "Qatar condemned the attack.")
+
+
+def test_an_act_inside_a_choice_is_no_claim_however_it_is_hung(parsed: Extractor) -> None:
+    # the small model hangs "attack" on "diplomacy"; the choice still frames it
+    text = (
+        'And on Monday, Macron threatened Serbia with "severe consequences" should Belgrade '
+        'choose to "walk away from diplomacy and attack Kosovo."'
+    )
+    assert not {s for s, r in _acts(parsed, text) if r == "combat"}

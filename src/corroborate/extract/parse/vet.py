@@ -54,6 +54,8 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
     head = tok.head
     if tok.dep_ in ("acl", "xcomp", "advcl") and head.lemma_.lower() in lex.potential_lemmas:
         return True
+    if tok.dep_ in ("conj", "pobj", "dobj") and _wished(tok, lex):
+        return True
     clause = tok  # "if it supports X", "unless it withdraws": a condition, not a claim
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
@@ -68,6 +70,23 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
         and head.lower_ in ("of", "at", "for")
         and head.head.lemma_.lower() in lex.potential_lemmas
     )
+
+
+def _wished(tok: Any, lex: ParseLexicon) -> bool:
+    """An act the parser hangs on a noun inside a clause of capacity or wish: "should Moscow
+    choose to walk away from diplomacy and attack Ukraine" ("attack" on "diplomacy"). Only
+    through nouns and prepositions, up to the first verb (a clause hung on a verb has its
+    own frame, checked as it is)."""
+    node = tok.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            head = node.head
+            framed = node.dep_ in ("acl", "xcomp", "advcl") and head.i != node.i
+            return framed and head.lemma_.lower() in lex.potential_lemmas
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _backs_a_thing(tok: Any, lex: ParseLexicon) -> bool:
