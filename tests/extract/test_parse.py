@@ -747,3 +747,12 @@ def test_an_act_inside_a_choice_is_no_claim_however_it_is_hung(parsed: Extractor
         'choose to "walk away from diplomacy and attack Kosovo."'
     )
     assert not {s for s, r in _acts(parsed, text) if r == "combat"}
+
+
+def test_the_side_a_force_helps_is_not_its_target(parsed: Extractor) -> None:
+    text = (
+        "In a statement, Minsk's army claimed its soldiers helped Russian forces "
+        '"fully liberate" the Kursk border region.'
+    )
+    found = parsed.extract(text, doc="t").claims
+    assert ("Belarus", "Russia") not in {(c.subject, c.recipient) for c in found}

@@ -349,6 +349,32 @@ def _owner_before(tagged: Tagged, act: Any) -> set[str]:
     return set()
 
 
+def _helped_side(tagged: Tagged, claim: Claim) -> bool:
+    """ "its soldiers helped Russian forces liberate the region": the side a force helps is
+    the side it fights for, not its target (the contract's combat recipient)."""
+    if claim.relation != "combat" or claim.recipient is None:
+        return False
+    mentions = [
+        t
+        for t in tagged.sent
+        if (e := tagged.name(t.i, "actor", "demonym")) is not None and e.value == claim.recipient
+    ]
+    if not mentions:
+        return False
+    for tok in mentions:
+        while tok.dep_ in ("compound", "amod", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        verb = tok.head
+        if tok.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp") and verb.head.i != verb.i:
+            verb, role = verb.head, "dobj"  # "helped Russian forces liberate the region"
+        else:
+            role = tok.dep_
+        entry = tagged.triggers.get(verb.i)
+        if role != "dobj" or entry is None or entry.value != "assist":
+            return False
+    return True
+
+
 class Vetter:
     """One document's parsed sentences, to check claims against (chunk offset, sentence)."""
 
@@ -375,6 +401,8 @@ class Vetter:
         if _mentioned_only(tagged, claim, start, end, self.lex):
             return False
         if _other_agents(tagged, claim, start, end, self.lex):
+            return False
+        if _helped_side(tagged, claim):
             return False
         return not _only_placed(tagged, claim.subject, self.lex)
 
