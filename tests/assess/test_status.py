@@ -247,3 +247,10 @@ def test_document_stance_weighs_less_than_a_claim() -> None:
     two = [row(d, "disagree", "Paper", "international_independent") for d in (51, 52)]
     # two documents' stance together weigh a hedged claim: now it is contested
     assert one(base, stance=stance_records(two, weight=0.3)).status == "contested"
+
+
+def test_a_statement_names_the_kind_of_thing_no_claim_names() -> None:
+    # no claim names what Russia supplied: the sentence still has an object
+    p = one([claim("Armenia", "Yerevan Daily", subject="Russia", relation="arms_supply",
+                   obj=None, recipient="Armenia")])  # fmt: skip
+    assert p.statement == "Russia supplied arms or equipment to Armenia"

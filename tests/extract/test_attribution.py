@@ -226,3 +226,26 @@ def test_a_verdict_after_as_still_points_back_to_the_claims(ex: Extractor) -> No
     )
     found = tuples(ex, text)
     assert ("Uganda", "troop_deployment", "South Sudan", "Uganda", "deny") in found
+
+
+def test_an_indefinite_plural_institution_is_no_earlier_actors_voice(ex: Extractor) -> None:
+    # "intelligence agencies" with no owner nor determiner: nobody named, not the last actor
+    text = (
+        "Oman stayed neutral. Several reports from intelligence agencies show that "
+        "Sudan has been arming the Houthis."
+    )
+    found = {(c.subject, c.speaker, c.hedged) for c in claims(ex, text)}
+    assert found and all(who != "Oman" and hedged for _, who, hedged in found)
+
+
+def test_the_officials_again_are_the_voice_named_before_not_the_nearest_actor(
+    ex: Extractor,
+) -> None:
+    text = (
+        "Two senior Pentagon officials said that Iran sold drones to Russia. "
+        "Russian tanks rolled into the town of Zolochiv. "
+        "Belarus has been supplying Russia with shells, the officials said."
+    )
+    found = {(c.subject, c.speaker) for c in claims(ex, text)}
+    assert ("Belarus", "United States") in found
+    assert ("Belarus", "Russia") not in found

@@ -221,3 +221,16 @@ def test_a_quotation_over_sentences_is_its_closing_speakers(ex: Extractor) -> No
     # a sentence before the quotation opens keeps its own voice
     text = 'Azerbaijani forces shelled Stepanakert. "We returned fire," the ministry said.'
     assert {c.speaker for c in claims(ex, text) if c.subject == "Azerbaijan"} == {"author"}
+
+
+def test_it_is_the_subject_of_a_sentence_the_parser_skipped(full: Extractor) -> None:
+    # the middle sentence has an actor but no act, so only the rule stage reads it; "it" is
+    # still that sentence's subject, not the last one the parser saw
+    text = (
+        "Ankara promised to back Azerbaijan with all available means. Russia co-chairs a "
+        "mediation group with France and the United States. It maintains a military base in "
+        "Armenia."
+    )
+    found = {(c.subject, c.relation) for c in claims(full, text)}
+    assert ("Russia", "troop_deployment") in found
+    assert ("Turkey", "troop_deployment") not in found

@@ -243,3 +243,13 @@ def test_a_partner_with_whom_is_not_the_voice(ex: Extractor) -> None:
     found = claims_of(ex, text, "tr")
     assert ("Turkey", "troop_deployment", "Syria", "Turkey", "affirm") in found
     assert not [c for c in found if c[3] == "Russia"]
+
+
+def test_a_model_designation_is_no_object_of_training(ex: Extractor) -> None:
+    # "Moscow sent military instructors and Orlan-10 drones to Libya": the instructors train,
+    # the drone is no one's trainee
+    text = "Москва отправила в Ливию военных инструкторов и беспилотники Orlan-10."
+    found = ex.extract(text, doc="t", language="ru").claims
+    assert [(c.relation, c.object) for c in found if c.relation == "training"] == [
+        ("training", None)
+    ]

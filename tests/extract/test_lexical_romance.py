@@ -34,7 +34,7 @@ def test_an_official_named_by_a_demonym_speaks_for_the_state(ex: Extractor) -> N
         "en Lettonie."
     )
     found = claims_of(ex, text, "fr")
-    assert ("Germany", "troop_deployment", None, "Germany", "affirm") in found
+    assert ("Germany", "troop_deployment", "Latvia", "Germany", "affirm") in found
 
 
 def test_a_person_no_pack_lists_speaks_in_french(ex: Extractor) -> None:

@@ -54,7 +54,7 @@ def test_arabic_unnamed_sources_speak_and_hedge(ex: Extractor) -> None:
     # "informed sources said that Iran deployed new forces in Syria"
     text = "قالت مصادر مطلعة إن إيران بدأت بنشر قوات جديدة في سوريا."
     found = claims_of(ex, text, "ar")
-    assert ("Iran", "troop_deployment", None, "informed sources", "affirm", True) in found
+    assert ("Iran", "troop_deployment", "Syria", "informed sources", "affirm", True) in found
 
 
 def test_arabic_libyan_sides_are_actors(ex: Extractor) -> None:
@@ -262,7 +262,7 @@ def test_arabic_future_deployment_and_plural_demonym(ex: Extractor) -> None:
     # "informed sources said Russian military advisers are present in Syria"
     text = "قالت مصادر مطلعة إن مستشارين عسكريين روس يتواجدون في سوريا."
     found = claims_of(ex, text, "ar")
-    assert ("Russia", "training", None, "informed sources", "affirm", True) in found
+    assert ("Russia", "training", "Syria", "informed sources", "affirm", True) in found
 
 
 def test_arabic_his_country_points_back_at_the_voice(ex: Extractor) -> None:

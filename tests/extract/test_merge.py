@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corroborate.extract.claim import Claim, Quantity, Span
-from corroborate.extract.merge import _subsumes, merge_claims
+from corroborate.extract.merge import _other_object, _subsumes, merge_claims
 
 
 def _reference(claims: list[Claim]) -> list[Claim]:
@@ -26,7 +26,15 @@ def _reference(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         claim.mentions = claim.mentions or [claim.evidence]
         same = voices.setdefault((claim.speaker, claim.subject, claim.relation, claim.polarity), [])
-        at = next((k for k in same if _subsumes(claim, kept[k]) or _subsumes(kept[k], claim)), None)
+        at = next(
+            (
+                k
+                for k in same
+                if (_subsumes(claim, kept[k]) or _subsumes(kept[k], claim))
+                and not _other_object(kept[k], claim)
+            ),
+            None,
+        )
         if at is None:
             same.append(len(kept))
             kept.append(claim)
@@ -87,3 +95,29 @@ def test_one_claim_repeated_keeps_each_distinct_span_once() -> None:
         c.speaker, c.polarity = "author", "affirm"
     (merged,) = merge_claims(repeats)
     assert [m.start for m in merged.mentions] == [10 * i for i in range(500)]
+
+
+def _supply(start: int, obj: str | None) -> Claim:
+    return Claim(
+        doc="d",
+        subject="Iran",
+        relation="arms_supply",
+        object=obj,
+        recipient="Yemen",
+        quantity=None,
+        speaker="United States",
+        polarity="affirm",
+        hedged=False,
+        evidence=Span(start, start + 5, "words"),
+        confidence=0.8,
+    )
+
+
+def test_an_objectless_supply_does_not_swallow_items_named_elsewhere() -> None:
+    # "Iran has stepped up sales to Yemen" ... "Iran has sent Yemen engines" ... "and optics"
+    merged = merge_claims([_supply(0, None), _supply(100, "engines"), _supply(200, "optics")])
+    assert {c.object for c in merged} == {None, "engines", "optics"}
+
+
+def test_an_objectless_supply_over_the_same_words_still_folds() -> None:
+    assert len(merge_claims([_supply(0, None), _supply(2, "engines")])) == 1

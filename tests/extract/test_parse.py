@@ -531,6 +531,261 @@ def test_clashing_over_a_topic_is_a_dispute_not_fighting(parsed: Extractor) -> N
     assert {c.subject for c in parsed.extract(fight, doc="t").claims} == {"Chad", "Sudan"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan recruited the factions to fight in Chad.",  # the object fights
+        "The factions were sent by Sudan to fight in Chad.",  # the passive's subject fights
+    ],
+)
+def test_who_fights_in_a_purpose_clause_is_who_was_sent(parsed: Extractor, text: str) -> None:
+    assert not {c for c in parse(parsed, text) if c[:2] == ("Sudan", "combat")}
+
+
+def _voices(ex: Extractor, text: str, subject: str) -> set[object]:
+    return {t[3] for t in parse(ex, text) if t[0] == subject}
+
+
+@pytest.mark.parametrize(
+    ("text", "voice"),
+    [
+        # an army named by its state's adjective and "armed forces": the state's army
+        (
+            "The Malian armed forces lost two bases this week. "
+            "The army has accused Algeria of supplying drones to the insurgents.",
+            "Mali",
+        ),
+        # a nearer name that is no army ("Rapid Support Forces") is not "the army"
+        (
+            "The Sudanese Armed Forces retook the city. The Rapid Support Forces withdrew. "
+            "The military accused Chad of supplying missiles to the paramilitaries.",
+            "Sudanese Armed Forces",
+        ),
+        # "the paramilitary group": the armed group named last
+        (
+            "The Rapid Support Forces took the town. Egypt was silent. "
+            "The paramilitary group has accused Egypt of sending warplanes to Sudan.",
+            "Rapid Support Forces",
+        ),
+    ],
+)
+def test_a_definite_description_speaks_for_the_party_of_its_kind_named_before(
+    parsed: Extractor, text: str, voice: str
+) -> None:
+    accused = text.split(" accused ")[1].split()[0]
+    assert voice in _voices(parsed, text, accused)
+
+
+def test_a_clause_coordinated_after_a_report_is_the_reports(parsed: Extractor) -> None:
+    # the parser hangs the second clause on "said"; it is still the diplomats' statement
+    text = (
+        "Kenyan diplomats said Somalia has received rifles from Ethiopia, "
+        "and Eritrea has been providing Somalia with mortars."
+    )
+    assert _voices(parsed, text, "Eritrea") == {"Kenya"}
+
+
+def test_the_officials_again_are_the_officials_named_before(parsed: Extractor) -> None:
+    text = (
+        "Two senior Pentagon officials said Iran sold rockets to the Houthis. "
+        "The officials said Iran has also been shipping drones to the Houthis."
+    )
+    assert _voices(parsed, text, "Iran") == {"United States"}
+
+
+def test_a_verb_of_finding_out_voices_its_clause(parsed: Extractor) -> None:
+    text = (
+        "Maria Ortiz of the Andes Monitoring Group says Peru sends helicopters to Bolivia. "
+        "She also determined that Chile was supplying rifles to Bolivia."
+    )
+    assert _voices(parsed, text, "Chile") == {"Andes Monitoring Group"}
+
+
+def test_reports_from_someone_are_in_their_voice(parsed: Extractor) -> None:
+    text = "Reports from local journalists show that Niger has been arming the Wagner Group."
+    assert _voices(parsed, text, "Niger") == {"local journalists"}
+
+
+def test_a_claim_rejected_by_nobody_named_stays_its_owners(parsed: Extractor) -> None:
+    text = "Kenya's claim that Uganda sent troops to Somalia was rejected."
+    assert {(t[3], t[4]) for t in parse(parsed, text)} == {("Kenya", "affirm")}
+
+
+def test_a_rejected_claim_is_two_voices_in_the_whole_extractor(parsed: Extractor) -> None:
+    text = "Uganda rejected Kenya's claim that Uganda sent troops to Somalia."
+    found = {(c.speaker, c.polarity) for c in parsed.extract(text, doc="t").claims}
+    assert found == {("Kenya", "affirm"), ("Uganda", "deny")}
+
+
+def test_they_inside_an_unnamed_voices_report_is_that_voice(parsed: Extractor) -> None:
+    text = (
+        "Regional diplomats told reporters they believed most of the 3,000 troops sent from "
+        "Rwanda to Congo had returned home."
+    )
+    assert _voices(parsed, text, "Rwanda") == {"Regional diplomats"}
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        ("Norway plans to halve its military aid to Moldova next year.", "Norway", "Moldova"),
+        ("Ottawa announced a new lethal aid package for Georgia worth $300 million.", "Canada",
+         "Georgia"),
+        ("Polish security assistance to Moldova has doubled.", "Poland", "Moldova"),
+    ],
+)  # fmt: skip
+def test_military_aid_named_as_a_thing_is_a_supply(
+    parsed: Extractor, text: str, supplier: str, recipient: str
+) -> None:
+    # the giver of an announced package is the author's report, not the giver's own claim
+    assert (supplier, "arms_supply", recipient, "author", "affirm", False) in parse(parsed, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Japan sent humanitarian aid to Moldova.", "Norway plans to halve its aid to Moldova."],
+)
+def test_aid_naming_nothing_military_is_no_supply(parsed: Extractor, text: str) -> None:
+    assert not any(r == "arms_supply" for _, r, *_ in parse(parsed, text))
+
+
+def test_aid_a_verb_of_supply_moves_is_read_once_by_the_verb(parsed: Extractor) -> None:
+    # the negation is the verb's: the aid as a noun of its own would be a second, affirmed act
+    text = "Chad has not provided lethal military aid to Niger."
+    assert parse(parsed, text) == {("Chad", "arms_supply", "Niger", "author", "deny", False)}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Kenya accused Sudan of supplying the militia fighters with drones.", None),
+        ("Kenya accused Sudan of supplying Libyan forces with drones.", "Libya"),
+    ],
+)
+def test_who_is_supplied_with_a_thing_receives_it(
+    parsed: Extractor, text: str, recipient: str | None
+) -> None:
+    # "supply A with B": A receives B; the fighters are not fighters sent
+    assert parse(parsed, text) == {("Sudan", "arms_supply", recipient, "Kenya", "affirm", False)}
+
+
+def test_a_nominal_supplys_recipient_may_hang_on_its_verb(parsed: Extractor) -> None:
+    text = "Egypt and Chad have stepped up their arms supplies to the Nigerien army."
+    assert {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"} == {
+        ("Egypt", "Niger"),
+        ("Chad", "Niger"),
+    }
+
+
+def test_the_nationality_of_what_moves_names_the_supplier_of_a_nominal_transfer(
+    parsed: Extractor,
+) -> None:
+    text = "Officials confirmed new transfers of Belarusian tanks to the separatists."
+    assert parse(parsed, text) == {("Belarus", "arms_supply", None, "Officials", "affirm", True)}
+    # separatists in a state's east are not that state
+    text = "Sources saw new deliveries of Polish howitzers to the separatists in eastern Georgia."
+    assert {(s, rec) for s, r, rec, *_ in parse(parsed, text)} == {("Poland", None)}
+
+
+def test_a_supply_named_only_as_a_possibility_is_no_claim(parsed: Extractor) -> None:
+    text = "The potential sale, supply or transfer of Belarusian drones to Mali worries Paris."
+    assert parse(parsed, text) == set()
+
+
+def test_a_second_supply_of_another_thing_in_one_voice_is_kept(parsed: Extractor) -> None:
+    text = (
+        "Chad has donated six howitzers to Niger, the defence ministry in N'Djamena said on "
+        "Monday, adding that the guns had been overhauled before delivery. The two governments "
+        "have held several rounds of talks on border security this year, and observers expect "
+        "more meetings. Chad also plans to double its military aid to Niger next year."
+    )
+    found = parsed.extract(text, doc="t").claims
+    assert {c.object for c in found if c.subject == "Chad" and c.relation == "arms_supply"} == {
+        "howitzers",
+        "military aid",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Hezbollah was armed with Iranian rockets.", {("Iran", "Hezbollah")}),
+        ("The Houthis were supplied with rockets by Eritrea.", {("Eritrea", "Houthis")}),
+        ("Eritrea armed the Houthis with Russian rifles.", {("Eritrea", "Houthis")}),
+        (
+            "The rebels were no match for Chadian forces equipped with a fleet of Turkish and "
+            "Israeli drones.",
+            {("Turkey", "Chad"), ("Israel", "Chad")},
+        ),
+    ],
+)
+def test_the_furnished_side_receives_from_the_named_or_the_maker(
+    parsed: Extractor, text: str, found: set[tuple[str, str]]
+) -> None:
+    # passive and participle forms of "supply A with B"; a nationality of B with no supplier
+    # named is the supplier, as in "Israeli-made drones"
+    assert {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"} == found
+
+
+def test_a_supply_the_parse_gives_another_agent_is_not_the_subjects(parsed: Extractor) -> None:
+    text = "The Nigeriens were no match for Chadian forces equipped with Turkish drones."
+    found = parsed.extract(text, doc="t").claims
+    assert {c.subject for c in found if c.relation == "arms_supply"} == {"Turkey"}
+
+
+def test_who_is_furnished_is_no_fighter_sent_by_any_reader(parsed: Extractor) -> None:
+    # the rule engine's word window reads "supplying the fighters" as fighters sent: the parse
+    # knows the fighters are who receives, and its reading stands in their place
+    text = "Kenya accused Sudan of supplying the militia fighters with the drones."
+    found = parsed.extract(text, doc="t").claims
+    assert {(c.subject, c.relation, c.object) for c in found} == {
+        ("Sudan", "arms_supply", "drones")
+    }
+
+
+def test_an_accused_passive_subject_acts_in_an_unnamed_voice(parsed: Extractor) -> None:
+    text = "Eritrea was accused of supplying the Houthis with drones."
+    assert parse(parsed, text) == {("Eritrea", "arms_supply", "Houthis", "author", "affirm", True)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Houthis were supplied with rockets by Eritrea.", ("rockets", "Houthis")),
+        ("Belarus has been providing Mali with UAV engines.", ("UAV engines", "Mali")),
+    ],
+)
+def test_a_rule_reading_of_a_supply_takes_what_the_parse_read_of_it(
+    parsed: Extractor, text: str, expected: tuple[str, str]
+) -> None:
+    # the passive's recipient, the whole compound of what moves: read by the parse, kept
+    # on the rules' claim of the same act
+    (c,) = parsed.extract(text, doc="t").claims
+    assert (c.object, c.recipient) == expected
+
+
+def test_a_maker_named_by_its_product_is_not_what_it_moves(parsed: Extractor) -> None:
+    assert parsed.parser is not None
+    text = "The Turkish drone maker Baykar delivered the aircraft to Mali."
+    found = parsed.parser.extract(text, [(0, len(text))], doc="t")
+    assert {c.object for c in found} == {"aircraft"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Chad's purchase of drones from Turkey was confirmed.", {("Turkey", "Chad")}),
+        ("Sudan's purchases of Belarusian tanks worried Cairo.", {("Belarus", "Sudan")}),
+        ("Observers noted the import of rifles by Mali.", set()),
+    ],
+)
+def test_a_nominal_purchase_is_the_sellers_supply_to_the_buyer(
+    parsed: Extractor, text: str, found: set[tuple[str, str]]
+) -> None:
+    # the possessor or "by" phrase of a purchase or import buys; it supplies nothing
+    assert {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"} == found
+
+
 # --- combat through light verbs and nominal acts; political support as idioms and nouns ---
 
 
@@ -756,3 +1011,186 @@ def test_the_side_a_force_helps_is_not_its_target(parsed: Extractor) -> None:
     )
     found = parsed.extract(text, doc="t").claims
     assert ("Belarus", "Russia") not in {(c.subject, c.recipient) for c in found}
+
+
+def _relations(ex: Extractor, text: str) -> set[tuple[object, ...]]:
+    found = ex.extract(text, doc="t", language="en").claims
+    return {(c.subject, c.relation, c.recipient) for c in found}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a kind of training no army gives
+        "Two Lebanese boys were attending a football training when the strike hit.",
+        "The Iranian teenagers had just finished their basketball training.",
+        # a title, and a verb of giving whose object is an interview, not advisers
+        "Mr Smith, who is seen as Mr Lukashenko's chief adviser on Moldova, gave an interview "
+        "to Reuters.",
+    ],
+)
+def test_training_in_another_sense_is_no_training(parsed: Extractor, text: str) -> None:
+    assert not {r for _, r, _ in _relations(parsed, text)} & {"training", "troop_deployment"}
+
+
+def test_military_training_and_advisers_stay_training(parsed: Extractor) -> None:
+    assert ("Russia", "training", "Syria") in _relations(
+        parsed, "Russia sent military advisers to Syria."
+    )
+    assert ("United Kingdom", "training", "Ukraine") in _relations(
+        parsed, "British instructors trained Ukrainian troops in Kent."
+    )
+    # "the services of its specialists": the specialists are what is lent
+    text = "Turkey may have lent Azerbaijan the services of its electronic-warfare specialists."
+    assert ("Turkey", "training", "Azerbaijan") in _relations(parsed, text)
+
+
+def test_people_carrying_something_are_not_deployed(parsed: Extractor) -> None:
+    text = "Wagner fighters brought shovels to the village in the Central African Republic."
+    assert _relations(parsed, text) == set()
+    # but arriving somewhere is presence
+    assert ("Wagner Group", "troop_deployment", "Mali") in _relations(
+        parsed, "Wagner fighters arrived in Mali."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army accused Chad of supplying the rebel fighters with rifles.",
+        "Moldova claimed Kyiv had provided the militants with intelligence.",
+    ],
+)
+def test_fighters_supplied_with_a_thing_receive_it(parsed: Extractor, text: str) -> None:
+    # the fighters are who receives; nobody sends or recruits them
+    assert "foreign_fighters" not in {r for _, r, _ in _relations(parsed, text)}
+
+
+def test_keeping_on_doing_is_aspect_not_presence(parsed: Extractor) -> None:
+    text = "Volunteers from Russia keep reinforcing the separatists' ranks, the rebels said."
+    assert ("Russia", "foreign_fighters") not in _acts(parsed, text)
+    assert ("Russia", "troop_deployment", "Syria") in _relations(
+        parsed, "Russian troops remained in Syria."
+    )
+
+
+def test_where_a_group_is_based_is_not_the_side_it_fights_for(parsed: Extractor) -> None:
+    text = "The attacks were claimed by Iran-backed militias based in Syria."
+    assert "foreign_fighters" not in {r for _, r, _ in _relations(parsed, text)}
+
+
+def test_ties_of_a_group_that_is_no_state_sponsor_nobody(parsed: Extractor) -> None:
+    text = "Islamic State cells are accused of having links with Hezbollah."
+    assert "foreign_fighters" not in {r for _, r, _ in _relations(parsed, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The tactics used by the Russian fighters were condemned.",
+        "Volunteers from Russia keep arriving in Donetsk.",
+    ],
+)
+def test_a_nationality_or_origin_of_fighters_sends_nobody(parsed: Extractor, text: str) -> None:
+    assert ("Russia", "foreign_fighters") not in _acts(parsed, text)
+
+
+def test_an_origin_is_never_the_recipient_and_troops_from_a_state_are_its(
+    parsed: Extractor,
+) -> None:
+    found = _relations(parsed, "Turkey sent mercenaries from Syria to Azerbaijan.")
+    assert found == {("Turkey", "foreign_fighters", "Azerbaijan")}
+    found = _relations(parsed, "Troops from Germany will deploy to Lithuania.")
+    assert found == {("Germany", "troop_deployment", "Lithuania")}
+    # a company acting is its state, whatever class its people are
+    text = "Chinese state-owned military contractors supplied drones to Russia."
+    assert ("China", "arms_supply") in _acts(parsed, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Dozens of Russian soldiers were captured in Ukraine last month.", "Ukraine"),
+        ("Kyiv released testimonies from Russian servicemen captured in Ukraine.", "Ukraine"),
+        ("Moscow denied it had lost any troops in Georgia.", "Georgia"),
+    ],
+)
+def test_soldiers_captured_or_lost_in_a_place_were_deployed_there(
+    parsed: Extractor, text: str, recipient: str
+) -> None:
+    assert ("Russia", "troop_deployment", recipient) in _relations(parsed, text)
+
+
+def test_a_casualty_placed_nowhere_or_caused_by_an_agent_deploys_no_one(
+    parsed: Extractor,
+) -> None:
+    found = _relations(parsed, "Three Armenian soldiers were killed.")
+    assert ("Armenia", "troop_deployment", None) not in found
+    found = _relations(parsed, "Russian soldiers were killed by Ukrainian drones in Kursk.")
+    assert ("Russia", "troop_deployment", "Kursk") not in found
+
+
+def test_people_who_supply_a_thing_are_not_themselves_sent(parsed: Extractor) -> None:
+    # "contractors" may name hired fighters; supplying drones, they are a company acting
+    text = "Chinese state-owned military contractors supplied drones to Russia."
+    assert _relations(parsed, text) == {("China", "arms_supply", "Russia")}
+    # people brought by a side are still its fighters
+    assert ("Wagner Group", "foreign_fighters", "Mali") in _relations(
+        parsed, "Wagner brought in more fighters to Mali."
+    )
+
+
+def test_fighters_firing_at_someone_do_not_fight_for_them(parsed: Extractor) -> None:
+    text = (
+        "Gunmen manning a roadblock near Sukhumi threatened to open fire at an unarmed OSCE "
+        "team, Georgia said."
+    )
+    assert "foreign_fighters" not in {r for _, r, _ in _relations(parsed, text)}
+
+
+def test_the_parse_vets_a_claim_whose_actor_comes_from_an_earlier_sentence(
+    parsed: Extractor,
+) -> None:
+    # the second sentence names no actor, so the prefilter would not parse it; the rule
+    # engine reads it with an actor from context, and the parse still vets that reading
+    text = (
+        "Hezbollah fired rockets at the Golan. "
+        '"They were attending a football training class with a coach," a resident said.'
+    )
+    assert _acts(parsed, text) == {("Hezbollah", "combat")}
+
+
+def test_brought_to_justice_moves_nobody(parsed: Extractor) -> None:
+    text = "Ahmed said he wanted the Wagner fighters to be brought to justice."
+    assert _relations(parsed, text) == set()
+    assert ("Wagner Group", "foreign_fighters", "Mali") in _relations(
+        parsed, "Wagner brought more fighters to Mali."
+    )
+
+
+def test_the_nationality_of_recruited_people_is_not_their_side(parsed: Extractor) -> None:
+    text = "Iranian hackers could be enlisted to team up with Russian hacker networks."
+    assert "foreign_fighters" not in {r for _, r, _ in _relations(parsed, text)}
+    text = "Syrian mercenaries are fighting for Azerbaijan."
+    assert _relations(parsed, text) == {("unspecified", "foreign_fighters", "Azerbaijan")}
+
+
+def test_forces_of_another_owner_are_not_the_subjects_deployment(parsed: Extractor) -> None:
+    text = (
+        "In a bulletin on state radio, Minsk's army claimed its soldiers helped Russian forces "
+        '"fully free" the Bryansk border area, according to an order given by leader Lukashenko.'
+    )
+    assert ("Belarus", "troop_deployment") not in _acts(parsed, text)
+    assert ("Russia", "troop_deployment") not in _acts(parsed, "Russia sent Wagner forces to Mali.")
+    assert ("Turkey", "troop_deployment") in _acts(
+        parsed, "Turkey deployed Turkish troops to Libya."
+    )
+
+
+def test_a_relative_sale_of_a_thing_that_is_no_equipment_is_no_arms_supply(
+    parsed: Extractor,
+) -> None:
+    text = "Russia agreed to cut the price of gas it sells to Belarus."
+    assert ("Russia", "arms_supply") not in _acts(parsed, text)
+    text = "Russia halved the price of the rifles it sells to Mali."
+    assert ("Russia", "arms_supply") in _acts(parsed, text)

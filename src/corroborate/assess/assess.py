@@ -76,7 +76,12 @@ def assess(
                 relation=key[1],
                 recipient=key[2] or None,
                 object_class=key[3],
-                statement=statement(key, (c.object for c in members), grouping.statements),
+                statement=statement(
+                    key,
+                    (c.object for c in members),
+                    grouping.statements,
+                    unnamed=grouping.unnamed,
+                ),
                 claim_ids=tuple(c.id for c in members),
                 why_grouped=why.get(key, ""),
                 status=status,

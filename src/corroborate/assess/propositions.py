@@ -40,6 +40,7 @@ class Review:
 class Grouping:
     families: dict[str, str] = field(default_factory=dict)  # object class -> family
     statements: dict[str, str] = field(default_factory=dict)
+    unnamed: dict[str, str] = field(default_factory=dict)  # relation -> words for no object
 
 
 @lru_cache(maxsize=4)
@@ -51,7 +52,11 @@ def default_grouping() -> Grouping:
         for family, classes in (data.get("families") or {}).items()
         for cls in classes
     }
-    return Grouping(families, {str(k): str(v) for k, v in (data.get("statements") or {}).items()})
+    return Grouping(
+        families,
+        {str(k): str(v) for k, v in (data.get("statements") or {}).items()},
+        {str(k): str(v) for k, v in (data.get("unnamed_objects") or {}).items()},
+    )
 
 
 ObjectClassifier = Callable[[str | None], str | None]
@@ -66,10 +71,18 @@ def proposition_id(key: Key) -> str:
     return "P" + hashlib.sha1("\x1f".join(key).encode("utf-8")).hexdigest()[:10]
 
 
-def statement(key: Key, objects: Iterable[str | None], templates: Mapping[str, str]) -> str:
+def statement(
+    key: Key,
+    objects: Iterable[str | None],
+    templates: Mapping[str, str],
+    *,
+    unnamed: Mapping[str, str] | None = None,
+) -> str:
+    """The proposition in words; a relation whose sentence needs an object the claims never
+    name says what kind of thing it was ("Russia supplied arms to Armenia", not "supplied to")."""
     subject, relation, recipient, family = key
     common = Counter(o for o in objects if o).most_common(1)
-    obj = common[0][0] if common else family
+    obj = common[0][0] if common else family or (unnamed or {}).get(relation, "")
     text = templates.get(relation, "{subject} " + relation.replace("_", " ") + "[ {object}]")
     values = {"subject": subject or "Someone", "object": obj, "recipient": recipient}
 

@@ -17,6 +17,9 @@ class SentenceContext:
     last_actor: tuple[str, ...] = ()
     last_person: tuple[str, ...] = ()  # the state of the last official named: "he"/"she"
     last_speaker: tuple[str, ...] = ()  # who spoke in the last sentence that has claims
+    # the last named party that voiced a claim anywhere before: "the officials said" after
+    # "two Pentagon officials said" is them again, however many sentences lie between
+    last_voice: tuple[str, ...] = ()
     last_coalition: tuple[str, ...] = ()  # the leader of the last "US-led coalition" named
     previous_claims: list[Claim] = field(default_factory=list)
     # the last claims someone other than the author voiced: "X denied the accusation" answers

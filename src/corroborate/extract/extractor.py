@@ -200,6 +200,9 @@ class Extractor:
         spans = list(sentence_spans(text, abbreviations=kb.grammar.abbreviations))
         quotes = QuoteSpeakers(text, spans)
         to_parse: list[tuple[int, int]] = []
+        to_check: list[tuple[int, int]] = []
+        gap_subjects: dict[int, tuple[str, ...]] = {}
+        parsed_subject: tuple[str, ...] = ()  # the rule stage's, after the last parsed sentence
         for k, (s0, s1) in enumerate(spans):
             words = raw_words(text, s0, s1)
             flags = self._word_flags.of_words(words) | (_RELEVANT if k in quotes.quoted_any else 0)
@@ -219,9 +222,15 @@ class Extractor:
             # the parser's cost is paid only where it can find a claim: an act and a named actor
             if flags & _TRIGGER and flags & _NAMED:
                 to_parse.append((s0, s1))
+                if ctx.last_subject != parsed_subject:  # a subject named where it did not read
+                    gap_subjects[s0] = ctx.last_subject
             ctx.quote = quotes.frame(k, lambda j: self._look_ahead(text, spans[j], doc, ctx))
             found = self._sentence(text, sent, doc, ctx)
+            if to_parse and to_parse[-1][0] == s0:
+                parsed_subject = ctx.last_subject
             claims.extend(found)
+            if found and not (flags & _TRIGGER and flags & _NAMED):
+                to_check.append((s0, s1))  # the parse still vets a claim read from context
             # "Turkey denies this." answers the sentence before, not an older one
             ctx.previous_claims = found
             if found:
@@ -230,14 +239,19 @@ class Extractor:
                     ctx.previous_attributed = attributed
         notes: tuple[str, ...] = ()
         unknown: tuple[str, ...] = ()
-        if self.parser is not None and to_parse:
+        if self.parser is not None and (to_parse or to_check):
             from corroborate.extract.parse.combine import combine
 
-            parsed = self.parser.extract(text, to_parse, doc=doc)
+            parsed = self.parser.extract(text, to_parse, doc=doc, gap_subjects=gap_subjects)
+            self.parser.check(text, to_check)
             notes = tuple(self.parser.notes)
             unknown = self.parser.unknown
             # the parse checks every claim of the sentences it read, the rule engine's too
-            claims = self.parser.vetter.vet(combine(claims, parsed))
+            # a rule reading the parse knows is of the wrong role ("supplied the fighters with
+            # drones" as fighters sent) goes first: it must not crowd out the parse's own
+            vetter = self.parser.vetter
+            claims = [c for c in claims if not vetter.misread_furnishing(c)]
+            claims = vetter.vet(combine(claims, parsed))
         claims = name_unsent(
             drop_nameless(
                 claims, actor_relations=kb.actor_relations, side_relations=kb.side_relations
@@ -360,6 +374,7 @@ class Extractor:
             c.speaker for c in out if c.speaker in kb.actor_types and c.polarity == "affirm"
         ]
         ctx.last_speaker = (speakers[0],) if speakers else ()
+        ctx.last_voice = ctx.last_speaker or ctx.last_voice
         return out
 
     def _claims_for(

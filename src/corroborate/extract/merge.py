@@ -87,6 +87,20 @@ def _fold_known(into: Claim, claim: Claim, known: set[Span]) -> None:
     into.confidence = max(into.confidence, claim.confidence)
 
 
+# Relations whose object is part of the proposition: a supply of engines and a supply of
+# optics are two claims; a fight with tanks and with artillery is one fight.
+_OBJECT_PROPOSITIONS = frozenset({"arms_supply"})
+
+
+def _other_object(general: Claim, claim: Claim) -> bool:
+    """An objectless supply said in one sentence does not swallow a named item supplied in
+    another ("X has surged sales to Y" ... "X has been providing Y with engines")."""
+    if general.object or not claim.object or claim.relation not in _OBJECT_PROPOSITIONS:
+        return False
+    a, b = general.evidence, claim.evidence
+    return not (a.start < b.end and b.start < a.end)
+
+
 def merge_claims(claims: list[Claim]) -> list[Claim]:
     """One claim per proposition and voice within a document; repeats become mention spans.
 
@@ -101,7 +115,15 @@ def merge_claims(claims: list[Claim]) -> list[Claim]:
     for claim in claims:
         claim.mentions = claim.mentions or [claim.evidence]
         same = voices.setdefault((claim.speaker, claim.subject, claim.relation, claim.polarity), [])
-        at = next((k for k in same if _subsumes(claim, kept[k]) or _subsumes(kept[k], claim)), None)
+        at = next(
+            (
+                k
+                for k in same
+                if (_subsumes(claim, kept[k]) or _subsumes(kept[k], claim))
+                and not _other_object(kept[k], claim)
+            ),
+            None,
+        )
         if at is None:
             same.append(len(kept))
             kept.append(claim)

@@ -52,6 +52,8 @@ def resolve_refs(
                 continue
         if m.kind == "institution" and not m.actors and _foreign_owner(tokens, m.start, g):
             m.kind = "vague"  # "Western intelligence services": an owner the lexicon lacks
+        elif m.kind == "institution" and not m.actors and _indefinite(tokens, m.start, m.end, g):
+            m.kind = "vague"  # "reports from journalists and intelligence agencies": no one's
         elif m.kind == "institution" and not m.actors:
             owner = next(
                 (
@@ -72,7 +74,10 @@ def resolve_refs(
                     ),
                     None,
                 )
-            m.actors = owner.actors if owner is not None else last  # "an adviser to Aliyev"
+            if owner is None and ctx.last_voice and _definite_voice(tokens, m.start, g):
+                m.actors = ctx.last_voice  # "the officials said": the voice named before
+            else:
+                m.actors = owner.actors if owner is not None else last  # "an adviser to Aliyev"
             m.kind = "actor" if m.actors else "institution"
         elif (
             m.kind == "thing"
@@ -81,6 +86,33 @@ def resolve_refs(
             and tokens[m.start - 1].lower in ctx_possessives
         ):
             m.actors = holder  # "its instructors", "their troops": the owner named before
+
+
+# Words before an unowned institution that point back to one named before ("the ministry",
+# "its officials"); without one, a lowercase plural in mid-sentence is nobody's in particular.
+_DEFINITE = frozenset({"the", "its", "their", "this", "that", "these", "those", "his", "her"})
+_QUANTIFIERS = frozenset({"multiple", "several", "some", "many", "various", "numerous", "other"})
+
+
+def _indefinite(tokens: list[Token], start: int, end: int, g: Grammar) -> bool:
+    """ "intelligence agencies", "several ministries": an unowned plural no determiner points
+    back with. A listed plural alone ("..., according to officials") stays the one named."""
+    if start == 0 or tokens[start - 1].lower in _DEFINITE:
+        return False
+    prev = tokens[start - 1]
+    if prev.text[:1].isupper() or prev.text in ".!?":
+        return False
+    after = tokens[end] if end < len(tokens) else None
+    if after is not None and after.text.isalpha() and after.text.islower():
+        # a voice the list lacks follows the word ("intelligence agencies"), not an act
+        # ("coalition strikes")
+        return after.lower.endswith("s") and after.lower in g.voice_heads
+    return tokens[end - 1].lower.endswith("s") and prev.lower in _QUANTIFIERS
+
+
+def _definite_voice(tokens: list[Token], start: int, g: Grammar) -> bool:
+    """ "the officials": people who spoke before, with no owner of their own."""
+    return start >= 1 and tokens[start - 1].lower == "the" and tokens[start].lower in g.voice_heads
 
 
 def _foreign_owner(tokens: list[Token], start: int, g: Grammar) -> bool:

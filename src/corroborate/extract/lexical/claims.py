@@ -20,6 +20,8 @@ from corroborate.extract.lexical.stages import (
 from corroborate.extract.lexical.text import Tok, in_quote, opens_quote, sentences
 
 LEXICAL_CONFIDENCE = 0.6
+# how many sentences naming actors a voice carries over to a speech verb that names none
+VOICE_CARRIES = 3
 SPEAKING_FIGHTER = 2  # "un mercenario (americano) disse": the fighter is its verb's subject
 # relations that a more concrete one in the same sentence, by the same actor, makes redundant
 GENERIC = frozenset({"political_support"})
@@ -37,6 +39,7 @@ def extract_lexical(
     claims: list[Claim] = []
     framing: list[FramingMarker] = []
     last_speaker: str | None = None
+    since_speaker = 0  # sentences naming actors since the last voice was named
     known: dict[str, str] = {}  # surname -> the person's full name, as the document gave it
     # "X's statement, in brief:": what follows the colon is X's, until another voice is named
     announced: str | None = None
@@ -71,10 +74,14 @@ def extract_lexical(
             for c in unvoiced:
                 c.speaker = retro
         unvoiced = []
+        since_speaker += 1
+        if since_speaker > VOICE_CARRIES:
+            last_speaker = None  # a voice named paragraphs ago is not this verb's subject
         speaker = att.speaker or (last_speaker if att.speech else quoted or announced)
         before = att.speaker
         if att.speaker is not None:
             last_speaker = att.speaker
+            since_speaker = 0
             announced = att.speaker if toks[-1].text == ":" else None
         sentence: list[Claim] = []
         done: set[str] = set()  # one event per relation: the first trigger with an actor

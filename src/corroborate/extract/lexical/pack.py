@@ -175,6 +175,8 @@ class Pack:
     voice_places: frozenset[str]  # "in X" as who speaks: "в Кремле заявили" (Kremlin said)
     comitative_words: frozenset[str]  # "with" before a name ("con la Russia", "مع روسيا")
     comitative_after: frozenset[str]  # "with" after it ("Rusya ile")
+    recipient_after: frozenset[str]  # "for" after the name it governs ("Suriye için")
+    according_after: frozenset[str]  # "according to" after its source ("Reuters'a göre")
     subject_pronouns: frozenset[str]  # "that it supplies": the voice acts in its own clause
     conjunctions: frozenset[str]  # "and" between two names: both act
     conjunction_prefixes: frozenset[str]  # the same as a clitic (the Arabic wa-)
@@ -182,6 +184,7 @@ class Pack:
     source_suffixes: frozenset[str]
     subject_suffixes: frozenset[str]
     negation: frozenset[str]
+    negative_infixes: tuple[str, ...]  # a verb's own negation after its stem ("gönder-mi-yor")
     hedge_moods: frozenset[str]
     hedge_endings: tuple[str, ...]
     actors: Phrases
@@ -222,6 +225,9 @@ class Pack:
     def keys(self, phrase: str, *, lemmas: bool = True) -> tuple[str, ...]:
         raw = words(phrase, 0, len(phrase))
         toks = [w.lower().replace("\u0451", "\u0435") for w, _a, _b in raw]
+        # an elided article stands apart as in the text ("d'après": d, après), where the
+        # sentence tokenizer reads it so (morph._split_suffix)
+        toks = [t[1:] if len(t) > 1 and t[0] in "'\u2019" else t for t in toks]
         toks = [t for t in toks if t not in ("'", "\u2019")]
         return tuple(self.morph.lemma(t) if lemmas else t for t in toks)
 
@@ -294,12 +300,15 @@ def load_pack(language: str) -> Pack:
         comitative_words=_set(cues.get("comitative_words")),
         voice_places=_set(cues.get("voice_places")),
         comitative_after=_set(cues.get("comitative_after")),
+        recipient_after=_set(cues.get("recipient_after")),
+        according_after=_set(cues.get("according_after")),
         conjunctions=_set(cues.get("conjunctions")),
         conjunction_prefixes=_set(meta.get("conjunction_prefixes")),
         lemmatize_data=bool(meta.get("lemmatize_data", False)),
         source_suffixes=_set(meta.get("source_suffixes")),
         subject_suffixes=_set(meta.get("subject_suffixes")),
         negation=_set(cues.get("negation")),
+        negative_infixes=tuple(str(e) for e in cues.get("negative_infixes", ()) or ()),
         hedge_moods=_set(meta.get("hedge_moods")),
         hedge_endings=tuple(str(e) for e in cues.get("hedge_endings", ()) or ()),
         actors=Phrases(prefixes, cased=True, lemmas=bool(meta.get("lemmatize_data", False))),

@@ -124,6 +124,13 @@ def _institutions(pack: Pack, toks: list[Tok], mentions: list[Mention]) -> list[
         return mentions
     out = []
     for m in mentions:
+        if m.actor.type != "demonym" and pack.title_cases and m.cases & pack.title_cases:
+            # "Министерство обороны России" (the ministry of defence of Russia): an
+            # institution with its state in the genitive after it is the state, in the
+            # institution's own case
+            a = next((a for a, b, _i, _pre in found if b == m.start), None)
+            if a is not None:
+                m = Mention(a, m.end, m.actor, toks[a].cases, m.suffix, m.prefix)
         if m.actor.type == "demonym":
             for a, b, _i, _pre in found:
                 if (pack.demonym_after_institution and b == m.start) or (
@@ -148,14 +155,20 @@ def attribution(
     according = [c for c in pack.according.find(toks) if not _ordinal(pack, toks, c[0], c[1])]
     reported: int | None = None
     for a, b, _p, _pre in according:
+        source = _according_source(pack, toks, mentions, a)
+        if source is not None:  # "Reuters'a göre": a postposition follows its source
+            voices.add(source)
+            speaker = mentions[source].actor.name
+            continue
         if any(t.lower in pack.relatives for t in toks[b : b + 2]):
             # "reports according to which Moscow...": the source stands before
             reported = _reporter(pack, toks, mentions, a) if reported is None else reported
             continue
         for k, m in enumerate(mentions):
             if b <= m.start <= b + ACCORDING_REACH and not any(
-                t.text == "," for t in toks[b : m.start]
-            ):  # "according to Jean Dupuis, Belgium...": past the comma is what was said
+                t.text == "," or t.lower in pack.complementizers for t in toks[b : m.start]
+            ):  # "according to Jean Dupuis, Belgium...": past the comma is what was said, and
+                # past "that" ("أفادت تقارير بأن إيران": reports said that Iran...)
                 voices.add(k)
                 speaker = m.actor.name
                 break
@@ -179,10 +192,15 @@ def attribution(
     # "sostenuti dall'Iran" (Iran-backed) describes: "sostenere" there is not "to claim"
     # "Zelensky, che afferma di...": a speech verb in a relative clause describes a name by
     # what it says next; it is not the voice of the sentence
+    # "iddia ediliyor" (it is claimed): a speech verb the pack lists as a hedge too is
+    # impersonal, it names no voice
+    impersonal = {k for a, b, _h, _pre in pack.hedges.find(toks) for k in range(a, b)}
     cues = [
         c
         for c in pack.speech.find(toks)
-        if c[0] not in epithet and not (c[0] > 0 and toks[c[0] - 1].lower in _relative(pack))
+        if c[0] not in epithet
+        and not (c[0] > 0 and toks[c[0] - 1].lower in _relative(pack))
+        and not impersonal & set(range(c[0], c[1]))
     ] + denials
     speech = bool(cues) or bool(according)  # "according to her": the voice named before
     if speaker is None and cues and pack.speech_participles:
@@ -263,12 +281,24 @@ def attribution(
         hedged,
         speech and not speaker,
         None if conceded is None else mentions[conceded[0]].actor.name,
-        # "X rejected the reports of Y according to which...": Y's reports affirm it
-        None if reported is None or not denials else mentions[reported].actor.name,
+        # "X rejected the reports of Y according to which...": Y's reports affirm it (but
+        # "X called the reports according to which it ... a lie": X's own denial, one voice)
+        None
+        if reported is None or not denials or mentions[reported].actor.name == speaker
+        else mentions[reported].actor.name,
     )
 
 
 Match = tuple[int, int, object, str | None]
+
+
+def _according_source(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
+    """The source right before an "according to" that follows it ("Reuters'a göre")."""
+    if not pack.according_after or toks[cue].lower not in pack.according_after:
+        return None
+    return next(
+        (k for k, m in enumerate(mentions) if m.end == cue and m.actor.type != "demonym"), None
+    )
 
 
 REPORTER_REACH = 8  # "i resoconti dei media occidentali, (smentiti da Pechino,) secondo cui"
@@ -516,7 +546,9 @@ def _purpose(pack: Pack, toks: list[Tok], a: int) -> bool:
     return any(t.lower in pack.purpose_words for t in toks[max(0, a - PURPOSE_REACH) : a])
 
 
-def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
+def _is_recipient(
+    pack: Pack, toks: list[Tok], m: Mention, event: Event, direct: Mention | None = None
+) -> bool:
     if m.actor.type == "demonym" or _is_source(pack, toks, m):
         return False  # "Russian" says whose, not to whom; "from X" is the supplier
     # an indeclinable name (the Russian abbreviations for the US, NATO, the CSTO) carries every
@@ -532,7 +564,7 @@ def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool
         return True
     if m.prefix is not None and m.prefix in pack.recipient_prefixes:
         return True
-    if m.start == event.end and pack.object_recipient.find(toks[event.start : event.end]):
+    if m is direct and pack.object_recipient.find(toks[event.start : event.end]):
         return True  # "تزود أرمينيا بالأسلحة": the one supplied is the verb's object
     if pack.head_recipient_endings and m.suffix is None and m.end < len(toks):
         head = toks[m.end]  # a case-final language marks the phrase on its last noun
@@ -549,6 +581,8 @@ def _is_recipient(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool
             for p in pack.head_recipient_prefixes
         ):
             return True
+    if m.end < len(toks) and toks[m.end].lower in pack.recipient_after:
+        return True  # "Suriye için": a postposition after the name it governs
     return _word_before(pack, toks, m) in pack.recipient_words
 
 
@@ -582,26 +616,22 @@ def roles(
         )
         obj = _object(toks, event, named) if maker is not None else None
         return Roles(maker, user if maker is not None else None, obj, deny)
+    direct = _direct_object(pack, toks, event, players) if pack.order == "svo" else None
     recipient = next(
         (
             m
             for m in sorted(players, key=lambda m: abs(m.start - event.start))
-            if _is_recipient(pack, toks, m, event)
+            if _is_recipient(pack, toks, m, event, direct)
         ),
         None,
     )
-    if recipient is None and event.relation in DIRECT_OBJECT_RECIPIENT and pack.order == "svo":
+    if recipient is None and event.relation in DIRECT_OBJECT_RECIPIENT:
         # "soutient l'Ukraine", "sostiene Kiev": whom one backs is the verb's direct object
-        recipient = next(
-            (
-                m
-                for m in players
-                if m.actor.type != "demonym"
-                and all(t.lower in pack.determiners for t in toks[event.end : m.start])
-                and m.start >= event.end
-            ),
-            None,
-        )
+        recipient = direct
+    if recipient is None and event.relation in PLACE_RECIPIENT:
+        # "sent soldiers to/in Iraq" with only a place after the act: the place is the
+        # recipient (the contract: "or the place if only a place is given")
+        recipient = _place_after(pack, toks, event, players)
     others = [m for m in players if m is not recipient]
     subject = _subject(pack, toks, event, others, after=False)
     main = [k for k in voices if mentions[k].actor.name != conceded]
@@ -618,6 +648,8 @@ def roles(
             and mentions[k] is not recipient
             and (not pack.inverted_voice_quoted or mentions[k].start < event.start or _quoted(toks))
             and _voice_reaches(pack, toks, mentions[k], event)
+            # verb first, the name after the verb acts; the source cited before it does not
+            and not (pack.agent_after and _cited(pack, toks, mentions[k]))
         ):
             subject = mentions[k]
     if subject is None and pack.agent_after:  # the name after a verbal noun, last
@@ -630,8 +662,74 @@ def roles(
     deny = any(
         toks[j].lower in pack.negation or toks[j].lemma in pack.negation
         for j in range(max(0, event.start - NEGATION_REACH), event.start)
-    )
+    ) or _negative_verb(pack, toks, event)
     return Roles(subject, recipient, _object(toks, event, named), deny)
+
+
+def _negative_verb(pack: Pack, toks: list[Tok], event: Event) -> bool:
+    """A verb that carries its own negation ("göndermiyor": does not send): the pack's
+    negative infixes, after the stem, on the trigger's last word."""
+    if not pack.negative_infixes:
+        return False
+    word = toks[event.end - 1]
+    stem = len(word.lemma)
+    return word.lower.startswith(word.lemma) and any(
+        word.lower.startswith(infix, stem) for infix in pack.negative_infixes
+    )
+
+
+def _direct_object(
+    pack: Pack, toks: list[Tok], event: Event, players: list[Mention]
+) -> Mention | None:
+    """The name right after the verb (articles between) is its object; where the verb may come
+    first ("تدعم الصين روسيا": backs China Russia) and no name stands before it, that first
+    name is the subject and the object is the name right after it."""
+    after = [
+        m
+        for m in sorted(players, key=lambda m: m.start)
+        if m.actor.type != "demonym" and m.start >= event.end
+    ]
+    if not after or not _only_articles(pack, toks[event.end : after[0].start]):
+        return None
+    first = after[0]
+    if not pack.agent_after or any(
+        m.end <= event.start
+        and m.actor.type != "demonym"
+        and not _is_place(pack, toks, m)
+        and (not pack.subject_reach or event.start - m.end <= pack.subject_reach)
+        for m in players
+    ):
+        return first
+    second = next((m for m in after[1:] if m.start >= first.end), None)
+    if second is None or not _only_articles(pack, toks[first.end : second.start]):
+        return None
+    return second
+
+
+def _only_articles(pack: Pack, between: list[Tok]) -> bool:
+    return all(t.lower in pack.determiners for t in between)
+
+
+def _place_after(
+    pack: Pack, toks: list[Tok], event: Event, players: list[Mention]
+) -> Mention | None:
+    """The first place named after the act and near it ("l'envoi de soldats en Irak",
+    "truppe schierate in Siria"): where what is sent goes."""
+    near = [
+        m
+        for m in players
+        if m.actor.type != "demonym"
+        and _is_place(pack, toks, m)
+        and 0 <= m.start - event.end <= TRANSFER_REACH
+    ]
+    return min(near, key=lambda m: m.start) if near else None
+
+
+# what is sent or stationed goes where it is sent; a strike or backing "in X" says where it
+# happened, not whom it hit or backed
+PLACE_RECIPIENT = frozenset(
+    {"arms_supply", "troop_deployment", "foreign_fighters", "training", "logistics"}
+)
 
 
 MAKER_REACH = 3  # "drones iraniens", "droni di fabbricazione iraniana": whose make
@@ -712,6 +810,17 @@ def _requests(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
 def _quoted(toks: list[Tok]) -> bool:
     """Whether the sentence opens a quotation: its voice, named after it, speaks of its own."""
     return bool(toks) and toks[0].text in QUOTES
+
+
+def _cited(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """Whether m is the source an "according to" cites ("بحسب البنتاغون، أرسلت إيران"): a
+    source reports the act, it is not said to do it."""
+    for a, b, _c, _pre in pack.according.find(toks):
+        if b <= m.start <= b + ACCORDING_REACH or (
+            m.end == a and toks[a].lower in pack.according_after
+        ):
+            return True
+    return False
 
 
 def _voice_reaches(pack: Pack, toks: list[Tok], voice: Mention, event: Event) -> bool:
@@ -925,17 +1034,19 @@ def _subject(
         ]
         if before:
             return before[-1]
-        if after:  # "تدريب واشنطن": the name a verbal noun governs is its agent,
+        governed = [
+            m
+            for m in named
+            if 0 <= m.start - event.end < ADJACENT
+            and m.prefix is None
+            and all(t.text.isalpha() for t in toks[event.end : m.start])
+        ]
+        if after and governed:  # "تدريب واشنطن": the name a verbal noun governs is its agent,
             # or the name completing the noun after a verb ("استهدفت طائرات التحالف")
-            governed = [
-                m
-                for m in named
-                if 0 <= m.start - event.end < ADJACENT
-                and m.prefix is None
-                and all(t.text.isalpha() for t in toks[event.end : m.start])
-            ]
-            if governed:
-                return governed[0]
+            return governed[0]
+        if governed and pack.agent_after:
+            return None  # "أسقطت الولايات المتحدة طائرة إيرانية": the verb's own subject
+            # follows it, nearer than a demonym on the thing it hit (the caller asks again)
     demonyms = [
         m
         for m in players
@@ -951,10 +1062,17 @@ _LATIN = re.compile(r"[a-z]")
 _DESIGNATION = re.compile(r"(?=.*\d)[A-Z][A-Za-z]*-?\d+[A-Za-z0-9-]*\Z")
 
 
+# a model designation names equipment: what is supplied, moved, deployed or fired, never
+# who is trained or recruited ("sent advisers and TB2 drones": the advisers' training has none)
+EQUIPMENT_RELATIONS = frozenset({"arms_supply", "combat", "troop_deployment", "logistics"})
+
+
 def _object(toks: list[Tok], event: Event, named: set[int]) -> str | None:
     """A model designation written in Latin letters (HIMARS, M777, F-16, S-300) as the text
     gives it, nearest after the trigger; the generic words the pack knows ("weapons") are left
     out, since a translation of them rarely says what the text says."""
+    if event.relation not in EQUIPMENT_RELATIONS:
+        return None
     found = [
         k
         for k, t in enumerate(toks)

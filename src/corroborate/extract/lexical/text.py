@@ -6,8 +6,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-# a word (letters, digits, inner hyphens), or one apostrophe suffix ("Libya'da" -> Libya, 'da)
-_TOKEN = re.compile(r"['\u2019\u2018](?=\w)\w+|\w+(?:[-\u2010]\w+)*|[^\w\s]", re.UNICODE)
+# a word (letters, digits, inner hyphens), or one apostrophe suffix ("Libya'da" -> Libya, 'da);
+# Arabic vowel marks and the stretching tatweel are inside a word ("يُعتقد", "مؤكداً")
+_W = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]"
+_TOKEN = re.compile(rf"['\u2019\u2018](?={_W}){_W}+|{_W}+(?:[-\u2010]{_W}+)*|[^\w\s]", re.UNICODE)
+# marks a writer may add or leave out: a word is the same word without them
+_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…])[\"»”']?\s+(?=[\"«“'(\[]?\w)|\n+")
 
 
@@ -25,7 +29,14 @@ class Tok:
 
 
 def words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    """Words with their offsets; a word's text leaves out its optional vowel marks (a mark
+    standing alone is no word)."""
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        w = _MARKS.sub("", m.group())
+        if w:
+            out.append((w, m.start(), m.end()))
+    return out
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:

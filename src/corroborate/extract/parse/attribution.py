@@ -7,13 +7,14 @@ through nouns that carry a claim ("allegations that", "evidence of"), and "accor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from corroborate.extract.claim import Claim
 from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import PRONOUNS, Named, named
+from corroborate.extract.parse.referents import Referents, description_kind
 
 # How a clause hangs under the verb that voices it.
 _CONTENT_DEPS = frozenset({"ccomp", "parataxis", "advcl", "xcomp"})
@@ -34,6 +35,17 @@ class Memory:
 
     speaker: Named | None = None
     actor: Named | None = None
+    referents: Referents = field(default_factory=Referents)  # the document's named parties
+    offset: int = 0  # where the sentence being read starts in the document
+
+
+def described(tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """ "the army", "the paramilitary group": the party of that kind the document named last."""
+    kind = description_kind(tok, lex.definite_heads)
+    if kind is None:
+        return None
+    value = memory.referents.last(kind, memory.offset + tok.idx)
+    return None if value is None else Named(value, "actor", tok.i)
 
 
 def subject_of(verb: Any) -> Any | None:
@@ -60,7 +72,9 @@ def enclosing_speaker(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memor
             subj = subject_of(node)
             if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
                 got = named(tagged, subj, lex.generic_heads)
-                if got is not None and got.kind != "generic":
+                # "Western officials told the BBC they believed ...": a voice the text does
+                # not name is still who "they" are; never who "it" is
+                if got is not None and (got.kind != "generic" or tok.lower_ in ("they", "we")):
                     return got
         if node.head.i == node.i:
             break
@@ -95,7 +109,11 @@ def speaker_of(tagged: Tagged, tok: Any | None, lex: ParseLexicon, memory: Memor
         return resolve_pronoun(tagged, tok, lex, memory)
     got = named(tagged, tok, lex.generic_heads)
     if got is None:
-        return None
+        return described(tok, lex, memory)
+    if got.kind == "generic":
+        source = _report_source(tagged, tok, lex, memory)
+        if source is not None:
+            return source  # "reports from investigative journalists show": the journalists
     if got.kind == "generic" and tok.lemma_.lower() == "source":
         return Named("unnamed source", "generic", got.token)
     if got.kind == "demonym" and (
@@ -108,6 +126,18 @@ def speaker_of(tagged: Tagged, tok: Any | None, lex: ParseLexicon, memory: Memor
         label = " ".join([*(t.text for t in words), tok.text])
         return Named(label, "generic", tok.i)
     return got
+
+
+def _report_source(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """ "reports from UN experts", "a report by Amnesty": whoever made the report speaks."""
+    if tok.lemma_.lower() not in lex.claim_nouns:
+        return None
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    return speaker_of(tagged, pobj, lex, memory)
+    return None
 
 
 def _role_again(tok: Any, lex: ParseLexicon) -> bool:
@@ -127,6 +157,19 @@ def _according_to(tagged: Tagged, node: Any, lex: ParseLexicon, memory: Memory) 
                     if pobj.dep_ == "pobj":
                         return speaker_of(tagged, pobj, lex, memory)
     return None
+
+
+def _reported_conjunct(node: Any, head: Any, lex: ParseLexicon) -> bool:
+    """ "Officials said Russia has received optics, and China has been providing engines": a
+    clause with its own subject, coordinated after the reported one, where the parser hangs it
+    on the verb of speech, is the report's second half."""
+    if node.dep_ != "conj" or head.lemma_.lower() not in lex.speech_lemmas:
+        return False
+    if node.pos_ not in ("VERB", "AUX") or node.lemma_.lower() in lex.speech_lemmas:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return False
+    return any(c.dep_ == "ccomp" and head.i < c.i < node.i for c in head.children)
 
 
 def _local_marks(node: Any, lex: ParseLexicon) -> tuple[bool, bool]:
@@ -156,11 +199,18 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
         head, dep = node.head, node.dep_
         is_verb = head.pos_ in ("VERB", "AUX")
         lemma = head.lemma_.lower()
-        content = dep in _CONTENT_DEPS or (dep in ("dobj", "nsubjpass") and passed_noun)
+        content = (
+            dep in _CONTENT_DEPS
+            or (dep in ("dobj", "nsubjpass") and passed_noun)
+            or _reported_conjunct(node, head, lex)
+        )
+        if node.i == trigger.i and dep == "dobj" and lemma in lex.giving_speech_lemmas:
+            content = False  # "Ottawa announced an aid package": the announcing is the giving
         accused = None
         if is_verb and lemma in lex.accuse_lemmas and dep in ("prep", "pcomp"):
             content = True  # "accused Y of sending", "blamed Y for the strike"
-            accused = next((c for c in head.children if c.dep_ == "dobj"), None)
+            # "X accused Y of ...", and passive "Y was accused (by X) of ...": Y acts
+            accused = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if is_verb and lemma in lex.credit_lemmas and dep == "prep":
             content = True  # "praised Y for its support": the praiser says Y supports
         if is_verb and lemma in lex.speech_lemmas and content:
@@ -168,17 +218,29 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
             if own_neg:
                 return None  # "did not confirm", "never said": no claim either way
             subj = subject_of(head)
-            speaker = speaker_of(tagged, subj, lex, memory) or noun_speaker
-            if speaker is None and subj is not None and _role_again(subj, lex):
-                speaker = memory.speaker  # "..., the spokesperson added": the one named before
+            own = speaker_of(tagged, subj, lex, memory)
+            speaker = own or noun_speaker
+            unnamed = speaker is None or speaker.kind == "generic"
+            if unnamed and subj is not None and _role_again(subj, lex) and memory.speaker:
+                # "..., the spokesperson added", "the officials said": the one named before
+                speaker = memory.speaker
             speaker = speaker or _according_to(tagged, head, lex, memory) or according
             if speaker is None and subj is not None and subj.lower_ not in PRONOUNS:
                 speaker = None  # an unnamed subject ("the statement said"): the author's
-            deny = lemma in lex.deny_lemmas
+            # "Kenya's claim that ... was rejected": the claim is Kenya's, and nobody named
+            # denies it; the owner of a claim noun never denies its own claim
+            deny = lemma in lex.deny_lemmas and not (own is None and speaker is noun_speaker)
             polarity = "deny" if deny != (negated or noun_negated) else "affirm"
             hedged = hedged or own_hedge or lemma in lex.belief_lemmas
             if speaker is not None and speaker.kind == "generic":
                 hedged = True
+            if (
+                speaker is None
+                and subj is None
+                and accused is not None
+                and accused.dep_ == "nsubjpass"
+            ):
+                hedged = True  # "Iran was accused of ...": by nobody named
             return Voice(speaker, polarity, hedged, accused)
         if head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in lex.claim_nouns:
             if dep in _NOUN_CONTENT_DEPS:

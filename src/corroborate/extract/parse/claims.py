@@ -167,6 +167,8 @@ def make_claims(
         quantity = quantity_of(tagged, obj, thing)
         if entry.needs == "quantity" and quantity is None:
             continue
+        if entry.needs == "place" and roles.recipient is None:
+            continue  # "soldiers were killed": a casualty, placed nowhere, deploys no one
         # support of nobody named, a fight against no one, an unknown thing sent nowhere: too
         # little of a proposition to stand as a claim (a force's size needs only its figure)
         thin = roles.recipient is None and (relation in _NEEDS_RECIPIENT or thing is None)

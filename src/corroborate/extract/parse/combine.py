@@ -15,8 +15,22 @@ def _overlap(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+# Relations whose object tells one proposition from another: "Germany halved its military
+# aid" and "Berlin donated three Patriot units" are two supplies by one actor in one voice.
+_OBJECT_RELATIONS = frozenset({"arms_supply"})
+
+
 def _voice_key(c: Claim) -> tuple[str, str, str, str]:
     return ((c.subject or "").lower(), c.relation, c.polarity, c.speaker.lower())
+
+
+def _other_thing(a: Claim, b: Claim) -> bool:
+    """Two claims of a relation told apart by its object, each naming an object the other's
+    does not contain."""
+    if a.relation not in _OBJECT_RELATIONS or not a.object or not b.object:
+        return False
+    x, y = a.object.lower(), b.object.lower()
+    return x not in y and y not in x
 
 
 def combine(rules: list[Claim], parsed: list[Claim]) -> list[Claim]:
@@ -28,25 +42,41 @@ def combine(rules: list[Claim], parsed: list[Claim]) -> list[Claim]:
     names, nested and coordinated clauses, named outlets as voices, and an actor's other acts
     in the same sentence. Measured against the alternatives (every parser claim; none about
     an actor the rules read anywhere near): the blind world-dev half gains most this way."""
-    rules = [_voiced(r, parsed) for r in rules]
-    seen = {_voice_key(c) for c in rules}
-    near = [(c.evidence, (c.subject or "").lower(), c.relation) for c in rules]
+    rules = [_completed(_voiced(r, parsed), parsed) for r in rules]
     out = list(rules)
     for c in parsed:
         key = _voice_key(c)
         subject = (c.subject or "").lower()
-        if key in seen or any(
-            subject == who
+        if any(_voice_key(r) == key and not _other_thing(c, r) for r in out):
+            continue
+        if not _answer(c, rules) and any(
+            subject == (r.subject or "").lower()
             and (
-                _overlap(c.evidence, r)
-                or (abs(c.evidence.start - r.start) < _NEAR and c.relation == rel)
+                _overlap(c.evidence, r.evidence)
+                or (
+                    abs(c.evidence.start - r.evidence.start) < _NEAR
+                    and c.relation == r.relation
+                    and not _other_thing(c, r)
+                )
             )
-            for r, who, rel in near
+            for r in rules
         ):
             continue
-        seen.add(key)
         out.append(c)
     return out
+
+
+def _answer(c: Claim, rules: list[Claim]) -> bool:
+    """A named party's denial of an act the rules read only as someone else's claim ("Uganda
+    rejected Kenya's claim that ..."): a second voice on the same words, not a second reading."""
+    if c.speaker == "author" or c.polarity != "deny":
+        return False
+    same = [
+        r
+        for r in rules
+        if r.subject == c.subject and r.relation == c.relation and _overlap(c.evidence, r.evidence)
+    ]
+    return bool(same) and all(r.polarity == "affirm" and r.speaker != c.speaker for r in same)
 
 
 def _voiced(rule: Claim, parsed: list[Claim]) -> Claim:
@@ -64,4 +94,29 @@ def _voiced(rule: Claim, parsed: list[Claim]) -> Claim:
             and _overlap(c.evidence, rule.evidence)
         ):
             return replace(rule, speaker=c.speaker, hedged=c.hedged or rule.hedged)
+    return rule
+
+
+def _completed(rule: Claim, parsed: list[Claim]) -> Claim:
+    """A rule claim of a supply takes what the parse read of the same act (the same actor,
+    relation and polarity over the same words) and the rules' word window missed: the
+    recipient of a passive ("the Houthis were supplied with rockets by Iran") and the whole
+    compound of what moves ("UAV engines", where the window stops at the known "UAV")."""
+    if rule.relation not in _OBJECT_RELATIONS:
+        return rule
+    for c in parsed:
+        if (
+            c.subject != rule.subject
+            or c.relation != rule.relation
+            or c.polarity != rule.polarity
+            or not _overlap(c.evidence, rule.evidence)
+        ):
+            continue
+        recipient = rule.recipient or c.recipient
+        obj = rule.object
+        words = (c.object or "").lower().split()
+        if obj and obj.lower() in words[:-1]:
+            obj = c.object  # the rules' word only modifies the parse's head: "UAV engines"
+            # (but "more tanks" are tanks)
+        return replace(rule, recipient=recipient, object=obj)
     return rule

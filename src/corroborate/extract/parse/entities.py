@@ -115,6 +115,16 @@ def _hyphen_parts(sent: Any, kb: KnowledgeBase, out: Tagged) -> None:
                 break
 
 
+def _passive(tok: Any) -> bool:
+    """A passive verb with no agent: "were captured", or a participle on its noun ("soldiers
+    captured in"); "captured by Ukrainian forces" is the agent's act."""
+    if any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return True
+    return tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head.i != tok.i
+
+
 def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tagged:
     doc = sent.doc
     words = tokenize(doc.text, sent.start_char, sent.end_char)
@@ -147,10 +157,15 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
     lemma_triggers = kb.parse.get("lemma_triggers") or []
     for tok in sent:
         # a thing's name may be an act too ("military presence"); an actor's never is
-        if tok.i in out.triggers or out.name(tok.i, "actor", "demonym", "outlet") is not None:
+        if out.name(tok.i, "actor", "demonym", "outlet") is not None:
             continue
+        taken = tok.i in out.triggers
         lemma = tok.lemma_.lower()
         for spec in lemma_triggers:
+            # a passive reading with no agent outranks the word's own trigger: "soldiers were
+            # captured in X" places them there; "captured by Y" stays Y's act
+            if taken and not (spec.get("passive") and _passive(tok)):
+                continue
             # the small model leaves some forms unlemmatised ("withholding"): its forms count
             if lemma != spec["lemma"] and tok.lower_ not in (spec.get("forms") or ()):
                 continue
@@ -159,12 +174,16 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
             preps = spec.get("with")
             if preps and not any(c.dep_ == "prep" and c.lower_ in preps for c in tok.children):
                 continue
+            if spec.get("passive") and not _passive(tok):
+                continue  # "soldiers were captured" (not "soldiers captured the town")
             relation = str(spec["relation"])
             # "involved in the strike": an act as the preposition's object names the relation
             act = spec.get("act_relation")
             if act and any(act in out.cues[p.i] for p in out.acts_under(tok)):
                 relation = str(act)
-            out.triggers[tok.i] = Entry("trigger", relation, voice=spec.get("voice"))
+            out.triggers[tok.i] = Entry(
+                "trigger", relation, voice=spec.get("voice"), needs=spec.get("needs")
+            )
             out.cues[tok.i] = _relations(kb, [out.triggers[tok.i]])
             break
     labels = frozenset(kb.parse.get("actor_labels", ()))

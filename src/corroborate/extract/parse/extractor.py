@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -16,7 +16,8 @@ from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.nlp import pipeline
 from corroborate.extract.parse.phrases import Named, named
 from corroborate.extract.parse.provenance import provenance_claims
-from corroborate.extract.parse.roles import noun_roles, verb_roles
+from corroborate.extract.parse.referents import Referents
+from corroborate.extract.parse.roles import SUPPLY_ACTS, governing_verb, noun_roles, verb_roles
 from corroborate.extract.parse.vet import Vetter
 
 # A sentence longer than this is not parsed (a table or a run-on list, not prose): the parser's
@@ -58,9 +59,21 @@ class ParseExtractor:
     def nlp(self) -> Any:
         return pipeline(self.lex.pipeline)
 
-    def extract(self, text: str, spans: list[tuple[int, int]], *, doc: str) -> list[Claim]:
-        """Claims of the sentences at `spans` (the prefilter's choice), in document order."""
+    def extract(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        *,
+        doc: str,
+        gap_subjects: Mapping[int, tuple[str, ...]] | None = None,
+    ) -> list[Claim]:
+        """Claims of the sentences at `spans` (the prefilter's choice), in document order.
+        `gap_subjects` holds, for a span after sentences the parser did not read, the actor
+        the rule stage saw there last as a subject: "it" is theirs ("Russia chairs the group.
+        It keeps a base ..."), not the last one the parser saw."""
         chunks: list[tuple[int, str]] = []
+        gaps = gap_subjects or {}
+        hints: dict[int, str] = {}  # by chunk start
         self.notes = []
         for s0, s1 in spans:
             if s1 - s0 > MAX_SENTENCE_CHARS:
@@ -73,13 +86,18 @@ class ParseExtractor:
             raw = text[s0:s1]
             lead = len(raw) - len(raw.lstrip())  # the same sentence, wherever it stands, is one
             chunks.append((s0 + lead, raw.strip().translate(_PLAIN)))  # cache entry
-        memory = Memory()
+            if gaps.get(s0):
+                hints[s0 + lead] = gaps[s0][0]
+        memory = Memory(referents=Referents.of(text, self.kb, self.lex.army_words))
         self.vetter = Vetter(self.lex)
         people: dict[str, tuple[str, str]] = {}
         self._unknown = set()
         claims: list[Claim] = []
         # each sentence is parsed alone (the prefilter chose it), offsets mapped back after
         for (s0, _), parsed in zip(chunks, self._parse(c for _, c in chunks), strict=True):
+            memory.offset = s0
+            if s0 in hints:
+                memory.actor = Named(hints[s0], "actor", -1)
             for sent in parsed.sents:
                 tagged = tag(sent, self.kb, people)
                 self.vetter.add(s0, tagged)
@@ -87,6 +105,23 @@ class ParseExtractor:
         if self._unknown:
             self.notes.append(unknown_note(self.unknown))
         return claims
+
+    def check(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """Parse the sentences at `spans` only for the vet (call after `extract`): sentences
+        the prefilter left unparsed where the rule engine still read a claim ("They were
+        attending a football training": an actor only from context)."""
+        people: dict[str, tuple[str, str]] = {}
+        chunks = [
+            (
+                s0 + len(text[s0:s1]) - len(text[s0:s1].lstrip()),
+                text[s0:s1].strip().translate(_PLAIN),
+            )
+            for s0, s1 in spans
+            if s1 - s0 <= MAX_SENTENCE_CHARS
+        ]
+        for (s0, _), parsed in zip(chunks, self._parse(c for _, c in chunks), strict=True):
+            for sent in parsed.sents:
+                self.vetter.add(s0, tag(sent, self.kb, people))
 
     def _parse(self, texts: Iterator[str]) -> list[Any]:
         """The parse of each text, from the cache or (in one batch) from the pipeline."""
@@ -116,7 +151,12 @@ class ParseExtractor:
         out: list[Claim] = []
         for i, entry in tagged.triggers.items():
             trigger = tagged.sent.doc[i]
-            if _purpose_of_an_act(tagged, trigger, lex) or _in_a_name(tagged, trigger):
+            if (
+                _purpose_of_an_act(tagged, trigger, lex)
+                or _moved_by_an_act(tagged, trigger)
+                or _merely_possible(trigger, lex)
+                or _in_a_name(tagged, trigger)
+            ):
                 continue
             v = voice(tagged, trigger, lex, memory)
             if v is None:
@@ -182,14 +222,40 @@ def _purpose_of_an_act(tagged: Tagged, trigger: Any, lex: ParseLexicon) -> bool:
     """ "sent fighters to support Azerbaijan": the support is what the sending is for (its
     beneficiary, read by the roles stage), not a second act; "recruited fighters to fight in
     Libya", "sent them to fight": the object does the act of the purpose clause, not the
-    subject."""
+    subject; so does a passive's subject ("fighters were sent by X to fight")."""
     head = trigger.head
     if trigger.dep_ not in ("advcl", "xcomp") or head.i not in tagged.triggers:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
         return False
-    controlled = any(c.dep_ == "dobj" for c in head.children)
+    controlled = any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
     return controlled or trigger.lemma_.lower() in lex.purpose_lemmas
+
+
+def _moved_by_an_act(tagged: Tagged, trigger: Any) -> bool:
+    """ "provided military aid to Y", "has not provided lethal support", "committed $2 billion
+    in military aid": a nominal supply that is what a verb of supply moves is that verb's
+    object, read (with its negation and recipient) by the verb, not a second act."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or tagged.triggers[trigger.i].value not in SUPPLY_ACTS:
+        return False
+    verb = governing_verb(trigger)
+    act = None if verb is None else tagged.triggers.get(verb.i)
+    return act is not None and act.value in SUPPLY_ACTS
+
+
+def _merely_possible(trigger: Any, lex: ParseLexicon) -> bool:
+    """ "the potential sale, supply or transfer of drones", "a possible delivery": a nominal
+    act named only as a possibility is a forecast, not a claim (the contract's "not claims")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = trigger
+    while node.dep_ == "conj" and node.head.i != node.i:  # "sale, supply or transfer"
+        node = node.head
+    return any(
+        c.dep_ == "amod" and c.lower_ in lex.possibility_words
+        for t in (trigger, node)
+        for c in t.children
+    )
 
 
 def _in_a_name(tagged: Tagged, trigger: Any) -> bool:

@@ -29,9 +29,12 @@ class ParseLexicon:
     topic_preps: frozenset[str]
     hedges: frozenset[str]
     recipient_preps: frozenset[str]
+    moved_to_preps: frozenset[str]  # "stepped up its supplies to Y": a noun's "to" on its verb
+    giving_speech_lemmas: frozenset[str]  # "announced an aid package": the speaker gives
     mutual_nouns: frozenset[str]  # "an ally of X": patronage either way (roles.py)
     censure_lemmas: frozenset[str]  # "blocked efforts to censure X": a shield for X
     purpose_lemmas: frozenset[str]
+    furnish_lemmas: frozenset[str]  # "supplied X with Y": X receives, Y moves
     target_preps: frozenset[str]
     generic_heads: frozenset[str]
     civil_objects: frozenset[str]
@@ -45,6 +48,7 @@ class ParseLexicon:
     ending_lemmas: frozenset[str]  # "efforts to end the attacks": an act stopped, not claimed
     tool_lemmas: frozenset[str]  # "drones used by the army": use with no target is no combat
     reaction_lemmas: frozenset[str]  # "condemned the killing": a reaction presupposes its act
+    possibility_words: frozenset[str]  # "a potential transfer": a forecast, not an act
     potential_lemmas: frozenset[str]  # "the ability to strike": an act not said to happen
     warning_lemmas: frozenset[str]  # "warned against new strikes": an act not said to happen
     conditional_marks: frozenset[str]  # "if it supports X": a condition, not a claim
@@ -57,6 +61,19 @@ class ParseLexicon:
     thing_labels: frozenset[str]  # NER labels of names of things ("USS Philippine Sea")
     provenance_lemmas: frozenset[str]  # "Israeli-made drones": the maker supplies
     user_lemmas: frozenset[str]  # "Azerbaijan uses ... drones": who has the maker's things
+    # "the army", "the rebels": the kind of party a definite description stands for
+    definite_heads: dict[str, str]
+    army_words: frozenset[str]  # "Sudanese Armed Forces", "Sudan's army": a party's army
+    people_classes: frozenset[str]  # thing classes of people a side sends (troops, fighters)
+    civil_kinds: frozenset[str]  # "a football training": a kind of training that is no army's
+    title_preps: frozenset[str]  # "adviser on Ukraine": a title's topic, no act of advising
+    carry_frames: frozenset[str]  # frames of carrying: "fighters brought shovels" moves shovels
+    aspect_lemmas: frozenset[str]  # "keep reinforcing", "remain committed": aspect, no presence
+    home_lemmas: frozenset[str]  # "militias based in Iraq": where a group lives, not its side
+    tie_nouns: frozenset[str]  # "links with Hezbollah": a state's ties sponsor, others' do not
+    against_preps: frozenset[str]  # "fire at X", "fought against X": a target, never a side
+    idiom_goals: frozenset[str]  # "brought to justice": a goal that is no place or side
+    unsent_classes: frozenset[str]  # "Russian volunteers": a nationality sends no fighters
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> ParseLexicon:
@@ -77,9 +94,12 @@ class ParseLexicon:
             topic_preps=_words(kb, "topic_preps"),
             hedges=kb.cues.words_of("hedges"),
             recipient_preps=_words(kb, "recipient_preps"),
+            moved_to_preps=_words(kb, "moved_to_preps"),
+            giving_speech_lemmas=_words(kb, "giving_speech_lemmas"),
             censure_lemmas=_words(kb, "censure_lemmas"),
             mutual_nouns=_words(kb, "mutual_nouns"),
             purpose_lemmas=_words(kb, "purpose_lemmas"),
+            furnish_lemmas=_words(kb, "furnish_lemmas"),
             target_preps=_words(kb, "target_preps"),
             generic_heads=_words(kb, "generic_heads"),
             civil_objects=_words(kb, "civil_objects"),
@@ -90,6 +110,7 @@ class ParseLexicon:
             weapons=frozenset(c for c, r in kb.frames.get("use", {}).items() if r == "combat"),
             background_preps=_words(kb, "background_preps"),
             reaction_lemmas=_words(kb, "reaction_lemmas"),
+            possibility_words=_words(kb, "possibility_words"),
             ending_lemmas=_words(kb, "ending_lemmas"),
             tool_lemmas=_words(kb, "tool_lemmas"),
             potential_lemmas=_words(kb, "potential_lemmas"),
@@ -104,6 +125,20 @@ class ParseLexicon:
             thing_labels=frozenset(str(w) for w in kb.parse.get("thing_labels", ()) or ()),
             provenance_lemmas=_words(kb, "provenance_lemmas"),
             user_lemmas=_words(kb, "user_lemmas"),
+            definite_heads={
+                str(k).lower(): str(v) for k, v in (kb.parse.get("definite_heads") or {}).items()
+            },
+            army_words=_words(kb, "army_words"),
+            people_classes=_words(kb, "people_classes"),
+            civil_kinds=_words(kb, "civil_kinds"),
+            title_preps=_words(kb, "title_preps"),
+            carry_frames=_words(kb, "carry_frames"),
+            aspect_lemmas=_words(kb, "aspect_lemmas"),
+            home_lemmas=_words(kb, "home_lemmas"),
+            tie_nouns=_words(kb, "tie_nouns"),
+            against_preps=_words(kb, "against_preps"),
+            idiom_goals=_words(kb, "idiom_goals"),
+            unsent_classes=_words(kb, "unsent_classes"),
             frame_defaults={
                 str(k): str(v) for k, v in (kb.parse.get("frame_defaults") or {}).items()
             },

@@ -17,6 +17,11 @@ from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import PRONOUNS, Named, conjuncts, named, thing_of
 
 _NOT_ACTORS = frozenset({"generic", "outlet", "person", "name", "place"})
+# Prepositions after an amount that name what it measures: "$2 billion in aid", "a package of
+# drones", "weapons worth $1 billion".
+_AMOUNT_PREPS = frozenset({"in", "of", "worth"})
+# Acts of moving things to a side, whose thing's nationality may name the supplier.
+SUPPLY_ACTS = frozenset({"transfer", "send", "arms_supply"})
 # What names a side (not a place): an object of attack that names one is its target.
 _SIDES = frozenset({"actor", "demonym"})
 _ATTACKS = frozenset({"attack", "combat"})
@@ -48,11 +53,27 @@ def actor_of(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Nam
     return got
 
 
+def _origin_only(tagged: Tagged, tok: Any, got: Named, lex: ParseLexicon) -> bool:
+    """ "Russian volunteers", "mercenaries from Syria": a nationality or an origin of fighters
+    sends nobody (the contract: nationality is not a sender); a state's troops from X are X's,
+    and a group's name on its fighters ("Wagner fighters") is the group."""
+    _, thing = _thing_within(tagged, tok)
+    if thing is None or thing.cls not in lex.unsent_classes or got.token < 0:
+        return False
+    if tok.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in tok.head.children):
+        return False  # "Chinese contractors supplied drones": a company acting is its state
+    named_tok = tok.doc[got.token]
+    origin = named_tok.dep_ == "pobj" and named_tok.head.lower_ == "from"
+    return got.kind == "demonym" or origin
+
+
 def _agents(tagged: Tagged, heads: list[Any], lex: ParseLexicon, memory: Memory) -> list[Named]:
     out: list[Named] = []
     for head in heads:
         for tok in conjuncts(head):
             got = actor_of(tagged, tok, lex, memory)
+            if got is not None and _origin_only(tagged, tok, got, lex):
+                continue
             if got is not None and got.value not in {a.value for a in out}:
                 out.append(got)
             # "Azerbaijani and Armenian forces": coordinated owners each act
@@ -87,7 +108,11 @@ def _place_or_actor(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory)
     if tok.lower_ in PRONOUNS:
         return resolve_pronoun(tagged, tok, lex, memory)
     got = named(tagged, tok, lex.generic_heads)
-    return None if got is None or got.kind in ("generic", "outlet", "person") else got
+    if got is None or got.kind in ("generic", "outlet", "person"):
+        return None
+    if got.value in lex.states and got.token != tok.i and tok.lemma_.lower() in lex.nonstate_heads:
+        return None  # "to the separatists in eastern Ukraine", "Yemeni rebels": not the state
+    return got
 
 
 def _recipient_from_preps(
@@ -140,6 +165,16 @@ def _purpose_beneficiary(
                 if obj.dep_ == "dobj":
                     return _place_or_actor(tagged, obj, lex, memory)
     return None
+
+
+def furnished_with(verb: Any, lex: ParseLexicon) -> bool:
+    """A verb of furnishing with a "with" phrase: "supplied the fighters with drones", "were
+    equipped with rockets". The "with" phrase is what moves; the direct object (or passive
+    subject) is who receives it, whatever it is: "the fighters" are the recipient, not a thing
+    supplied."""
+    if verb.lemma_.lower() not in lex.furnish_lemmas and verb.lower_ not in lex.furnish_lemmas:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" and _pobjs(c) for c in verb.children)
 
 
 def _censured(tagged: Tagged, obj: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
@@ -196,8 +231,11 @@ def verb_roles(
     subj = subject_of(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if entry.voice == "stative" and subj is None:
-        # "troops were involved": a state of its passive subject, who acts
+        # "troops were involved": a state of its passive subject, who acts; "servicemen
+        # captured in Ukraine": of the noun its participle is on
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+            subj = verb.head
         passive = False
     # "weapons supplied to the Houthis by Iran", "troops sent from North Korea": a participle
     # on the thing moved; its by-agent (or, for a sending, its origin) acts
@@ -228,20 +266,26 @@ def verb_roles(
         subj = verb.head  # "Iran, which supplies drones", "China supplying parts"
     thing_subject = None
     if subj is not None:
-        thing = thing_of(tagged, subj)
-        if thing is not None and tagged.name(subj.i, "actor", "demonym") is None:
-            thing_subject = subj  # "Russian troops crossed": the troops' owner acts
+        # "Russian troops crossed", "a platoon of paratroopers perished": the troops' owner
+        # acts (but a "drone maker" is no drone)
+        inner, thing = _thing_within(tagged, subj)
+        own = tagged.name(subj.i, "thing") is not None or (thing is not None and inner.i != subj.i)
+        if own and tagged.name(subj.i, "actor", "demonym") is None:
+            thing_subject = subj
         roles.agents = _agents(tagged, [subj], lex, memory)
     objects: list[Any] = []
+    furnished = furnished_with(verb, lex)
+    furnished_to: list[Any] = []  # "supplied the fighters with drones": who is furnished
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "nsubjpass" and passive):
-            objects.extend(conjuncts(child))
+            (furnished_to if furnished else objects).extend(conjuncts(child))
         if child.dep_ == "prep" and child.lower_ == "with":
             objects.extend(t for p in _pobjs(child) for t in conjuncts(p))
     if not objects and entry.value in (*_ATTACKS, "political_support"):
         objects = _shared_object(verb)
     if participle:
-        objects.append(verb.head)
+        # "forces equipped with Israeli drones": the forces are furnished, the drones move
+        (furnished_to if furnished else objects).append(verb.head)
         roles.epithet = True
     elif verb.dep_ in ("amod", "compound") and verb.pos_ != "VERB" and not objects:
         objects.append(verb.head)  # "accused Y of withholding weapons": a gerund the tagger
@@ -250,17 +294,29 @@ def verb_roles(
         objects.insert(0, thing_subject)
     recipient = None
     for obj in list(objects):
-        if thing_of(tagged, obj) is not None:
-            continue
+        if _thing_within(tagged, obj)[1] is not None:
+            continue  # "a fleet of Israeli drones", "dozens of Russian soldiers": a thing
         # "supplied Ukraine with boats", "struck Odesa": a named object receives or is the target
         place = _place_or_actor(tagged, obj, lex, memory) if obj.lower_ not in PRONOUNS else None
         if place is not None:
             objects.remove(obj)
             recipient = recipient or place
+    for tok in furnished_to:  # named or owned ("Russian forces"): the side that receives
+        recipient = recipient or _place_or_actor(tagged, tok, lex, memory)
     roles.objects = [_thing_within(tagged, o) for o in objects]
+    if furnished and not roles.agents:
+        # "Hezbollah was armed with Iranian rockets", "forces equipped with Turkish drones": no
+        # supplier named but the nationality of what they were furnished with
+        roles.agents = [
+            a
+            for a in _makers_of(tagged, roles.objects)
+            if recipient is None or a.value != recipient.value
+        ]
     preps = lex.target_preps if entry.value in ("attack", "combat") else lex.recipient_preps
     if entry.voice == "withhold":
         preps = preps | {"from"}  # "withholding weapons from its ally"
+    if furnished:
+        preps = preps - {"with"}  # "armed the Houthis with Russian rifles": what, not whom
     from_preps = _recipient_from_preps(tagged, verb, preps, lex, memory)
     if entry.value in _ATTACKS and recipient is not None and recipient.kind in _SIDES:
         # "hit Houthi targets in Yemen": the side the object names is the target, the
@@ -273,6 +329,12 @@ def verb_roles(
         for obj in objects:  # "withholding tanks from Ukraine": the parser hangs it on the thing
             roles.recipient = roles.recipient or _recipient_from_preps(
                 tagged, obj, frozenset({"from", "to"}), lex, memory
+            )
+    if roles.recipient is None and entry.value in SUPPLY_ACTS and entry.voice is None:
+        for obj in objects:  # "provided military support for Russia": the parser hangs the
+            # recipient on the thing moved
+            roles.recipient = roles.recipient or _recipient_from_preps(
+                tagged, obj, lex.moved_to_preps, lex, memory
             )
     if roles.recipient is None and entry.value not in ("attack", "combat"):
         roles.recipient = _purpose_beneficiary(tagged, verb, lex, memory)
@@ -482,24 +544,90 @@ def noun_roles(
     thing = thing_of(tagged, noun)
     if thing is not None and not roles.objects:
         roles.objects.append((noun, thing))
-    verb = _light_verb(noun, means=relation in _ATTACKS)
-    if verb is None:
+    verb = governing_verb(noun) or _light_verb(noun, means=relation in _ATTACKS)
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        # not "Kyiv condemned the delivery"; but "Moscow denied any involvement" is its own,
+        # "declared solidarity", "voiced support" are a stance declared, and "Ottawa announced
+        # a military aid package" is Ottawa's giving
+        light = (
+            lemma not in lex.speech_lemmas
+            or (own_act and lemma in lex.own_act_lemmas)
+            or (relation == "political_support" and lemma in lex.avowal_lemmas)
+            or lemma in lex.giving_speech_lemmas
+        )
+        if not light or lemma in lex.reaction_lemmas or lemma in lex.ending_lemmas:
+            verb = None  # "watched the raids", "to end the attacks": someone else's acts
+    if verb is not None:
+        if not roles.agents:
+            subj = _light_subject(verb)
+            if subj is not None:
+                roles.agents = _agents(tagged, [subj], lex, memory)
+        if roles.recipient is None and relation in (*_ATTACKS, "political_support"):
+            # "launched strikes on X", "declared solidarity with X": the phrase hangs on the verb
+            roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory)
+    act = tagged.triggers.get(noun.i)
+    if act is not None and act.voice == "acquire":
+        return _acquired(tagged, noun, roles, lex, memory)
+    if act is None or act.value not in SUPPLY_ACTS or act.voice is not None:
         return roles
-    lemma = verb.lemma_.lower()
-    # not "Kyiv condemned the delivery"; but "Moscow denied any involvement" is its own, and
-    # "declared solidarity", "voiced support" are a stance declared
-    light = (
-        lemma not in lex.speech_lemmas
-        or (own_act and lemma in lex.own_act_lemmas)
-        or (relation == "political_support" and lemma in lex.avowal_lemmas)
-    )
-    if not light or lemma in lex.reaction_lemmas or lemma in lex.ending_lemmas:
-        return roles  # "watched the raids", "to end the attacks": someone else's acts
+    governing = governing_verb(noun)
+    if roles.recipient is None and governing is not None and governing.i not in tagged.triggers:
+        # "stepped up their arms supplies to the army", "halve its military aid to Y": the
+        # parser hangs the noun's "to" phrase on the verb that governs it
+        roles.recipient = _recipient_from_preps(tagged, governing, lex.moved_to_preps, lex, memory)
     if not roles.agents:
-        subj = _light_subject(verb)
-        if subj is not None:
-            roles.agents = _agents(tagged, [subj], lex, memory)
-    if roles.recipient is None and relation in (*_ATTACKS, "political_support"):
-        # "launched strikes on X", "declared solidarity with X": the phrase hangs on the verb
-        roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory)
+        roles.agents = _makers_of(tagged, roles.objects)
     return roles
+
+
+def _acquired(tagged: Tagged, noun: Any, roles: Roles, lex: ParseLexicon, memory: Memory) -> Roles:
+    """ "Armenia's purchases of Russian tanks", "the import of drones by Moscow", "Chad's
+    imports of rifles from Sudan": the buyer (possessor, "by" phrase) receives; the "from"
+    phrase, else the nationality of the thing, supplies."""
+    buyer = roles.agents[0] if roles.agents else None
+    # "from" on the noun, or (as the parser often hangs it) on the thing bought
+    holders = [noun, *(o for o, _ in roles.objects if o.i != noun.i)]
+    sources = [
+        t
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for t in _pobjs(c)
+    ]
+    suppliers = _agents(tagged, [t for s in sources for t in conjuncts(s)], lex, memory)
+    roles.agents = [
+        a
+        for a in suppliers or _makers_of(tagged, roles.objects)
+        if buyer is None or a.value != buyer.value
+    ]
+    roles.recipient = buyer or roles.recipient
+    return roles
+
+
+def governing_verb(noun: Any) -> Any | None:
+    """The verb whose direct object the noun is, looking through an amount: "halved its aid",
+    "committed $2 billion in military aid" (the aid is what the amount measures)."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ in _AMOUNT_PREPS and node.head.head.i != node.i:
+        node = node.head.head
+    if node.dep_ != "dobj" or node.head.i == node.i:
+        return None
+    verb = node.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _makers_of(tagged: Tagged, objects: list[tuple[Any, Entry | None]]) -> list[Named]:
+    """A supply with no supplier named but the nationality of what moves: "new transfers of
+    Russian tanks to the rebels" (Russia's), "equipped with Israeli and Turkish drones" (each
+    one's), like "Israeli-made drones"."""
+    out: list[Named] = []
+    for obj, _ in objects:
+        for mod in obj.children:
+            if mod.dep_ != "amod":
+                continue
+            for tok in conjuncts(mod):  # "Israeli and Turkish drones"
+                owner = tagged.name(tok.i, "demonym")
+                if owner is not None and owner.value not in {a.value for a in out}:
+                    out.append(Named(owner.value, "demonym", tok.i))
+    return out

@@ -6,7 +6,10 @@ that a reading is no claim at all:
   the killing", "shocked by the drone attack"): the event is presupposed, nobody claims it;
 - an actor the sentence names only as the place of the act ("a strike in Beirut, Lebanon",
   "targets in Yemen") or inside the name of a thing ("the cruiser USS Philippine Sea"): a
-  place where something happens does not do it.
+  place where something happens does not do it;
+- a trigger word in another sense than the military one, told by its arguments: "a football
+  training", "the president's adviser on Ukraine", "fighters brought shovels", "volunteers keep
+  reinforcing", fighters supplied with drones (they receive, nobody sends them).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from corroborate.extract.parse.attribution import Memory, voice
 from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import named, thing_of
-from corroborate.extract.parse.roles import credited, named_before, verb_roles
+from corroborate.extract.parse.roles import credited, furnished_with, named_before, verb_roles
 
 
 def _background(tok: Any, lex: ParseLexicon, *, stopped: bool = False) -> bool:
@@ -217,6 +220,251 @@ def _quarrel(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _furnished_only(tagged: Tagged, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "accused Iran of supplying the fighters with drones": the fighters receive the drones,
+    nobody sent them. The claim's object is who a verb of furnishing furnishes, and no other
+    act of the sentence could make its relation (not so with "... and paid them")."""
+    if claim.relation == "arms_supply" or not claim.object:
+        return False
+    furnishing = [t for t in tagged.sent if t.i in tagged.cues and furnished_with(t, lex)]
+    said = claim.object.lower().split()[-1]
+    furnished = [
+        r
+        for t in furnishing
+        for r in t.children
+        if r.dep_ in ("dobj", "nsubjpass") and r.lower_ == said
+    ]
+    others = [
+        t
+        for t in tagged.sent
+        if t.i in tagged.triggers
+        and claim.relation in tagged.cues.get(t.i, frozenset())
+        and t not in furnishing
+    ]
+    return bool(furnished) and not others
+
+
+_OPEN = frozenset({"open", "open_place", "open_person"})
+_NOUN_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})
+_PEOPLE_RELATIONS = frozenset({"troop_deployment", "foreign_fighters", "training"})
+
+
+def _people(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
+    """The token names people a side sends, recruits or trains ("troops", "fighters")."""
+    entry = tagged.name(tok.i, "thing")
+    return entry is not None and entry.cls in lex.people_classes
+
+
+def _civil_kind(tok: Any, lex: ParseLexicon) -> bool:
+    """ "a football training (class)": a kind of training no army gives, named on the trigger
+    or, when the trigger is itself a modifier, on the noun it modifies."""
+    nouns = [tok, tok.head] if tok.dep_ == "compound" and tok.head.i != tok.i else [tok]
+    return any(
+        c.dep_ in ("compound", "amod") and c.lower_ in lex.civil_kinds
+        for n in nouns
+        for c in n.children
+    )
+
+
+def _title(tok: Any, lex: ParseLexicon) -> bool:
+    """ "Mr X, the president's chief adviser on Ukraine": a person's title (a topic, or a
+    person whose adviser it is), not advisers sent to anyone's forces."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    topic = any(c.dep_ == "prep" and c.lower_ in lex.title_preps for c in tok.children)
+    personal = any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in tok.children)
+    return topic or personal
+
+
+def _aspect(tok: Any, lex: ParseLexicon) -> bool:
+    """ "volunteers keep reinforcing the rebels", "remained committed", "is seen as the
+    president's adviser": a verb of presence with a verbal or adjectival complement, or an
+    "as" phrase, marks aspect or regard and places nobody."""
+    entry_like = tok.lemma_.lower() in lex.aspect_lemmas
+    complement = any(c.dep_ in ("xcomp", "acomp") for c in tok.children)
+    regard = tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+    return (entry_like and complement) or regard
+
+
+def _carrying(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
+    entry = tagged.triggers.get(tok.i)
+    return entry is not None and entry.value in lex.carry_frames
+
+
+def _carries(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "the fighters brought shovels to the field", "X, the president's adviser, gave an
+    interview to Reuters": a verb of carrying whose objects are things that are neither people,
+    equipment nor a side, and not the claim's object; what is carried is something else."""
+    entry = tagged.triggers.get(tok.i)
+    if entry is None or entry.value not in lex.carry_frames or tok.pos_ != "VERB":
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None and _people(tagged, subj, lex) and objs:
+        # "contractors supplied drones", "fighters brought shovels": the people act, and what
+        # they move is not themselves (unless it is people too: "brought more fighters")
+        return not any(_people(tagged, o, lex) for o in objs)
+    if not objs or any(
+        o.pos_ != "NOUN" or o.like_num or o.ent_type_ in ("CARDINAL", "QUANTITY") for o in objs
+    ):
+        return False
+    # the noun and its modifiers, through "of" ("the services of its specialists"), not its
+    # other prepositions ("an interview to Reuters")
+    nouns = objs + [p for o in objs for c in o.children if c.lower_ == "of" for p in c.children]
+    carried = [
+        t for o in nouns for t in (o, *o.children) if t.i == o.i or t.dep_ in _NOUN_MODIFIERS
+    ]
+    if any(tagged.name(t.i) is not None for t in carried):
+        return False
+    return claim.object is not None and not set(claim.object.lower().split()) & {
+        t.lower_ for t in carried
+    }
+
+
+def _idiom(tok: Any, lex: ParseLexicon) -> bool:
+    """ "wanted the fighters brought to justice", "brought the war to an end": a verb of
+    carrying whose goal is a state of affairs, not a place or a side, moves nobody."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("to", "into")
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in lex.idiom_goals for p in c.children)
+        for c in tok.children
+    )
+
+
+def _wrong_sense(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """Every act of a claim about people is the trigger word in another sense, told by its
+    arguments: a civil kind of training, a title, aspect or regard, a verb carrying something
+    else."""
+    if claim.relation not in _PEOPLE_RELATIONS:
+        return False
+    # an auxiliary ("had finished") is no act, whatever cue its word is elsewhere
+    acts = [t for t in _acts(tagged, claim, start, end) if t.dep_ not in ("aux", "auxpass")]
+    training = claim.relation == "training"
+    return bool(acts) and all(
+        (training and (_civil_kind(t, lex) or _title(t, lex)))
+        or _aspect(t, lex)
+        or _carries(tagged, t, claim, lex)
+        or (_carrying(tagged, t, lex) and _idiom(t, lex))
+        for t in acts
+    )
+
+
+def _relative_thing(tagged: Tagged, claim: Claim, start: int, end: int) -> bool:
+    """ "the price of gas it sells to Belarus": a verb of supply in a relative clause with no
+    object of its own supplies the noun the clause is on; when that noun is no equipment
+    (gas, grain, electricity), nothing military is supplied."""
+    if claim.relation != "arms_supply" or claim.object is not None:
+        return False
+    acts = [t for t in _acts(tagged, claim, start, end) if t.pos_ == "VERB"]
+    return bool(acts) and all(
+        t.dep_ == "relcl"
+        and t.head.pos_ == "NOUN"
+        and not any(c.dep_ == "dobj" for c in t.children)
+        and tagged.name(t.head.i, "thing") is None
+        for t in acts
+    )
+
+
+def _supplied_people(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """ "accused X of supplying the fighters with drones", "provided the militants with
+    intelligence": the people are who receives, the "with" object is what is sent, so no
+    one sends the people."""
+    if claim.relation not in _PEOPLE_RELATIONS:
+        return False
+    people = [t for t in tagged.sent if start <= t.idx < end and _people(tagged, t, lex)]
+    if not people:
+        return False
+    for tok in people:
+        if tok.dep_ in ("compound", "amod") and _people(tagged, tok.head, lex):
+            continue  # "rebel fighters": one phrase, judged by its head
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
+        verb = tok.head
+        given = tok.dep_ == "dobj" and any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" for p in c.children)
+            for c in verb.children
+        )
+        if not given:
+            return False
+    return True
+
+
+def _anothers_forces(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """ "its soldiers helped Russian forces liberate the region": forces a state deploys are
+    its own, so the claim's forces that the parse gives another owner ("Russian forces" for
+    North Korea) are not what it deployed."""
+    if claim.relation != "troop_deployment" or claim.subject is None or not claim.object:
+        return False
+    words = set(claim.object.lower().split())
+    heads = [
+        t
+        for t in tagged.sent
+        if start <= t.idx < end
+        and t.lower_ in words
+        and t.dep_ not in _NOUN_MODIFIERS
+        and _people(tagged, t, lex)
+    ]
+    owners = [
+        e.value
+        for t in heads
+        for c in t.children
+        if c.dep_ in _NOUN_MODIFIERS
+        and (e := tagged.name(c.i, "actor", "demonym")) is not None
+        and e.cls not in _OPEN  # a name the knowledge base lacks may be a product's
+    ]
+    return bool(owners) and claim.subject not in owners
+
+
+def _home_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """Fighters nobody sends, whose only "side" is where they are based, what they aim at or
+    their nationality: "militias based in Iraq", "gunmen threatened to open fire at the
+    monitors", "Iranian hackers could be enlisted" fight for no one the sentence names (the
+    contract: the side must be named)."""
+    if claim.relation != "foreign_fighters" or claim.subject is not None or not claim.recipient:
+        return False
+    mentions = [
+        t
+        for t in tagged.sent
+        if start <= t.idx < end
+        and (e := tagged.name(t.i, "actor", "demonym")) is not None
+        and e.value == claim.recipient
+    ]
+    return bool(mentions) and all(
+        _home_or_target(t, lex) or _nationality_of_subject(tagged, t) for t in mentions
+    )
+
+
+def _nationality_of_subject(tagged: Tagged, tok: Any) -> bool:
+    """ "Iranian hackers could be enlisted": a demonym on the people who are recruited or who
+    act is their nationality, not the side they fight for."""
+    entry = tagged.name(tok.i, "demonym")
+    return (
+        entry is not None and tok.dep_ == "amod" and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+    )
+
+
+def _home_or_target(tok: Any, lex: ParseLexicon) -> bool:
+    """The name is (or modifies) the object of "based in" or of "at"/"against"."""
+    while tok.dep_ in ("compound", "amod", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head  # "an OSCE team", "in Baghdad, Iraq"
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and (prep.head.lemma_.lower() in lex.home_lemmas or prep.lower_ in lex.against_preps)
+    )
+
+
+def _state_less_tie(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """ "They are accused of having links with Hezbollah": ties to an armed group are a state's
+    sponsorship of it; ties of people or groups that are no state sponsor nobody."""
+    if claim.relation != "foreign_fighters" or claim.subject in lex.states:
+        return False
+    acts = _acts(tagged, claim, start, end)
+    return bool(acts) and all(t.lemma_.lower() in lex.tie_nouns for t in acts)
+
+
 def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     acts = _acts(tagged, claim, start, end)
     if acts and all(_particle(t) for t in acts):
@@ -302,11 +550,17 @@ def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool
     )
 
 
+# Relations whose verbs' agents the parse checks: "Russia massed troops to attack Ukraine" is
+# no attack by Ukraine; "Armenians were no match for Azeri forces equipped with Israeli drones"
+# is no supply by Armenia.
+_AGENT_CHECKED = frozenset({"combat", "arms_supply"})
+
+
 def _other_agents(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
-    """Every verb of attack in the claim's words has, by the parse, an agent that is not the
-    claim's subject: "Russia massed troops to attack Ukraine" is no attack by Ukraine.
+    """Every verb of attack (or supply) in the claim's words has, by the parse, an agent that is
+    not the claim's subject: "Russia massed troops to attack Ukraine" is no attack by Ukraine.
     (Verbs only: the small model's roles of nominal and light-verb acts are too loose.)"""
-    if claim.subject is None or claim.relation != "combat":
+    if claim.subject is None or claim.relation not in _AGENT_CHECKED:
         return False
     acts = [
         t
@@ -404,7 +658,25 @@ class Vetter:
             return False
         if _helped_side(tagged, claim):
             return False
+        if _wrong_sense(tagged, claim, start, end, self.lex):
+            return False
+        if _relative_thing(tagged, claim, start, end):
+            return False
+        if _supplied_people(tagged, claim, start, end, self.lex):
+            return False
+        if _home_only(tagged, claim, start, end, self.lex):
+            return False
+        if _anothers_forces(tagged, claim, start, end, self.lex):
+            return False
+        if _state_less_tie(tagged, claim, start, end, self.lex):
+            return False
         return not _only_placed(tagged, claim.subject, self.lex)
+
+    def misread_furnishing(self, claim: Claim) -> bool:
+        """A claim of a sentence whose only act of its relation is a verb of furnishing: "accused
+        Iran of supplying the fighters with drones" sends no fighters."""
+        found = self._sentence(claim)
+        return found is not None and _furnished_only(found[1], claim, self.lex)
 
     def vet(self, claims: list[Claim]) -> list[Claim]:
         return [c for c in claims if self.keep(c)]

@@ -1,0 +1,85 @@
+"""Definite descriptions: "the army", "the rebels", "the government" stand for a party the
+document named before ("the Sudanese Armed Forces", "the RSF", "Ethiopia").
+
+The parser reads only the sentences that can hold a claim, so the parties named elsewhere (an
+introduction, a quote's attribution) are found here over the whole text, once per document:
+every knowledge-base actor mention with its offset and the kinds of description it can answer.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Any
+
+from corroborate.extract.kb import KnowledgeBase
+from corroborate.extract.tokens import tokenize
+
+# How far after a name its army word may stand: "Sudan's army", "the Sudanese armed forces".
+_ARMY_WINDOW = 3
+# The kind a description of an armed force asks for (parse.yaml definite_heads).
+ARMY = "army"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int  # character offset into the document
+    value: str  # the actor's canonical name
+    kinds: frozenset[str]
+
+
+@dataclass(slots=True)
+class Referents:
+    """The document's actor mentions in order, each with the descriptions it can answer."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, text: str, kb: KnowledgeBase, army_words: frozenset[str]) -> Referents:
+        words = tokenize(text)
+        texts, lowers = [w.text for w in words], [w.lower for w in words]
+        out = cls()
+        for m in kb.entities.match(texts, lowers):
+            entry = m.entries[0]
+            if entry.kind not in ("actor", "demonym"):
+                continue
+            kinds = {kb.actor_types.get(entry.value, "state")}
+            # "the Sudanese Armed Forces" (as "SAF" too), "Libyan National Army", "Sudan's army"
+            named = " ".join([*lowers[m.start : m.end], entry.value.lower()])
+            after = " ".join(w for w in lowers[m.end : m.end + _ARMY_WINDOW] if w not in "'s")
+            after = re.split(r"[,.;:]", after)[0]
+            if _has_any(named, army_words) or _has_any(after, army_words):
+                kinds.add(ARMY)
+            out.mentions.append(Mention(words[m.start].start, entry.value, frozenset(kinds)))
+        out.mentions.sort(key=lambda x: x.start)
+        out.starts = [x.start for x in out.mentions]
+        return out
+
+    def last(self, kind: str, before: int) -> str | None:
+        """The party of this kind named last before the offset, if any."""
+        for k in range(bisect_left(self.starts, before) - 1, -1, -1):
+            if kind in self.mentions[k].kinds:
+                return self.mentions[k].value
+        return None
+
+
+def _has_any(words: str, phrases: frozenset[str]) -> bool:
+    padded = f" {words} "
+    return any(f" {p} " in padded for p in phrases)
+
+
+def description_kind(tok: Any, heads: dict[str, str]) -> str | None:
+    """The kind of party "the army", "the armed forces", "the paramilitary group" asks for:
+    a definite noun with no owner of its own ("the Sudanese army" names its state)."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children):
+        return None
+    if any(c.dep_ in ("poss", "compound", "nmod") or c.pos_ == "PROPN" for c in tok.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return None  # "the army of Chad": its owner is named
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if lemma == "force" and any(c.lower_ == "armed" for c in tok.children):
+        return ARMY
+    return heads.get(low) or heads.get(lemma)
