@@ -566,8 +566,11 @@ def test_aid_a_verb_of_supply_moves_is_read_once_by_the_verb(parsed: Extractor) 
     [
         ("Kenya accused Sudan of supplying the militia fighters with drones.", None),
         ("Kenya accused Sudan of supplying Libyan forces with drones.", "Libya"),
+        # the parser hangs "with" on the object here
+        ('Kenya said Sudan was spending millions on militias, supplying "rebels" with rifles.',
+         None),
     ],
-)
+)  # fmt: skip
 def test_who_is_supplied_with_a_thing_receives_it(
     parsed: Extractor, text: str, recipient: str | None
 ) -> None:

@@ -145,7 +145,21 @@ def furnished_with(verb: Any, lex: ParseLexicon) -> bool:
     supplied."""
     if verb.lemma_.lower() not in lex.furnish_lemmas and verb.lower_ not in lex.furnish_lemmas:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "with" and _pobjs(c) for c in verb.children)
+    return bool(_with_things(verb))
+
+
+def _with_things(verb: Any) -> list[Any]:
+    """The objects of the "with" phrase of a verb, or of its direct object, where the parser
+    often hangs it ("supplying rebels with arms")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [
+        t
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in _pobjs(c)
+        for t in conjuncts(p)
+    ]
 
 
 def verb_roles(
@@ -195,8 +209,10 @@ def verb_roles(
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "nsubjpass" and passive):
             (furnished_to if furnished else objects).extend(conjuncts(child))
-        if child.dep_ == "prep" and child.lower_ == "with":
+        if child.dep_ == "prep" and child.lower_ == "with" and not furnished:
             objects.extend(t for p in _pobjs(child) for t in conjuncts(p))
+    if furnished:
+        objects.extend(_with_things(verb))
     if participle:
         # "forces equipped with Israeli drones": the forces are furnished, the drones move
         (furnished_to if furnished else objects).append(verb.head)
