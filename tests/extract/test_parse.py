@@ -693,3 +693,19 @@ def test_a_nominal_purchase_is_the_sellers_supply_to_the_buyer(
 ) -> None:
     # the possessor or "by" phrase of a purchase or import buys; it supplies nothing
     assert {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"} == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Hezbollah was flying drones that appear to have come from Belarus.",
+         {("Belarus", "Hezbollah")}),
+        ("Chad's rifles came from Sudan.", {("Sudan", "Chad")}),
+        ("Smugglers coming from Libya crossed the border.", set()),
+        ("A convoy coming from Jordan was diverted.", set()),
+    ],
+)  # fmt: skip
+def test_arms_that_came_from_a_state_are_its_supply_to_their_holder(
+    parsed: Extractor, text: str, found: set[tuple[str, str]]
+) -> None:
+    assert {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"} == found

@@ -162,9 +162,43 @@ def _with_things(verb: Any) -> list[Any]:
     ]
 
 
+def _origin_roles(tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+    """ "the RSF was deploying drones that appear to have come from the UAE", "Chad's rifles
+    came from Sudan": the thing is the subject, the "from" phrase supplies, and its holder (the
+    possessor, or who uses it) receives."""
+    roles = Roles()
+    subj = subject_of(verb)
+    if subj is not None and subj.tag_ in ("WDT", "WP"):  # "drones that came from"
+        clause = subj.head
+        subj = clause.head if clause.dep_ == "relcl" else None
+    if subj is None:
+        return roles
+    thing_tok, thing = _thing_within(tagged, subj)
+    if thing is None:
+        return roles
+    roles.objects = [(thing_tok, thing)]
+    sources = [
+        t
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for p in _pobjs(c)
+        for t in conjuncts(p)
+    ]
+    roles.agents = _agents(tagged, sources, lex, memory)
+    holder = next((c for c in subj.children if c.dep_ == "poss"), None)
+    user = subj.head if subj.dep_ == "dobj" else None
+    if holder is None and user is not None and user.lemma_.lower() in lex.user_lemmas:
+        holder = subject_of(user)
+    if holder is not None:
+        roles.recipient = actor_of(tagged, holder, lex, memory)
+    return roles
+
+
 def verb_roles(
     tagged: Tagged, verb: Any, entry: Entry, lex: ParseLexicon, memory: Memory, accused: Any
 ) -> Roles:
+    if entry.voice == "origin":
+        return _origin_roles(tagged, verb, lex, memory)
     roles = Roles()
     subj = subject_of(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
