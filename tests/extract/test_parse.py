@@ -701,6 +701,8 @@ def test_a_nominal_purchase_is_the_sellers_supply_to_the_buyer(
         ("Hezbollah was flying drones that appear to have come from Belarus.",
          {("Belarus", "Hezbollah")}),
         ("Chad's rifles came from Sudan.", {("Sudan", "Chad")}),
+        ("Officials saw more howitzers coming across the Belarusian border.", {("Belarus", None)}),
+        ("Refugees coming across the Turkish border were registered.", set()),
         ("Smugglers coming from Libya crossed the border.", set()),
         ("A convoy coming from Jordan was diverted.", set()),
     ],

@@ -171,6 +171,8 @@ def _origin_roles(tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory) 
     if subj is not None and subj.tag_ in ("WDT", "WP"):  # "drones that came from"
         clause = subj.head
         subj = clause.head if clause.dep_ == "relcl" else None
+    if subj is None and verb.dep_ == "acl" and verb.head.i != verb.i:
+        subj = verb.head  # "heavy weaponry coming across the Russian border"
     if subj is None:
         return roles
     thing_tok, thing = _thing_within(tagged, subj)
@@ -180,7 +182,8 @@ def _origin_roles(tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory) 
     sources = [
         t
         for c in verb.children
-        if c.dep_ == "prep" and c.lower_ == "from"
+        # "from Iran", "across the Russian border" (the border's owner)
+        if c.dep_ == "prep" and c.lower_ in ("from", "across")
         for p in _pobjs(c)
         for t in conjuncts(p)
     ]
