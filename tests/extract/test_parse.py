@@ -711,3 +711,18 @@ def test_arms_that_came_from_a_state_are_its_supply_to_their_holder(
     parsed: Extractor, text: str, found: set[tuple[str, str]]
 ) -> None:
     assert {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"} == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Qatar was facilitating rifles to the Houthis.", {("Qatar", "Houthis")}),
+        ("Qatar facilitated the transfer of rifles to the Houthis.", {("Qatar", "Houthis")}),
+        ("Qatar facilitated the talks between the parties.", set()),
+        ("Qatar is providing imagery to Chad.", set()),
+    ],
+)
+def test_facilitating_arms_is_a_supply_and_nothing_else_is(
+    parsed: Extractor, text: str, found: set[tuple[str, str]]
+) -> None:
+    assert {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"} == found

@@ -21,7 +21,7 @@ _NOT_ACTORS = frozenset({"generic", "outlet", "person", "name", "place"})
 # drones", "weapons worth $1 billion".
 _AMOUNT_PREPS = frozenset({"in", "of", "worth"})
 # Acts of moving things to a side, whose thing's nationality may name the supplier.
-SUPPLY_ACTS = frozenset({"transfer", "send", "arms_supply"})
+SUPPLY_ACTS = frozenset({"transfer", "send", "arms_supply", "arms_moved"})
 
 
 @dataclass(slots=True)
