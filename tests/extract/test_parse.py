@@ -726,3 +726,20 @@ def test_facilitating_arms_is_a_supply_and_nothing_else_is(
     parsed: Extractor, text: str, found: set[tuple[str, str]]
 ) -> None:
     assert {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"} == found
+
+
+def test_each_item_of_a_long_list_is_supplied_with_its_own_figure(parsed: Extractor) -> None:
+    # items the parser chains by apposition count; cash as another item makes no item civil
+    assert parsed.parser is not None
+    text = (
+        "Kenya will supply Haiti with 20 boats, 80 rifles, over 300 mortars, and ammunition "
+        "as well as $9 million in cash, the Island Herald reports."
+    )
+    found = parsed.parser.extract(text, [(0, len(text))], doc="t")
+    got = {(c.object, c.recipient, c.quantity.unit if c.quantity else None) for c in found}
+    assert got == {
+        ("boats", "Haiti", "boats"),
+        ("rifles", "Haiti", "weapons"),
+        ("mortars", "Haiti", "artillery"),
+        ("ammunition", "Haiti", None),
+    }

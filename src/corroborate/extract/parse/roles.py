@@ -158,8 +158,18 @@ def _with_things(verb: Any) -> list[Any]:
         for c in h.children
         if c.dep_ == "prep" and c.lower_ == "with"
         for p in _pobjs(c)
-        for t in conjuncts(p)
+        for t in _listed(p)
     ]
+
+
+def _listed(head: Any) -> list[Any]:
+    """The items of a list the parser chains as coordination or apposition: "60 boats, 400
+    vehicles, 1,600 missiles and four million rounds"."""
+    out: list[Any] = []
+    for tok in conjuncts(head):
+        out.append(tok)
+        out.extend(a for a in tok.children if a.dep_ == "appos" and a.pos_ == "NOUN")
+    return sorted(out, key=lambda t: t.i)
 
 
 def _origin_roles(tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory) -> Roles:
@@ -284,7 +294,10 @@ def verb_roles(
         preps = preps | {"from"}  # "withholding weapons from its ally"
     if furnished:
         preps = preps - {"with"}  # "armed the Houthis with Russian rifles": what, not whom
-    roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory) or recipient
+    if furnished and recipient is not None:
+        roles.recipient = recipient  # "supply Ukraine with boats ..., in a package from the UK"
+    else:
+        roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory) or recipient
     if roles.recipient is None and entry.value in ("attack", "combat"):
         roles.recipient = _target_of_acts(tagged, verb, lex, memory)
     if roles.recipient is None and entry.voice == "withhold":
