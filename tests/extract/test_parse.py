@@ -743,3 +743,13 @@ def test_each_item_of_a_long_list_is_supplied_with_its_own_figure(parsed: Extrac
         ("mortars", "Haiti", "artillery"),
         ("ammunition", "Haiti", None),
     }
+
+
+def test_what_a_side_is_furnished_with_is_never_the_recipient(parsed: Extractor) -> None:
+    # "in its largest package from Chad" hangs on the boats: they still only move
+    text = (
+        "Chad will provide Niger with 12 boats, 40 rifles and 300 mortars as well as $5 million "
+        "in funding, in its largest package from Chad yet."
+    )
+    found = {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"}
+    assert found == {("Chad", "Niger")}

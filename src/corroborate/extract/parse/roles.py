@@ -270,7 +270,7 @@ def verb_roles(
     if thing_subject is not None:
         objects.insert(0, thing_subject)
     recipient = None
-    for obj in list(objects):
+    for obj in [] if furnished else list(objects):  # furnished: the with-phrase only moves
         if _thing_within(tagged, obj)[1] is not None:  # "a fleet of Israeli drones" is a thing
             continue
         # "supplied Ukraine with boats", "struck Odesa": a named object receives or is the target
