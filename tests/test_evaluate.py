@@ -109,3 +109,12 @@ def test_same_numbers_as_the_shared_scorer(tmp_path: Path) -> None:
             gold, predicted, loose="--loose" in flag, belligerents=scope if len(flag) > 1 else None
         ).summary()
         assert ours == theirs
+
+
+def test_an_open_bound_compares_as_open() -> None:
+    # the contract's "more than 1,600" has no upper bound: gold and prediction may both say so
+    open_high = {"low": 1600, "high": None, "unit": "missiles"}
+    gold = [GOLD | {"quantity": open_high}]
+    assert score(gold, [pred(quantity=open_high)]).quantity_accuracy == 1.0
+    closed = {"low": 1600, "high": 1600, "unit": "missiles"}
+    assert score(gold, [pred(quantity=closed)]).quantity_accuracy == 0.0

@@ -68,9 +68,14 @@ def _same_quantity(gold: Claim, pred: Claim) -> bool | None:
         return None
     if not p:
         return False
-    return float(g["low"]) == float(p.get("low", -1)) and float(g["high"]) == float(
+    return _bound(g.get("low")) == _bound(p.get("low", -1)) and _bound(g.get("high")) == _bound(
         p.get("high", -1)
     )
+
+
+def _bound(value: Any) -> float | None:
+    """A quantity's bound; the contract's open bound ("more than 1,600": high null) is None."""
+    return None if value is None else float(value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,8 +34,18 @@ def relation_of(
     default = lex.frame_defaults.get(entry.value)
     if default is None or obj is None or obj.pos_ not in ("NOUN", "PROPN"):
         return None
-    words = {t.lower_ for t in obj.subtree} | {obj.lemma_.lower()}
+    # the object's own phrase, not the other items of its list ("60 boats, ... and £500
+    # million in funding": the boats are no funding)
+    words = {t.lower_ for t in _own_phrase(obj)} | {obj.lemma_.lower()}
     return None if words & lex.civil_objects else default
+
+
+def _own_phrase(head: Any) -> list[Any]:
+    """A noun's phrase without the other items of a list it heads: "60 boats, 400 vehicles
+    and £500 million in funding" is, for "boats", "60 boats"."""
+    items = [c for c in head.children if c.dep_ in ("conj", "appos", "cc")]
+    others = {t.i for c in items for t in c.subtree}
+    return [t for t in head.subtree if t.i not in others]
 
 
 _CURRENCIES = {"$": "USD", "£": "GBP", "€": "EUR"}
@@ -47,7 +57,7 @@ def _money(obj: Any) -> Quantity | None:
     amount = obj
     if obj.head.dep_ == "prep" and obj.head.lower_ in ("in", "of", "worth"):
         amount = obj.head.head
-    words = list(amount.subtree) if amount.i != obj.i else [*obj.lefts, obj]
+    words = list(_own_phrase(amount)) if amount.i != obj.i else [*obj.lefts, obj]
     unit = next((_CURRENCIES[t.text] for t in words if t.text in _CURRENCIES), None)
     if unit is None:
         return None

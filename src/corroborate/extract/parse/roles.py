@@ -21,7 +21,7 @@ _NOT_ACTORS = frozenset({"generic", "outlet", "person", "name", "place"})
 # drones", "weapons worth $1 billion".
 _AMOUNT_PREPS = frozenset({"in", "of", "worth"})
 # Acts of moving things to a side, whose thing's nationality may name the supplier.
-SUPPLY_ACTS = frozenset({"transfer", "send", "arms_supply"})
+SUPPLY_ACTS = frozenset({"transfer", "send", "arms_supply", "arms_moved"})
 # What names a side (not a place): an object of attack that names one is its target.
 _SIDES = frozenset({"actor", "demonym"})
 _ATTACKS = frozenset({"attack", "combat"})
@@ -174,7 +174,66 @@ def furnished_with(verb: Any, lex: ParseLexicon) -> bool:
     supplied."""
     if verb.lemma_.lower() not in lex.furnish_lemmas and verb.lower_ not in lex.furnish_lemmas:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "with" and _pobjs(c) for c in verb.children)
+    return bool(_with_things(verb))
+
+
+def _with_things(verb: Any) -> list[Any]:
+    """The objects of the "with" phrase of a verb, or of its direct object, where the parser
+    often hangs it ("supplying rebels with arms")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [
+        t
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for p in _pobjs(c)
+        for t in _listed(p)
+    ]
+
+
+def _listed(head: Any) -> list[Any]:
+    """The items of a list the parser chains as coordination or apposition: "60 boats, 400
+    vehicles, 1,600 missiles and four million rounds"."""
+    out: list[Any] = []
+    for tok in conjuncts(head):
+        out.append(tok)
+        out.extend(a for a in tok.children if a.dep_ == "appos" and a.pos_ == "NOUN")
+    return sorted(out, key=lambda t: t.i)
+
+
+def _origin_roles(tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+    """ "the RSF was deploying drones that appear to have come from the UAE", "Chad's rifles
+    came from Sudan": the thing is the subject, the "from" phrase supplies, and its holder (the
+    possessor, or who uses it) receives."""
+    roles = Roles()
+    subj = subject_of(verb)
+    if subj is not None and subj.tag_ in ("WDT", "WP"):  # "drones that came from"
+        clause = subj.head
+        subj = clause.head if clause.dep_ == "relcl" else None
+    if subj is None and verb.dep_ == "acl" and verb.head.i != verb.i:
+        subj = verb.head  # "heavy weaponry coming across the Russian border"
+    if subj is None:
+        return roles
+    thing_tok, thing = _thing_within(tagged, subj)
+    if thing is None:
+        return roles
+    roles.objects = [(thing_tok, thing)]
+    sources = [
+        t
+        for c in verb.children
+        # "from Iran", "across the Russian border" (the border's owner)
+        if c.dep_ == "prep" and c.lower_ in ("from", "across")
+        for p in _pobjs(c)
+        for t in conjuncts(p)
+    ]
+    roles.agents = _agents(tagged, sources, lex, memory)
+    holder = next((c for c in subj.children if c.dep_ == "poss"), None)
+    user = subj.head if subj.dep_ == "dobj" else None
+    if holder is None and user is not None and user.lemma_.lower() in lex.user_lemmas:
+        holder = subject_of(user)
+    if holder is not None:
+        roles.recipient = actor_of(tagged, holder, lex, memory)
+    return roles
 
 
 def _censured(tagged: Tagged, obj: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
@@ -227,6 +286,8 @@ def _shared_object(verb: Any) -> list[Any]:
 def verb_roles(
     tagged: Tagged, verb: Any, entry: Entry, lex: ParseLexicon, memory: Memory, accused: Any
 ) -> Roles:
+    if entry.voice == "origin":
+        return _origin_roles(tagged, verb, lex, memory)
     roles = Roles()
     subj = subject_of(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
@@ -286,10 +347,12 @@ def verb_roles(
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd") or (child.dep_ == "nsubjpass" and passive):
             (furnished_to if furnished else objects).extend(conjuncts(child))
-        if child.dep_ == "prep" and child.lower_ == "with":
+        if child.dep_ == "prep" and child.lower_ == "with" and not furnished:
             objects.extend(t for p in _pobjs(child) for t in conjuncts(p))
     if not objects and entry.value in (*_ATTACKS, "political_support"):
         objects = _shared_object(verb)
+    if furnished:
+        objects.extend(_with_things(verb))
     if participle:
         # "forces equipped with Israeli drones": the forces are furnished, the drones move
         (furnished_to if furnished else objects).append(verb.head)
@@ -300,7 +363,7 @@ def verb_roles(
     if thing_subject is not None:
         objects.insert(0, thing_subject)
     recipient = None
-    for obj in list(objects):
+    for obj in [] if furnished else list(objects):  # furnished: the with-phrase only moves
         if _thing_within(tagged, obj)[1] is not None:
             continue  # "a fleet of Israeli drones", "dozens of Russian soldiers": a thing
         # "supplied Ukraine with boats", "struck Odesa": a named object receives or is the target
@@ -329,6 +392,8 @@ def verb_roles(
         # "hit Houthi targets in Yemen": the side the object names is the target, the
         # preposition only places the act
         from_preps = None
+    if furnished and recipient is not None:
+        from_preps = None  # "supply Ukraine with boats ..., in a package from the UK"
     roles.recipient = from_preps or recipient
     if roles.recipient is None and entry.value in ("attack", "combat"):
         roles.recipient = _target_of_acts(tagged, verb, lex, memory)

@@ -57,6 +57,8 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
     head = tok.head
     if tok.dep_ in ("acl", "xcomp", "advcl") and head.lemma_.lower() in lex.potential_lemmas:
         return True
+    if tok.dep_ in ("conj", "pobj", "dobj") and _wished(tok, lex):
+        return True
     clause = tok  # "if it supports X", "unless it withdraws": a condition, not a claim
     while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
         clause = clause.head
@@ -71,6 +73,23 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
         and head.lower_ in ("of", "at", "for")
         and head.head.lemma_.lower() in lex.potential_lemmas
     )
+
+
+def _wished(tok: Any, lex: ParseLexicon) -> bool:
+    """An act the parser hangs on a noun inside a clause of capacity or wish: "should Moscow
+    choose to walk away from diplomacy and attack Ukraine" ("attack" on "diplomacy"). Only
+    through nouns and prepositions, up to the first verb (a clause hung on a verb has its
+    own frame, checked as it is)."""
+    node = tok.head
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            head = node.head
+            framed = node.dep_ in ("acl", "xcomp", "advcl") and head.i != node.i
+            return framed and head.lemma_.lower() in lex.potential_lemmas
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _backs_a_thing(tok: Any, lex: ParseLexicon) -> bool:
@@ -584,6 +603,32 @@ def _owner_before(tagged: Tagged, act: Any) -> set[str]:
     return set()
 
 
+def _helped_side(tagged: Tagged, claim: Claim) -> bool:
+    """ "its soldiers helped Russian forces liberate the region": the side a force helps is
+    the side it fights for, not its target (the contract's combat recipient)."""
+    if claim.relation != "combat" or claim.recipient is None:
+        return False
+    mentions = [
+        t
+        for t in tagged.sent
+        if (e := tagged.name(t.i, "actor", "demonym")) is not None and e.value == claim.recipient
+    ]
+    if not mentions:
+        return False
+    for tok in mentions:
+        while tok.dep_ in ("compound", "amod", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        verb = tok.head
+        if tok.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp") and verb.head.i != verb.i:
+            verb, role = verb.head, "dobj"  # "helped Russian forces liberate the region"
+        else:
+            role = tok.dep_
+        entry = tagged.triggers.get(verb.i)
+        if role != "dobj" or entry is None or entry.value != "assist":
+            return False
+    return True
+
+
 class Vetter:
     """One document's parsed sentences, to check claims against (chunk offset, sentence)."""
 
@@ -610,6 +655,8 @@ class Vetter:
         if _mentioned_only(tagged, claim, start, end, self.lex):
             return False
         if _other_agents(tagged, claim, start, end, self.lex):
+            return False
+        if _helped_side(tagged, claim):
             return False
         if _wrong_sense(tagged, claim, start, end, self.lex):
             return False
