@@ -127,7 +127,8 @@ def test_fresh_workspace_on_another_war_lists_its_unknown_actors(
     data = json.loads(run_process([*actor, "json"], cwd=tmp_path).stdout)
     assert data["camps"]["set"] is False
     [rifles] = data["sections"]["single-source"]
-    assert rifles["proposition"]["recipient"] is None  # a name the extractor could not place
+    # open world: a name the knowledge base lacks is still the recipient, as the text names it
+    assert rifles["proposition"]["recipient"] == "Wadi Hawar Brigade"
     assert not any(camp in json.dumps(data) for camp in KARABAKH_CAMPS)
     names = data["unknown_actors"]["names"]
     assert data["unknown_actors"]["total"] == 3
@@ -143,4 +144,4 @@ def test_fresh_workspace_on_another_war_lists_its_unknown_actors(
     data = json.loads(run_process([*actor, "json"], cwd=tmp_path).stdout)
     assert sorted(n["name"] for n in data["unknown_actors"]["names"]) == UNKNOWN[:2]
     [rifles] = data["sections"]["single-source"]
-    assert rifles["proposition"]["recipient"] == "Wadi Hawar Brigade"  # now a known actor
+    assert rifles["proposition"]["recipient"] == "Wadi Hawar Brigade"  # and a known one now
