@@ -68,9 +68,12 @@ def _same_quantity(gold: Claim, pred: Claim) -> bool | None:
         return None
     if not p:
         return False
-    return float(g["low"]) == float(p.get("low", -1)) and float(g["high"]) == float(
-        p.get("high", -1)
-    )
+    return all(_bound(g.get(k)) == _bound(p.get(k, -1)) for k in ("low", "high"))
+
+
+def _bound(value: Any) -> float | None:
+    """A quantity's bound as a number; null is an open bound ("at least 50": high null)."""
+    return None if value is None else float(value)
 
 
 @dataclass(frozen=True, slots=True)

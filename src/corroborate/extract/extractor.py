@@ -32,7 +32,7 @@ from corroborate.extract.nationals import nationals_as_recruits, private_nationa
 from corroborate.extract.origins import origin_cores
 from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.presence import noun_form
-from corroborate.extract.quantities import quantity_before, unit_for
+from corroborate.extract.quantities import quantity_before, sized_force, unit_for
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
 from corroborate.extract.refs import (
     SPEAKER_ONLY_TYPES,
@@ -441,6 +441,13 @@ class Extractor:
         if qty is None and entry is not None and entry.needs == "quantity":
             return []  # "Turkey has an army": a figure makes it a claim of force size
         evidence = evidence_span(text, tokens, core)
+        relation = sized_force(
+            core.relation,
+            None if entry is None else entry.value,
+            qty,
+            core.recipient,
+            kind=None if core.object_mention is None else core.object_mention.thing_class,
+        )
         claims: list[Claim] = []
         pairs = [(subject, speaker) for subject in subjects for speaker in speakers]
         if frame is not None and frame.reciprocal and from_context:
@@ -461,7 +468,7 @@ class Extractor:
                 Claim(
                     doc=doc,
                     subject=subject,
-                    relation=core.relation,
+                    relation=relation,
                     object=core.object,
                     recipient=recipient,
                     quantity=qty,
@@ -469,7 +476,7 @@ class Extractor:
                     polarity=polarity,
                     hedged=hedged,
                     evidence=evidence,
-                    cameo=self.kb.cameo(core.relation),
+                    cameo=self.kb.cameo(relation),
                     confidence=0.6 if from_context else 0.8,
                 )
             )

@@ -12,10 +12,19 @@ WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
     "forty": 40, "fifty": 50, "sixty": 60, "hundred": 100, "a dozen": 12, "dozen": 12,
 }  # fmt: skip
-SCALES = {"thousand": 1_000, "million": 1_000_000}
+SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000}
 MULTIPLIERS = {"tens": 10, "hundreds": 100}
-VAGUE = {"dozens": (24, 96), "hundreds": (200, 900), "thousands": (2_000, 9_000)}
+# The contract's vague plurals: every count a reader could mean by the word ("thousands" is
+# 2,000 to 9,999; "tens of thousands" 20,000 to 99,999).
+VAGUE = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2_000, 9_999)}
+# Words before a figure that open one of its bounds: "at least 50" (no ceiling), "up to 300"
+# (no floor). "About", "nearly", "some" leave the figure a point.
+FLOOR_WORDS = (("at", "least"), ("more", "than"), ("over",), ("upwards", "of"),
+               ("in", "excess", "of"), ("no", "fewer", "than"), ("no", "less", "than"))  # fmt: skip
+CEILING_WORDS = (("up", "to"), ("as", "many", "as"), ("fewer", "than"), ("less", "than"))
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
+# a figure written with its scale: "1.45million", "2bn"
+_SCALED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(thousand|million|billion|bn)$")
 _RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-\u2013](\d[\d,]*(?:\.\d+)?)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # words before a year: "in 2021", "early 2021", "since 2015" (not "a force of 2000 troops")
@@ -41,6 +50,18 @@ def _num(text: str) -> float | None:
         return float(text)
     except ValueError:
         return None
+
+
+def _bounded(tokens: list[Token], first: int, low: float, high: float, unit: str) -> Quantity:
+    """The figure whose first token is `first`, with the bound its opening words leave open."""
+    before = tuple(t.lower for t in tokens[max(0, first - 3) : first])
+    if before[:1] == ("no",) and before[1:] == ("more", "than"):
+        return Quantity(None, high, unit)  # "no more than 40": a ceiling, not a floor
+    if any(before[len(before) - len(w) :] == w for w in FLOOR_WORDS if len(w) <= len(before)):
+        return Quantity(low, None, unit)
+    if any(before[len(before) - len(w) :] == w for w in CEILING_WORDS if len(w) <= len(before)):
+        return Quantity(None, high, unit)
+    return Quantity(low, high, unit)
 
 
 def unit_for(thing: str | None, thing_class: str | None) -> str:
@@ -76,7 +97,12 @@ def quantity_before(
             if m:
                 a, b = _num(m.group(1)), _num(m.group(2))
                 if a is not None and b is not None:
-                    return Quantity(a, b, unit)
+                    return _bounded(tokens, i, a, b, unit)
+            m = _SCALED.match(tok.text.lower())
+            scaled = None if m is None else _num(m.group(1))
+            if m is not None and scaled is not None:
+                whole = scaled * SCALES[m.group(2)]
+                return _bounded(tokens, i, whole, whole, unit)
         if digit and _NUMBER.match(tok.text):
             value = _num(tok.text)
             if value is None:
@@ -93,19 +119,40 @@ def quantity_before(
             ):
                 first = _num(tokens[i - 2].text)
                 if first is not None:
-                    return Quantity(first, value, unit)
-            return Quantity(value, value, unit)
+                    return _bounded(tokens, i - 2, first, value, unit)
+            return _bounded(tokens, i, value, value, unit)
         if tok.lower in SCALES and i > 0 and tokens[i - 1].lower in WORD_NUMBERS:
             continue  # "two thousand": read from the number word
         if tok.lower in WORD_NUMBERS:
             value = float(WORD_NUMBERS[tok.lower])
             nxt = tokens[i + 1].lower if i + 1 < len(tokens) else ""
             value *= SCALES.get(nxt, 1)
-            return Quantity(value, value, unit)
+            return _bounded(tokens, i, value, value, unit)
         if tok.lower in VAGUE:
             a, b = VAGUE[tok.lower]
+            first = i
             if i >= 2 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in MULTIPLIERS:
-                # "tens of thousands", "hundreds of thousands"
-                a, b = a * MULTIPLIERS[tokens[i - 2].lower], b * MULTIPLIERS[tokens[i - 2].lower]
-            return Quantity(a, b, unit)
+                # "tens of thousands" 20,000-99,999, "hundreds of thousands" 200,000-999,999
+                times = MULTIPLIERS[tokens[i - 2].lower]
+                a, b, first = a * times, (b + 1) * times - 1, i - 2
+            return _bounded(tokens, first, a, b, unit)
     return None
+
+
+def sized_force(
+    relation: str, act: str | None, quantity: Quantity | None, place: object, *, kind: str | None
+) -> str:
+    """ "Russia has stationed some 100,000 troops near the border", "keeps 3,000 soldiers on
+    alert": a body of troops held somewhere with its figure and no place in a theatre is the
+    actor's force size (the contract's force_size), not a deployment to a side. Only verbs of
+    holding in place (the `presence` frame) read so: a force sent or deployed goes somewhere;
+    and only men (`own_forces`): "two F-16s parked at an airbase" are kit in place."""
+    if (
+        relation == "troop_deployment"
+        and act == "presence"
+        and kind == "own_forces"
+        and quantity is not None
+        and not place
+    ):
+        return "force_size"
+    return relation

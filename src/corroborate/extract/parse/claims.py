@@ -11,7 +11,7 @@ from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import Named
 from corroborate.extract.parse.roles import Roles
-from corroborate.extract.quantities import quantity_before, unit_for
+from corroborate.extract.quantities import quantity_before, sized_force, unit_for
 
 RELATIONS = frozenset(
     {"arms_supply", "troop_deployment", "foreign_fighters", "training", "logistics", "combat",
@@ -167,6 +167,8 @@ def make_claims(
         quantity = quantity_of(tagged, obj, thing)
         if entry.needs == "quantity" and quantity is None:
             continue
+        kind = None if thing is None else thing.cls
+        relation = sized_force(relation, entry.value, quantity, roles.recipient, kind=kind)
         if entry.needs == "place" and roles.recipient is None:
             continue  # "soldiers were killed": a casualty, placed nowhere, deploys no one
         # support of nobody named, a fight against no one, an unknown thing sent nowhere: too

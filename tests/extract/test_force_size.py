@@ -1,0 +1,80 @@
+"""A force's size and the contract's quantity conventions, in both stages."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract import Extractor
+from corroborate.extract.claim import Claim
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def _claims(ex: Extractor, text: str) -> list[Claim]:
+    return ex.extract(text, doc="t", language="en").claims
+
+
+def _parsed(ex: Extractor, text: str) -> list[Claim]:
+    assert ex.parser is not None
+    found: list[Claim] = ex.parser.extract(text, [(0, len(text))], doc="t")
+    return found
+
+
+def _figure(claims: list[Claim], relation: str) -> tuple[object, ...] | None:
+    for c in claims:
+        if c.relation == relation and c.quantity is not None:
+            return (c.quantity.low, c.quantity.high)
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Chile sent dozens of instructors to Peru.", (24, 99)),
+        ("Chile sent hundreds of soldiers to Peru.", (200, 999)),
+        ("Chile sent thousands of soldiers to Peru.", (2_000, 9_999)),
+        ("Chile sent tens of thousands of soldiers to Peru.", (20_000, 99_999)),
+        ("Chile sent at least 700 soldiers to Peru.", (700, None)),
+        ("Chile sent more than 1,200 soldiers to Peru.", (1_200, None)),
+        ("Chile sent up to 450 soldiers to Peru.", (None, 450)),
+        ("Chile sent about 450 soldiers to Peru.", (450, 450)),
+    ],
+)
+def test_vague_and_bounded_figures_follow_the_contract(
+    ex: Extractor, text: str, figure: tuple[object, ...]
+) -> None:
+    claims = _claims(ex, text)
+    assert (_figure(claims, "troop_deployment") or _figure(claims, "training")) == figure
+
+
+def test_a_figure_written_with_its_scale_is_read(ex: Extractor) -> None:
+    text = "Brazil has 1.2million soldiers under arms."
+    assert _figure(_claims(ex, text), "force_size") == (1_200_000, 1_200_000)
+
+
+def test_an_open_bound_is_null_in_the_contract_shape(ex: Extractor) -> None:
+    (claim,) = [c for c in _claims(ex, "Chile sent up to 450 soldiers to Peru.")]
+    assert claim.to_contract()["quantity"] == {"low": None, "high": 450, "unit": "troops"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bolivia has stationed some 9,000 soldiers near its frontier with Chile.",
+        "Bolivia keeps about 4,000 troops on its southern border.",
+    ],
+)
+def test_a_force_held_near_a_border_with_its_figure_is_a_force_size(
+    ex: Extractor, text: str
+) -> None:
+    acts = {(c.subject, c.relation) for c in _claims(ex, text)}
+    assert ("Bolivia", "force_size") in acts
+    assert ("Bolivia", "troop_deployment") not in acts
+
+
+def test_a_figure_stationed_in_a_theatre_stays_a_deployment(ex: Extractor) -> None:
+    acts = {(c.subject, c.relation) for c in _claims(ex, "Chile stationed 900 troops in Peru.")}
+    assert acts == {("Chile", "troop_deployment")}
