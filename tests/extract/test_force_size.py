@@ -78,3 +78,43 @@ def test_a_force_held_near_a_border_with_its_figure_is_a_force_size(
 def test_a_figure_stationed_in_a_theatre_stays_a_deployment(ex: Extractor) -> None:
     acts = {(c.subject, c.relation) for c in _claims(ex, "Chile stationed 900 troops in Peru.")}
     assert acts == {("Chile", "troop_deployment")}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Peru's 15,000-strong army was placed on alert.", 15_000),
+        ("Peru fielded a 2,500-strong brigade on the frontier.", 2_500),
+        ("Its 8,000-strong navy sailed north, Peru said.", 8_000),
+    ],
+)
+def test_a_force_named_with_its_strength_is_its_owners_force_size(
+    ex: Extractor, text: str, figure: int
+) -> None:
+    sized = [c for c in _parsed(ex, text) if c.relation == "force_size"]
+    assert [(c.subject, _figure([c], "force_size")) for c in sized][:1] == [
+        ("Peru", (figure, figure))
+    ]
+
+
+def test_strength_without_a_figure_is_no_force(ex: Extractor) -> None:
+    assert not [c for c in _parsed(ex, "Peru's strong army was placed on alert.")]
+    acts = {(c.subject, c.relation) for c in _claims(ex, "Peru voiced strong support for Chile.")}
+    assert ("Peru", "force_size") not in acts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru has concentrated some 6,000 soldiers along the frontier.",
+        "Peru called up 30,000 reservists on Friday.",
+        "Peru has gathered tens of thousands of troops near the border.",
+    ],
+)
+def test_verbs_of_massing_with_a_figure_read_a_force_size(ex: Extractor, text: str) -> None:
+    assert ("Peru", "force_size") in {(c.subject, c.relation) for c in _claims(ex, text)}
+
+
+def test_drafting_a_plan_fields_nobody(ex: Extractor) -> None:
+    text = "Peru drafted a plan with three key elements."
+    assert not [c for c in _claims(ex, text) if c.relation == "force_size"]

@@ -25,6 +25,8 @@ CEILING_WORDS = (("up", "to"), ("as", "many", "as"), ("fewer", "than"), ("less",
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 # a figure written with its scale: "1.45million", "2bn"
 _SCALED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(thousand|million|billion|bn)$")
+# a force named with its size, one word: "a 20,000-strong army"
+_STRONG = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-\u2013]strong$")
 _RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-\u2013](\d[\d,]*(?:\.\d+)?)$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 # words before a year: "in 2021", "early 2021", "since 2015" (not "a force of 2000 troops")
@@ -98,6 +100,10 @@ def quantity_before(
                 a, b = _num(m.group(1)), _num(m.group(2))
                 if a is not None and b is not None:
                     return _bounded(tokens, i, a, b, unit)
+            m = _STRONG.match(tok.text.lower())
+            strength = None if m is None else _num(m.group(1))
+            if strength is not None:
+                return _bounded(tokens, i, strength, strength, unit)
             m = _SCALED.match(tok.text.lower())
             scaled = None if m is None else _num(m.group(1))
             if m is not None and scaled is not None:
