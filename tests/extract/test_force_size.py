@@ -118,3 +118,23 @@ def test_verbs_of_massing_with_a_figure_read_a_force_size(ex: Extractor, text: s
 def test_drafting_a_plan_fields_nobody(ex: Extractor) -> None:
     text = "Peru drafted a plan with three key elements."
     assert not [c for c in _claims(ex, text) if c.relation == "force_size"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile's build-up of 7,000 troops near the frontier worried Lima.",
+        "Lima warned about the buildup of 7,000 Chilean troops near the frontier.",
+        "Some 7,000 Chilean troops were massed near the frontier.",
+    ],
+)
+def test_a_build_up_or_a_massing_in_the_passive_is_the_forces_owners(
+    ex: Extractor, text: str
+) -> None:
+    sized = [c for c in _parsed(ex, text) if c.relation == "force_size"]
+    assert {(c.subject, _figure([c], "force_size")) for c in sized} == {("Chile", (7_000, 7_000))}
+
+
+def test_a_build_up_of_no_force_is_no_force_size(ex: Extractor) -> None:
+    text = "Chile's economy saw a build-up of debt."
+    assert not [c for c in _claims(ex, text) if c.relation == "force_size"]

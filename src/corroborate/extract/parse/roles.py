@@ -369,6 +369,10 @@ def verb_roles(
             if holder is not None:
                 roles.recipient = actor_of(tagged, holder, lex, memory)
         roles.agents = suppliers
+    if entry.value == "force_size" and passive and not roles.agents:
+        # "60,000 Serbian troops were massed near the border": the troops' owner masses them
+        massed = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        roles.agents = _agents(tagged, massed, lex, memory)
     return roles
 
 
@@ -566,6 +570,9 @@ def noun_roles(
         if roles.recipient is None and relation in (*_ATTACKS, "political_support"):
             # "launched strikes on X", "declared solidarity with X": the phrase hangs on the verb
             roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory)
+    if relation == "force_size" and not roles.agents:
+        # "the build-up of 40,000 Serbian troops": the troops' owner masses them
+        roles.agents = _agents(tagged, [o for o, _ in roles.objects if o.i != noun.i], lex, memory)
     act = tagged.triggers.get(noun.i)
     if act is not None and act.voice == "acquire":
         return _acquired(tagged, noun, roles, lex, memory)
