@@ -138,3 +138,16 @@ def test_a_build_up_or_a_massing_in_the_passive_is_the_forces_owners(
 def test_a_build_up_of_no_force_is_no_force_size(ex: Extractor) -> None:
     text = "Chile's economy saw a build-up of debt."
     assert not [c for c in _claims(ex, text) if c.relation == "force_size"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile said it had killed or wounded at least 300 Peruvian soldiers.",
+        "Twelve Chilean soldiers were killed in Peru.",
+    ],
+)
+def test_a_count_of_the_dead_is_no_quantity(ex: Extractor, text: str) -> None:
+    claims = _claims(ex, text)
+    assert claims
+    assert all(c.quantity is None for c in claims)

@@ -32,7 +32,12 @@ from corroborate.extract.nationals import nationals_as_recruits, private_nationa
 from corroborate.extract.origins import origin_cores
 from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.presence import noun_form
-from corroborate.extract.quantities import quantity_before, sized_force, unit_for
+from corroborate.extract.quantities import (
+    casualty_count,
+    quantity_before,
+    sized_force,
+    unit_for,
+)
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
 from corroborate.extract.refs import (
     SPEAKER_ONLY_TYPES,
@@ -438,6 +443,9 @@ class Extractor:
                 months=self.kb.grammar.months,
             )
         entry = core.trigger.first("trigger")
+        act_words = [t.text for t in tokens[core.trigger.start : core.trigger.end]]
+        if casualty_count(act_words, self.kb.grammar.casualty_verbs):
+            qty = None
         if qty is None and entry is not None and entry.needs == "quantity":
             return []  # "Turkey has an army": a figure makes it a claim of force size
         evidence = evidence_span(text, tokens, core)

@@ -162,3 +162,9 @@ def sized_force(
     ):
         return "force_size"
     return relation
+
+
+def casualty_count(words: list[str], casualty_verbs: frozenset[str]) -> bool:
+    """ "killed or wounded at least 2,300 soldiers": a figure on a verb of casualty counts
+    the dead, not the size of anyone's involvement (the contract: never casualties)."""
+    return any(w.lower() in casualty_verbs for w in words)

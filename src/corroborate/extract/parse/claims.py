@@ -11,7 +11,7 @@ from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import Named
 from corroborate.extract.parse.roles import Roles
-from corroborate.extract.quantities import quantity_before, sized_force, unit_for
+from corroborate.extract.quantities import casualty_count, quantity_before, sized_force, unit_for
 
 RELATIONS = frozenset(
     {"arms_supply", "troop_deployment", "foreign_fighters", "training", "logistics", "combat",
@@ -165,6 +165,8 @@ def make_claims(
         if relation == "logistics" and thing is not None and thing.cls in lex.self_propelled:
             continue  # "Russian jets flew": aircraft flying themselves carry nothing for a side
         quantity = quantity_of(tagged, obj, thing)
+        if casualty_count([trigger.text], kb.grammar.casualty_verbs):
+            quantity = None
         if entry.needs == "quantity" and quantity is None:
             continue
         kind = None if thing is None else thing.cls
