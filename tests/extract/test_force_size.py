@@ -151,3 +151,25 @@ def test_a_count_of_the_dead_is_no_quantity(ex: Extractor, text: str) -> None:
     claims = _claims(ex, text)
     assert claims
     assert all(c.quantity is None for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("France has provided at least $40 million in weapons to Moldova.", (40e6, None)),
+        ("France supplied more than €2 billion in weapons to Moldova.", (2e9, None)),
+        ("France supplied €2 billion in weapons to Moldova.", (2e9, 2e9)),
+    ],
+)
+def test_an_amount_of_money_keeps_its_open_bound(
+    ex: Extractor, text: str, figure: tuple[object, ...]
+) -> None:
+    assert _figure(_claims(ex, text), "arms_supply") == figure
+
+
+def test_a_supply_takes_the_figure_the_parse_read_for_the_same_act(ex: Extractor) -> None:
+    text = (
+        "France committed on Friday to deliver more armoured vehicles and another €300 million "
+        "in military aid to Moldova."
+    )
+    assert _figure(_claims(ex, text), "arms_supply") == (300e6, 300e6)

@@ -25,6 +25,7 @@ CEILING_WORDS = (("up", "to"), ("as", "many", "as"), ("fewer", "than"), ("less",
 _NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
 # a figure written with its scale: "1.45million", "2bn"
 _SCALED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)(thousand|million|billion|bn)$")
+_CURRENCY_SIGNS = frozenset({"$", "£", "€"})
 # a force named with its size, one word: "a 20,000-strong army"
 _STRONG = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-\u2013]strong$")
 _RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?)[-\u2013](\d[\d,]*(?:\.\d+)?)$")
@@ -54,16 +55,34 @@ def _num(text: str) -> float | None:
         return None
 
 
+def open_bound(before: tuple[str, ...]) -> str | None:
+    """Which bound the words just before a figure leave open: "high" ("at least", "more
+    than"), "low" ("up to"), or None (a point or a closed range)."""
+    if before[-3:-2] == ("no",) and before[-2:] == ("more", "than"):
+        return "low"  # "no more than 40": a ceiling, not a floor
+    if any(before[len(before) - len(w) :] == w for w in FLOOR_WORDS if len(w) <= len(before)):
+        return "high"
+    if any(before[len(before) - len(w) :] == w for w in CEILING_WORDS if len(w) <= len(before)):
+        return "low"
+    return None
+
+
+def bounded(quantity: Quantity, before: tuple[str, ...]) -> Quantity:
+    """The quantity with the bound its opening words leave open set to None."""
+    side = open_bound(before)
+    if side == "high":
+        return Quantity(quantity.low, None, quantity.unit)
+    if side == "low":
+        return Quantity(None, quantity.high, quantity.unit)
+    return quantity
+
+
 def _bounded(tokens: list[Token], first: int, low: float, high: float, unit: str) -> Quantity:
     """The figure whose first token is `first`, with the bound its opening words leave open."""
+    while first > 0 and tokens[first - 1].text in _CURRENCY_SIGNS:
+        first -= 1  # "at least $40 million": the bound words stand before the sign
     before = tuple(t.lower for t in tokens[max(0, first - 3) : first])
-    if before[:1] == ("no",) and before[1:] == ("more", "than"):
-        return Quantity(None, high, unit)  # "no more than 40": a ceiling, not a floor
-    if any(before[len(before) - len(w) :] == w for w in FLOOR_WORDS if len(w) <= len(before)):
-        return Quantity(low, None, unit)
-    if any(before[len(before) - len(w) :] == w for w in CEILING_WORDS if len(w) <= len(before)):
-        return Quantity(None, high, unit)
-    return Quantity(low, high, unit)
+    return bounded(Quantity(low, high, unit), before)
 
 
 def unit_for(thing: str | None, thing_class: str | None) -> str:

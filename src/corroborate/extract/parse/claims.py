@@ -11,7 +11,13 @@ from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import Named
 from corroborate.extract.parse.roles import Roles
-from corroborate.extract.quantities import casualty_count, quantity_before, sized_force, unit_for
+from corroborate.extract.quantities import (
+    bounded,
+    casualty_count,
+    quantity_before,
+    sized_force,
+    unit_for,
+)
 
 RELATIONS = frozenset(
     {"arms_supply", "troop_deployment", "foreign_fighters", "training", "logistics", "combat",
@@ -60,7 +66,12 @@ def _money(obj: Any) -> Quantity | None:
                 value = None
         elif t.lower_ in _SCALES:
             scale = _SCALES[t.lower_]
-    return None if value is None else Quantity(value * scale, value * scale, unit)
+    if value is None:
+        return None
+    # "at least $12 million": the words before the amount may leave a bound open
+    sign = next(t for t in words if t.text in _CURRENCIES)
+    before = tuple(t.lower_ for t in sign.doc[max(0, sign.i - 3) : sign.i])
+    return bounded(Quantity(value * scale, value * scale, unit), before)
 
 
 def quantity_of(tagged: Tagged, obj: Any | None, thing: Entry | None) -> Quantity | None:
