@@ -173,3 +173,17 @@ def test_a_supply_takes_the_figure_the_parse_read_for_the_same_act(ex: Extractor
         "in military aid to Moldova."
     )
     assert _figure(_claims(ex, text), "arms_supply") == (300e6, 300e6)
+
+
+def test_a_force_deployed_at_a_border_is_a_force_size(ex: Extractor) -> None:
+    text = "Bolivia has deployed some 40,000 troops along its frontier with Chile."
+    acts = {(c.subject, c.relation) for c in _claims(ex, text)}
+    assert ("Bolivia", "force_size") in acts
+    assert ("Bolivia", "troop_deployment") not in acts
+
+
+def test_a_force_deployed_with_a_border_in_another_clause_stays_a_deployment(
+    ex: Extractor,
+) -> None:
+    text = "Bolivia deployed 3,000 troops, and Chile closed its border."
+    assert ("Bolivia", "troop_deployment") in {(c.subject, c.relation) for c in _claims(ex, text)}

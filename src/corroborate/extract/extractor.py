@@ -33,6 +33,7 @@ from corroborate.extract.origins import origin_cores
 from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.presence import noun_form
 from corroborate.extract.quantities import (
+    at_a_border,
     casualty_count,
     quantity_before,
     sized_force,
@@ -455,6 +456,11 @@ class Extractor:
             qty,
             core.recipient,
             kind=None if core.object_mention is None else core.object_mention.thing_class,
+            at_border=core.object_mention is not None
+            and at_a_border(
+                [t.text for t in tokens[core.object_mention.end :]],
+                self.kb.grammar.boundary_nouns,
+            ),
         )
         claims: list[Claim] = []
         pairs = [(subject, speaker) for subject in subjects for speaker in speakers]

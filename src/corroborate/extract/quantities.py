@@ -165,22 +165,45 @@ def quantity_before(
 
 
 def sized_force(
-    relation: str, act: str | None, quantity: Quantity | None, place: object, *, kind: str | None
+    relation: str,
+    act: str | None,
+    quantity: Quantity | None,
+    place: object,
+    *,
+    kind: str | None,
+    at_border: bool = False,
 ) -> str:
     """ "Russia has stationed some 100,000 troops near the border", "keeps 3,000 soldiers on
     alert": a body of troops held somewhere with its figure and no place in a theatre is the
-    actor's force size (the contract's force_size), not a deployment to a side. Only verbs of
-    holding in place (the `presence` frame) read so: a force sent or deployed goes somewhere;
-    and only men (`own_forces`): "two F-16s parked at an airbase" are kit in place."""
+    actor's force size (the contract's force_size), not a deployment to a side. Verbs of
+    holding in place (the `presence` frame) read so; a deployment only when the force stands
+    at a border ("deployed 50,000 troops along the frontier"): one sent goes somewhere. Only
+    men (`own_forces`): "two F-16s parked at an airbase" are kit in place."""
+    held = act == "presence" or (act == "deploy" and at_border)
     if (
         relation == "troop_deployment"
-        and act == "presence"
+        and held
         and kind == "own_forces"
         and quantity is not None
         and not place
     ):
         return "force_size"
     return relation
+
+
+# How many words after a force may name the border it stands at.
+BORDER_WINDOW = 8
+
+
+def at_a_border(words: list[str], boundary_nouns: frozenset[str]) -> bool:
+    """ "... troops near Kosovo's border", "along the frontier": the words after a force
+    name a border before the clause ends."""
+    for w in words[:BORDER_WINDOW]:
+        if w in (",", ";", ".", "and", "but"):
+            return False
+        if w.lower() in boundary_nouns:
+            return True
+    return False
 
 
 def casualty_count(words: list[str], casualty_verbs: frozenset[str]) -> bool:

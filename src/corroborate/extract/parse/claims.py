@@ -12,6 +12,7 @@ from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import Named
 from corroborate.extract.parse.roles import Roles
 from corroborate.extract.quantities import (
+    at_a_border,
     bounded,
     casualty_count,
     quantity_before,
@@ -181,7 +182,11 @@ def make_claims(
         if entry.needs == "quantity" and quantity is None:
             continue
         kind = None if thing is None else thing.cls
-        relation = sized_force(relation, entry.value, quantity, roles.recipient, kind=kind)
+        after = [] if obj is None else [t.text for t in obj.doc[obj.i + 1 : obj.sent.end]]
+        border = at_a_border(after, kb.grammar.boundary_nouns)
+        relation = sized_force(
+            relation, entry.value, quantity, roles.recipient, kind=kind, at_border=border
+        )
         if entry.needs == "place" and roles.recipient is None:
             continue  # "soldiers were killed": a casualty, placed nowhere, deploys no one
         # support of nobody named, a fight against no one, an unknown thing sent nowhere: too
