@@ -187,3 +187,10 @@ def test_a_force_deployed_with_a_border_in_another_clause_stays_a_deployment(
 ) -> None:
     text = "Bolivia deployed 3,000 troops, and Chile closed its border."
     assert ("Bolivia", "troop_deployment") in {(c.subject, c.relation) for c in _claims(ex, text)}
+
+
+def test_an_estimated_figure_does_not_hedge_the_act(ex: Extractor) -> None:
+    text = "Bolivia has stationed an estimated 9,000 soldiers near its frontier with Chile."
+    assert [c.hedged for c in _claims(ex, text)] == [False]
+    text = "Bolivia is estimated to have sent troops to Peru."
+    assert [c.hedged for c in _claims(ex, text)] == [True]

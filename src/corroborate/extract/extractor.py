@@ -329,7 +329,10 @@ class Extractor:
             if enemies:
                 mentions = sorted(mentions + enemies, key=attrgetter("start"))
         question = tokens[-1].text == "?"
-        sentence_hedged = any("hedges" in c.kinds() for c in cues)
+        sentence_hedged = any(
+            "hedges" in c.kinds() and not _of_a_figure(c, tokens, kb.grammar.approximators)
+            for c in cues
+        )
         out: list[Claim] = []
         # "the Aleppo Dispatch reported": a word of an outlet's name is no act
         in_outlet = {i for m in mentions if m.kind == "outlet" for i in range(m.start, m.end)}
@@ -589,3 +592,10 @@ def _recruits_for_itself(kb: KnowledgeBase, core: Core, subject: str | None) -> 
 def extract_claims(text: str, *, doc: str, kb: KnowledgeBase | None = None) -> list[Claim]:
     """Claims in one text, in the contract's shape via `Claim.to_contract()`."""
     return Extractor(kb).extract(text, doc=doc).claims
+
+
+def _of_a_figure(cue: Any, tokens: list[Token], approximators: frozenset[str]) -> bool:
+    """ "an estimated 100,000 troops": a word of estimate right before a figure qualifies the
+    count (like "about"), not whether the act happened; it hedges nothing."""
+    last, after = tokens[cue.end - 1], cue.end
+    return last.lower in approximators and after < len(tokens) and tokens[after].text[:1].isdigit()
