@@ -68,11 +68,13 @@ def _same_quantity(gold: Claim, pred: Claim) -> bool | None:
         return None
     if not p:
         return False
-    return all(_bound(g.get(k)) == _bound(p.get(k, -1)) for k in ("low", "high"))
+    return _bound(g.get("low")) == _bound(p.get("low", -1)) and _bound(g.get("high")) == _bound(
+        p.get("high", -1)
+    )
 
 
 def _bound(value: Any) -> float | None:
-    """A quantity's bound as a number; null is an open bound ("at least 50": high null)."""
+    """A quantity's bound; the contract's open bound ("more than 1,600": high null) is None."""
     return None if value is None else float(value)
 
 
