@@ -83,7 +83,7 @@ def _claims_table(items: list[FileExtraction]) -> Table:
                   "hedged", "evidence", title="claims")  # fmt: skip
     for item in items:
         for c in item.extraction.claims:
-            qty = "" if c.quantity is None else f"{c.quantity.low:g}-{c.quantity.high:g}"
+            qty = "" if c.quantity is None else c.quantity.span()
             table.add_row(item.doc, c.subject or "-", c.relation, c.object or "", c.recipient or "",
                           qty, c.speaker, c.polarity, "yes" if c.hedged else "",
                           c.evidence.text[:60])  # fmt: skip

@@ -10,15 +10,28 @@ EXTRACTOR_VERSION = "rules-0.1"
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    low: float
-    high: float
+    """A figure or a range; an open bound is None ("at least 50": high None; "up to 300": low
+    None), as the contract's conventions give it."""
+
+    low: float | None
+    high: float | None
     unit: str
 
     def to_dict(self) -> dict[str, Any]:
-        def num(v: float) -> int | float:
+        def num(v: float | None) -> int | float | None:
+            if v is None:
+                return None
             return int(v) if float(v).is_integer() else v
 
         return {"low": num(self.low), "high": num(self.high), "unit": self.unit}
+
+    def span(self) -> str:
+        """ "12", "24-99", "at least 50", "up to 300": the figure as a reader writes it."""
+        if self.high is None:
+            return "" if self.low is None else f"at least {self.low:g}"
+        if self.low is None:
+            return f"up to {self.high:g}"
+        return f"{self.low:g}" + (f"-{self.high:g}" if self.high != self.low else "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,13 @@ from corroborate.extract.nationals import nationals_as_recruits, private_nationa
 from corroborate.extract.origins import origin_cores
 from corroborate.extract.owners import coalition_leader, institution_owned
 from corroborate.extract.presence import noun_form
-from corroborate.extract.quantities import quantity_before, unit_for
+from corroborate.extract.quantities import (
+    at_a_border,
+    casualty_count,
+    quantity_before,
+    sized_force,
+    unit_for,
+)
 from corroborate.extract.quotes import Ahead, QuoteSpeakers, sentence_frame
 from corroborate.extract.refs import (
     SPEAKER_ONLY_TYPES,
@@ -323,7 +329,10 @@ class Extractor:
             if enemies:
                 mentions = sorted(mentions + enemies, key=attrgetter("start"))
         question = tokens[-1].text == "?"
-        sentence_hedged = any("hedges" in c.kinds() for c in cues)
+        sentence_hedged = any(
+            "hedges" in c.kinds() and not _of_a_figure(c, tokens, kb.grammar.approximators)
+            for c in cues
+        )
         out: list[Claim] = []
         # "the Aleppo Dispatch reported": a word of an outlet's name is no act
         in_outlet = {i for m in mentions if m.kind == "outlet" for i in range(m.start, m.end)}
@@ -438,9 +447,24 @@ class Extractor:
                 months=self.kb.grammar.months,
             )
         entry = core.trigger.first("trigger")
+        act_words = [t.text for t in tokens[core.trigger.start : core.trigger.end]]
+        if casualty_count(act_words, self.kb.grammar.casualty_verbs):
+            qty = None
         if qty is None and entry is not None and entry.needs == "quantity":
             return []  # "Turkey has an army": a figure makes it a claim of force size
         evidence = evidence_span(text, tokens, core)
+        relation = sized_force(
+            core.relation,
+            None if entry is None else entry.value,
+            qty,
+            core.recipient,
+            kind=None if core.object_mention is None else core.object_mention.thing_class,
+            at_border=core.object_mention is not None
+            and at_a_border(
+                [t.text for t in tokens[core.object_mention.end :]],
+                self.kb.grammar.boundary_nouns,
+            ),
+        )
         claims: list[Claim] = []
         pairs = [(subject, speaker) for subject in subjects for speaker in speakers]
         if frame is not None and frame.reciprocal and from_context:
@@ -461,7 +485,7 @@ class Extractor:
                 Claim(
                     doc=doc,
                     subject=subject,
-                    relation=core.relation,
+                    relation=relation,
                     object=core.object,
                     recipient=recipient,
                     quantity=qty,
@@ -469,7 +493,7 @@ class Extractor:
                     polarity=polarity,
                     hedged=hedged,
                     evidence=evidence,
-                    cameo=self.kb.cameo(core.relation),
+                    cameo=self.kb.cameo(relation),
                     confidence=0.6 if from_context else 0.8,
                 )
             )
@@ -568,3 +592,10 @@ def _recruits_for_itself(kb: KnowledgeBase, core: Core, subject: str | None) -> 
 def extract_claims(text: str, *, doc: str, kb: KnowledgeBase | None = None) -> list[Claim]:
     """Claims in one text, in the contract's shape via `Claim.to_contract()`."""
     return Extractor(kb).extract(text, doc=doc).claims
+
+
+def _of_a_figure(cue: Any, tokens: list[Token], approximators: frozenset[str]) -> bool:
+    """ "an estimated 100,000 troops": a word of estimate right before a figure qualifies the
+    count (like "about"), not whether the act happened; it hedges nothing."""
+    last, after = tokens[cue.end - 1], cue.end
+    return last.lower in approximators and after < len(tokens) and tokens[after].text[:1].isdigit()

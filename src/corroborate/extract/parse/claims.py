@@ -11,7 +11,14 @@ from corroborate.extract.parse.entities import Tagged
 from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.phrases import Named
 from corroborate.extract.parse.roles import Roles
-from corroborate.extract.quantities import quantity_before, unit_for
+from corroborate.extract.quantities import (
+    at_a_border,
+    bounded,
+    casualty_count,
+    quantity_before,
+    sized_force,
+    unit_for,
+)
 
 RELATIONS = frozenset(
     {"arms_supply", "troop_deployment", "foreign_fighters", "training", "logistics", "combat",
@@ -70,7 +77,12 @@ def _money(obj: Any) -> Quantity | None:
                 value = None
         elif t.lower_ in _SCALES:
             scale = _SCALES[t.lower_]
-    return None if value is None else Quantity(value * scale, value * scale, unit)
+    if value is None:
+        return None
+    # "at least $12 million": the words before the amount may leave a bound open
+    sign = next(t for t in words if t.text in _CURRENCIES)
+    before = tuple(t.lower_ for t in sign.doc[max(0, sign.i - 3) : sign.i])
+    return bounded(Quantity(value * scale, value * scale, unit), before)
 
 
 def quantity_of(tagged: Tagged, obj: Any | None, thing: Entry | None) -> Quantity | None:
@@ -175,8 +187,16 @@ def make_claims(
         if relation == "logistics" and thing is not None and thing.cls in lex.self_propelled:
             continue  # "Russian jets flew": aircraft flying themselves carry nothing for a side
         quantity = quantity_of(tagged, obj, thing)
+        if casualty_count([trigger.text], kb.grammar.casualty_verbs):
+            quantity = None
         if entry.needs == "quantity" and quantity is None:
             continue
+        kind = None if thing is None else thing.cls
+        after = [] if obj is None else [t.text for t in obj.doc[obj.i + 1 : obj.sent.end]]
+        border = at_a_border(after, kb.grammar.boundary_nouns)
+        relation = sized_force(
+            relation, entry.value, quantity, roles.recipient, kind=kind, at_border=border
+        )
         if entry.needs == "place" and roles.recipient is None:
             continue  # "soldiers were killed": a casualty, placed nowhere, deploys no one
         # support of nobody named, a fight against no one, an unknown thing sent nowhere: too

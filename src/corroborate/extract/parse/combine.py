@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from corroborate.extract.claim import Claim, Span
+from corroborate.extract.claim import Claim, Quantity, Span
 
 # Evidence spans closer than this many characters are read as one sentence's.
 _NEAR = 200
@@ -102,6 +102,8 @@ def _completed(rule: Claim, parsed: list[Claim]) -> Claim:
     relation and polarity over the same words) and the rules' word window missed: the
     recipient of a passive ("the Houthis were supplied with rockets by Iran") and the whole
     compound of what moves ("UAV engines", where the window stops at the known "UAV")."""
+    if rule.quantity is None:
+        rule = replace(rule, quantity=_parsed_quantity(rule, parsed))
     if rule.relation not in _OBJECT_RELATIONS:
         return rule
     for c in parsed:
@@ -120,3 +122,21 @@ def _completed(rule: Claim, parsed: list[Claim]) -> Claim:
             # (but "more tanks" are tanks)
         return replace(rule, recipient=recipient, object=obj)
     return rule
+
+
+def _parsed_quantity(rule: Claim, parsed: list[Claim]) -> Quantity | None:
+    """The figure the parse read for the same act (the same actor, relation and polarity over
+    the same words) where the rules' word window read none: "to deliver more armour and
+    another EUR 300 million in aid" (the money is the parse's second object of the act)."""
+    return next(
+        (
+            c.quantity
+            for c in parsed
+            if c.quantity is not None
+            and c.subject == rule.subject
+            and c.relation == rule.relation
+            and c.polarity == rule.polarity
+            and _overlap(c.evidence, rule.evidence)
+        ),
+        None,
+    )

@@ -17,7 +17,13 @@ from corroborate.extract.parse.nlp import pipeline
 from corroborate.extract.parse.phrases import Named, named
 from corroborate.extract.parse.provenance import provenance_claims
 from corroborate.extract.parse.referents import Referents
-from corroborate.extract.parse.roles import SUPPLY_ACTS, governing_verb, noun_roles, verb_roles
+from corroborate.extract.parse.roles import (
+    SUPPLY_ACTS,
+    governing_verb,
+    noun_roles,
+    strength_roles,
+    verb_roles,
+)
 from corroborate.extract.parse.vet import Vetter
 from corroborate.extract.tokens import raw_words, tokens_of
 
@@ -195,7 +201,9 @@ class ParseExtractor:
             verbal = any(c.dep_ in ("nsubj", "dobj", "aux") for c in trigger.children) or (
                 trigger.dep_ in ("amod", "compound") and trigger.lower_.endswith("ing")
             )
-            if trigger.pos_ in ("NOUN", "PROPN") and not verbal:
+            if entry.value == "force_size" and trigger.pos_ == "ADJ":
+                roles = strength_roles(tagged, trigger, lex, memory)  # "a 5,000-strong army"
+            elif trigger.pos_ in ("NOUN", "PROPN") and not verbal:
                 roles = noun_roles(tagged, trigger, lex, memory, entry=entry)
             else:
                 roles = verb_roles(tagged, trigger, entry, lex, memory, v.accused)

@@ -441,6 +441,10 @@ def verb_roles(
             if holder is not None:
                 roles.recipient = actor_of(tagged, holder, lex, memory)
         roles.agents = suppliers
+    if entry.value == "force_size" and passive and not roles.agents:
+        # "60,000 Serbian troops were massed near the border": the troops' owner masses them
+        massed = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        roles.agents = _agents(tagged, massed, lex, memory)
     return roles
 
 
@@ -638,6 +642,9 @@ def noun_roles(
         if roles.recipient is None and relation in (*_ATTACKS, "political_support"):
             # "launched strikes on X", "declared solidarity with X": the phrase hangs on the verb
             roles.recipient = _recipient_from_preps(tagged, verb, preps, lex, memory)
+    if relation == "force_size" and not roles.agents:
+        # "the build-up of 40,000 Serbian troops": the troops' owner masses them
+        roles.agents = _agents(tagged, [o for o, _ in roles.objects if o.i != noun.i], lex, memory)
     act = tagged.triggers.get(noun.i)
     if act is not None and act.voice == "acquire":
         return _acquired(tagged, noun, roles, lex, memory)
@@ -703,3 +710,24 @@ def _makers_of(tagged: Tagged, objects: list[tuple[Any, Entry | None]]) -> list[
                 if owner is not None and owner.value not in {a.value for a in out}:
                     out.append(Named(owner.value, "demonym", tok.i))
     return out
+
+
+def strength_roles(tagged: Tagged, adj: Any, lex: ParseLexicon, memory: Memory) -> Roles:
+    """ "Serbia's 20,000-strong army", "the 5,000-strong Serbian contingent", "fielded a
+    3,000-strong brigade": an adjective of strength with its figure names a force of that size;
+    its owner (possessor, nationality) fields it, else the subject of the clause whose object
+    it is ("Chile fielded a 3,000-strong brigade")."""
+    roles = Roles()
+    force = adj.head
+    if adj.dep_ != "amod" or force.i == adj.i or not any(c.like_num for c in adj.children):
+        return roles  # "strong support": no figure, no force
+    roles.objects = [_thing_within(tagged, force)]
+    owners = [
+        c for c in force.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i != adj.i
+    ]
+    roles.agents = _agents(tagged, owners, lex, memory)
+    verb = governing_verb(force)
+    if not roles.agents and verb is not None:
+        subj = subject_of(verb)
+        roles.agents = [] if subj is None else _agents(tagged, [subj], lex, memory)
+    return roles
