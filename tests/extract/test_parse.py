@@ -1332,3 +1332,33 @@ def test_what_a_side_is_furnished_with_is_never_the_recipient(parsed: Extractor)
     )
     found = {(s, rec) for s, r, rec, *_ in parse(parsed, text) if r == "arms_supply"}
     assert found == {("Chad", "Niger")}
+
+
+def test_troops_sent_with_their_kit_are_still_sent(parsed: Extractor) -> None:
+    # only a verb of furnishing makes its object the receiver of the "with" phrase
+    text = "Russia deployed troops with heavy armour to the Belarusian border."
+    assert ("Russia", "troop_deployment") in {c[:2] for c in parse(parsed, text)}
+
+
+def test_a_report_denied_by_nobody_named_is_no_affirmation(parsed: Extractor) -> None:
+    text = "Reports that Iran had supplied drones to Russia were denied."
+    assert ("Iran", "arms_supply", "Russia", "author", "affirm", False) not in parse(parsed, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Maria Ortiz, managing director at the Andes Group, spoke.", {"Maria Ortiz", "Ortiz"}),
+        # a relative clause or a participle between the comma and "with" ties no one
+        ("Vladimir Putin, who met with Xi Jinping in Beijing, spoke.", set()),
+        ("Joe Biden, flanked by aides at the White House, spoke.", set()),
+    ],
+)
+def test_a_person_is_tied_to_a_body_only_by_a_title(
+    parsed: Extractor, text: str, people: set[str]
+) -> None:
+    from corroborate.extract.parse.referents import Referents
+
+    assert parsed.parser is not None
+    found = Referents.of(text, parsed.kb, parsed.parser.lex.army_words).people
+    assert set(found) == people

@@ -257,7 +257,9 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
                 speaker = None  # an unnamed subject ("the statement said"): the author's
             # "Kenya's claim that ... was rejected": the claim is Kenya's, and nobody named
             # denies it; the owner of a claim noun never denies its own claim
-            deny = lemma in lex.deny_lemmas and not (own is None and speaker is noun_speaker)
+            deny = lemma in lex.deny_lemmas and not (
+                own is None and noun_speaker is not None and speaker is noun_speaker
+            )
             polarity = "deny" if deny != (negated or noun_negated) else "affirm"
             hedged = hedged or own_hedge or lemma in lex.belief_lemmas
             if speaker is not None and speaker.kind == "generic":

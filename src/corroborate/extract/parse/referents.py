@@ -33,9 +33,11 @@ class Mention:
 # person and the body the text ties them to, wherever the sentence stands (most such sentences
 # hold no act, so the parser never reads them).
 _NAME = r"[A-Z][a-z'-]+(?: [A-Z][a-z'-]+){1,2}"
+# a word of a title ("managing director at"), never a clause's ("who met with", "flanked by")
+_TITLE_WORD = r"(?:(?!(?:who|which|that|whose|where|when|while)\b)(?![a-z-]+ed\b)[a-z-]+ )"
 _BODY = r"[A-Z][\w&'-]*(?: (?:of |for |and |on )?[A-Z][\w&'-]*)*"
 _AFFILIATION = re.compile(
-    rf"(?P<person>{_NAME})(?:, (?:the |a |an )?(?:[a-z-]+ ){{0,4}}(?:at|of|for|with)| of)"
+    rf"(?P<person>{_NAME})(?:, (?:the |a |an )?{_TITLE_WORD}{{0,4}}(?:at|of|for|with)| of)"
     rf" (?:the )?(?P<body>{_BODY})"
 )
 
@@ -62,7 +64,8 @@ class Referents:
             kinds = {kb.actor_types.get(entry.value, "state")}
             # "the Sudanese Armed Forces" (as "SAF" too), "Libyan National Army", "Sudan's army"
             named = " ".join([*lowers[m.start : m.end], entry.value.lower()])
-            after = " ".join(w for w in lowers[m.end : m.end + _ARMY_WINDOW] if w not in "'s")
+            window = lowers[m.end : m.end + _ARMY_WINDOW]
+            after = " ".join(w for w in window if w not in ("'s", "'"))
             after = re.split(r"[,.;:]", after)[0]
             if _has_any(named, army_words) or _has_any(after, army_words):
                 kinds.add(ARMY)

@@ -688,8 +688,9 @@ def governing_verb(noun: Any) -> Any | None:
     """The verb whose direct object the noun is, looking through an amount: "halved its aid",
     "committed $2 billion in military aid" (the aid is what the amount measures)."""
     node = noun
-    if node.dep_ == "pobj" and node.head.lower_ in _AMOUNT_PREPS and node.head.head.i != node.i:
-        node = node.head.head
+    prep = node.head
+    if node.dep_ == "pobj" and prep.lower_ in _AMOUNT_PREPS and prep.head.i != prep.i:
+        node = prep.head
     if node.dep_ != "dobj" or node.head.i == node.i:
         return None
     verb = node.head

@@ -381,10 +381,8 @@ def _supplied_people(tagged: Tagged, claim: Claim, start: int, end: int, lex: Pa
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         verb = tok.head
-        given = tok.dep_ == "dobj" and any(
-            c.dep_ == "prep" and c.lower_ == "with" and any(p.dep_ == "pobj" for p in c.children)
-            for c in verb.children
-        )
+        # only a verb of furnishing: "deployed troops with heavy armour" still sends them
+        given = tok.dep_ == "dobj" and furnished_with(verb, lex)
         if not given:
             return False
     return True
