@@ -1362,3 +1362,22 @@ def test_a_person_is_tied_to_a_body_only_by_a_title(
     assert parsed.parser is not None
     found = Referents.of(text, parsed.kb, parsed.parser.lex.army_words).people
     assert set(found) == people
+
+
+def test_an_object_pronoun_after_a_coordinated_verb_is_that_verbs_object(
+    parsed: Extractor,
+) -> None:
+    text = (
+        "Kenya said the shelling came from Chad. Sudan has openly backed Niger in the war "
+        "against Mali, and has supplied it with rifles."
+    )
+    found = parsed.extract(text, doc="t").claims
+    assert {c.recipient for c in found if c.relation == "arms_supply"} == {"Niger"}
+
+
+def test_a_month_is_never_a_side(parsed: Extractor) -> None:
+    text = (
+        "Kenya's claim that a Sudanese jet shot down a Chadian helicopter in September has been "
+        "rejected by both Khartoum and Cairo as baseless."
+    )
+    assert all(c.recipient != "September" for c in parsed.extract(text, doc="t").claims)

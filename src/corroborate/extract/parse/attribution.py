@@ -100,7 +100,11 @@ def _cataphora(tagged: Tagged, tok: Any, lex: ParseLexicon) -> Named | None:
 
 
 def resolve_pronoun(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
-    inner = enclosing_speaker(tagged, tok, lex, memory) or _cataphora(tagged, tok, lex)
+    inner = (
+        enclosing_speaker(tagged, tok, lex, memory)
+        or _cataphora(tagged, tok, lex)
+        or _parallel_object(tagged, tok, lex)
+    )
     if inner is not None:
         return inner
     if tok.lower_ not in ("he", "she", "we"):
@@ -112,6 +116,20 @@ def resolve_pronoun(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory)
         body, kind = named_last[1]
         return Named(body, kind, -1)
     return memory.speaker
+
+
+def _parallel_object(tagged: Tagged, tok: Any, lex: ParseLexicon) -> Named | None:
+    """ "X has backed Y ... and has supplied it with drones": the object pronoun of a verb
+    coordinated after another is that verb's object, named before (the subject they share
+    would be "itself")."""
+    verb = tok.head
+    if tok.dep_ not in ("dobj", "dative") or verb.dep_ != "conj" or verb.head.i == verb.i:
+        return None
+    first = next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if first is None or first.lower_ in PRONOUNS:
+        return None
+    got = named(tagged, first, lex.generic_heads)
+    return got if got is not None and got.kind in ("actor", "demonym", "open", "name") else None
 
 
 def speaker_of(tagged: Tagged, tok: Any | None, lex: ParseLexicon, memory: Memory) -> Named | None:

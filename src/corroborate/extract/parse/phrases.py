@@ -15,6 +15,10 @@ _SAME_DEPS = frozenset({"appos", "compound", "flat"})
 PRONOUNS = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our"})
 
 
+# the recogniser's labels of times and amounts: capitalised ("September"), never an actor
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
+
+
 @dataclass(frozen=True, slots=True)
 class Named:
     """An actor as a noun phrase names it."""
@@ -94,8 +98,9 @@ def named(tagged: Tagged, head: Any, generic_heads: frozenset[str]) -> Named | N
         if known is not None:
             return Named(known[0], known[1], head.i)
         return _entry_named(entry, head.i)
-    if head.pos_ == "PROPN" and head.text[:1].isupper():
-        # a name neither the knowledge base nor the NER knows is still a name (open world)
+    if head.pos_ == "PROPN" and head.text[:1].isupper() and head.ent_type_ not in _NOT_NAMES:
+        # a name neither the knowledge base nor the NER knows is still a name (open world);
+        # but "in September" is a date, never a side or a place
         words = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i]
         if all(t.pos_ == "PROPN" for t in words):
             return Named(" ".join(t.text for t in words), "name", head.i, thing)
