@@ -1381,3 +1381,9 @@ def test_a_month_is_never_a_side(parsed: Extractor) -> None:
         "rejected by both Khartoum and Cairo as baseless."
     )
     assert all(c.recipient != "September" for c in parsed.extract(text, doc="t").claims)
+
+
+def test_fighters_recruited_from_groups_in_a_place_are_not_sent_to_it(parsed: Extractor) -> None:
+    text = "Kenyan officials say fighters recruited by Sudan from armed groups in Chad are in Mali."
+    found = parsed.extract(text, doc="t").claims
+    assert all(c.recipient != "Chad" for c in found if c.relation == "foreign_fighters")

@@ -14,6 +14,7 @@ that a reading is no claim at all:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from corroborate.extract.claim import Claim
@@ -366,6 +367,28 @@ def _relative_thing(tagged: Tagged, claim: Claim, start: int, end: int) -> bool:
     )
 
 
+def _origin_only(tagged: Tagged, claim: Claim) -> bool:
+    """Every mention of the fighters' side is inside a "from" phrase: where they come from."""
+    if claim.relation != "foreign_fighters" or not claim.recipient:
+        return False
+    mentions = [
+        t
+        for t in tagged.sent
+        if (e := tagged.name(t.i, "actor", "demonym")) is not None and e.value == claim.recipient
+    ]
+    return bool(mentions) and all(_under_from(t) for t in mentions)
+
+
+def _under_from(tok: Any) -> bool:
+    """The token is (inside) the object of "from", below any verb: "from groups in Syria"."""
+    node = tok
+    while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "pobj" and node.head.lower_ == "from":
+            return True
+        node = node.head
+    return False
+
+
 def _supplied_people(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     """ "accused X of supplying the fighters with drones", "provided the militants with
     intelligence": the people are who receives, the "with" object is what is sent, so no
@@ -676,5 +699,13 @@ class Vetter:
         found = self._sentence(claim)
         return found is not None and _furnished_only(found[1], claim, self.lex)
 
+    def mend(self, claim: Claim) -> Claim:
+        """A kept claim with what the parse shows misread: a side of fighters named only as
+        where they come from ("recruited from groups in Syria") is their origin, no side."""
+        found = self._sentence(claim)
+        if found is not None and _origin_only(found[1], claim):
+            return replace(claim, recipient=None)
+        return claim
+
     def vet(self, claims: list[Claim]) -> list[Claim]:
-        return [c for c in claims if self.keep(c)]
+        return [self.mend(c) for c in claims if self.keep(c)]
