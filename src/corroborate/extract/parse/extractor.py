@@ -91,11 +91,9 @@ class ParseExtractor:
                     "(a table or a run-on list?) was not parsed; the rule stage read it"
                 )
                 continue
-            raw = text[s0:s1]
-            lead = len(raw) - len(raw.lstrip())  # the same sentence, wherever it stands, is one
-            chunks.append((s0 + lead, raw.strip().translate(_PLAIN)))  # cache entry
+            chunks.append(_chunk(text, s0, s1))
             if gaps.get(s0):
-                hints[s0 + lead] = gaps[s0][0]
+                hints[chunks[-1][0]] = gaps[s0][0]
         memory = Memory(referents=Referents.of(text, self.kb, self.lex.army_words))
         self.vetter = Vetter(self.lex)
         # people the text ties to a body anywhere, the sentences the parser skips included
@@ -120,14 +118,7 @@ class ParseExtractor:
         the prefilter left unparsed where the rule engine still read a claim ("They were
         attending a football training": an actor only from context)."""
         people: dict[str, tuple[str, str]] = {}
-        chunks = [
-            (
-                s0 + len(text[s0:s1]) - len(text[s0:s1].lstrip()),
-                text[s0:s1].strip().translate(_PLAIN),
-            )
-            for s0, s1 in spans
-            if s1 - s0 <= MAX_SENTENCE_CHARS
-        ]
+        chunks = [_chunk(text, s0, s1) for s0, s1 in spans if s1 - s0 <= MAX_SENTENCE_CHARS]
         for (s0, _), parsed in zip(chunks, self._parse(c for _, c in chunks), strict=True):
             for sent in parsed.sents:
                 self.vetter.add(s0, tag(sent, self.kb, people))
@@ -252,6 +243,13 @@ class ParseExtractor:
             if got.kind in ("actor", "demonym", "open") and not actor_seen:
                 memory.actor = got
                 actor_seen = True
+
+
+def _chunk(text: str, s0: int, s1: int) -> tuple[int, str]:
+    """A sentence's start and its text as parsed and cached: stripped, so the same sentence is
+    one cache entry wherever it stands, with typographic apostrophes made plain."""
+    raw = text[s0:s1]
+    return s0 + len(raw) - len(raw.lstrip()), raw.strip().translate(_PLAIN)
 
 
 def _purpose_of_an_act(tagged: Tagged, trigger: Any, lex: ParseLexicon) -> bool:

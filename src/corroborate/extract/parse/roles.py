@@ -480,18 +480,13 @@ def _clause_subject(noun: Any, pronoun: Any) -> Any | None:
     return None
 
 
-def _light_verb(noun: Any, *, means: bool) -> Any | None:
-    """The verb whose object a nominal act is: "launched strikes", "declared solidarity", and
-    with `means`, "responded with strikes" (an attack as the means of the verb's act; but
-    "balanced it with support from Turkey" is someone else's support)."""
-    if noun.head.i == noun.i:
+def _means_verb(noun: Any) -> Any | None:
+    """The verb an attack is the means of: "responded with strikes" (but "balanced it with
+    support from Turkey" is someone else's support, so only for attacks)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.dep_ != "prep":
         return None
-    if noun.dep_ == "dobj":
-        verb = noun.head
-    elif means and noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.dep_ == "prep":
-        verb = noun.head.head
-    else:
-        return None
+    verb = prep.head
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
@@ -620,7 +615,9 @@ def noun_roles(
     thing = thing_of(tagged, noun)
     if thing is not None and not roles.objects:
         roles.objects.append((noun, thing))
-    verb = governing_verb(noun) or _light_verb(noun, means=relation in _ATTACKS)
+    # the verb whose object the act is: "launched strikes", "declared solidarity"
+    governing = governing_verb(noun)
+    verb = governing or (_means_verb(noun) if relation in _ATTACKS else None)
     if verb is not None:
         lemma = verb.lemma_.lower()
         # not "Kyiv condemned the delivery"; but "Moscow denied any involvement" is its own,
@@ -650,7 +647,6 @@ def noun_roles(
         return _acquired(tagged, noun, roles, lex, memory)
     if act is None or act.value not in SUPPLY_ACTS or act.voice is not None:
         return roles
-    governing = governing_verb(noun)
     if roles.recipient is None and governing is not None and governing.i not in tagged.triggers:
         # "stepped up their arms supplies to the army", "halve its military aid to Y": the
         # parser hangs the noun's "to" phrase on the verb that governs it
