@@ -154,6 +154,15 @@ def test_an_offensive_others_helped_plan_is_training_only(ex: Extractor) -> None
     assert [c.relation for c in claims(ex, text)] == ["training"]
 
 
+def test_officers_helping_with_planning_advise_rather_than_fight(ex: Extractor) -> None:
+    # the contract: officers advising a side's operations are training, not combat
+    for text in (
+        "Belarusian officers may have helped with planning the siege.",
+        "Egyptian staff officers assisted in planning the river crossing.",
+    ):
+        assert [c.relation for c in claims(ex, text)] == ["training"], text
+
+
 def test_aircraft_sent_with_relief_cargo_are_transport(ex: Extractor) -> None:
     (c,) = claims(ex, "Ankara sent two helicopters carrying relief supplies to Aleppo.")
     assert (c.subject, c.relation, c.object) == ("Turkey", "logistics", "helicopters")
