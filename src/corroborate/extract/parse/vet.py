@@ -53,6 +53,8 @@ def _background(tok: Any, lex: ParseLexicon, *, stopped: bool = False) -> bool:
 def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
     """An act only as a capacity, a wish or a condition: "the ability to strike", "capable of
     long-range strikes", "should it choose to attack", "if it supports X"."""
+    if _requested(tok, lex):
+        return True
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
@@ -74,6 +76,38 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
         and head.lower_ in ("of", "at", "for")
         and head.head.lemma_.lower() in lex.potential_lemmas
     )
+
+
+def _requested(tok: Any, lex: ParseLexicon) -> bool:
+    """An act only asked of someone or kept from happening: the infinitive of a request, however
+    many infinitives down ("urged the ministers to take steps to provide air defence", "pleaded
+    for allies to send jets", "a request for Warsaw to hand over tanks"), a "that" clause of
+    one ("demanded that Berlin send tanks"), what is pleaded for ("called for more shells"),
+    the "from" clause of a verb of prevention ("to stop Ankara from sending fighters")."""
+    node = tok
+    for _ in range(6):
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        head = node.head
+        if head.i == node.i:
+            return False
+        dep = node.dep_
+        if dep == "pcomp" and head.lower_ == "from":
+            return head.head.lemma_.lower() in lex.prevention_lemmas
+        if dep == "ccomp":  # a subjunctive only: "calling it aggression that killed" names
+            modal = any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in node.children)
+            return (node.tag_ == "VB" or modal) and head.lemma_.lower() in lex.request_lemmas
+        if dep == "pobj" and head.lower_ == "for":
+            return head.head.lemma_.lower() in lex.request_lemmas
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        nominal = dep == "dobj" and node.pos_ in ("NOUN", "PROPN")  # "to speed up the delivery"
+        if not (dep == "xcomp" or (to and dep in ("advcl", "acl", "relcl")) or nominal):
+            return False
+        if not nominal and head.lemma_.lower() in lex.request_lemmas:
+            # "bowed to pressure to supply tanks", "gave in to calls to send jets": granted
+            return not (head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "to")
+        node = head
+    return False
 
 
 def _wished(tok: Any, lex: ParseLexicon) -> bool:

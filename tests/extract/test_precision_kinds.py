@@ -1,0 +1,63 @@
+"""Kinds of sentence that name an act without claiming it happened, found on unannotated text."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def relations(ex: Extractor, text: str) -> set[tuple[object, ...]]:
+    return {(c.subject, c.relation) for c in ex.extract(text, doc="t").claims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the infinitive of a plea, an appeal, a call
+        "Kenya has pleaded with its allies to deliver more drones.",
+        "Chad pleaded for its partners to provide additional helicopters.",
+        "The Estonian minister called on Poland to deploy troops to Latvia.",
+        # however many infinitives down
+        "Senior African Union officials urged the ministers on Monday to take swift steps to "
+        "deliver more howitzers to Niger.",
+        # a "that" clause in the subjunctive
+        "The senator demanded that Ottawa send more rifles to Haiti.",
+        # an act a verb of prevention keeps from happening
+        "Mali asked the region to stop Libya from sending mercenaries to Niger.",
+    ],
+)
+def test_an_act_only_asked_for_is_no_claim(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] != "political_support"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # yielding to the request: the act is granted
+        (
+            "Ottawa finally bowed to pressure from its allies to supply howitzers to Haiti.",
+            ("Canada", "arms_supply"),
+        ),
+        # an act reported beside the request stands
+        (
+            "Chad said Libya had sent 300 mercenaries and called on the region to respond.",
+            ("Libya", "foreign_fighters"),
+        ),
+        # a clause naming a thing ("calling it X") is no request
+        (
+            "Kenya condemned the raid, calling it an outrage. Sudan then declared solidarity "
+            "with Chad.",
+            ("Sudan", "political_support"),
+        ),
+    ],
+)
+def test_an_act_beside_a_request_still_stands(
+    ex: Extractor, text: str, claim: tuple[str, str]
+) -> None:
+    assert claim in relations(ex, text)
