@@ -61,3 +61,22 @@ def test_an_act_beside_a_request_still_stands(
     ex: Extractor, text: str, claim: tuple[str, str]
 ) -> None:
     assert claim in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "Read also: Sudan supplied drones to Niger",
+        "See also: Libya sends mercenaries to Chad",
+        "Other Topics of Interest Mali's PM: Senegal Troop Training in Chad Won't Trigger War",
+        "RELATED: Algeria delivers tanks to Mali, officials say",
+    ],
+)
+def test_a_paragraph_advertising_another_article_is_not_read(ex: Extractor, teaser: str) -> None:
+    text = f"Kenya sent 300 troops to Chad.\n\n{teaser}\n\nThe troops arrived on Monday."
+    assert relations(ex, text) == {("Kenya", "troop_deployment")}
+
+
+def test_a_paragraph_that_only_starts_like_a_link_is_still_read(ex: Extractor) -> None:
+    text = "Kenya sent 300 troops to Chad.\n\nRelated to this, Sudan sent drones to Niger."
+    assert ("Sudan", "arms_supply") in relations(ex, text)

@@ -204,6 +204,9 @@ class Extractor:
         claims: list[Claim] = []
         framing: list[FramingMarker] = []
         spans = list(sentence_spans(text, abbreviations=kb.grammar.abbreviations))
+        teasers = _teasers(text, kb.grammar.link_markers)
+        if teasers:  # "Read also: ...": another article's headline, none of this text's claims
+            spans = [s for s in spans if not any(lo <= s[0] < hi for lo, hi in teasers)]
         quotes = QuoteSpeakers(text, spans)
         to_parse: list[tuple[int, int]] = []
         to_check: list[tuple[int, int]] = []
@@ -574,6 +577,22 @@ class Extractor:
             agents = [m for m in mentions if m.kind == "actor" and m.prep is None and m.actors]
             if agents:
                 ctx.last_subject = agents[0].actors[:1]
+
+
+def _teasers(text: str, markers: frozenset[str]) -> list[tuple[int, int]]:
+    """The paragraphs (lines) that open with a link to another article ("Read also: ...",
+    "Other Topics of Interest ..."), as character spans."""
+    out: list[tuple[int, int]] = []
+    if not markers:
+        return out
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        opening = line.lstrip().lower()
+        if opening and any(opening.startswith(m) for m in markers):
+            out.append((start, end))
+        start = end + 1
+    return out
 
 
 def _recruits_for_itself(kb: KnowledgeBase, core: Core, subject: str | None) -> bool:
