@@ -80,3 +80,26 @@ def test_a_paragraph_advertising_another_article_is_not_read(ex: Extractor, teas
 def test_a_paragraph_that_only_starts_like_a_link_is_still_read(ex: Extractor) -> None:
     text = "Kenya sent 300 troops to Chad.\n\nRelated to this, Sudan sent drones to Niger."
     assert ("Sudan", "arms_supply") in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway imposed sanctions targeting firms that make drone engines for Russia.",
+        "Canada's sanctions hit Russian oligarchs and defence firms.",
+        "Moscow says the Chinese leaders that its outreach efforts have targeted are weak.",
+    ],
+)
+def test_a_measure_that_targets_is_no_fighting(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] == "combat"}
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Russia's bombing campaign targeting Ukrainian power plants went on.", "Russia"),
+        ("Iranian missiles targeting Israeli bases were intercepted.", "Iran"),
+    ],
+)
+def test_a_force_that_targets_still_fights(ex: Extractor, text: str, claim: str) -> None:
+    assert (claim, "combat") in relations(ex, text)

@@ -53,6 +53,7 @@ class ParseLexicon:
     potential_lemmas: frozenset[str]  # "the ability to strike": an act not said to happen
     request_lemmas: frozenset[str]  # "urged X to send": an act asked of another, not claimed
     prevention_lemmas: frozenset[str]  # "prevent X from sending": an act kept from happening
+    measure_nouns: frozenset[str]  # "sanctions targeting banks": a measure strikes nobody
     warning_lemmas: frozenset[str]  # "warned against new strikes": an act not said to happen
     conditional_marks: frozenset[str]  # "if it supports X": a condition, not a claim
     private_heads: frozenset[str]  # "Syrian men said": people of a nationality, no state voice
@@ -120,6 +121,7 @@ class ParseLexicon:
             potential_lemmas=_words(kb, "potential_lemmas"),
             request_lemmas=_words(kb, "request_lemmas"),
             prevention_lemmas=_words(kb, "prevention_lemmas"),
+            measure_nouns=_words(kb, "measure_nouns"),
             warning_lemmas=_words(kb, "warning_lemmas"),
             conditional_marks=_words(kb, "conditional_marks"),
             private_heads=_words(kb, "nonstate_heads") | _words(kb, "private_heads"),

@@ -196,6 +196,24 @@ def _owned_by_another(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon)
     return bool(owners) and claim.subject not in owners
 
 
+def _by_a_measure(tok: Any, lex: ParseLexicon) -> bool:
+    """A verb of striking whose agent is a measure, not a force: "sanctions targeting Russian
+    banks", "Canada's sanctions hit oligarchs", "a disinformation campaign targeting Western
+    aid", "the leaders its outreach efforts have targeted" (parse.yaml measure_nouns)."""
+    if tok.pos_ != "VERB":
+        return False
+    agent = tok.head if tok.dep_ == "acl" else None  # "sanctions targeting ..."
+    if agent is None:
+        agent = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if agent is not None and agent.tag_ == "WDT" and tok.dep_ == "relcl":
+            agent = tok.head  # "sanctions, which target ..."
+    if agent is None or agent.i == tok.i:
+        return False
+    words = [agent] + [c for c in agent.children if c.dep_ == "compound"]
+    measures = lex.measure_nouns
+    return any(w.lower_ in measures or w.lemma_.lower() in measures for w in words)
+
+
 def _tool_use(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
     """ "drones used by the US military", "nitrocellulose used in the manufacture of
     ammunition": a thing described by its use, against no one and nowhere named, is no
@@ -529,6 +547,8 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
     if acts and all(_credits(t, lex) or _owned_by_another(tagged, t, claim, lex) for t in acts):
         return True
     if acts and claim.relation == "combat" and all(_tool_use(tagged, t, lex) for t in acts):
+        return True
+    if acts and claim.relation == "combat" and all(_by_a_measure(t, lex) for t in acts):
         return True
     if acts and claim.relation == "combat" and all(_suffered(tagged, t, claim, lex) for t in acts):
         return True
