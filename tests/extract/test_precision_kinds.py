@@ -103,3 +103,28 @@ def test_a_measure_that_targets_is_no_fighting(ex: Extractor, text: str) -> None
 )
 def test_a_force_that_targets_still_fights(ex: Extractor, text: str, claim: str) -> None:
     assert (claim, "combat") in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's team was approached by heavily armed individuals.",
+        "Russia now executes a genocidal armed catastrophe in Ukraine.",
+        "Tunisia bought 60% of its wheat from Russia and Ukraine last year.",
+        "Putin met the envoy for ten minutes, giving priority to Medvedchuk.",
+    ],
+)
+def test_a_supply_word_in_a_civil_sense_supplies_no_arms(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] == "arms_supply"}
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier"),
+    [
+        ("Kenya and Uganda financed and armed the rebel brigades.", "Kenya"),
+        ("The militias, armed by Iran, attacked the port.", "Iran"),
+        ("Chad armed the rebels in Darfur.", "Chad"),
+    ],
+)
+def test_arming_someone_still_supplies(ex: Extractor, text: str, supplier: str) -> None:
+    assert (supplier, "arms_supply") in relations(ex, text)

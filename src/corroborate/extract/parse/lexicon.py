@@ -54,6 +54,7 @@ class ParseLexicon:
     request_lemmas: frozenset[str]  # "urged X to send": an act asked of another, not claimed
     prevention_lemmas: frozenset[str]  # "prevent X from sending": an act kept from happening
     measure_nouns: frozenset[str]  # "sanctions targeting banks": a measure strikes nobody
+    state_adjectives: frozenset[str]  # "heavily armed men": kitted out, supplied by nobody
     warning_lemmas: frozenset[str]  # "warned against new strikes": an act not said to happen
     conditional_marks: frozenset[str]  # "if it supports X": a condition, not a claim
     private_heads: frozenset[str]  # "Syrian men said": people of a nationality, no state voice
@@ -122,6 +123,7 @@ class ParseLexicon:
             request_lemmas=_words(kb, "request_lemmas"),
             prevention_lemmas=_words(kb, "prevention_lemmas"),
             measure_nouns=_words(kb, "measure_nouns"),
+            state_adjectives=_words(kb, "state_adjectives"),
             warning_lemmas=_words(kb, "warning_lemmas"),
             conditional_marks=_words(kb, "conditional_marks"),
             private_heads=_words(kb, "nonstate_heads") | _words(kb, "private_heads"),

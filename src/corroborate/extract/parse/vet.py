@@ -214,6 +214,21 @@ def _by_a_measure(tok: Any, lex: ParseLexicon) -> bool:
     return any(w.lower_ in measures or w.lemma_.lower() in measures for w in words)
 
 
+def _described(tok: Any, lex: ParseLexicon) -> bool:
+    """A participle of supply used as a plain adjective, with no maker or agent: "heavily armed
+    men", "an armed catastrophe" say how someone is kitted out, not that anyone supplied it."""
+    if tok.lower_ not in lex.state_adjectives:
+        return False
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.dep_ == "cc" and before.head.pos_ in ("VERB", "AUX"):
+        return False  # "financed and armed the brigades": a verb the tagger took for a modifier
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "masked and armed men"
+        tok = tok.head
+    if tok.dep_ not in ("amod", "acomp"):
+        return False
+    return not any(c.dep_ in ("agent", "npadvmod", "compound", "nmod") for c in tok.children)
+
+
 def _tool_use(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
     """ "drones used by the US military", "nitrocellulose used in the manufacture of
     ammunition": a thing described by its use, against no one and nowhere named, is no
@@ -549,6 +564,8 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
     if acts and claim.relation == "combat" and all(_tool_use(tagged, t, lex) for t in acts):
         return True
     if acts and claim.relation == "combat" and all(_by_a_measure(t, lex) for t in acts):
+        return True
+    if acts and claim.relation == "arms_supply" and all(_described(t, lex) for t in acts):
         return True
     if acts and claim.relation == "combat" and all(_suffered(tagged, t, claim, lex) for t in acts):
         return True
