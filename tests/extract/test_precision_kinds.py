@@ -128,3 +128,22 @@ def test_a_supply_word_in_a_civil_sense_supplies_no_arms(ex: Extractor, text: st
 )
 def test_arming_someone_still_supplies(ex: Extractor, text: str, supplier: str) -> None:
     assert (supplier, "arms_supply") in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan plans to send troops to Chad.",
+        "Niger hopes to receive more drones from Turkey.",
+        "The Belgian premier said he does not exclude sending troops to Mali.",
+        "Kenya could deploy troops to Haiti if the UN approves the mission.",
+        "Poland would hand over its jets to Ukraine if Germany agreed.",
+    ],
+)
+def test_an_act_only_planned_or_conditional_is_no_claim(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] != "political_support"}
+
+
+def test_a_plan_about_existing_aid_still_says_there_is_aid(ex: Extractor) -> None:
+    text = "Norway plans to halve its military aid to Ukraine next year."
+    assert ("Norway", "arms_supply") in relations(ex, text)

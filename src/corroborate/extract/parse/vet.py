@@ -67,6 +67,11 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
         clause = clause.head
     if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in clause.children):
         return True
+    plans = lex.plan_lemmas
+    if tok.dep_ in ("xcomp", "ccomp") and (head.lemma_.lower() in plans or head.lower_ in plans):
+        return True  # "plans to send troops", "does not exclude sending troops"
+    if _consequence(clause, lex):
+        return True
     if tok.dep_ == "pobj" and head.lower_ == "against":
         return head.head.lemma_.lower() in lex.warning_lemmas  # "warned against new strikes"
     if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.potential_lemmas:
@@ -108,6 +113,19 @@ def _requested(tok: Any, lex: ParseLexicon) -> bool:
             return not (head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "to")
         node = head
     return False
+
+
+def _consequence(verb: Any, lex: ParseLexicon) -> bool:
+    """A modal clause whose own "if" clause is its condition: "Poland could send its tanks if
+    Berlin agrees", "Kenya would deploy troops unless the vote fails"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in lex.consequence_modals for c in verb.children)
+    return modal and any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children)
+        for c in verb.children
+    )
 
 
 def _wished(tok: Any, lex: ParseLexicon) -> bool:
