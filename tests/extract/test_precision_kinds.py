@@ -147,3 +147,45 @@ def test_an_act_only_planned_or_conditional_is_no_claim(ex: Extractor, text: str
 def test_a_plan_about_existing_aid_still_says_there_is_aid(ex: Extractor) -> None:
     text = "Norway plans to halve its military aid to Ukraine next year."
     assert ("Norway", "arms_supply") in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        (
+            "Officials in Vienna worry that the last time Austrian tanks moved eastward was in "
+            "1941, when the army invaded Poland."
+        ),
+        "By 1994, Sudan had delivered rifles to the Chadian rebels.",
+        "During the winter of 1915, Italian troops were stationed in Albania.",
+    ],
+)
+def test_an_act_dated_long_before_the_text_is_background(ex: Extractor, history: str) -> None:
+    text = f"On 4 May 2022 Kenya sent 300 troops to Chad. {history}"
+    assert relations(ex, text) == {("Kenya", "troop_deployment")}
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # ongoing since then: still so now
+        (
+            "In May 2023 officials said Italian troops have been stationed in Albania since 1997.",
+            ("Italy", "troop_deployment"),
+        ),
+        # the old year dates another clause
+        (
+            "In 2021, although a truce was agreed in 1994, Sudan sent troops to Chad.",
+            ("Sudan", "troop_deployment"),
+        ),
+        # a deadline is no year of the text's own time
+        (
+            "Kenya sent troops to Chad in 2005, and plans to stay until 2050.",
+            ("Kenya", "troop_deployment"),
+        ),
+    ],
+)
+def test_an_act_of_the_texts_own_time_stands(
+    ex: Extractor, text: str, claim: tuple[str, str]
+) -> None:
+    assert claim in relations(ex, text)
