@@ -189,3 +189,29 @@ def test_an_act_of_the_texts_own_time_stands(
     ex: Extractor, text: str, claim: tuple[str, str]
 ) -> None:
     assert claim in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "backer"),
+    [
+        (
+            "Turkish-backed forces on Sunday engaged with Kurdish militants near Afrin, local "
+            "sources said.",
+            "Turkey",
+        ),
+        ("Clashes raged between Mali and Algeria-backed militias near Kidal.", "Algeria"),
+        (
+            "UAE-backed fighters shelled the outskirts of El Fasher overnight.",
+            "United Arab Emirates",
+        ),
+    ],
+)
+def test_the_backer_in_a_hyphenated_epithet_does_not_fight(
+    ex: Extractor, text: str, backer: str
+) -> None:
+    assert (backer, "combat") not in relations(ex, text)
+
+
+def test_a_backer_named_apart_from_the_epithet_still_fights(ex: Extractor) -> None:
+    text = "French jets struck the rebels, and French-backed forces then took Gao."
+    assert ("France", "combat") in relations(ex, text)

@@ -652,6 +652,9 @@ def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool
         for t in tagged.sent
         if (e := tagged.name(t.i, "actor", "demonym")) is not None and e.value == subject
     ]
+    # a name tagged over several tokens ("US-backed" as one sponsor name) is judged by its first
+    starts = {t.i for t in mentions}
+    mentions = [t for t in mentions if t.i - 1 not in starts]
     return bool(mentions) and all(
         _placed(tagged, t, lex)
         or _epithet(t, lex)
