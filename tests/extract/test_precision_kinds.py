@@ -215,3 +215,15 @@ def test_the_backer_in_a_hyphenated_epithet_does_not_fight(
 def test_a_backer_named_apart_from_the_epithet_still_fights(ex: Extractor) -> None:
     text = "French jets struck the rebels, and French-backed forces then took Gao."
     assert ("France", "combat") in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The general issued an order for Chad to strike Sudan directly, a newspaper reported.",
+        "Mali's junta made a formal request for Russia to deploy instructors in Gao.",
+        "The emir ordered Qatar's air force to bomb the rebel camps, a report said.",
+    ],
+)
+def test_an_act_only_ordered_is_no_claim(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] != "political_support"}

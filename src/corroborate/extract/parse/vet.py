@@ -111,6 +111,11 @@ def _requested(tok: Any, lex: ParseLexicon) -> bool:
         if not nominal and head.lemma_.lower() in lex.request_lemmas:
             # "bowed to pressure to supply tanks", "gave in to calls to send jets": granted
             return not (head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "to")
+        if not nominal and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.request_lemmas
+            for c in head.children
+        ):
+            return True  # "issued an order for Iran to strike", "made a request to send"
         node = head
     return False
 
