@@ -8,6 +8,7 @@ back ("Ankara denied it.").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from operator import attrgetter
 from typing import Any
@@ -204,6 +205,9 @@ class Extractor:
         claims: list[Claim] = []
         framing: list[FramingMarker] = []
         spans = list(sentence_spans(text, abbreviations=kb.grammar.abbreviations))
+        teasers = _teasers(text, kb.grammar.link_markers)
+        if teasers:  # "Read also: ...": another article's headline, none of this text's claims
+            spans = [s for s in spans if not any(lo <= s[0] < hi for lo, hi in teasers)]
         quotes = QuoteSpeakers(text, spans)
         to_parse: list[tuple[int, int]] = []
         to_check: list[tuple[int, int]] = []
@@ -258,6 +262,7 @@ class Extractor:
             vetter = self.parser.vetter
             claims = [c for c in claims if not vetter.misread_furnishing(c)]
             claims = vetter.vet(combine(claims, parsed))
+        claims = _drop_history(claims, text, spans, kb.grammar)
         claims = name_unsent(
             drop_nameless(
                 claims, actor_relations=kb.actor_relations, side_relations=kb.side_relations
@@ -574,6 +579,53 @@ class Extractor:
             agents = [m for m in mentions if m.kind == "actor" and m.prep is None and m.actors]
             if agents:
                 ctx.last_subject = agents[0].actors[:1]
+
+
+# an act dated this many years before the latest year the text gives is its history, not news
+_HISTORY_YEARS = 20
+_YEAR = re.compile(
+    r"\b([A-Za-z]+)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?((?:1[6-9]|20)\d\d)s?\b"
+)
+
+
+def _drop_history(
+    claims: list[Claim], text: str, spans: list[tuple[int, int]], g: Grammar
+) -> list[Claim]:
+    """Claims of sentences that date their act to a year long before the text's own time ("the
+    last time German tanks moved east was in 1941", "by 1994 Armenian forces held the region"):
+    background, not what the text reports. The text's time is the latest year it names other
+    than as a deadline ("by 2030")."""
+    dated = [(m.group(1).lower(), int(m.group(2)), m.start()) for m in _YEAR.finditer(text)]
+    now = max((y for p, y, _ in dated if p not in g.deadline_preps), default=None)
+    if now is None:
+        return claims
+    old = [at for p, y, at in dated if p in g.history_preps and y <= now - _HISTORY_YEARS]
+    if not old:
+        return claims
+    past = [
+        s
+        for s in spans
+        for at in old
+        if s[0] <= at < s[1]
+        and g.history_breaks.isdisjoint(re.findall(r"[a-z]+", text[s[0] : at].lower()))
+    ]
+    return [c for c in claims if not any(lo <= c.evidence.start < hi for lo, hi in past)]
+
+
+def _teasers(text: str, markers: frozenset[str]) -> list[tuple[int, int]]:
+    """The paragraphs (lines) that open with a link to another article ("Read also: ...",
+    "Other Topics of Interest ..."), as character spans."""
+    out: list[tuple[int, int]] = []
+    if not markers:
+        return out
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        opening = line.lstrip().lower()
+        if opening and any(opening.startswith(m) for m in markers):
+            out.append((start, end))
+        start = end + 1
+    return out
 
 
 def _recruits_for_itself(kb: KnowledgeBase, core: Core, subject: str | None) -> bool:

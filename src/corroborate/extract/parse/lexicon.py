@@ -51,6 +51,12 @@ class ParseLexicon:
     reaction_lemmas: frozenset[str]  # "condemned the killing": a reaction presupposes its act
     possibility_words: frozenset[str]  # "a potential transfer": a forecast, not an act
     potential_lemmas: frozenset[str]  # "the ability to strike": an act not said to happen
+    plan_lemmas: frozenset[str]  # "plans to send troops": intended, not done
+    consequence_modals: frozenset[str]  # "could send tanks if ...": a consequence, not a fact
+    request_lemmas: frozenset[str]  # "urged X to send": an act asked of another, not claimed
+    prevention_lemmas: frozenset[str]  # "prevent X from sending": an act kept from happening
+    measure_nouns: frozenset[str]  # "sanctions targeting banks": a measure strikes nobody
+    state_adjectives: frozenset[str]  # "heavily armed men": kitted out, supplied by nobody
     warning_lemmas: frozenset[str]  # "warned against new strikes": an act not said to happen
     conditional_marks: frozenset[str]  # "if it supports X": a condition, not a claim
     private_heads: frozenset[str]  # "Syrian men said": people of a nationality, no state voice
@@ -116,6 +122,12 @@ class ParseLexicon:
             ending_lemmas=_words(kb, "ending_lemmas"),
             tool_lemmas=_words(kb, "tool_lemmas"),
             potential_lemmas=_words(kb, "potential_lemmas"),
+            plan_lemmas=_words(kb, "plan_lemmas"),
+            consequence_modals=_words(kb, "consequence_modals"),
+            request_lemmas=_words(kb, "request_lemmas"),
+            prevention_lemmas=_words(kb, "prevention_lemmas"),
+            measure_nouns=_words(kb, "measure_nouns"),
+            state_adjectives=_words(kb, "state_adjectives"),
             warning_lemmas=_words(kb, "warning_lemmas"),
             conditional_marks=_words(kb, "conditional_marks"),
             private_heads=_words(kb, "nonstate_heads") | _words(kb, "private_heads"),

@@ -53,6 +53,8 @@ def _background(tok: Any, lex: ParseLexicon, *, stopped: bool = False) -> bool:
 def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
     """An act only as a capacity, a wish or a condition: "the ability to strike", "capable of
     long-range strikes", "should it choose to attack", "if it supports X"."""
+    if _requested(tok, lex):
+        return True
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     head = tok.head
@@ -65,6 +67,11 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
         clause = clause.head
     if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in clause.children):
         return True
+    plans = lex.plan_lemmas
+    if tok.dep_ in ("xcomp", "ccomp") and (head.lemma_.lower() in plans or head.lower_ in plans):
+        return True  # "plans to send troops", "does not exclude sending troops"
+    if _consequence(clause, lex):
+        return True
     if tok.dep_ == "pobj" and head.lower_ == "against":
         return head.head.lemma_.lower() in lex.warning_lemmas  # "warned against new strikes"
     if tok.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in lex.potential_lemmas:
@@ -73,6 +80,56 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
         tok.dep_ == "pobj"
         and head.lower_ in ("of", "at", "for")
         and head.head.lemma_.lower() in lex.potential_lemmas
+    )
+
+
+def _requested(tok: Any, lex: ParseLexicon) -> bool:
+    """An act only asked of someone or kept from happening: the infinitive of a request, however
+    many infinitives down ("urged the ministers to take steps to provide air defence", "pleaded
+    for allies to send jets", "a request for Warsaw to hand over tanks"), a "that" clause of
+    one ("demanded that Berlin send tanks"), what is pleaded for ("called for more shells"),
+    the "from" clause of a verb of prevention ("to stop Ankara from sending fighters")."""
+    node = tok
+    for _ in range(6):
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        head = node.head
+        if head.i == node.i:
+            return False
+        dep = node.dep_
+        if dep == "pcomp" and head.lower_ == "from":
+            return head.head.lemma_.lower() in lex.prevention_lemmas
+        if dep == "ccomp":  # a subjunctive only: "calling it aggression that killed" names
+            modal = any(c.dep_ == "aux" and c.lower_ in ("should", "must") for c in node.children)
+            return (node.tag_ == "VB" or modal) and head.lemma_.lower() in lex.request_lemmas
+        if dep == "pobj" and head.lower_ == "for":
+            return head.head.lemma_.lower() in lex.request_lemmas
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        nominal = dep == "dobj" and node.pos_ in ("NOUN", "PROPN")  # "to speed up the delivery"
+        if not (dep == "xcomp" or (to and dep in ("advcl", "acl", "relcl")) or nominal):
+            return False
+        if not nominal and head.lemma_.lower() in lex.request_lemmas:
+            # "bowed to pressure to supply tanks", "gave in to calls to send jets": granted
+            return not (head.pos_ == "NOUN" and head.dep_ == "pobj" and head.head.lower_ == "to")
+        if not nominal and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in lex.request_lemmas
+            for c in head.children
+        ):
+            return True  # "issued an order for Iran to strike", "made a request to send"
+        node = head
+    return False
+
+
+def _consequence(verb: Any, lex: ParseLexicon) -> bool:
+    """A modal clause whose own "if" clause is its condition: "Poland could send its tanks if
+    Berlin agrees", "Kenya would deploy troops unless the vote fails"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in lex.consequence_modals for c in verb.children)
+    return modal and any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in lex.conditional_marks for m in c.children)
+        for c in verb.children
     )
 
 
@@ -160,6 +217,39 @@ def _owned_by_another(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon)
         if (e := tagged.name(t.i, "actor", "demonym")) is not None
     }
     return bool(owners) and claim.subject not in owners
+
+
+def _by_a_measure(tok: Any, lex: ParseLexicon) -> bool:
+    """A verb of striking whose agent is a measure, not a force: "sanctions targeting Russian
+    banks", "Canada's sanctions hit oligarchs", "a disinformation campaign targeting Western
+    aid", "the leaders its outreach efforts have targeted" (parse.yaml measure_nouns)."""
+    if tok.pos_ != "VERB":
+        return False
+    agent = tok.head if tok.dep_ == "acl" else None  # "sanctions targeting ..."
+    if agent is None:
+        agent = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if agent is not None and agent.tag_ == "WDT" and tok.dep_ == "relcl":
+            agent = tok.head  # "sanctions, which target ..."
+    if agent is None or agent.i == tok.i:
+        return False
+    words = [agent] + [c for c in agent.children if c.dep_ == "compound"]
+    measures = lex.measure_nouns
+    return any(w.lower_ in measures or w.lemma_.lower() in measures for w in words)
+
+
+def _described(tok: Any, lex: ParseLexicon) -> bool:
+    """A participle of supply used as a plain adjective, with no maker or agent: "heavily armed
+    men", "an armed catastrophe" say how someone is kitted out, not that anyone supplied it."""
+    if tok.lower_ not in lex.state_adjectives:
+        return False
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.dep_ == "cc" and before.head.pos_ in ("VERB", "AUX"):
+        return False  # "financed and armed the brigades": a verb the tagger took for a modifier
+    while tok.dep_ == "conj" and tok.head.i != tok.i:  # "masked and armed men"
+        tok = tok.head
+    if tok.dep_ not in ("amod", "acomp"):
+        return False
+    return not any(c.dep_ in ("agent", "npadvmod", "compound", "nmod") for c in tok.children)
 
 
 def _tool_use(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
@@ -496,6 +586,10 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
         return True
     if acts and claim.relation == "combat" and all(_tool_use(tagged, t, lex) for t in acts):
         return True
+    if acts and claim.relation == "combat" and all(_by_a_measure(t, lex) for t in acts):
+        return True
+    if acts and claim.relation == "arms_supply" and all(_described(t, lex) for t in acts):
+        return True
     if acts and claim.relation == "combat" and all(_suffered(tagged, t, claim, lex) for t in acts):
         return True
     if (
@@ -563,6 +657,9 @@ def _only_placed(tagged: Tagged, subject: str | None, lex: ParseLexicon) -> bool
         for t in tagged.sent
         if (e := tagged.name(t.i, "actor", "demonym")) is not None and e.value == subject
     ]
+    # a name tagged over several tokens ("US-backed" as one sponsor name) is judged by its first
+    starts = {t.i for t in mentions}
+    mentions = [t for t in mentions if t.i - 1 not in starts]
     return bool(mentions) and all(
         _placed(tagged, t, lex)
         or _epithet(t, lex)
