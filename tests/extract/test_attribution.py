@@ -258,3 +258,31 @@ def test_a_speaker_after_a_subordinator_is_the_clauses_subject(ex: Extractor) ->
     )
     found = {(c.subject, c.speaker) for c in claims(ex, text) if c.subject == "Turkey"}
     assert found == {("Turkey", "Greece")}
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        'The Kremlin called the allegation "a provocation".',
+        'But the Kremlin branded these accusations "an utter fabrication".',
+        "The Kremlin called the claims a complete lie.",
+        "Moscow called that report another provocation by the Moldovan side.",
+    ],
+)
+def test_verdict_with_its_own_article_still_points_back_to_the_claim(
+    ex: Extractor, denial: str
+) -> None:
+    # the verdict's article and degree word ("an utter", "a complete") are no new content: the
+    # caller denies the claim made in the sentence before
+    text = "Chisinau said Russia had sent 400 mercenaries to Transnistria. " + denial
+    found = tuples(ex, text)
+    assert ("Russia", "foreign_fighters", "Transnistria", "Russia", "deny") in found
+
+
+def test_called_the_claim_then_new_content_is_no_denial_of_it(ex: Extractor) -> None:
+    text = (
+        "Chisinau said Russia had sent 400 mercenaries to Transnistria. "
+        "The Kremlin called the report a sign that Chisinau shells its own villages."
+    )
+    found = tuples(ex, text)
+    assert not any(t[4] == "deny" and t[3] == "Russia" for t in found)

@@ -279,7 +279,7 @@ GRAMMAR_SETS = (
     "thank_verbs", "operator_participles", "help_verbs", "footage_verbs", "vicinity_preps",
     "gerund_control", "permit_verbs", "bar_verbs", "scheme_nouns",
     "addressees", "act_claims", "private_persons", "accusation_nouns", "hedged_nouns",
-    "voice_heads", "passing_words",
+    "voice_heads", "passing_words", "verdict_modifiers",
 )  # fmt: skip
 
 
