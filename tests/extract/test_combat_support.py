@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corroborate.extract import Extractor
 from tests.conftest import claims, tuples
 
@@ -166,3 +168,28 @@ def test_a_clash_over_a_topic_is_a_quarrel_not_fighting(ex: Extractor) -> None:
     assert claims(ex, "Paris and Ankara have also clashed over Libya and the Mediterranean.") == []
     fought = tuples(ex, "Armenian and Azerbaijani forces clashed near the border on Sunday.")
     assert ("Armenia", "combat", "Azerbaijan", "author", "affirm") in fought
+
+
+@pytest.mark.parametrize(
+    ("text", "means"),
+    [
+        ("A fuel dump near Tiraspol was struck by Russian missiles.", "missiles"),
+        ("Moldova said the convoy had been hit by Russian artillery.", "artillery"),
+        ("A grain silo hit by Russian glide bombs burned for a day.", "bombs"),
+    ],
+)
+def test_passive_attack_uses_the_by_phrase_kit_not_what_it_hit(
+    ex: Extractor, text: str, means: str
+) -> None:
+    found = [c for c in claims(ex, text) if c.relation == "combat"]
+    assert found
+    assert all(c.subject == "Russia" and c.object == means for c in found)
+
+
+def test_passive_attack_on_a_sides_kit_makes_that_side_the_target(ex: Extractor) -> None:
+    text = "Three Georgian tanks were destroyed by Russian drones near the river."
+    found = [c for c in claims(ex, text) if c.relation == "combat"]
+    assert [(c.subject, c.object, c.recipient) for c in found] == [("Russia", "drones", "Georgia")]
+    text = "Georgia said its only Su-25 was shot down by a Russian MiG-29."
+    found = [c for c in claims(ex, text) if c.relation == "combat"]
+    assert [(c.subject, c.object) for c in found] == [("Russia", "MiG-29")]

@@ -159,6 +159,18 @@ def passive_roles(site: TriggerSite, *, after: list[Mention]) -> Roles | None:
     ):
         head = before[-1]  # reduced relative: "troops relied on drones supplied by Turkey"
     objects = [head] if head is not None else things_after[:1]
+    if entry.value == "attack" and subject is not None:
+        # "Georgian tanks were destroyed by Russian drones", "the depot was struck by Serbian
+        # bombs": what an attack befalls is its target (its owner the side hit), not the means;
+        # the means is the "by" phrase's kit
+        hit = objects[0] if objects else None
+        objects = [subject] if subject.kind == "thing" else []
+        if hit is not None and hit.actors and hit.actors != subject.actors:
+            recipient_hit: Mention | None = hit
+        else:
+            recipient_hit = None
+    else:
+        recipient_hit = None
     if entry.voice == "parked" and (not objects or objects[0].thing_class == "own_forces"):
         return None  # "the U.S. Army ... vehicle is parked": kit is parked, not an army
     if (
@@ -177,6 +189,8 @@ def passive_roles(site: TriggerSite, *, after: list[Mention]) -> Roles | None:
         ),
         None,
     )
+    if recipient is None:
+        recipient = recipient_hit
     if recipient is None:
         # "ammunition for Armenian units was flown in"
         recipient = next((m for m in before if m.prep == "for" and m.actors), None)
