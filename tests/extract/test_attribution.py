@@ -286,3 +286,24 @@ def test_called_the_claim_then_new_content_is_no_denial_of_it(ex: Extractor) -> 
     )
     found = tuples(ex, text)
     assert not any(t[4] == "deny" and t[3] == "Russia" for t in found)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "According to the ceasefire accord, Georgia handed back two districts and",
+        "According to the timetable, Georgia will pull out its police and",
+        "According to the new map, Georgia keeps the valley and",
+    ],
+)
+def test_according_to_a_document_then_a_comma_names_no_voice(ex: Extractor, opening: str) -> None:
+    # the state named after the comma is the clause's actor, not the source of "according to"
+    text = f"{opening} Russian troops have been deployed in Abkhazia."
+    found = tuples(ex, text)
+    assert ("Russia", "troop_deployment", "Abkhazia", "author", "affirm") in found
+    assert not any(t[3] == "Georgia" for t in found)
+
+
+def test_according_to_a_report_by_an_outlet_keeps_the_outlet(ex: Extractor) -> None:
+    text = "According to a report by Reuters, Russian troops have been deployed in Abkhazia."
+    assert ("Russia", "troop_deployment", "Abkhazia", "Reuters", "affirm") in tuples(ex, text)

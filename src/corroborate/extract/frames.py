@@ -219,6 +219,10 @@ def find_frames(
             continue
         if "according_to" in kinds:
             src = _mention_after(mentions, c1, 4)
+            if src is not None and any(t.text in ",;:" for t in tokens[c1 : src.start]):
+                # "According to the agreement, Georgia lost ...": the source is the phrase
+                # the comma closes (a document, no voice), not the clause's first name
+                src = None
             if src is None:
                 continue
             vague = not src.is_agent or unnamed_source(tokens, src, g)
