@@ -193,3 +193,17 @@ def test_passive_attack_on_a_sides_kit_makes_that_side_the_target(ex: Extractor)
     text = "Georgia said its only Su-25 was shot down by a Russian MiG-29."
     found = [c for c in claims(ex, text) if c.relation == "combat"]
     assert [(c.subject, c.object) for c in found] == [("Russia", "MiG-29")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The steady support of Abkhazia by Russia has lasted for years.",
+        "Observers said the backing of Abkhazia by Russia was the decisive factor.",
+        "Few expected such loud support of Abkhazia by Moscow during the talks.",
+    ],
+)
+def test_of_phrase_before_a_by_phrase_is_the_side_backed(ex: Extractor, text: str) -> None:
+    found = {(c.subject, c.relation, c.recipient) for c in claims(ex, text)}
+    assert ("Russia", "political_support", "Abkhazia") in found
+    assert not any(s == "Abkhazia" for s, _, _ in found)

@@ -63,6 +63,16 @@ def noun_roles(
         ),
         None,
     )
+    passive_side = None
+    if agent is not None and agent.prep == "of":
+        # "the support of Serbia by Russia": with a "by" phrase right after it, the "of"
+        # phrase is the side the act is for, and the "by" phrase acts
+        by = next(
+            (m for m in after if m.prep == "by" and m.kind == "actor" and m.start == agent.end + 1),
+            None,
+        )
+        if by is not None:
+            agent, passive_side = by, agent
     goods = owned_goods(site.mentions, site.t0) if owner is None and inside is None else None
     subject = agent or owner or goods
     of_thing = next((m for m in near if m.kind == "thing" and m.prep in ("of", None)), None)
@@ -74,7 +84,7 @@ def noun_roles(
     objects = [inside] if inside is not None else ([of_thing] if of_thing else [])
     if goods is not None and not objects:
         objects = [goods]
-    recipient = next(
+    recipient = passive_side or next(
         (m for m in after if m.prep in ("to", "for") and m.kind in ("actor", "modifier")), None
     )
     accused = any(
