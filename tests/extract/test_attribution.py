@@ -307,3 +307,19 @@ def test_according_to_a_document_then_a_comma_names_no_voice(ex: Extractor, open
 def test_according_to_a_report_by_an_outlet_keeps_the_outlet(ex: Extractor) -> None:
     text = "According to a report by Reuters, Russian troops have been deployed in Abkhazia."
     assert ("Russia", "troop_deployment", "Abkhazia", "Reuters", "affirm") in tuples(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia said it began a counterattack after accusing Kosovars of firing on its posts.",
+        "Serbia recalled its envoy after accusing Kosovars of attacking its border posts.",
+        "Belgrade said it shut the border after accusing Kosovars of firing on its patrols.",
+    ],
+)
+def test_accusation_in_a_gerund_adjunct_is_voiced_by_the_clause_subject(
+    full: Extractor, text: str
+) -> None:
+    found = tuples(full, text)
+    assert ("Kosovo", "combat", "Serbia", "Serbia", "affirm") in found
+    assert not any(t[0] == "Kosovo" and t[3] == "author" for t in found)

@@ -207,3 +207,20 @@ def test_of_phrase_before_a_by_phrase_is_the_side_backed(ex: Extractor, text: st
     found = {(c.subject, c.relation, c.recipient) for c in claims(ex, text)}
     assert ("Russia", "political_support", "Abkhazia") in found
     assert not any(s == "Abkhazia" for s, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belgrade accused Kosovars of firing on its border posts.",
+        "Belgrade accused the Kosovars of attacking its police stations.",
+        "Serbia accused Kosovars of firing on Serbia's customs posts.",
+    ],
+)
+def test_attack_on_what_a_side_owns_targets_that_side(full: Extractor, text: str) -> None:
+    assert ("Kosovo", "combat", "Serbia", "Serbia", "affirm") in tuples(full, text)
+
+
+def test_attack_on_the_attackers_own_posts_names_no_target(full: Extractor) -> None:
+    text = "Kosovo said its gunners fired on their own posts by mistake."
+    assert all(t[2] != "Kosovo" for t in tuples(full, text))
