@@ -323,3 +323,30 @@ def test_accusation_in_a_gerund_adjunct_is_voiced_by_the_clause_subject(
     found = tuples(full, text)
     assert ("Kosovo", "combat", "Serbia", "Serbia", "affirm") in found
     assert not any(t[0] == "Kosovo" and t[3] == "author" for t in found)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "said on Twitter",
+        "wrote on his Telegram account",
+        "said on Facebook after he spoke with his Serbian counterpart",
+        "said in a video after meeting the Serbian leader",
+    ],
+)
+def test_quote_voiced_by_a_titled_speaker_whatever_where_or_when_he_said_it(
+    ex: Extractor, tail: str
+) -> None:
+    text = f'"Russia has sent drones to Serbia," Russian Defence Minister Oleg Varin {tail}.'
+    assert ("Russia", "arms_supply", "Serbia", "Russia", "affirm") in tuples(ex, text)
+
+
+def test_say_verb_with_a_time_clause_and_then_its_content_keeps_the_content(
+    ex: Extractor,
+) -> None:
+    text = (
+        "Oleg Varin of the Russian defence ministry said after the talks that Russia sent "
+        "drones to Serbia."
+    )
+    found = tuples(ex, text)
+    assert ("Russia", "arms_supply", "Serbia", "Russia", "affirm") in found
