@@ -224,3 +224,17 @@ def test_attack_on_what_a_side_owns_targets_that_side(full: Extractor, text: str
 def test_attack_on_the_attackers_own_posts_names_no_target(full: Extractor) -> None:
     text = "Kosovo said its gunners fired on their own posts by mistake."
     assert all(t[2] != "Kosovo" for t in tuples(full, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minsk stands by Moldova in this crisis.",
+        "Belarus stood by its Moldovan partners all year.",
+        "Belarus is standing by the Moldovan government.",
+    ],
+)
+def test_preposition_ending_a_support_verb_takes_the_side_as_its_object(
+    ex: Extractor, text: str
+) -> None:
+    assert ("Belarus", "political_support", "Moldova", "author", "affirm") in tuples(ex, text)
