@@ -350,3 +350,32 @@ def test_say_verb_with_a_time_clause_and_then_its_content_keeps_the_content(
     )
     found = tuples(ex, text)
     assert ("Russia", "arms_supply", "Serbia", "Russia", "affirm") in found
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Serbia aired footage of burning trucks, while Kosovo claimed to have hit 40 vehicles.",
+        "Serbia spoke of heavy losses and Kosovo reported a quiet night.",
+    ],
+)
+def test_both_sides_are_the_two_states_the_last_sentence_spoke_of(
+    ex: Extractor, middle: str
+) -> None:
+    text = (
+        "Clashes went on between Serbia and Kosovo, raising fears of a proxy war between "
+        f"Russia and Albania. {middle} Both sides accused the other of firing heavy artillery."
+    )
+    found = tuples(ex, text)
+    assert ("Kosovo", "combat", "Serbia", "Serbia", "affirm") in found
+    assert ("Serbia", "combat", "Kosovo", "Kosovo", "affirm") in found
+    assert not any(t[0] in ("Russia", "Albania") for t in found)
+
+
+def test_both_countries_after_an_explicit_pair_keep_that_pair(ex: Extractor) -> None:
+    text = (
+        "Talks between Russia and Albania failed. "
+        "Both countries accused each other of firing rockets."
+    )
+    found = tuples(ex, text)
+    assert ("Russia", "combat", "Albania", "Albania", "affirm") in found
