@@ -258,3 +258,124 @@ def test_a_speaker_after_a_subordinator_is_the_clauses_subject(ex: Extractor) ->
     )
     found = {(c.subject, c.speaker) for c in claims(ex, text) if c.subject == "Turkey"}
     assert found == {("Turkey", "Greece")}
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        'The Kremlin called the allegation "a provocation".',
+        'But the Kremlin branded these accusations "an utter fabrication".',
+        "The Kremlin called the claims a complete lie.",
+        "Moscow called that report another provocation by the Moldovan side.",
+    ],
+)
+def test_verdict_with_its_own_article_still_points_back_to_the_claim(
+    ex: Extractor, denial: str
+) -> None:
+    # the verdict's article and degree word ("an utter", "a complete") are no new content: the
+    # caller denies the claim made in the sentence before
+    text = "Chisinau said Russia had sent 400 mercenaries to Transnistria. " + denial
+    found = tuples(ex, text)
+    assert ("Russia", "foreign_fighters", "Transnistria", "Russia", "deny") in found
+
+
+def test_called_the_claim_then_new_content_is_no_denial_of_it(ex: Extractor) -> None:
+    text = (
+        "Chisinau said Russia had sent 400 mercenaries to Transnistria. "
+        "The Kremlin called the report a sign that Chisinau shells its own villages."
+    )
+    found = tuples(ex, text)
+    assert not any(t[4] == "deny" and t[3] == "Russia" for t in found)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "According to the ceasefire accord, Georgia handed back two districts and",
+        "According to the timetable, Georgia will pull out its police and",
+        "According to the new map, Georgia keeps the valley and",
+    ],
+)
+def test_according_to_a_document_then_a_comma_names_no_voice(ex: Extractor, opening: str) -> None:
+    # the state named after the comma is the clause's actor, not the source of "according to"
+    text = f"{opening} Russian troops have been deployed in Abkhazia."
+    found = tuples(ex, text)
+    assert ("Russia", "troop_deployment", "Abkhazia", "author", "affirm") in found
+    assert not any(t[3] == "Georgia" for t in found)
+
+
+def test_according_to_a_report_by_an_outlet_keeps_the_outlet(ex: Extractor) -> None:
+    text = "According to a report by Reuters, Russian troops have been deployed in Abkhazia."
+    assert ("Russia", "troop_deployment", "Abkhazia", "Reuters", "affirm") in tuples(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serbia said it began a counterattack after accusing Kosovars of firing on its posts.",
+        "Serbia recalled its envoy after accusing Kosovars of attacking its border posts.",
+        "Belgrade said it shut the border after accusing Kosovars of firing on its patrols.",
+    ],
+)
+def test_accusation_in_a_gerund_adjunct_is_voiced_by_the_clause_subject(
+    full: Extractor, text: str
+) -> None:
+    found = tuples(full, text)
+    assert ("Kosovo", "combat", "Serbia", "Serbia", "affirm") in found
+    assert not any(t[0] == "Kosovo" and t[3] == "author" for t in found)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "said on Twitter",
+        "wrote on his Telegram account",
+        "said on Facebook after he spoke with his Serbian counterpart",
+        "said in a video after meeting the Serbian leader",
+    ],
+)
+def test_quote_voiced_by_a_titled_speaker_whatever_where_or_when_he_said_it(
+    ex: Extractor, tail: str
+) -> None:
+    text = f'"Russia has sent drones to Serbia," Russian Defence Minister Oleg Varin {tail}.'
+    assert ("Russia", "arms_supply", "Serbia", "Russia", "affirm") in tuples(ex, text)
+
+
+def test_say_verb_with_a_time_clause_and_then_its_content_keeps_the_content(
+    ex: Extractor,
+) -> None:
+    text = (
+        "Oleg Varin of the Russian defence ministry said after the talks that Russia sent "
+        "drones to Serbia."
+    )
+    found = tuples(ex, text)
+    assert ("Russia", "arms_supply", "Serbia", "Russia", "affirm") in found
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Serbia aired footage of burning trucks, while Kosovo claimed to have hit 40 vehicles.",
+        "Serbia spoke of heavy losses and Kosovo reported a quiet night.",
+    ],
+)
+def test_both_sides_are_the_two_states_the_last_sentence_spoke_of(
+    ex: Extractor, middle: str
+) -> None:
+    text = (
+        "Clashes went on between Serbia and Kosovo, raising fears of a proxy war between "
+        f"Russia and Albania. {middle} Both sides accused the other of firing heavy artillery."
+    )
+    found = tuples(ex, text)
+    assert ("Kosovo", "combat", "Serbia", "Serbia", "affirm") in found
+    assert ("Serbia", "combat", "Kosovo", "Kosovo", "affirm") in found
+    assert not any(t[0] in ("Russia", "Albania") for t in found)
+
+
+def test_both_countries_after_an_explicit_pair_keep_that_pair(ex: Extractor) -> None:
+    text = (
+        "Talks between Russia and Albania failed. "
+        "Both countries accused each other of firing rockets."
+    )
+    found = tuples(ex, text)
+    assert ("Russia", "combat", "Albania", "Albania", "affirm") in found

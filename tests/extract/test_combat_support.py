@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corroborate.extract import Extractor
 from tests.conftest import claims, tuples
 
@@ -166,3 +168,73 @@ def test_a_clash_over_a_topic_is_a_quarrel_not_fighting(ex: Extractor) -> None:
     assert claims(ex, "Paris and Ankara have also clashed over Libya and the Mediterranean.") == []
     fought = tuples(ex, "Armenian and Azerbaijani forces clashed near the border on Sunday.")
     assert ("Armenia", "combat", "Azerbaijan", "author", "affirm") in fought
+
+
+@pytest.mark.parametrize(
+    ("text", "means"),
+    [
+        ("A fuel dump near Tiraspol was struck by Russian missiles.", "missiles"),
+        ("Moldova said the convoy had been hit by Russian artillery.", "artillery"),
+        ("A grain silo hit by Russian glide bombs burned for a day.", "bombs"),
+    ],
+)
+def test_passive_attack_uses_the_by_phrase_kit_not_what_it_hit(
+    ex: Extractor, text: str, means: str
+) -> None:
+    found = [c for c in claims(ex, text) if c.relation == "combat"]
+    assert found
+    assert all(c.subject == "Russia" and c.object == means for c in found)
+
+
+def test_passive_attack_on_a_sides_kit_makes_that_side_the_target(ex: Extractor) -> None:
+    text = "Three Georgian tanks were destroyed by Russian drones near the river."
+    found = [c for c in claims(ex, text) if c.relation == "combat"]
+    assert [(c.subject, c.object, c.recipient) for c in found] == [("Russia", "drones", "Georgia")]
+    text = "Georgia said its only Su-25 was shot down by a Russian MiG-29."
+    found = [c for c in claims(ex, text) if c.relation == "combat"]
+    assert [(c.subject, c.object) for c in found] == [("Russia", "MiG-29")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The steady support of Abkhazia by Russia has lasted for years.",
+        "Observers said the backing of Abkhazia by Russia was the decisive factor.",
+        "Few expected such loud support of Abkhazia by Moscow during the talks.",
+    ],
+)
+def test_of_phrase_before_a_by_phrase_is_the_side_backed(ex: Extractor, text: str) -> None:
+    found = {(c.subject, c.relation, c.recipient) for c in claims(ex, text)}
+    assert ("Russia", "political_support", "Abkhazia") in found
+    assert not any(s == "Abkhazia" for s, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belgrade accused Kosovars of firing on its border posts.",
+        "Belgrade accused the Kosovars of attacking its police stations.",
+        "Serbia accused Kosovars of firing on Serbia's customs posts.",
+    ],
+)
+def test_attack_on_what_a_side_owns_targets_that_side(full: Extractor, text: str) -> None:
+    assert ("Kosovo", "combat", "Serbia", "Serbia", "affirm") in tuples(full, text)
+
+
+def test_attack_on_the_attackers_own_posts_names_no_target(full: Extractor) -> None:
+    text = "Kosovo said its gunners fired on their own posts by mistake."
+    assert all(t[2] != "Kosovo" for t in tuples(full, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minsk stands by Moldova in this crisis.",
+        "Belarus stood by its Moldovan partners all year.",
+        "Belarus is standing by the Moldovan government.",
+    ],
+)
+def test_preposition_ending_a_support_verb_takes_the_side_as_its_object(
+    ex: Extractor, text: str
+) -> None:
+    assert ("Belarus", "political_support", "Moldova", "author", "affirm") in tuples(ex, text)

@@ -564,6 +564,7 @@ class Extractor:
         tokens: list[Token],
     ) -> None:
         ctx.last_coalition = coalition_leader(mentions, tokens) or ctx.last_coalition
+        listed = False
         for m in mentions:
             if m.person:
                 ctx.last_person = m.actors[-1:]
@@ -572,6 +573,19 @@ class Extractor:
                     ctx.last_actor = m.actors[-1:]
                 if len(m.actors) >= 2:
                     ctx.last_list = m.actors
+                    listed = True
+        # "Serbia aired footage ..., while Kosovo claimed ...": a sentence whose unprepositioned
+        # names are two states speaks of two sides, whom a later "both sides" means
+        states = {
+            m.actors[0]: None
+            for m in mentions
+            if m.kind == "actor"
+            and m.prep is None
+            and len(m.actors) == 1
+            and self.kb.actor_types.get(m.actors[0]) == "state"
+        }
+        if not listed and len(states) == 2:
+            ctx.last_list = tuple(states)
         subjects = [c.subject for c in claims if c.subject]
         if subjects:
             ctx.last_subject = (subjects[-1],)

@@ -165,6 +165,8 @@ def _tail_empty(tokens: list[Token], c1: int, g: Grammar, mentions: list[Mention
             nxt = tokens[j + 1].lower
             if nxt.endswith("ing") or nxt in g.tail_openers:
                 return True  # a participial or 'according to' tail: "..., citing a source"
+        if tok.lower in g.subordinators and j > c1 and all(t.lower != "that" for t in tokens[j:]):
+            return True  # '"...," Petrov said on Twitter after he met Vucic': when, not what
         if not (
             tok.text in ".!?"
             or tok.lower in g.quotes
@@ -219,6 +221,10 @@ def find_frames(
             continue
         if "according_to" in kinds:
             src = _mention_after(mentions, c1, 4)
+            if src is not None and any(t.text in ",;:" for t in tokens[c1 : src.start]):
+                # "According to the agreement, Georgia lost ...": the source is the phrase
+                # the comma closes (a document, no voice), not the clause's first name
+                src = None
             if src is None:
                 continue
             vague = not src.is_agent or unnamed_source(tokens, src, g)

@@ -63,6 +63,16 @@ def noun_roles(
         ),
         None,
     )
+    passive_side = None
+    if agent is not None and agent.prep == "of":
+        # "the support of Serbia by Russia": with a "by" phrase right after it, the "of"
+        # phrase is the side the act is for, and the "by" phrase acts
+        by = next(
+            (m for m in after if m.prep == "by" and m.kind == "actor" and m.start == agent.end + 1),
+            None,
+        )
+        if by is not None:
+            agent, passive_side = by, agent
     goods = owned_goods(site.mentions, site.t0) if owner is None and inside is None else None
     subject = agent or owner or goods
     of_thing = next((m for m in near if m.kind == "thing" and m.prep in ("of", None)), None)
@@ -74,7 +84,7 @@ def noun_roles(
     objects = [inside] if inside is not None else ([of_thing] if of_thing else [])
     if goods is not None and not objects:
         objects = [goods]
-    recipient = next(
+    recipient = passive_side or next(
         (m for m in after if m.prep in ("to", "for") and m.kind in ("actor", "modifier")), None
     )
     accused = any(
@@ -159,6 +169,18 @@ def passive_roles(site: TriggerSite, *, after: list[Mention]) -> Roles | None:
     ):
         head = before[-1]  # reduced relative: "troops relied on drones supplied by Turkey"
     objects = [head] if head is not None else things_after[:1]
+    if entry.value == "attack" and subject is not None:
+        # "Georgian tanks were destroyed by Russian drones", "the depot was struck by Serbian
+        # bombs": what an attack befalls is its target (its owner the side hit), not the means;
+        # the means is the "by" phrase's kit
+        hit = objects[0] if objects else None
+        objects = [subject] if subject.kind == "thing" else []
+        if hit is not None and hit.actors and hit.actors != subject.actors:
+            recipient_hit: Mention | None = hit
+        else:
+            recipient_hit = None
+    else:
+        recipient_hit = None
     if entry.voice == "parked" and (not objects or objects[0].thing_class == "own_forces"):
         return None  # "the U.S. Army ... vehicle is parked": kit is parked, not an army
     if (
@@ -177,6 +199,8 @@ def passive_roles(site: TriggerSite, *, after: list[Mention]) -> Roles | None:
         ),
         None,
     )
+    if recipient is None:
+        recipient = recipient_hit
     if recipient is None:
         # "ammunition for Armenian units was flown in"
         recipient = next((m for m in before if m.prep == "for" and m.actors), None)

@@ -269,7 +269,9 @@ def fill_roles(site: TriggerSite) -> list[Core]:
         direct = (
             after[0]
             if after
-            and after[0].prep is None
+            # "stands by Serbia", "sided with Kyiv": a preposition the trigger ends on is part
+            # of the verb, and the name after it is its object
+            and (after[0].prep is None or _prep_in_trigger(tokens, after[0], t1, trigger_tokens, g))
             and after[0].start - shared_from(tokens, t1, hi, trigger_tokens, g) <= 3
             and all(t.text != "," for t in tokens[t1 : after[0].start])
             else None
@@ -493,3 +495,16 @@ def fill_roles(site: TriggerSite) -> list[Core]:
             if c.relation != "political_support" or c.recipient not in joint.actors
         )
     return cores
+
+
+def _prep_in_trigger(
+    tokens: list[Token], m: Mention, t1: int, trigger_tokens: set[int], g: Grammar
+) -> bool:
+    """ "stands by Serbia", "stood behind its Serbian allies": the mention's preposition is
+    the trigger's last word, with at most an article or a possessive between."""
+    if t1 - 1 not in trigger_tokens or tokens[t1 - 1].lower != m.prep:
+        return False
+    between = tokens[t1 : m.start]
+    return len(between) <= 1 and all(
+        t.lower in g.determiners or t.lower in g.possessive_pronouns for t in between
+    )

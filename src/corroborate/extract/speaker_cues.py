@@ -71,6 +71,8 @@ def points_back(tokens: list[Token], c1: int, hi: int, deny_words: set[int], g: 
             continue
         if tok.text in ".!?":
             return True
+        if seen and (low in g.determiners or low in g.verdict_modifiers):
+            continue  # 'called these accusations "an absolute lie"': the verdict's own words
         return seen and (
             low == "," or low in g.verb_links or (low in g.prepositions and low != "of")
         )

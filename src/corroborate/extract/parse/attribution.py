@@ -68,6 +68,15 @@ def subject_of(verb: Any) -> Any | None:
     return None
 
 
+def _adjunct_subject(verb: Any) -> Any | None:
+    """ "Belgrade retaliated after accusing Y of ...", "..., while blaming Y for ...": a gerund
+    under a preposition of the clause has that clause's subject."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return None
+    return subject_of(prep.head) if prep.head.pos_ in ("VERB", "AUX") else None
+
+
 def enclosing_speaker(tagged: Tagged, tok: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
     """A pronoun inside reported speech is its speaker: "Kyiv said it had ..." (it = Kyiv)."""
     node = tok.head
@@ -264,6 +273,8 @@ def voice(tagged: Tagged, trigger: Any, lex: ParseLexicon, memory: Memory) -> Vo
             if own_neg:
                 return None  # "did not confirm", "never said": no claim either way
             subj = subject_of(head)
+            if subj is None and accused is not None:
+                subj = _adjunct_subject(head)  # "began a counterattack after accusing Y of"
             own = speaker_of(tagged, subj, lex, memory)
             speaker = own or noun_speaker
             unnamed = speaker is None or speaker.kind == "generic"

@@ -131,6 +131,26 @@ def _recipient_from_preps(
     return None
 
 
+def _owned_target(
+    tagged: Tagged, verb: Any, agents: list[Named], lex: ParseLexicon, memory: Memory
+) -> Named | None:
+    """ "shelled Serbia's border posts", "(Belgrade accused Kosovars of) firing on its
+    positions": an attack on what a side owns targets that side (not the attacker itself)."""
+    targets = [c for c in verb.children if c.dep_ == "dobj"] + [
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in lex.target_preps
+        for p in _pobjs(c)
+    ]
+    acting = {a.value for a in agents}
+    for target in targets:
+        for owner in (c for c in target.children if c.dep_ == "poss"):
+            got = actor_of(tagged, owner, lex, memory)
+            if got is not None and got.value not in acting:
+                return got
+    return None
+
+
 def _target_of_acts(tagged: Tagged, head: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
     """The target of an act named under the head's prepositions or as its object: "involved
     in the attack on X", "took part in strikes against X", "responsibility for the attack on
@@ -397,6 +417,8 @@ def verb_roles(
     roles.recipient = from_preps or recipient
     if roles.recipient is None and entry.value in ("attack", "combat"):
         roles.recipient = _target_of_acts(tagged, verb, lex, memory)
+    if roles.recipient is None and entry.value in ("attack", "combat"):
+        roles.recipient = _owned_target(tagged, verb, roles.agents, lex, memory)
     if roles.recipient is None and entry.voice == "withhold":
         for obj in objects:  # "withholding tanks from Ukraine": the parser hangs it on the thing
             roles.recipient = roles.recipient or _recipient_from_preps(
