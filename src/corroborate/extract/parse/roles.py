@@ -283,6 +283,78 @@ def _shared_object(verb: Any) -> list[Any]:
     return []
 
 
+# Words of an amount that stand for what it buys: "offering billions of dollars in vehicles".
+_AMOUNT_WORDS = frozenset({"billions", "millions", "thousands", "hundreds", "billion", "million"})
+
+
+def _amount(tok: Any) -> bool:
+    return bool(
+        tok.like_num
+        or tok.lower_ in _AMOUNT_WORDS
+        or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
+        or any(c.dep_ == "nummod" for c in tok.children)
+    )
+
+
+def _through_amounts(tagged: Tagged, verb: Any, objects: list[Any]) -> list[Any]:
+    """ "offered billions of dollars in aid and military vehicles": an amount that names no
+    thing, with the things it is in hung on the verb, stands for those things (every one)."""
+    amounts = [o for o in objects if _amount(o) and _thing_within(tagged, o)[1] is None]
+    if not amounts:
+        return objects
+    # the things hang on the verb, or deeper in the amount ("millions of zlotys in rifles")
+    holders = [verb, *(t for o in amounts for t in o.subtree if t.i != o.i)]
+    things = [
+        t
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "worth")
+        for p in _pobjs(c)
+        for t in conjuncts(p)
+        if thing_of(tagged, t) is not None
+    ]
+    if not things:
+        return objects
+    return [o for o in objects if not (_amount(o) and _thing_within(tagged, o)[1] is None)] + things
+
+
+def _set_off(verb: Any) -> bool:
+    """ "Qatar courted the militias, known as the Brotherhood — an alliance of clans — supplying
+    them with rifles": an -ing participle set off by a comma or a dash after a noun phrase
+    adds to the main clause (the parser hangs it on the last noun)."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (
+        verb.dep_ in ("acl", "advcl", "dep")
+        and verb.tag_ == "VBG"
+        and before is not None
+        and before.text in (",", "\u2014", "\u2013", "--", "-")
+    )
+
+
+def _main_subject(verb: Any) -> Any | None:
+    """The subject of the clause a set-off participle adds to: the first verb above it."""
+    node = verb.head
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") and node.i != verb.i:
+            subj = subject_of(node)
+            if subj is not None:
+                return subj
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _bound(verb: Any, recipient: Named, agents: list[Named]) -> bool:
+    """An object pronoun is never its own clause's subject (that would be "itself"): "Iran
+    courted the militias, supplying them with rifles" does not supply Iran."""
+    pronoun = next(
+        (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ in ("them", "it")),
+        None,
+    )
+    return pronoun is not None and any(a.value == recipient.value for a in agents)
+
+
 def verb_roles(
     tagged: Tagged, verb: Any, entry: Entry, lex: ParseLexicon, memory: Memory, accused: Any
 ) -> Roles:
@@ -332,6 +404,10 @@ def verb_roles(
         subj is None and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i and not participle
     ):
         subj = verb.head  # "Iran, which supplies drones", "China supplying parts"
+        if _set_off(verb) and actor_of(tagged, subj, lex, memory) is None:
+            subj = _main_subject(verb) or subj
+    elif subj is None and _set_off(verb):
+        subj = _main_subject(verb)  # "..., officially described as states, supplying them"
     thing_subject = None
     if subj is not None:
         # "Russian troops crossed", "a platoon of paratroopers perished": the troops' owner
@@ -360,6 +436,7 @@ def verb_roles(
     elif verb.dep_ in ("amod", "compound") and verb.pos_ != "VERB" and not objects:
         objects.append(verb.head)  # "accused Y of withholding weapons": a gerund the tagger
         # hangs on its object as an adjective
+    objects = _through_amounts(tagged, verb, objects)
     if thing_subject is not None:
         objects.insert(0, thing_subject)
     recipient = None
@@ -373,6 +450,8 @@ def verb_roles(
             recipient = recipient or place
     for tok in furnished_to:  # named or owned ("Russian forces"): the side that receives
         recipient = recipient or _place_or_actor(tagged, tok, lex, memory)
+    if recipient is not None and _bound(verb, recipient, roles.agents):
+        recipient = None  # "Iran courted militias, supplying them with rifles": not Iran
     roles.objects = [_thing_within(tagged, o) for o in objects]
     if furnished and not roles.agents:
         # "Hezbollah was armed with Iranian rockets", "forces equipped with Turkish drones": no
