@@ -105,3 +105,30 @@ def test_dual_use_goods_for_a_war_industry_are_a_supply_of_them(
 ) -> None:
     found = _supplies(full, text)
     assert any(r == "Russia" and o == thing for _, o, r in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "relation"),
+    [
+        ("Canada vowed to stand by Kyiv, offering it armored vehicles and ammunition.", "Canada",
+         "arms_supply"),
+        ("Portugal sent instructors to Kyiv last year, donating howitzers as well.", "Portugal",
+         "arms_supply"),
+        ("Turkey backed the government in Tripoli, committing drones and advisers to its defense.",
+         "Turkey", "training"),
+    ],
+)  # fmt: skip
+def test_an_actors_further_act_after_a_clause_break_is_its_own_claim(
+    full: Extractor, text: str, supplier: str, relation: str
+) -> None:
+    # the first act is the rules' reading; the one after the comma shares only its subject
+    found = {(c.subject, c.relation) for c in claims(full, text)}
+    assert (supplier, relation) in found, found
+
+
+def test_a_second_reading_of_the_same_act_is_not_a_further_act(full: Extractor) -> None:
+    # an airlift that brought ammunition is one act, read once (no break between the readings)
+    found = {
+        c.relation for c in claims(full, "The Russian airlift had brought in fresh ammunition.")
+    }
+    assert found == {"logistics"}
