@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from corroborate.extract import Extractor
-from tests.conftest import claims
+from tests.conftest import claims, tuples
 
 
 def _supplies(ex: Extractor, text: str) -> list[tuple[object, object, object]]:
@@ -132,3 +132,28 @@ def test_a_second_reading_of_the_same_act_is_not_a_further_act(full: Extractor) 
         c.relation for c in claims(full, "The Russian airlift had brought in fresh ammunition.")
     }
     assert found == {"logistics"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Washington accused Beijing of strengthening Russia's arms industry with the export "
+            "of semiconductors.",
+            ("China", "arms_supply", "Russia", "United States", "affirm"),
+        ),
+        (
+            "Armenia accused Ankara of reinforcing Azerbaijan's army with the delivery of drones.",
+            ("Turkey", "arms_supply", "Azerbaijan", "Armenia", "affirm"),
+        ),
+        (
+            "Egypt has kept Haftar's forces afloat through deliveries of rifles and ammunition.",
+            ("Egypt", "arms_supply", "Libyan National Army", "author", "affirm"),
+        ),
+    ],
+)
+def test_a_nominal_supply_as_the_means_of_a_verb_is_its_agents_for_its_object(
+    full: Extractor, text: str, expected: tuple[str, ...]
+) -> None:
+    # "V-ing X with the export of Y": the one who V-s (or is accused of it) supplies X's owner
+    assert expected in tuples(full, text)

@@ -25,6 +25,8 @@ SUPPLY_ACTS = frozenset({"transfer", "send", "arms_supply", "arms_moved"})
 # What names a side (not a place): an object of attack that names one is its target.
 _SIDES = frozenset({"actor", "demonym"})
 _ATTACKS = frozenset({"attack", "combat"})
+# Prepositions whose object is the means of the verb they hang on: "with the export of Y".
+_MEANS_PREPS = frozenset({"with", "through", "via"})
 
 
 @dataclass(slots=True)
@@ -634,7 +636,13 @@ def _credit_roles(tagged: Tagged, noun: Any, verb: Any, lex: ParseLexicon, memor
 
 
 def noun_roles(
-    tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory, *, entry: Entry | None = None
+    tagged: Tagged,
+    noun: Any,
+    lex: ParseLexicon,
+    memory: Memory,
+    *,
+    entry: Entry | None = None,
+    accused: Any | None = None,
 ) -> Roles:
     if entry is not None and entry.voice == "patron":
         return _patron_roles(tagged, noun, lex, memory)
@@ -730,9 +738,44 @@ def noun_roles(
         # "stepped up their arms supplies to the army", "halve its military aid to Y": the
         # parser hangs the noun's "to" phrase on the verb that governs it
         roles.recipient = _recipient_from_preps(tagged, governing, lex.moved_to_preps, lex, memory)
+    means = _means_of(noun)
+    if means is not None:
+        # "accused China of bolstering Russia's war industry with the export of chips",
+        # "propping up the junta through shipments of rifles": the act is how the verb's
+        # agent does it, for whoever (or whatever's owner) the verb acts on
+        if not roles.agents:
+            subj = accused if accused is not None else subject_of(means)
+            roles.agents = _agents(tagged, [subj], lex, memory) if subj is not None else []
+        if roles.recipient is None:
+            roles.recipient = _acted_on(tagged, means, lex, memory)
     if not roles.agents:
         roles.agents = _makers_of(tagged, roles.objects)
     return roles
+
+
+def _means_of(noun: Any) -> Any | None:
+    """The verb a nominal act is the means of: "bolstered X with the export of Y", "helped
+    X through shipments of Y", "armed X by the delivery of Y"."""
+    head = noun
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in _MEANS_PREPS or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" else None
+
+
+def _acted_on(tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """Whom a verb acts on: its object, or the owner of its object ("Russia's war effort")."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        got = actor_of(tagged, obj, lex, memory)
+        if got is not None:
+            return got
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return actor_of(tagged, owner, lex, memory)
+    return None
 
 
 def _acquired(tagged: Tagged, noun: Any, roles: Roles, lex: ParseLexicon, memory: Memory) -> Roles:
