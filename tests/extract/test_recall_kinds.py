@@ -157,3 +157,37 @@ def test_a_nominal_supply_as_the_means_of_a_verb_is_its_agents_for_its_object(
 ) -> None:
     # "V-ing X with the export of Y": the one who V-s (or is accused of it) supplies X's owner
     assert expected in tuples(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Minsk, which has grown closer to the Kremlin and become a vital lifeline for Moscow, "
+            "hosted the talks.",
+            ("Belarus", "political_support", "Russia", "author", "affirm"),
+        ),
+        (
+            "Abu Dhabi has become the main benefactor of the RSF.",
+            (
+                "United Arab Emirates",
+                "political_support",
+                "Rapid Support Forces",
+                "author",
+                "affirm",
+            ),
+        ),
+        (
+            "Iran remains a key supporter for Hezbollah.",
+            ("Iran", "political_support", "Hezbollah", "author", "affirm"),
+        ),
+    ],
+)
+def test_a_noun_of_patronage_names_who_keeps_a_side_going(
+    full: Extractor, text: str, expected: tuple[str, ...]
+) -> None:
+    assert expected in tuples(full, text)
+
+
+def test_a_lifeline_for_no_side_is_no_claim(full: Extractor) -> None:
+    assert not claims(full, "The new hospital has become a lifeline for the town.")

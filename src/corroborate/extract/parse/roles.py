@@ -591,7 +591,7 @@ def _patron_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) 
     side: Any | None = next((c for c in noun.children if c.dep_ == "poss"), None)
     if side is None:
         side = next(
-            (p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+            (p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
              for p in _pobjs(c)),
             None,
         )  # fmt: skip
@@ -599,6 +599,8 @@ def _patron_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) 
         roles.recipient = actor_of(tagged, side, lex, memory)
     if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
         backer = subject_of(noun.head)
+        if backer is not None and backer.tag_ in ("WDT", "WP") and backer.head.dep_ == "relcl":
+            backer = backer.head.head  # "Beijing, which has become a lifeline for Moscow"
     elif noun.dep_ == "appos" and noun.head.i != noun.i:
         backer = noun.head
     else:
