@@ -29,6 +29,7 @@ class DevSet:
     articles: Path
     gold: Path
     scope: Path | None
+    docs: Path | None = None  # every document of the set, also those without a gold claim
 
 
 SETS = {
@@ -44,6 +45,12 @@ SETS = {
     ),
     "news-dev": DevSet(
         SHARED / "news-dev" / "articles.jsonl", TESTS / "news-dev" / "gold.jsonl", None
+    ),
+    "world-extra": DevSet(
+        SHARED / "world-dev" / "articles.jsonl",
+        TESTS / "world-extra" / "gold.jsonl",
+        TESTS / "world-extra" / "belligerents.jsonl",
+        TESTS / "world-extra" / "docs.txt",
     ),
     "multi-dev": DevSet(
         SHARED / "multi-dev" / "articles.jsonl",
@@ -106,7 +113,10 @@ def main() -> None:
         gold = load_jsonl(dev.gold)
         scope = load_belligerents(dev.scope) if dev.scope and dev.scope.exists() else None
         langs: dict[str, str] = {}
-        predicted, n, secs = predict(dev, extractor, {str(g["doc"]) for g in gold}, langs)
+        docs = {str(g["doc"]) for g in gold}
+        if dev.docs is not None and dev.docs.exists():
+            docs |= set(dev.docs.read_text(encoding="utf-8").split())
+        predicted, n, secs = predict(dev, extractor, docs, langs)
         strict = score(gold, predicted, belligerents=scope)
         loose = score(gold, predicted, belligerents=scope, loose=True)
         print(f"{name}: {n} docs in {secs:.1f} s")

@@ -52,7 +52,7 @@ def combine(rules: list[Claim], parsed: list[Claim]) -> list[Claim]:
         if not _answer(c, rules) and any(
             subject == (r.subject or "").lower()
             and (
-                _overlap(c.evidence, r.evidence)
+                (_overlap(c.evidence, r.evidence) and not _further_act(c, r))
                 or (
                     abs(c.evidence.start - r.evidence.start) < _NEAR
                     and c.relation == r.relation
@@ -64,6 +64,21 @@ def combine(rules: list[Claim], parsed: list[Claim]) -> list[Claim]:
             continue
         out.append(c)
     return out
+
+
+# Marks that end a clause within a sentence: ", offering ...", " \u2014 sending ...".
+_CLAUSE_BREAKS = (",", ";", "\u2014", "\u2013")
+
+
+def _further_act(c: Claim, r: Claim) -> bool:
+    """ "Japan pledged to stand with Kyiv, offering it military vehicles": the parse's act of
+    another relation whose words run on past the rule claim's is the actor's next act in the
+    sentence (they share only its subject), not a second reading of the rule's ("the airlift
+    brought in ammunition" as a supply besides the flights): a clause break lies between."""
+    if c.relation == r.relation or c.evidence.end <= r.evidence.end:
+        return False
+    beyond = c.evidence.text[max(0, r.evidence.end - c.evidence.start) :]
+    return any(mark in beyond for mark in _CLAUSE_BREAKS)
 
 
 def _answer(c: Claim, rules: list[Claim]) -> bool:

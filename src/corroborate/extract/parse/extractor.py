@@ -195,7 +195,7 @@ class ParseExtractor:
             if entry.value == "force_size" and trigger.pos_ == "ADJ":
                 roles = strength_roles(tagged, trigger, lex, memory)  # "a 5,000-strong army"
             elif trigger.pos_ in ("NOUN", "PROPN") and not verbal:
-                roles = noun_roles(tagged, trigger, lex, memory, entry=entry)
+                roles = noun_roles(tagged, trigger, lex, memory, entry=entry, accused=v.accused)
             else:
                 roles = verb_roles(tagged, trigger, entry, lex, memory, v.accused)
             made = make_claims(

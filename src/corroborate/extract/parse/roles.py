@@ -25,6 +25,8 @@ SUPPLY_ACTS = frozenset({"transfer", "send", "arms_supply", "arms_moved"})
 # What names a side (not a place): an object of attack that names one is its target.
 _SIDES = frozenset({"actor", "demonym"})
 _ATTACKS = frozenset({"attack", "combat"})
+# Prepositions whose object is the means of the verb they hang on: "with the export of Y".
+_MEANS_PREPS = frozenset({"with", "through", "via"})
 
 
 @dataclass(slots=True)
@@ -303,6 +305,78 @@ def _shared_object(verb: Any) -> list[Any]:
     return []
 
 
+# Words of an amount that stand for what it buys: "offering billions of dollars in vehicles".
+_AMOUNT_WORDS = frozenset({"billions", "millions", "thousands", "hundreds", "billion", "million"})
+
+
+def _amount(tok: Any) -> bool:
+    return bool(
+        tok.like_num
+        or tok.lower_ in _AMOUNT_WORDS
+        or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
+        or any(c.dep_ == "nummod" for c in tok.children)
+    )
+
+
+def _through_amounts(tagged: Tagged, verb: Any, objects: list[Any]) -> list[Any]:
+    """ "offered billions of dollars in aid and military vehicles": an amount that names no
+    thing, with the things it is in hung on the verb, stands for those things (every one)."""
+    amounts = [o for o in objects if _amount(o) and _thing_within(tagged, o)[1] is None]
+    if not amounts:
+        return objects
+    # the things hang on the verb, or deeper in the amount ("millions of zlotys in rifles")
+    holders = [verb, *(t for o in amounts for t in o.subtree if t.i != o.i)]
+    things = [
+        t
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in ("in", "worth")
+        for p in _pobjs(c)
+        for t in conjuncts(p)
+        if thing_of(tagged, t) is not None
+    ]
+    if not things:
+        return objects
+    return [o for o in objects if not (_amount(o) and _thing_within(tagged, o)[1] is None)] + things
+
+
+def _set_off(verb: Any) -> bool:
+    """ "Qatar courted the militias, known as the Brotherhood — an alliance of clans — supplying
+    them with rifles": an -ing participle set off by a comma or a dash after a noun phrase
+    adds to the main clause (the parser hangs it on the last noun)."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    return (
+        verb.dep_ in ("acl", "advcl", "dep")
+        and verb.tag_ == "VBG"
+        and before is not None
+        and before.text in (",", "\u2014", "\u2013", "--", "-")
+    )
+
+
+def _main_subject(verb: Any) -> Any | None:
+    """The subject of the clause a set-off participle adds to: the first verb above it."""
+    node = verb.head
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") and node.i != verb.i:
+            subj = subject_of(node)
+            if subj is not None:
+                return subj
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _bound(verb: Any, recipient: Named, agents: list[Named]) -> bool:
+    """An object pronoun is never its own clause's subject (that would be "itself"): "Iran
+    courted the militias, supplying them with rifles" does not supply Iran."""
+    pronoun = next(
+        (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.lower_ in ("them", "it")),
+        None,
+    )
+    return pronoun is not None and any(a.value == recipient.value for a in agents)
+
+
 def verb_roles(
     tagged: Tagged, verb: Any, entry: Entry, lex: ParseLexicon, memory: Memory, accused: Any
 ) -> Roles:
@@ -352,6 +426,10 @@ def verb_roles(
         subj is None and verb.dep_ in ("relcl", "acl") and verb.head.i != verb.i and not participle
     ):
         subj = verb.head  # "Iran, which supplies drones", "China supplying parts"
+        if _set_off(verb) and actor_of(tagged, subj, lex, memory) is None:
+            subj = _main_subject(verb) or subj
+    elif subj is None and _set_off(verb):
+        subj = _main_subject(verb)  # "..., officially described as states, supplying them"
     thing_subject = None
     if subj is not None:
         # "Russian troops crossed", "a platoon of paratroopers perished": the troops' owner
@@ -380,6 +458,7 @@ def verb_roles(
     elif verb.dep_ in ("amod", "compound") and verb.pos_ != "VERB" and not objects:
         objects.append(verb.head)  # "accused Y of withholding weapons": a gerund the tagger
         # hangs on its object as an adjective
+    objects = _through_amounts(tagged, verb, objects)
     if thing_subject is not None:
         objects.insert(0, thing_subject)
     recipient = None
@@ -393,6 +472,8 @@ def verb_roles(
             recipient = recipient or place
     for tok in furnished_to:  # named or owned ("Russian forces"): the side that receives
         recipient = recipient or _place_or_actor(tagged, tok, lex, memory)
+    if recipient is not None and _bound(verb, recipient, roles.agents):
+        recipient = None  # "Iran courted militias, supplying them with rifles": not Iran
     roles.objects = [_thing_within(tagged, o) for o in objects]
     if furnished and not roles.agents:
         # "Hezbollah was armed with Iranian rockets", "forces equipped with Turkish drones": no
@@ -532,7 +613,7 @@ def _patron_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) 
     side: Any | None = next((c for c in noun.children if c.dep_ == "poss"), None)
     if side is None:
         side = next(
-            (p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to")
+            (p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "to", "for")
              for p in _pobjs(c)),
             None,
         )  # fmt: skip
@@ -540,6 +621,8 @@ def _patron_roles(tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory) 
         roles.recipient = actor_of(tagged, side, lex, memory)
     if noun.dep_ in ("attr", "oprd") and noun.head.pos_ in ("VERB", "AUX"):
         backer = subject_of(noun.head)
+        if backer is not None and backer.tag_ in ("WDT", "WP") and backer.head.dep_ == "relcl":
+            backer = backer.head.head  # "Beijing, which has become a lifeline for Moscow"
     elif noun.dep_ == "appos" and noun.head.i != noun.i:
         backer = noun.head
     else:
@@ -577,7 +660,13 @@ def _credit_roles(tagged: Tagged, noun: Any, verb: Any, lex: ParseLexicon, memor
 
 
 def noun_roles(
-    tagged: Tagged, noun: Any, lex: ParseLexicon, memory: Memory, *, entry: Entry | None = None
+    tagged: Tagged,
+    noun: Any,
+    lex: ParseLexicon,
+    memory: Memory,
+    *,
+    entry: Entry | None = None,
+    accused: Any | None = None,
 ) -> Roles:
     if entry is not None and entry.voice == "patron":
         return _patron_roles(tagged, noun, lex, memory)
@@ -673,9 +762,44 @@ def noun_roles(
         # "stepped up their arms supplies to the army", "halve its military aid to Y": the
         # parser hangs the noun's "to" phrase on the verb that governs it
         roles.recipient = _recipient_from_preps(tagged, governing, lex.moved_to_preps, lex, memory)
+    means = _means_of(noun)
+    if means is not None:
+        # "accused China of bolstering Russia's war industry with the export of chips",
+        # "propping up the junta through shipments of rifles": the act is how the verb's
+        # agent does it, for whoever (or whatever's owner) the verb acts on
+        if not roles.agents:
+            subj = accused if accused is not None else subject_of(means)
+            roles.agents = _agents(tagged, [subj], lex, memory) if subj is not None else []
+        if roles.recipient is None:
+            roles.recipient = _acted_on(tagged, means, lex, memory)
     if not roles.agents:
         roles.agents = _makers_of(tagged, roles.objects)
     return roles
+
+
+def _means_of(noun: Any) -> Any | None:
+    """The verb a nominal act is the means of: "bolstered X with the export of Y", "helped
+    X through shipments of Y", "armed X by the delivery of Y"."""
+    head = noun
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in _MEANS_PREPS or prep.head.i == prep.i:
+        return None
+    verb = prep.head
+    return verb if verb.pos_ == "VERB" else None
+
+
+def _acted_on(tagged: Tagged, verb: Any, lex: ParseLexicon, memory: Memory) -> Named | None:
+    """Whom a verb acts on: its object, or the owner of its object ("Russia's war effort")."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        got = actor_of(tagged, obj, lex, memory)
+        if got is not None:
+            return got
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return actor_of(tagged, owner, lex, memory)
+    return None
 
 
 def _acquired(tagged: Tagged, noun: Any, roles: Roles, lex: ParseLexicon, memory: Memory) -> Roles:
