@@ -27,3 +27,22 @@ def test_arabic_backing_of_an_initiative_is_no_side(ex: Extractor) -> None:
     # "Egypt supports Sudan": a side, still a claim
     text = "أكدت الحكومة أن مصر تدعم السودان في أزمته."
     assert any(c[1] == "political_support" for c in claims_of(ex, text, "ar"))
+
+
+def test_arabic_deal_or_sale_is_of_arms_only_with_arms_near(ex: Extractor) -> None:
+    # "Qatar signed a gas deal with Japan" / "Russia will sell wheat to Egypt": no arms
+    for text in ("وقعت قطر صفقة غاز مع اليابان.", "قالت روسيا إنها ستبيع القمح لمصر."):
+        assert not any(c[1] == "arms_supply" for c in claims_of(ex, text, "ar"))
+    # "France signed a deal to sell fighter jets to Egypt": arms named next to the deal
+    text = "وقعت فرنسا صفقة لبيع طائرات حربية لمصر."
+    assert any(c[0] == "France" and c[1] == "arms_supply" for c in claims_of(ex, text, "ar"))
+
+
+def test_russian_supply_or_sale_is_of_arms_only_with_arms_near(ex: Extractor) -> None:
+    # "Kazakhstan increased the supplies of grain to China": grain is no weapon
+    text = "Казахстан увеличил поставки зерна в Китай."
+    assert not any(c[1] == "arms_supply" for c in claims_of(ex, text, "ru"))
+    # "Poland continues the supplies of tanks to Ukraine"
+    text = "Польша продолжает поставки танков на Украину."
+    found = claims_of(ex, text, "ru")
+    assert ("Poland", "arms_supply", "Ukraine", "author", "affirm", False) in found
