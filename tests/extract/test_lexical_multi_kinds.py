@@ -46,3 +46,18 @@ def test_russian_supply_or_sale_is_of_arms_only_with_arms_near(ex: Extractor) ->
     text = "Польша продолжает поставки танков на Украину."
     found = claims_of(ex, text, "ru")
     assert ("Poland", "arms_supply", "Ukraine", "author", "affirm", False) in found
+
+
+def test_arabic_target_after_against_is_not_the_actor(ex: Extractor) -> None:
+    # "the militia launched attacks against Turkey": Turkey is struck, it does not strike
+    text = "شنت الميليشيا هجمات ضد تركيا في الشمال."
+    assert not any(c[0] == "Turkey" for c in claims_of(ex, text, "ar"))
+
+
+def test_arabic_what_undergoes_an_attack_is_not_its_actor(ex: Extractor) -> None:
+    # "Lebanon was subjected last night to an air raid": Lebanon is hit
+    text = "تعرض لبنان الليلة الماضية لغارة جوية."
+    assert not any(c[0] == "Lebanon" for c in claims_of(ex, text, "ar"))
+    # "the Egyptian army subjected the base to a raid" is no such verb: Egypt raids
+    text = "قالت مصادر إن مصر شنت غارة على القاعدة."
+    assert any(c[0] == "Egypt" and c[1] == "combat" for c in claims_of(ex, text, "ar"))

@@ -205,6 +205,9 @@ class Pack:
     hedges: Phrases
     epithets: Phrases  # "Iran-backed", "destekli": a trigger as an epithet states no claim
     passive: Phrases  # "a été attaquée", "sono stati addestrati": the name before is acted on
+    # how far before its act a passive auxiliary may stand (0: the engine's default); verb
+    # first, the one who undergoes stands between ("تعرض لبنان أمس لغارة")
+    passive_reach: int
     reactions: Phrases  # "X condemned the strike": X reacts to the act, it does not act
     requests: Phrases  # "X asked Y for arms": X receives, Y supplies
     uses: Phrases  # "X uses Iranian drones": Iran supplies, X receives
@@ -283,6 +286,7 @@ def load_pack(language: str) -> Pack:
         place_suffixes=_set(meta.get("place_suffixes")),
         speaker_first=bool(meta.get("speaker_first", False)),
         subject_reach=int(meta.get("subject_reach", 0)),
+        passive_reach=int(meta.get("passive_reach", 0)),
         inverted_reach=int(meta.get("inverted_reach", 3)),
         agent_after=bool(meta.get("agent_after", False)),
         voice_until_that=bool(meta.get("voice_until_that", False)),

@@ -900,9 +900,11 @@ PASSIVE_REACH = 2  # "a été attaquée", "sono stati (poi) addestrati": the aux
 def _passive(pack: Pack, toks: list[Tok], event: Event) -> bool:
     """Whether the trigger is a participle after a passive auxiliary (where the pack lists them)."""
     return any(
-        event.start - PASSIVE_REACH <= b <= event.start and toks[a].text.islower()
+        event.start - (pack.passive_reach or PASSIVE_REACH) <= b <= event.start
+        and not toks[a].text[:1].isupper()
         for a, b, _p, _pre in pack.passive.find(toks[: event.start])
-    )  # lower case: the "Stati" of "Stati Uniti" is a name, no auxiliary
+    )  # not capitalised: the "Stati" of "Stati Uniti" is a name, no auxiliary (a script
+    # without capitals, Arabic, has no such names)
 
 
 def _reacts(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
