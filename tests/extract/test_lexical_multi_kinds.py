@@ -61,3 +61,12 @@ def test_arabic_what_undergoes_an_attack_is_not_its_actor(ex: Extractor) -> None
     # "the Egyptian army subjected the base to a raid" is no such verb: Egypt raids
     text = "قالت مصادر إن مصر شنت غارة على القاعدة."
     assert any(c[0] == "Egypt" and c[1] == "combat" for c in claims_of(ex, text, "ar"))
+
+
+def test_turkish_what_a_passive_strike_names_before_it_is_struck(ex: Extractor) -> None:
+    # "dozens of Hezbollah positions were hit by artillery": Hezbollah is hit, it does not hit
+    text = "Hizbullah mevzileri gece boyunca topçu ateşiyle vuruldu."
+    assert not any(c[0] == "Hezbollah" and c[1] == "combat" for c in claims_of(ex, text, "tr"))
+    # the active verb keeps its striker: "Israel hit Hezbollah positions"
+    text = "İsrail gece boyunca Hizbullah mevzilerini vurdu."
+    assert any(c[0] == "Israel" and c[1] == "combat" for c in claims_of(ex, text, "tr"))

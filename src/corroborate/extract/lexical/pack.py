@@ -208,6 +208,8 @@ class Pack:
     # how far before its act a passive auxiliary may stand (0: the engine's default); verb
     # first, the one who undergoes stands between ("تعرض لبنان أمس لغارة")
     passive_reach: int
+    # a passive inside the verb ("vur-ul-du", "getir-il-miş"): the markers, tense included
+    passive_markers: tuple[str, ...]
     reactions: Phrases  # "X condemned the strike": X reacts to the act, it does not act
     requests: Phrases  # "X asked Y for arms": X receives, Y supplies
     uses: Phrases  # "X uses Iranian drones": Iran supplies, X receives
@@ -287,6 +289,7 @@ def load_pack(language: str) -> Pack:
         speaker_first=bool(meta.get("speaker_first", False)),
         subject_reach=int(meta.get("subject_reach", 0)),
         passive_reach=int(meta.get("passive_reach", 0)),
+        passive_markers=tuple(str(e) for e in meta.get("passive_markers", ()) or ()),
         inverted_reach=int(meta.get("inverted_reach", 3)),
         agent_after=bool(meta.get("agent_after", False)),
         voice_until_that=bool(meta.get("voice_until_that", False)),

@@ -895,10 +895,21 @@ def _is_object(pack: Pack, toks: list[Tok], m: Mention) -> bool:
 
 
 PASSIVE_REACH = 2  # "a été attaquée", "sono stati (poi) addestrati": the auxiliary's reach
+PASSIVE_STEM = 2  # letters of stem before a passive marker inside the verb ("vur-ul-du")
+
+
+# a passive by its ending names what is struck before it; for a verb of sending the thing
+# sent stands there ("Türk askerleri gönderildi": Turkish soldiers were sent), still Turkey's
+PATIENT_RELATIONS = frozenset({"combat"})
 
 
 def _passive(pack: Pack, toks: list[Tok], event: Event) -> bool:
-    """Whether the trigger is a participle after a passive auxiliary (where the pack lists them)."""
+    """Whether the trigger is a participle after a passive auxiliary (where the pack lists them),
+    or, for a strike, a verb whose ending is passive ("vuruldu", "etkisiz hale getirildi")."""
+    if pack.passive_markers and event.relation in PATIENT_RELATIONS:
+        word = toks[event.end - 1].lower
+        if any(word.find(m, PASSIVE_STEM) >= 0 for m in pack.passive_markers):
+            return True
     return any(
         event.start - (pack.passive_reach or PASSIVE_REACH) <= b <= event.start
         and not toks[a].text[:1].isupper()
