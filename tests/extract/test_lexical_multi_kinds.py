@@ -70,3 +70,27 @@ def test_turkish_what_a_passive_strike_names_before_it_is_struck(ex: Extractor) 
     # the active verb keeps its striker: "Israel hit Hezbollah positions"
     text = "İsrail gece boyunca Hizbullah mevzilerini vurdu."
     assert any(c[0] == "Israel" and c[1] == "combat" for c in claims_of(ex, text, "tr"))
+
+
+def test_french_act_in_an_if_clause_is_supposed(ex: Extractor) -> None:
+    # "if Algeria decided to bomb Morocco, the region would burn": nothing happened
+    text = "Si l'Algérie décidait de bombarder le Maroc, toute la région s'embraserait."
+    assert not any(c[1] == "combat" for c in claims_of(ex, text, "fr"))
+    # past the comma the main clause says what happens
+    text = "Si la trêve échoue demain, le Maroc a déjà bombardé la frontière algérienne."
+    assert any(c[0] == "Morocco" and c[1] == "combat" for c in claims_of(ex, text, "fr"))
+
+
+def test_italian_sanctions_that_strike_are_a_figure(ex: Extractor) -> None:
+    # "the new Japanese sanctions hit the Chinese economy hard": no strike
+    text = "Le nuove sanzioni del Giappone colpiscono duramente l'economia cinese."
+    assert not any(c[1] == "combat" for c in claims_of(ex, text, "it"))
+    # "Japanese aircraft hit a Chinese base": a strike
+    text = "Il Giappone ha colpito una base militare cinese."
+    assert any(c[0] == "Japan" and c[1] == "combat" for c in claims_of(ex, text, "it"))
+
+
+def test_russian_act_in_an_if_clause_is_supposed(ex: Extractor) -> None:
+    # "if Finland attacks Estonia, NATO will meet": a supposition
+    text = "Если Финляндия атакует Эстонию, альянс соберется на совещание."
+    assert not any(c[1] == "combat" for c in claims_of(ex, text, "ru"))

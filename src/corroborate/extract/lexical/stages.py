@@ -527,16 +527,39 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
     for a, b, _u, _pre in pack.uses.find(toks):
         if any(min(abs(o[0] - b), abs(a - o[1])) <= TRANSFER_REACH for o in objects):
             found.append(Event(a, b, "arms_supply", use=True))
+    conditions = [a for a, _b, _c, _pre in pack.conditionals.find(toks)]
+    figures = [(a, b) for a, b, _f, _pre in pack.figurative.find(toks)]
     for a, b, relation, _pre in pack.triggers.find(toks):
         if a in epithet or a in named:
             continue  # "Iran-backed militias": a description, not a claim (the contract)
         if _purpose(pack, toks, a):
             continue  # "to prepare to attack": an aim, not an act
+        if _supposed(toks, conditions, a):
+            continue  # "if we decide to strike": a supposition, not an act
+        if relation in FIGURATIVE_RELATIONS and any(
+            a - f1 <= FIGURE_REACH and f0 - b <= FIGURE_REACH for f0, f1 in figures
+        ):
+            continue  # "sanctions hit the economy": a blow, no strike
         found.append(Event(a, b, str(relation)))
     return sorted(found, key=lambda e: e.start)
 
 
 PURPOSE_REACH = 4  # "pour (se préparer à) attaquer": an infinitive this close after "to"
+CONDITION_REACH = 8  # "si nous décidons (demain) de frapper": the if-clause's reach
+CLAUSE_STOPS = frozenset({",", ";", ":", "\u060c", "\u2014", "\u2013"})
+# "sanctions hit the middle class", "удар по экономике": a strike word on an economic noun
+# this close is a figure of speech
+FIGURATIVE_RELATIONS = frozenset({"combat"})
+FIGURE_REACH = 3
+
+
+def _supposed(toks: list[Tok], conditions: list[int], a: int) -> bool:
+    """Whether the trigger at a stands in an if-clause: after an "if" word ("si", "se",
+    "если", "إذا", "eğer") with no stop between."""
+    return any(
+        0 < a - c <= CONDITION_REACH and not any(t.text in CLAUSE_STOPS for t in toks[c:a])
+        for c in conditions
+    )
 
 
 def _purpose(pack: Pack, toks: list[Tok], a: int) -> bool:
