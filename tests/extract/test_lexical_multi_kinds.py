@@ -94,3 +94,13 @@ def test_russian_act_in_an_if_clause_is_supposed(ex: Extractor) -> None:
     # "if Finland attacks Estonia, NATO will meet": a supposition
     text = "Если Финляндия атакует Эстонию, альянс соберется на совещание."
     assert not any(c[1] == "combat" for c in claims_of(ex, text, "ru"))
+
+
+def test_french_voice_acts_after_que_only_through_a_pronoun(ex: Extractor) -> None:
+    # "Serbia said that foreign instructors were training the militia": Serbia trains no one
+    text = "La Serbie a affirmé que des instructeurs étrangers formaient la milice."
+    assert not any(c[0] == "Serbia" for c in claims_of(ex, text, "fr"))
+    # "Serbia said that it was not training the militia": the pronoun is Serbia
+    text = "La Serbie a affirmé qu'elle ne formait pas la milice."
+    found = claims_of(ex, text, "fr")
+    assert ("Serbia", "training", None, "Serbia", "deny", False) in found
