@@ -104,3 +104,15 @@ def test_french_voice_acts_after_que_only_through_a_pronoun(ex: Extractor) -> No
     text = "La Serbie a affirmé qu'elle ne formait pas la milice."
     found = claims_of(ex, text, "fr")
     assert ("Serbia", "training", None, "Serbia", "deny", False) in found
+
+
+def test_a_recipient_far_from_the_act_belongs_to_another_clause(ex: Extractor) -> None:
+    # "France has deployed special forces in the north for long years, and the minister then
+    # travelled on the following day to Morocco": Morocco receives no forces
+    text = (
+        "نشرت فرنسا قوات خاصة منذ سنوات طويلة في المناطق الشمالية النائية، "
+        "وبعد انتهاء الاجتماع الطويل في العاصمة سافر الوزير في اليوم التالي إلى المغرب."
+    )
+    found = claims_of(ex, text, "ar")
+    assert any(c[0] == "France" and c[1] == "troop_deployment" for c in found)
+    assert not any(c[2] == "Morocco" for c in found)

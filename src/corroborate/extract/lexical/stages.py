@@ -645,6 +645,7 @@ def roles(
             m
             for m in sorted(players, key=lambda m: abs(m.start - event.start))
             if _is_recipient(pack, toks, m, event, direct)
+            and min(abs(m.start - event.end), abs(event.start - m.end)) <= RECIPIENT_REACH
         ),
         None,
     )
@@ -917,6 +918,7 @@ def _is_object(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     return False
 
 
+RECIPIENT_REACH = 10  # a name "to X" farther from the act is another clause's ("heading to X")
 PASSIVE_REACH = 2  # "a été attaquée", "sono stati (poi) addestrati": the auxiliary's reach
 PASSIVE_STEM = 2  # letters of stem before a passive marker inside the verb ("vur-ul-du")
 
