@@ -116,3 +116,12 @@ def test_a_recipient_far_from_the_act_belongs_to_another_clause(ex: Extractor) -
     found = claims_of(ex, text, "ar")
     assert any(c[0] == "France" and c[1] == "troop_deployment" for c in found)
     assert not any(c[2] == "Morocco" for c in found)
+
+
+def test_a_name_right_after_on_is_struck(ex: Extractor) -> None:
+    # "the militias intensified their attacks on Jordan and Kuwait": the two are struck
+    text = "صعدت الميليشيات من هجمات على الأردن والكويت خلال الأسبوع."
+    assert not any(c[0] in ("Jordan", "Kuwait") for c in claims_of(ex, text, "ar"))
+    # "new strikes on Chad were reported": Chad is struck
+    text = "De nouvelles frappes sur le Tchad ont été signalées hier soir."
+    assert not any(c[0] == "Chad" for c in claims_of(ex, text, "fr"))

@@ -220,6 +220,9 @@ class Pack:
     genitive_words: frozenset[str]  # "of" after a noun: "soldats de l'OTAN", whose they are
     relatives: frozenset[str]  # "according to which": the source is what stands before
     against_words: frozenset[str]  # "contre l'ambassade américaine": whose is the target
+    # "on" right before a name ("frappes sur Damas", "غارات على حلب"): the name is struck; too
+    # common a word to mark a target anywhere else in the clause
+    target_words: frozenset[str]
     triggers: Phrases
     transfers: Phrases
     objects: Phrases
@@ -342,6 +345,7 @@ def load_pack(language: str) -> Pack:
         conditionals=Phrases(prefixes, lemmas=False),
         figurative=Phrases(prefixes),
         against_words=_set(cues.get("against_words")),
+        target_words=_set(cues.get("target_words")),
         relatives=_set(cues.get("relatives")),
         genitive_words=_set(cues.get("genitive_words")),
         place_nouns=_set(cues.get("place_nouns")),

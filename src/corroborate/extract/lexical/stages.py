@@ -953,8 +953,9 @@ def _reacts(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
 def _against(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
     """Whether an "against" word stands between the act and m, after it, or right before m
     ("sanctions against Moscow and to supply arms": Moscow is the target, wherever it stands)."""
-    if _word_before(pack, toks, m) in pack.against_words:
-        return True
+    before = _word_before(pack, toks, m)
+    if before in pack.against_words or before in pack.target_words:
+        return True  # "contre X", and "frappes sur X", "غارات على X" (on X)
     return m.start >= event.end and any(
         t.lower in pack.against_words for t in toks[event.end : m.start]
     )
