@@ -125,3 +125,12 @@ def test_a_name_right_after_on_is_struck(ex: Extractor) -> None:
     # "new strikes on Chad were reported": Chad is struck
     text = "De nouvelles frappes sur le Tchad ont été signalées hier soir."
     assert not any(c[0] == "Chad" for c in claims_of(ex, text, "fr"))
+
+
+def test_arabic_refusing_to_comment_is_no_denial(ex: Extractor) -> None:
+    # "Egypt refused to comment on reports of sending weapons to Sudan"
+    text = "رفضت مصر التعليق على تقارير عن إرسال أسلحة إلى السودان."
+    assert not any(c[4] == "deny" for c in claims_of(ex, text, "ar"))
+    # "Egypt refused the accusations of sending forces to Sudan": a denial
+    text = "رفضت مصر اتهامات بإرسال قوات مصرية إلى السودان."
+    assert any(c[4] == "deny" for c in claims_of(ex, text, "ar"))

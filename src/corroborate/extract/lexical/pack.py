@@ -223,6 +223,7 @@ class Pack:
     # "on" right before a name ("frappes sur Damas", "غارات على حلب"): the name is struck; too
     # common a word to mark a target anywhere else in the clause
     target_words: frozenset[str]
+    withheld: frozenset[str]  # "comment", "disclose": a refusal of them is no denial
     triggers: Phrases
     transfers: Phrases
     objects: Phrases
@@ -346,6 +347,7 @@ def load_pack(language: str) -> Pack:
         figurative=Phrases(prefixes),
         against_words=_set(cues.get("against_words")),
         target_words=_set(cues.get("target_words")),
+        withheld=_set(cues.get("withheld")),
         relatives=_set(cues.get("relatives")),
         genitive_words=_set(cues.get("genitive_words")),
         place_nouns=_set(cues.get("place_nouns")),

@@ -172,7 +172,7 @@ def attribution(
                 voices.add(k)
                 speaker = m.actor.name
                 break
-    denials = pack.deny.find(toks)
+    denials = [d for d in pack.deny.find(toks) if not _withheld(pack, toks, d[1])]
     conceded = _concession(pack, toks, mentions, denials)
     if conceded is None:
         by = _denied_by(pack, toks, mentions, denials)
@@ -290,6 +290,15 @@ def attribution(
 
 
 Match = tuple[int, int, object, str | None]
+
+
+WITHHELD_REACH = 3  # "رفضت المصادر الإفصاح": a refusal, its subject, then what it withholds
+
+
+def _withheld(pack: Pack, toks: list[Tok], end: int) -> bool:
+    """Whether a word of refusing is followed by what is withheld ("refused to comment",
+    "رفض التعليق", "رفضت الإفصاح"): declining to say is no denial (the contract)."""
+    return any(t.lower in pack.withheld for t in toks[end : end + WITHHELD_REACH])
 
 
 def _according_source(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
