@@ -134,3 +134,19 @@ def test_arabic_refusing_to_comment_is_no_denial(ex: Extractor) -> None:
     # "Egypt refused the accusations of sending forces to Sudan": a denial
     text = "رفضت مصر اتهامات بإرسال قوات مصرية إلى السودان."
     assert any(c[4] == "deny" for c in claims_of(ex, text, "ar"))
+
+
+def test_arabic_that_without_its_hamza_still_opens_what_is_said(ex: Extractor) -> None:
+    # "the Pentagon says that the militia deployed forces in Pakistan" (ان without hamza): the
+    # United States says it, it deploys nothing
+    text = "وتقول وزارة الدفاع الأمريكية ان الميليشيا نشرت قوات في باكستان."
+    assert not any(c[0] == "United States" for c in claims_of(ex, text, "ar"))
+
+
+def test_arabic_spread_alone_is_no_deployment(ex: Extractor) -> None:
+    # "Iran warned of the spread of the virus in Iraq": no forces
+    text = "حذرت إيران من انتشار الفيروس في العراق."
+    assert not any(c[1] == "troop_deployment" for c in claims_of(ex, text, "ar"))
+    # "the deployment of Iranian forces in Iraq"
+    text = "أكدت بغداد انتشار قوات إيرانية في العراق."
+    assert any(c[0] == "Iran" and c[1] == "troop_deployment" for c in claims_of(ex, text, "ar"))
