@@ -150,3 +150,9 @@ def test_arabic_spread_alone_is_no_deployment(ex: Extractor) -> None:
     # "the deployment of Iranian forces in Iraq"
     text = "أكدت بغداد انتشار قوات إيرانية في العراق."
     assert any(c[0] == "Iran" and c[1] == "troop_deployment" for c in claims_of(ex, text, "ar"))
+
+
+def test_arabic_al_qaeda_is_a_name_not_a_base(ex: Extractor) -> None:
+    # "Washington announced the death of a leader of al-Qaeda": القاعدة here is no base
+    text = "أعلنت واشنطن مقتل قيادي بارز في تنظيم القاعدة."
+    assert not any(c[1] == "troop_deployment" for c in claims_of(ex, text, "ar"))
