@@ -156,3 +156,12 @@ def test_arabic_al_qaeda_is_a_name_not_a_base(ex: Extractor) -> None:
     # "Washington announced the death of a leader of al-Qaeda": القاعدة here is no base
     text = "أعلنت واشنطن مقتل قيادي بارز في تنظيم القاعدة."
     assert not any(c[1] == "troop_deployment" for c in claims_of(ex, text, "ar"))
+
+
+def test_who_asks_for_arms_does_not_supply_them(ex: Extractor) -> None:
+    # "Armenia asks France for new howitzers": France would supply, Armenia receives
+    found = claims_of(ex, "Армения просит Францию поставить новые гаубицы.", "ru")
+    assert not any(c[0] == "Armenia" and c[1] == "arms_supply" for c in found)
+    # "Moldova begged for more weapons to be delivered to it"
+    found = claims_of(ex, "La Moldavie a supplié qu'on lui livre davantage d'armes.", "fr")
+    assert not any(c[0] == "Moldova" and c[1] == "arms_supply" for c in found)
