@@ -165,3 +165,12 @@ def test_who_asks_for_arms_does_not_supply_them(ex: Extractor) -> None:
     # "Moldova begged for more weapons to be delivered to it"
     found = claims_of(ex, "La Moldavie a supplié qu'on lui livre davantage d'armes.", "fr")
     assert not any(c[0] == "Moldova" and c[1] == "arms_supply" for c in found)
+
+
+def test_turkish_unity_is_no_unit(ex: Extractor) -> None:
+    # "Greece said it works for the unity and integrity of Cyprus": no troops
+    text = "Yunanistan, Kıbrıs'ın birliği ve bütünlüğü için çalıştığını söyledi."
+    assert not any(c[1] == "troop_deployment" for c in claims_of(ex, text, "tr"))
+    # "Greece sent new units to Cyprus": units, plural
+    text = "Yunanistan Kıbrıs'a yeni birlikler gönderdi."
+    assert any(c[0] == "Greece" and c[1] == "troop_deployment" for c in claims_of(ex, text, "tr"))
