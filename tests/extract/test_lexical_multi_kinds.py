@@ -98,10 +98,10 @@ def test_russian_act_in_an_if_clause_is_supposed(ex: Extractor) -> None:
 
 def test_french_voice_acts_after_que_only_through_a_pronoun(ex: Extractor) -> None:
     # "Serbia said that foreign instructors were training the militia": Serbia trains no one
-    text = "La Serbie a affirmé que des instructeurs étrangers formaient la milice."
+    text = "La Serbie a affirmé que des instructeurs étrangers entraînaient la milice."
     assert not any(c[0] == "Serbia" for c in claims_of(ex, text, "fr"))
     # "Serbia said that it was not training the militia": the pronoun is Serbia
-    text = "La Serbie a affirmé qu'elle ne formait pas la milice."
+    text = "La Serbie a affirmé qu'elle n'entraînait pas la milice."
     found = claims_of(ex, text, "fr")
     assert ("Serbia", "training", None, "Serbia", "deny", False) in found
 
@@ -174,3 +174,18 @@ def test_turkish_unity_is_no_unit(ex: Extractor) -> None:
     # "Greece sent new units to Cyprus": units, plural
     text = "Yunanistan Kıbrıs'a yeni birlikler gönderdi."
     assert any(c[0] == "Greece" and c[1] == "troop_deployment" for c in claims_of(ex, text, "tr"))
+
+
+def test_forming_or_preparing_is_not_training(ex: Extractor) -> None:
+    # "Belgium helped form a new government in Chad": no soldiers trained
+    text = "La Belgique a aidé à former un nouveau gouvernement au Tchad."
+    assert not any(c[1] == "training" for c in claims_of(ex, text, "fr"))
+    # "Belgium trains Chadian soldiers"
+    text = "La Belgique a entrepris de former des soldats tchadiens."
+    assert any(c[0] == "Belgium" and c[1] == "training" for c in claims_of(ex, text, "fr"))
+    # "Hungary is preparing for the summit in Vienna"
+    text = "Венгрия ведет подготовку к саммиту в Вене."
+    assert not any(c[1] == "training" for c in claims_of(ex, text, "ru"))
+    # "Hungary is training Serbian soldiers"
+    text = "Венгрия ведет подготовку сербских солдат."
+    assert any(c[0] == "Hungary" and c[1] == "training" for c in claims_of(ex, text, "ru"))

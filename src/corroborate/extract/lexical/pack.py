@@ -225,6 +225,8 @@ class Pack:
     target_words: frozenset[str]
     withheld: frozenset[str]  # "comment", "disclose": a refusal of them is no denial
     triggers: Phrases
+    # triggers only with people near them ("подготовка военных", "former des soldats")
+    qualified: Phrases
     transfers: Phrases
     objects: Phrases
     object_relations: dict[str, str]
@@ -353,6 +355,7 @@ def load_pack(language: str) -> Pack:
         place_nouns=_set(cues.get("place_nouns")),
         purpose_words=_set(cues.get("purpose_words")),
         triggers=Phrases(prefixes),
+        qualified=Phrases(prefixes),
         transfers=Phrases(prefixes),
         objects=Phrases(prefixes),
         object_relations={str(k): str(v) for k, v in (rels.get("object_relations") or {}).items()},
@@ -402,6 +405,7 @@ def load_pack(language: str) -> Pack:
         pack.epithets.add(pack.keys(str(phrase), lemmas=False), "epithet")
     for relation, spec in (rels.get("relations") or {}).items():
         _add_all(pack, pack.triggers, spec.get("triggers"), str(relation))
+        _add_all(pack, pack.qualified, spec.get("with_people"), str(relation))
         if spec.get("object"):
             pack.defaults[str(relation)] = str(spec["object"])
     _add_all(pack, pack.transfers, rels.get("transfer"), "transfer")

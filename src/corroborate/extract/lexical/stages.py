@@ -536,6 +536,15 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
     for a, b, _u, _pre in pack.uses.find(toks):
         if any(min(abs(o[0] - b), abs(a - o[1])) <= TRANSFER_REACH for o in objects):
             found.append(Event(a, b, "arms_supply", use=True))
+    personnel = [
+        o for o in objects if pack.object_relations.get(str(o[2]), "arms_supply") in PERSONNEL
+    ]
+    for a, b, relation, _pre in pack.qualified.find(toks):
+        # "formation", "подготовка": any forming or preparing, unless soldiers stand near
+        if a not in named and any(
+            min(abs(o[0] - b), abs(a - o[1])) <= QUALIFIED_REACH for o in personnel
+        ):
+            found.append(Event(a, b, str(relation)))
     conditions = [a for a, _b, _c, _pre in pack.conditionals.find(toks)]
     figures = [(a, b) for a, b, _f, _pre in pack.figurative.find(toks)]
     for a, b, relation, _pre in pack.triggers.find(toks):
@@ -553,6 +562,9 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
     return sorted(found, key=lambda e: e.start)
 
 
+# the things sent that are people: a word of forming or preparing near them trains them
+PERSONNEL = frozenset({"troop_deployment", "foreign_fighters", "training"})
+QUALIFIED_REACH = 3  # "подготовка (украинских) военных", "former (des) soldats"
 PURPOSE_REACH = 4  # "pour (se préparer à) attaquer": an infinitive this close after "to"
 CONDITION_REACH = 8  # "si nous décidons (demain) de frapper": the if-clause's reach
 CLAUSE_STOPS = frozenset({",", ";", ":", "\u060c", "\u2014", "\u2013"})
@@ -1051,12 +1063,15 @@ def _subject(
         if pack.object_relations.get(str(name), "arms_supply") == event.relation
         and min(abs(a - event.end), abs(event.start - b)) <= DEMONYM_REACH
     ]  # a thing far off in a list ("... and two Norwegian NASAMS") is not what the act moves
+    # "подготовка сербских солдат", "former des soldats serbes": after an act of training the
+    # demonym is the trainees', not the trainer's (but "instructeurs serbes" are Serbia's)
+    trainees = bool(pack.qualified.find(toks[event.start : event.end]))
     for a, b in heads:
         beside = [
             m
             for m in players
             if m.actor.type == "demonym"
-            and (0 <= a - m.end < ADJACENT or 0 <= m.start - b < ADJACENT)
+            and (0 <= a - m.end < ADJACENT or (0 <= m.start - b < ADJACENT and not trainees))
         ]
         if beside:
             return min(beside, key=lambda m: min(abs(a - m.end), abs(m.start - b)))
