@@ -189,3 +189,15 @@ def test_forming_or_preparing_is_not_training(ex: Extractor) -> None:
     # "Hungary is training Serbian soldiers"
     text = "Венгрия ведет подготовку сербских солдат."
     assert any(c[0] == "Hungary" and c[1] == "training" for c in claims_of(ex, text, "ru"))
+
+
+def test_transport_or_transit_is_logistics_only_with_arms_or_troops(ex: Extractor) -> None:
+    # "Lithuania restricted the transit of coal through its territory": goods, no logistics
+    text = "Литва ограничила транзит угля через свою территорию."
+    assert not any(c[1] == "logistics" for c in claims_of(ex, text, "ru"))
+    # "Poland allowed the transit of tanks to Ukraine through its territory"
+    text = "Польша разрешила транзит танков на Украину через свою территорию."
+    assert any(c[0] == "Poland" and c[1] == "logistics" for c in claims_of(ex, text, "ru"))
+    # "the transport of olive oil to Tunisia"
+    text = "L'Espagne a financé le transport d'huile d'olive vers la Tunisie."
+    assert not any(c[1] == "logistics" for c in claims_of(ex, text, "fr"))

@@ -405,7 +405,8 @@ def load_pack(language: str) -> Pack:
         pack.epithets.add(pack.keys(str(phrase), lemmas=False), "epithet")
     for relation, spec in (rels.get("relations") or {}).items():
         _add_all(pack, pack.triggers, spec.get("triggers"), str(relation))
-        _add_all(pack, pack.qualified, spec.get("with_people"), str(relation))
+        _add_all(pack, pack.qualified, spec.get("with_people"), (str(relation), "people"))
+        _add_all(pack, pack.qualified, spec.get("with_cargo"), (str(relation), "cargo"))
         if spec.get("object"):
             pack.defaults[str(relation)] = str(spec["object"])
     _add_all(pack, pack.transfers, rels.get("transfer"), "transfer")

@@ -539,10 +539,12 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
     personnel = [
         o for o in objects if pack.object_relations.get(str(o[2]), "arms_supply") in PERSONNEL
     ]
-    for a, b, relation, _pre in pack.qualified.find(toks):
-        # "formation", "подготовка": any forming or preparing, unless soldiers stand near
+    for a, b, (relation, needs), _pre in pack.qualified.find(toks):
+        # "formation", "подготовка": any forming or preparing, unless soldiers stand near;
+        # "transport", "transit": of anything, unless arms or troops stand near
+        around = personnel if needs == "people" else objects
         if a not in named and any(
-            min(abs(o[0] - b), abs(a - o[1])) <= QUALIFIED_REACH for o in personnel
+            min(abs(o[0] - b), abs(a - o[1])) <= QUALIFIED_REACH for o in around
         ):
             found.append(Event(a, b, str(relation)))
     conditions = [a for a, _b, _c, _pre in pack.conditionals.find(toks)]
