@@ -201,3 +201,12 @@ def test_transport_or_transit_is_logistics_only_with_arms_or_troops(ex: Extracto
     # "the transport of olive oil to Tunisia"
     text = "L'Espagne a financé le transport d'huile d'olive vers la Tunisie."
     assert not any(c[1] == "logistics" for c in claims_of(ex, text, "fr"))
+
+
+def test_turkish_handing_over_or_selling_is_of_arms_only_with_arms_near(ex: Extractor) -> None:
+    # "Azerbaijan delivered a million masks to Georgia": no arms
+    text = "Azerbaycan Gürcistan'a bir milyon maske teslim etti."
+    assert not any(c[1] == "arms_supply" for c in claims_of(ex, text, "tr"))
+    # "Azerbaijan delivered rifles and ammunition to Georgia"
+    text = "Azerbaycan Gürcistan'a tüfek ve mühimmat teslim etti."
+    assert any(c[0] == "Azerbaijan" and c[1] == "arms_supply" for c in claims_of(ex, text, "tr"))
