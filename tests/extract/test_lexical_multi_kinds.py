@@ -210,3 +210,12 @@ def test_turkish_handing_over_or_selling_is_of_arms_only_with_arms_near(ex: Extr
     # "Azerbaijan delivered rifles and ammunition to Georgia"
     text = "Azerbaycan Gürcistan'a tüfek ve mühimmat teslim etti."
     assert any(c[0] == "Azerbaijan" and c[1] == "arms_supply" for c in claims_of(ex, text, "tr"))
+
+
+def test_turkish_genitive_on_a_part_of_the_land_is_a_place(ex: Extractor) -> None:
+    # "the attacks in the north of Syria go on": Syria is where, not who strikes
+    text = "Suriye'nin kuzeyindeki saldırılar sürüyor."
+    assert not any(c[0] == "Syria" and c[1] == "combat" for c in claims_of(ex, text, "tr"))
+    # "Syria's north saw heavy attacks in recent days"
+    text = "Suriye'nin kuzeyi son günlerde yoğun saldırılar yaşadı."
+    assert not any(c[0] == "Syria" and c[1] == "combat" for c in claims_of(ex, text, "tr"))

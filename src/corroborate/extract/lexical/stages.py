@@ -914,6 +914,10 @@ def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
         return True
     if not pack.place_nouns:
         return False
+    if m.suffix is not None and m.suffix in pack.subject_suffixes and m.end < len(toks):
+        # "Suriye'nin kuzeyi": a genitive on a part of the land is a place
+        head = toks[m.end]
+        return head.lower in pack.place_nouns or head.lemma in pack.place_nouns
     # "dans le nord de la Syrie", "nella regione di Kiev": a part of X is a place too
     j = m.start - 1
     while j >= 0 and toks[j].lower in pack.determiners:
