@@ -219,3 +219,9 @@ def test_turkish_genitive_on_a_part_of_the_land_is_a_place(ex: Extractor) -> Non
     # "Syria's north saw heavy attacks in recent days"
     text = "Suriye'nin kuzeyi son günlerde yoğun saldırılar yaşadı."
     assert not any(c[0] == "Syria" and c[1] == "combat" for c in claims_of(ex, text, "tr"))
+
+
+def test_arabic_the_dead_of_a_raid_do_not_strike(ex: Extractor) -> None:
+    # "the raids led to the killing of 300 fighters of Hezbollah": Hezbollah is struck
+    text = "أسفرت الغارات عن مقتل 300 مقاتل من حزب الله خلال شهر."
+    assert not any(c[0] == "Hezbollah" and c[1] == "combat" for c in claims_of(ex, text, "ar"))

@@ -224,6 +224,7 @@ class Pack:
     # common a word to mark a target anywhere else in the clause
     target_words: frozenset[str]
     withheld: frozenset[str]  # "comment", "disclose": a refusal of them is no denial
+    victim_words: frozenset[str]  # "مقتل X" (the killing of X): X is struck, not the striker
     triggers: Phrases
     # triggers only with people near them ("подготовка военных", "former des soldats")
     qualified: Phrases
@@ -350,6 +351,7 @@ def load_pack(language: str) -> Pack:
         against_words=_set(cues.get("against_words")),
         target_words=_set(cues.get("target_words")),
         withheld=_set(cues.get("withheld")),
+        victim_words=_set(cues.get("victim_words")),
         relatives=_set(cues.get("relatives")),
         genitive_words=_set(cues.get("genitive_words")),
         place_nouns=_set(cues.get("place_nouns")),

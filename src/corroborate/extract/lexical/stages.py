@@ -988,6 +988,21 @@ def _against(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
     )
 
 
+VICTIM_REACH = 6  # "مقتل 40 (على الأقل) من تنظيم X": the dead, a count, then whose they were
+
+
+def _victim(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """Whether m names the dead ("the killing of 40 fighters of X", "مقتل قائد في X"): a word
+    of death shortly before it, with no stop between; the dead are struck, they do not strike."""
+    lo = max(0, m.start - VICTIM_REACH)
+    for j in range(m.start - 1, lo - 1, -1):
+        if toks[j].text in CLAUSE_STOPS:
+            return False
+        if toks[j].lower in pack.victim_words or toks[j].lemma in pack.victim_words:
+            return True
+    return False
+
+
 # personnel a group or alliance owns: "mercenaires du groupe Wagner", "soldati della NATO"
 OWNED = frozenset({"troop_deployment", "foreign_fighters", "training"})
 OWNER_TYPES = frozenset({"group", "collective"})  # a state after "of" is mostly "from"
@@ -1032,6 +1047,7 @@ def _subject(
         and not _is_object(pack, toks, m)
         and not _is_with(pack, toks, m)
         and not _patron(pack, toks, m)
+        and not _victim(pack, toks, m)
     ]
     if event.relation in NATIONALITY_NOT_SENDER:
         players = [m for m in players if m.actor.type != "demonym"]
