@@ -196,7 +196,8 @@ def test_arabic_speech_participle_keeps_the_voice(ex: Extractor) -> None:
     # Turkey speaks; the next sentence's "..., pointing out that" continues an unnamed official
     # whose words are Turkey's until another voice is named
     text = (
-        "وقالت أنقرة إن الوضع صعب. وتحدث المسؤول عن الحوار، مشيرا إلى أن أنقرة ستواصل دعم طرابلس."
+        "وقالت أنقرة إن الوضع صعب. وتحدث المسؤول عن الحوار، "
+        "مشيرا إلى أن أنقرة ستواصل دعم حكومة الوفاق."
     )
     found = claims_of(ex, text, "ar")
     assert any(c[:2] == ("Turkey", "political_support") and c[3] == "Turkey" for c in found)

@@ -205,15 +205,29 @@ class Pack:
     hedges: Phrases
     epithets: Phrases  # "Iran-backed", "destekli": a trigger as an epithet states no claim
     passive: Phrases  # "a été attaquée", "sono stati addestrati": the name before is acted on
+    # how far before its act a passive auxiliary may stand (0: the engine's default); verb
+    # first, the one who undergoes stands between ("تعرض لبنان أمس لغارة")
+    passive_reach: int
+    # a passive inside the verb ("vur-ul-du", "getir-il-miş"): the markers, tense included
+    passive_markers: tuple[str, ...]
     reactions: Phrases  # "X condemned the strike": X reacts to the act, it does not act
     requests: Phrases  # "X asked Y for arms": X receives, Y supplies
     uses: Phrases  # "X uses Iranian drones": Iran supplies, X receives
+    conditionals: Phrases  # "if": an act in the if-clause is supposed, not said to happen
+    figurative: Phrases  # "sanctions", "economy": a strike word on them is a figure
     purpose_words: frozenset[str]  # "to" before an infinitive of purpose: an aim, not an act
     place_nouns: frozenset[str]  # "the north of X", "la regione di X": a part of X, a place
     genitive_words: frozenset[str]  # "of" after a noun: "soldats de l'OTAN", whose they are
     relatives: frozenset[str]  # "according to which": the source is what stands before
     against_words: frozenset[str]  # "contre l'ambassade américaine": whose is the target
+    # "on" right before a name ("frappes sur Damas", "غارات على حلب"): the name is struck; too
+    # common a word to mark a target anywhere else in the clause
+    target_words: frozenset[str]
+    withheld: frozenset[str]  # "comment", "disclose": a refusal of them is no denial
+    victim_words: frozenset[str]  # "مقتل X" (the killing of X): X is struck, not the striker
     triggers: Phrases
+    # triggers only with people near them ("подготовка военных", "former des soldats")
+    qualified: Phrases
     transfers: Phrases
     objects: Phrases
     object_relations: dict[str, str]
@@ -283,6 +297,8 @@ def load_pack(language: str) -> Pack:
         place_suffixes=_set(meta.get("place_suffixes")),
         speaker_first=bool(meta.get("speaker_first", False)),
         subject_reach=int(meta.get("subject_reach", 0)),
+        passive_reach=int(meta.get("passive_reach", 0)),
+        passive_markers=tuple(str(e) for e in meta.get("passive_markers", ()) or ()),
         inverted_reach=int(meta.get("inverted_reach", 3)),
         agent_after=bool(meta.get("agent_after", False)),
         voice_until_that=bool(meta.get("voice_until_that", False)),
@@ -330,12 +346,18 @@ def load_pack(language: str) -> Pack:
         reactions=Phrases(prefixes),
         requests=Phrases(prefixes),
         uses=Phrases(prefixes),
+        conditionals=Phrases(prefixes, lemmas=False),
+        figurative=Phrases(prefixes),
         against_words=_set(cues.get("against_words")),
+        target_words=_set(cues.get("target_words")),
+        withheld=_set(cues.get("withheld")),
+        victim_words=_set(cues.get("victim_words")),
         relatives=_set(cues.get("relatives")),
         genitive_words=_set(cues.get("genitive_words")),
         place_nouns=_set(cues.get("place_nouns")),
         purpose_words=_set(cues.get("purpose_words")),
         triggers=Phrases(prefixes),
+        qualified=Phrases(prefixes),
         transfers=Phrases(prefixes),
         objects=Phrases(prefixes),
         object_relations={str(k): str(v) for k, v in (rels.get("object_relations") or {}).items()},
@@ -379,10 +401,14 @@ def load_pack(language: str) -> Pack:
     _add_all(pack, pack.reactions, cues.get("reactions"), "reaction")
     _add_all(pack, pack.requests, cues.get("requests"), "request")
     _add_all(pack, pack.uses, rels.get("use"), "use")
+    _add_all(pack, pack.conditionals, cues.get("conditionals"), "if")
+    _add_all(pack, pack.figurative, cues.get("figurative"), "figure")
     for phrase in cues.get("epithets", ()) or ():  # as written: their lemma is the trigger's
         pack.epithets.add(pack.keys(str(phrase), lemmas=False), "epithet")
     for relation, spec in (rels.get("relations") or {}).items():
         _add_all(pack, pack.triggers, spec.get("triggers"), str(relation))
+        _add_all(pack, pack.qualified, spec.get("with_people"), (str(relation), "people"))
+        _add_all(pack, pack.qualified, spec.get("with_cargo"), (str(relation), "cargo"))
         if spec.get("object"):
             pack.defaults[str(relation)] = str(spec["object"])
     _add_all(pack, pack.transfers, rels.get("transfer"), "transfer")

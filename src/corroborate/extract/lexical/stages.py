@@ -172,7 +172,7 @@ def attribution(
                 voices.add(k)
                 speaker = m.actor.name
                 break
-    denials = pack.deny.find(toks)
+    denials = [d for d in pack.deny.find(toks) if not _withheld(pack, toks, d[1])]
     conceded = _concession(pack, toks, mentions, denials)
     if conceded is None:
         by = _denied_by(pack, toks, mentions, denials)
@@ -290,6 +290,15 @@ def attribution(
 
 
 Match = tuple[int, int, object, str | None]
+
+
+WITHHELD_REACH = 3  # "رفضت المصادر الإفصاح": a refusal, its subject, then what it withholds
+
+
+def _withheld(pack: Pack, toks: list[Tok], end: int) -> bool:
+    """Whether a word of refusing is followed by what is withheld ("refused to comment",
+    "رفض التعليق", "رفضت الإفصاح"): declining to say is no denial (the contract)."""
+    return any(t.lower in pack.withheld for t in toks[end : end + WITHHELD_REACH])
 
 
 def _according_source(pack: Pack, toks: list[Tok], mentions: list[Mention], cue: int) -> int | None:
@@ -527,16 +536,53 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
     for a, b, _u, _pre in pack.uses.find(toks):
         if any(min(abs(o[0] - b), abs(a - o[1])) <= TRANSFER_REACH for o in objects):
             found.append(Event(a, b, "arms_supply", use=True))
+    personnel = [
+        o for o in objects if pack.object_relations.get(str(o[2]), "arms_supply") in PERSONNEL
+    ]
+    for a, b, (relation, needs), _pre in pack.qualified.find(toks):
+        # "formation", "подготовка": any forming or preparing, unless soldiers stand near;
+        # "transport", "transit": of anything, unless arms or troops stand near
+        around = personnel if needs == "people" else objects
+        if a not in named and any(
+            min(abs(o[0] - b), abs(a - o[1])) <= QUALIFIED_REACH for o in around
+        ):
+            found.append(Event(a, b, str(relation)))
+    conditions = [a for a, _b, _c, _pre in pack.conditionals.find(toks)]
+    figures = [(a, b) for a, b, _f, _pre in pack.figurative.find(toks)]
     for a, b, relation, _pre in pack.triggers.find(toks):
         if a in epithet or a in named:
             continue  # "Iran-backed militias": a description, not a claim (the contract)
         if _purpose(pack, toks, a):
             continue  # "to prepare to attack": an aim, not an act
+        if _supposed(toks, conditions, a):
+            continue  # "if we decide to strike": a supposition, not an act
+        if relation in FIGURATIVE_RELATIONS and any(
+            a - f1 <= FIGURE_REACH and f0 - b <= FIGURE_REACH for f0, f1 in figures
+        ):
+            continue  # "sanctions hit the economy": a blow, no strike
         found.append(Event(a, b, str(relation)))
     return sorted(found, key=lambda e: e.start)
 
 
+# the things sent that are people: a word of forming or preparing near them trains them
+PERSONNEL = frozenset({"troop_deployment", "foreign_fighters", "training"})
+QUALIFIED_REACH = 3  # "подготовка (украинских) военных", "former (des) soldats"
 PURPOSE_REACH = 4  # "pour (se préparer à) attaquer": an infinitive this close after "to"
+CONDITION_REACH = 8  # "si nous décidons (demain) de frapper": the if-clause's reach
+CLAUSE_STOPS = frozenset({",", ";", ":", "\u060c", "\u2014", "\u2013"})
+# "sanctions hit the middle class", "удар по экономике": a strike word on an economic noun
+# this close is a figure of speech
+FIGURATIVE_RELATIONS = frozenset({"combat"})
+FIGURE_REACH = 3
+
+
+def _supposed(toks: list[Tok], conditions: list[int], a: int) -> bool:
+    """Whether the trigger at a stands in an if-clause: after an "if" word ("si", "se",
+    "если", "إذا", "eğer") with no stop between."""
+    return any(
+        0 < a - c <= CONDITION_REACH and not any(t.text in CLAUSE_STOPS for t in toks[c:a])
+        for c in conditions
+    )
 
 
 def _purpose(pack: Pack, toks: list[Tok], a: int) -> bool:
@@ -622,6 +668,7 @@ def roles(
             m
             for m in sorted(players, key=lambda m: abs(m.start - event.start))
             if _is_recipient(pack, toks, m, event, direct)
+            and min(abs(m.start - event.end), abs(event.start - m.end)) <= RECIPIENT_REACH
         ),
         None,
     )
@@ -867,6 +914,10 @@ def _is_place(pack: Pack, toks: list[Tok], m: Mention) -> bool:
         return True
     if not pack.place_nouns:
         return False
+    if m.suffix is not None and m.suffix in pack.subject_suffixes and m.end < len(toks):
+        # "Suriye'nin kuzeyi": a genitive on a part of the land is a place
+        head = toks[m.end]
+        return head.lower in pack.place_nouns or head.lemma in pack.place_nouns
     # "dans le nord de la Syrie", "nella regione di Kiev": a part of X is a place too
     j = m.start - 1
     while j >= 0 and toks[j].lower in pack.determiners:
@@ -894,15 +945,29 @@ def _is_object(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     return False
 
 
+RECIPIENT_REACH = 10  # a name "to X" farther from the act is another clause's ("heading to X")
 PASSIVE_REACH = 2  # "a été attaquée", "sono stati (poi) addestrati": the auxiliary's reach
+PASSIVE_STEM = 2  # letters of stem before a passive marker inside the verb ("vur-ul-du")
+
+
+# a passive by its ending names what is struck before it; for a verb of sending the thing
+# sent stands there ("Türk askerleri gönderildi": Turkish soldiers were sent), still Turkey's
+PATIENT_RELATIONS = frozenset({"combat"})
 
 
 def _passive(pack: Pack, toks: list[Tok], event: Event) -> bool:
-    """Whether the trigger is a participle after a passive auxiliary (where the pack lists them)."""
+    """Whether the trigger is a participle after a passive auxiliary (where the pack lists them),
+    or, for a strike, a verb whose ending is passive ("vuruldu", "etkisiz hale getirildi")."""
+    if pack.passive_markers and event.relation in PATIENT_RELATIONS:
+        word = toks[event.end - 1].lower
+        if any(word.find(m, PASSIVE_STEM) >= 0 for m in pack.passive_markers):
+            return True
     return any(
-        event.start - PASSIVE_REACH <= b <= event.start and toks[a].text.islower()
+        event.start - (pack.passive_reach or PASSIVE_REACH) <= b <= event.start
+        and not toks[a].text[:1].isupper()
         for a, b, _p, _pre in pack.passive.find(toks[: event.start])
-    )  # lower case: the "Stati" of "Stati Uniti" is a name, no auxiliary
+    )  # not capitalised: the "Stati" of "Stati Uniti" is a name, no auxiliary (a script
+    # without capitals, Arabic, has no such names)
 
 
 def _reacts(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
@@ -915,11 +980,27 @@ def _reacts(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
 def _against(pack: Pack, toks: list[Tok], m: Mention, event: Event) -> bool:
     """Whether an "against" word stands between the act and m, after it, or right before m
     ("sanctions against Moscow and to supply arms": Moscow is the target, wherever it stands)."""
-    if _word_before(pack, toks, m) in pack.against_words:
-        return True
+    before = _word_before(pack, toks, m)
+    if before in pack.against_words or before in pack.target_words:
+        return True  # "contre X", and "frappes sur X", "غارات على X" (on X)
     return m.start >= event.end and any(
         t.lower in pack.against_words for t in toks[event.end : m.start]
     )
+
+
+VICTIM_REACH = 6  # "مقتل 40 (على الأقل) من تنظيم X": the dead, a count, then whose they were
+
+
+def _victim(pack: Pack, toks: list[Tok], m: Mention) -> bool:
+    """Whether m names the dead ("the killing of 40 fighters of X", "مقتل قائد في X"): a word
+    of death shortly before it, with no stop between; the dead are struck, they do not strike."""
+    lo = max(0, m.start - VICTIM_REACH)
+    for j in range(m.start - 1, lo - 1, -1):
+        if toks[j].text in CLAUSE_STOPS:
+            return False
+        if toks[j].lower in pack.victim_words or toks[j].lemma in pack.victim_words:
+            return True
+    return False
 
 
 # personnel a group or alliance owns: "mercenaires du groupe Wagner", "soldati della NATO"
@@ -966,6 +1047,7 @@ def _subject(
         and not _is_object(pack, toks, m)
         and not _is_with(pack, toks, m)
         and not _patron(pack, toks, m)
+        and not _victim(pack, toks, m)
     ]
     if event.relation in NATIONALITY_NOT_SENDER:
         players = [m for m in players if m.actor.type != "demonym"]
@@ -1003,12 +1085,15 @@ def _subject(
         if pack.object_relations.get(str(name), "arms_supply") == event.relation
         and min(abs(a - event.end), abs(event.start - b)) <= DEMONYM_REACH
     ]  # a thing far off in a list ("... and two Norwegian NASAMS") is not what the act moves
+    # "подготовка сербских солдат", "former des soldats serbes": after an act of training the
+    # demonym is the trainees', not the trainer's (but "instructeurs serbes" are Serbia's)
+    trainees = bool(pack.qualified.find(toks[event.start : event.end]))
     for a, b in heads:
         beside = [
             m
             for m in players
             if m.actor.type == "demonym"
-            and (0 <= a - m.end < ADJACENT or 0 <= m.start - b < ADJACENT)
+            and (0 <= a - m.end < ADJACENT or (0 <= m.start - b < ADJACENT and not trainees))
         ]
         if beside:
             return min(beside, key=lambda m: min(abs(a - m.end), abs(m.start - b)))
