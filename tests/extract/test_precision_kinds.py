@@ -227,3 +227,21 @@ def test_a_backer_named_apart_from_the_epithet_still_fights(ex: Extractor) -> No
 )
 def test_an_act_only_ordered_is_no_claim(ex: Extractor, text: str) -> None:
     assert not {r for r in relations(ex, text) if r[1] != "political_support"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia announced a delivery of Javelin missiles to Georgia.",
+        "Norway announced a delivery of howitzers to Ukraine on Friday.",
+    ],
+)
+def test_an_unnamed_reading_beside_the_named_one_is_dropped(ex: Extractor, text: str) -> None:
+    found = ex.extract(text, doc="t").claims
+    assert [c.subject for c in found if c.relation == "arms_supply"] == [text.split()[0]]
+
+
+def test_an_unnamed_act_beside_a_denial_of_it_stands(ex: Extractor) -> None:
+    text = "Kenya said rifles were delivered to Chad, and Sudan denied sending rifles to Chad."
+    found = {(c.subject, c.polarity) for c in ex.extract(text, doc="t").claims}
+    assert {(None, "affirm"), ("Sudan", "deny")} <= found

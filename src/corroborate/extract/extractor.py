@@ -263,6 +263,7 @@ class Extractor:
             claims = [c for c in claims if not vetter.misread_furnishing(c)]
             claims = vetter.vet(combine(claims, parsed))
         claims = _drop_history(claims, text, spans, kb.grammar)
+        claims = _drop_unnamed_twins(claims, spans)
         claims = name_unsent(
             drop_nameless(
                 claims, actor_relations=kb.actor_relations, side_relations=kb.side_relations
@@ -624,6 +625,28 @@ def _drop_history(
         and g.history_breaks.isdisjoint(re.findall(r"[a-z]+", text[s[0] : at].lower()))
     ]
     return [c for c in claims if not any(lo <= c.evidence.start < hi for lo, hi in past)]
+
+
+def _drop_unnamed_twins(claims: list[Claim], spans: list[tuple[int, int]]) -> list[Claim]:
+    """A claim with no actor beside one of the same sentence that names the actor of the same
+    relation, object and polarity ("Lithuania announced a delivery of Stingers to Ukraine" read
+    once with Lithuania as the supplier, once with no supplier in Lithuania's voice): the named
+    reading is the claim."""
+
+    def sentence(c: Claim) -> int:
+        return next((k for k, (lo, hi) in enumerate(spans) if lo <= c.evidence.start < hi), -1)
+
+    named = {
+        (sentence(c), c.relation, (c.object or "").lower(), c.polarity)
+        for c in claims
+        if c.subject is not None
+    }
+    return [
+        c
+        for c in claims
+        if c.subject is not None
+        or (sentence(c), c.relation, (c.object or "").lower(), c.polarity) not in named
+    ]
 
 
 def _teasers(text: str, markers: frozenset[str]) -> list[tuple[int, int]]:
