@@ -191,3 +191,35 @@ def test_a_noun_of_patronage_names_who_keeps_a_side_going(
 
 def test_a_lifeline_for_no_side_is_no_claim(full: Extractor) -> None:
     assert not claims(full, "The new hospital has become a lifeline for the town.")
+
+
+@pytest.mark.parametrize(
+    ("text", "voices"),
+    [
+        (
+            "Washington and the European Union accused Beijing of strengthening Russia's arms "
+            "industry with the export of semiconductors.",
+            {"United States", "European Union"},
+        ),
+        (
+            "Kyiv and Warsaw accused Minsk of propping up Russia's army with the delivery of "
+            "artillery shells.",
+            {"Ukraine", "Poland"},
+        ),
+    ],
+)
+def test_each_coordinated_voice_says_what_the_parse_reads(
+    full: Extractor, text: str, voices: set[str]
+) -> None:
+    found = {c.speaker for c in claims(full, text) if c.relation == "arms_supply"}
+    assert voices <= found, found
+
+
+def test_coordinated_voices_speaking_of_themselves_do_not_speak_for_each_other(
+    full: Extractor,
+) -> None:
+    found = {
+        (c.subject, c.speaker)
+        for c in claims(full, "Qatar and Oman declared solidarity with Lebanon after the strike.")
+    }
+    assert all(subject == speaker for subject, speaker in found), found

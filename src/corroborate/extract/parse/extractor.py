@@ -9,12 +9,12 @@ from typing import Any
 
 from corroborate.extract.claim import Claim, Span
 from corroborate.extract.kb import KnowledgeBase
-from corroborate.extract.parse.attribution import Memory, echo_denials, voice
+from corroborate.extract.parse.attribution import Memory, echo_denials, speaker_of, voice
 from corroborate.extract.parse.claims import make_claims
 from corroborate.extract.parse.entities import Tagged, tag
 from corroborate.extract.parse.lexicon import ParseLexicon
 from corroborate.extract.parse.nlp import pipeline
-from corroborate.extract.parse.phrases import Named, named
+from corroborate.extract.parse.phrases import Named, conjuncts, named
 from corroborate.extract.parse.provenance import provenance_claims
 from corroborate.extract.parse.referents import Referents
 from corroborate.extract.parse.roles import (
@@ -213,6 +213,7 @@ class ParseExtractor:
                     if got is not None and got.kind in ("open", "name", "person", "place"):
                         self._unknown.add(got.value)
             out.extend(made)
+            out.extend(_co_speakers(tagged, made, v, lex, memory))
         out.extend(provenance_claims(kb=kb, lex=lex, tagged=tagged, doc_id=doc, memory=memory))
         out.extend(echo_denials(tagged, out, lex, memory))
         self._remember(tagged, memory)
@@ -298,6 +299,32 @@ def _in_a_name(tagged: Tagged, trigger: Any) -> bool:
     name, inside the sentence, is no act the parse can give roles to."""
     start: int = tagged.sent.start
     return bool(trigger.pos_ == "PROPN" and trigger.text[:1].isupper() and trigger.i != start)
+
+
+def _co_speakers(
+    tagged: Tagged, made: list[Claim], v: Any, lex: ParseLexicon, memory: Memory
+) -> list[Claim]:
+    """ "The US and the EU have accused China of ...": each coordinated voice says it."""
+    if not made or v.speaker is None or v.speaker.token < 0:
+        return []
+    tok = tagged.sent.doc[v.speaker.token]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head  # the first of the voices, whichever the parse named
+    voices = [v.speaker.value] + [
+        got.value
+        for other in conjuncts(tok)
+        if other.i != v.speaker.token
+        and (got := speaker_of(tagged, other, lex, memory)) is not None
+        and got.kind in ("actor", "demonym", "outlet")
+    ]
+    # "Hamas and the Houthis declared solidarity with X": each says it of itself only
+    return [
+        replace(c, speaker=value)
+        for value in dict.fromkeys(voices)
+        if value != v.speaker.value
+        for c in made
+        if c.subject not in voices
+    ]
 
 
 def _shift(claim: Claim, offset: int, text: str) -> Claim:
