@@ -379,3 +379,18 @@ def test_both_countries_after_an_explicit_pair_keep_that_pair(ex: Extractor) -> 
     )
     found = tuples(ex, text)
     assert ("Russia", "combat", "Albania", "Albania", "affirm") in found
+
+
+def test_a_negated_doubt_affirms_the_act_it_doubts(ex: Extractor) -> None:
+    for text in (
+        "There is no doubt that Belarus shipped howitzers to Serbia.",
+        "Nobody doubts that Eritrea supplied the rockets.",
+        "Analysts do not doubt that Belarus sent drones to Serbia.",
+    ):
+        found = claims(ex, text)
+        assert found and all(c.polarity == "affirm" for c in found), text
+
+
+def test_a_negator_before_the_act_itself_still_denies(ex: Extractor) -> None:
+    (c,) = claims(ex, "Eritrea did not send rockets to Chad, there is no doubt.")
+    assert c.polarity == "deny"

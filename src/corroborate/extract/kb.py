@@ -430,6 +430,7 @@ CUE_KINDS = (
     "deny_verbs",
     "deny_predicates",
     "negations",
+    "doubts",
     "refusals",
     "author_denials",
     "hedges",

@@ -213,6 +213,8 @@ def is_negated(
 ) -> bool:
     for i in range(max(lo, t0 - 4), t0):
         kinds = cue_kinds_at.get(i, NO_KINDS)
+        if "negations" in kinds and "doubts" in cue_kinds_at.get(i + 1, NO_KINDS):
+            continue  # "there is no doubt that X sent": the doubt is negated, not the act
         # "declined to send troops": a refusal denies only the act right after it
         if "negations" in kinds or (i == t0 - 1 and "refusals" in kinds):
             return True
