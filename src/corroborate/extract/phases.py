@@ -46,7 +46,7 @@ def noun_roles(
     objects: list[Mention]
     recipient: Mention | None
     agentless = False
-    near = [m for m in after if m.start - site.t1 <= 2]
+    near = [m for m in after if m.start - _agent_gap(site) <= 2]
     owner = next(
         (
             m
@@ -59,7 +59,12 @@ def noun_roles(
         (
             m
             for m in near
-            if m.kind == "actor" and (m.prep in ("from", "by") or (m.prep == "of" and prev != "in"))
+            if (
+                m.kind == "actor"
+                and (m.prep in ("from", "by") or (m.prep == "of" and prev != "in"))
+            )
+            # "the strike was carried out by Russian planes": a side's kit acts for it
+            or (m.kind == "thing" and m.prep == "by" and m.actors and not m.origin)
         ),
         None,
     )
@@ -136,6 +141,23 @@ def noun_roles(
         # with its theme and side named but no actor, like a passive without "by"
         agentless = True
     return Roles(subject, objects, recipient, agentless=agentless)
+
+
+def _agent_gap(site: TriggerSite) -> int:
+    """Where a nominal act's "by" phrase may start: right after it, or after a light verb's
+    participle ("strikes launched by the US-led coalition", "a raid carried out by Turkey")."""
+    tokens, g, k = site.tokens, site.g, site.t1
+    light = False
+    # "the strike was (believed to have been) carried out by Russian planes" too
+    passing = g.be_verbs | g.adverbs | g.particles | g.auxiliaries | g.hedged_say | {"to"}
+    while (
+        k < len(tokens)
+        and k - site.t1 < 7
+        and (tokens[k].lower in g.light_verbs or tokens[k].lower in passing)
+    ):
+        light = light or tokens[k].lower in g.light_verbs
+        k += 1
+    return k if light and k < len(tokens) and tokens[k].lower == "by" else site.t1
 
 
 def passive_roles(site: TriggerSite, *, after: list[Mention]) -> Roles | None:
