@@ -143,6 +143,17 @@ def noun_roles(
     return Roles(subject, objects, recipient, agentless=agentless)
 
 
+def _backed_by_an_attack(site: TriggerSite) -> bool:
+    """ "backed by air strikes", "supported by Turkish artillery fire": the by-phrase of a
+    backing is an attack (a trigger of its own), so the backing is that combat, no diplomacy."""
+    tokens, n = site.tokens, len(site.tokens)
+    if site.t1 >= n or tokens[site.t1].lower != "by":
+        return False
+    words = [t.text for t in tokens[site.t1 + 1 : site.t1 + 4]]
+    found = site.kb.triggers.match(words, [w.lower() for w in words])
+    return any(e.value == "attack" for m in found for e in m.entries)
+
+
 def _agent_gap(site: TriggerSite) -> int:
     """Where a nominal act's "by" phrase may start: right after it, or after a light verb's
     participle ("strikes launched by the US-led coalition", "a raid carried out by Turkey")."""
@@ -168,6 +179,8 @@ def passive_roles(site: TriggerSite, *, after: list[Mention]) -> Roles | None:
     objects: list[Mention]
     recipient: Mention | None
     own_move = False
+    if entry.value == "political_support" and _backed_by_an_attack(site):
+        return None  # "rebels backed by air strikes launched by X": the strikes are X's act
     subject = next((m for m in after if m.prep == "by" and m.kind in ("actor", "thing")), None)
     if subject is None:
         subject = part_agent(site.tokens, after, site.g)  # "by a faction of the SNA"
