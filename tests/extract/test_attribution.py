@@ -379,3 +379,13 @@ def test_both_countries_after_an_explicit_pair_keep_that_pair(ex: Extractor) -> 
     )
     found = tuples(ex, text)
     assert ("Russia", "combat", "Albania", "Albania", "affirm") in found
+
+
+def test_denial_after_a_glued_heading_answers_the_sentence_before_it(ex: Extractor) -> None:
+    text = (
+        "Belarus is allied with Russia.\u201cA GRAVE HOUR\u201dThe Polish premier accused "
+        "Belarus of meddling in the region. Minsk denies this."
+    )
+    found = tuples(ex, text)
+    assert ("Belarus", "political_support", "Russia", "author", "affirm") in found
+    assert not any(t[4] == "deny" for t in found)
