@@ -394,3 +394,13 @@ def test_a_negated_doubt_affirms_the_act_it_doubts(ex: Extractor) -> None:
 def test_a_negator_before_the_act_itself_still_denies(ex: Extractor) -> None:
     (c,) = claims(ex, "Eritrea did not send rockets to Chad, there is no doubt.")
     assert c.polarity == "deny"
+
+
+def test_denial_after_a_glued_heading_answers_the_sentence_before_it(ex: Extractor) -> None:
+    text = (
+        "Belarus is allied with Russia.\u201cA GRAVE HOUR\u201dThe Polish premier accused "
+        "Belarus of meddling in the region. Minsk denies this."
+    )
+    found = tuples(ex, text)
+    assert ("Belarus", "political_support", "Russia", "author", "affirm") in found
+    assert not any(t[4] == "deny" for t in found)

@@ -238,3 +238,39 @@ def test_preposition_ending_a_support_verb_takes_the_side_as_its_object(
     ex: Extractor, text: str
 ) -> None:
     assert ("Belarus", "political_support", "Moldova", "author", "affirm") in tuples(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air strikes launched by Russian aircraft hit the market.",
+        "The strike was carried out by Russian helicopters, the monitor said.",
+        "The night attack was reportedly conducted by Russian paratroopers.",
+        "The shelling was believed to have been carried out by Russian artillery.",
+    ],
+)
+def test_nominal_attack_with_a_light_participle_and_a_by_phrase(ex: Extractor, text: str) -> None:
+    assert any(c.subject == "Russia" and c.relation == "combat" for c in claims(ex, text))
+
+
+def test_an_attack_judged_by_someone_is_not_theirs(ex: Extractor) -> None:
+    text = "The raid was condemned by Russia and praised by nobody."
+    assert not any(c.subject == "Russia" and c.relation == "combat" for c in claims(ex, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ossetian militia is backed by air strikes launched by Russia.",
+        "Ossetian units were supported by air strikes carried out by Russian jets.",
+        "The separatists were backed by artillery strikes launched by Russia near the pass.",
+    ],
+)
+def test_backing_by_an_attack_is_that_attack_not_diplomacy(ex: Extractor, text: str) -> None:
+    found = claims(ex, text)
+    assert any(c.subject == "Russia" and c.relation == "combat" for c in found)
+    assert not any(c.relation == "political_support" for c in found)
+
+
+def test_killed_by_shelling_still_names_no_shooter(ex: Extractor) -> None:
+    assert claims(ex, "Ten people were killed by shelling near the pass.") == []

@@ -66,3 +66,17 @@ def test_word_flags_answer_as_word_set_does() -> None:
     expected = sum(1 << k for k, s in enumerate(sets) if not words.isdisjoint(s))
     assert flags(text, 0, len(text)) == expected == 0b111
     assert flags(text, 0, 16) == 0b001  # "Russian-Armenian" alone
+
+
+def test_glued_paragraph_opening_with_a_typographic_quote_is_a_new_sentence() -> None:
+    text = (
+        "Minsk backs Chisinau.\u201cA GRAVE HOUR\u201d Kyiv said so. She said \u201cno.\u201d Fine."
+    )
+    assert sentences(text) == [
+        "Minsk backs Chisinau.",
+        "\u201cA GRAVE HOUR\u201d Kyiv said so.",
+        "She said \u201cno.\u201d",
+        "Fine.",
+    ]
+    # a straight quote or a lowercase word after the mark still joins nothing new
+    assert sentences('He said "no."then left.') == ['He said "no."then left.']

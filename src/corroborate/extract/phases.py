@@ -46,7 +46,7 @@ def noun_roles(
     objects: list[Mention]
     recipient: Mention | None
     agentless = False
-    near = [m for m in after if m.start - site.t1 <= 2]
+    near = [m for m in after if m.start - _agent_gap(site) <= 2]
     owner = next(
         (
             m
@@ -59,7 +59,12 @@ def noun_roles(
         (
             m
             for m in near
-            if m.kind == "actor" and (m.prep in ("from", "by") or (m.prep == "of" and prev != "in"))
+            if (
+                m.kind == "actor"
+                and (m.prep in ("from", "by") or (m.prep == "of" and prev != "in"))
+            )
+            # "the strike was carried out by Russian planes": a side's kit acts for it
+            or (m.kind == "thing" and m.prep == "by" and m.actors and not m.origin)
         ),
         None,
     )
@@ -138,6 +143,34 @@ def noun_roles(
     return Roles(subject, objects, recipient, agentless=agentless)
 
 
+def _backed_by_an_attack(site: TriggerSite) -> bool:
+    """ "backed by air strikes", "supported by Turkish artillery fire": the by-phrase of a
+    backing is an attack (a trigger of its own), so the backing is that combat, no diplomacy."""
+    tokens, n = site.tokens, len(site.tokens)
+    if site.t1 >= n or tokens[site.t1].lower != "by":
+        return False
+    words = [t.text for t in tokens[site.t1 + 1 : site.t1 + 4]]
+    found = site.kb.triggers.match(words, [w.lower() for w in words])
+    return any(e.value == "attack" for m in found for e in m.entries)
+
+
+def _agent_gap(site: TriggerSite) -> int:
+    """Where a nominal act's "by" phrase may start: right after it, or after a light verb's
+    participle ("strikes launched by the US-led coalition", "a raid carried out by Turkey")."""
+    tokens, g, k = site.tokens, site.g, site.t1
+    light = False
+    # "the strike was (believed to have been) carried out by Russian planes" too
+    passing = g.be_verbs | g.adverbs | g.particles | g.auxiliaries | g.hedged_say | {"to"}
+    while (
+        k < len(tokens)
+        and k - site.t1 < 7
+        and (tokens[k].lower in g.light_verbs or tokens[k].lower in passing)
+    ):
+        light = light or tokens[k].lower in g.light_verbs
+        k += 1
+    return k if light and k < len(tokens) and tokens[k].lower == "by" else site.t1
+
+
 def passive_roles(site: TriggerSite, *, after: list[Mention]) -> Roles | None:
     """Roles of a passive trigger; None when it asserts no act fill_roles should build."""
     entry = site.trigger.first("trigger")
@@ -146,6 +179,8 @@ def passive_roles(site: TriggerSite, *, after: list[Mention]) -> Roles | None:
     objects: list[Mention]
     recipient: Mention | None
     own_move = False
+    if entry.value == "political_support" and _backed_by_an_attack(site):
+        return None  # "rebels backed by air strikes launched by X": the strikes are X's act
     subject = next((m for m in after if m.prep == "by" and m.kind in ("actor", "thing")), None)
     if subject is None:
         subject = part_agent(site.tokens, after, site.g)  # "by a faction of the SNA"

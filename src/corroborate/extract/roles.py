@@ -136,6 +136,8 @@ def fill_roles(site: TriggerSite) -> list[Core]:
         and t0 >= 2
         and (t0 - 2) in trigger_tokens
         and is_passive(tokens, t0 - 2, t0 - 1, g)
+        # but "backed by air strikes launched by Turkey" names the strikes' actor
+        and not (t1 < len(tokens) and tokens[t1].lower in g.light_verbs)
     ):
         return []  # "were killed by shelling": the agent noun of a passive, its actor unnamed
     if word in g.casualty_verbs and not _attacker_or_victim(

@@ -64,7 +64,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 # opening quote, with or without a space ("direction.On" in badly joined text).
 _END = re.compile(
     r"\n|[.!?]+[\"'\u201d\u2019\u00bb)\]]*"
-    r"(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9]|[A-Z][a-z])"  # "began.On", never "2.5"
+    # "began.On", 'allied.\u201cCATASTROPHIC' (a typographic opening quote), never "2.5"
+    r"(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9]|[A-Z][a-z]|[\u201c\u00ab][A-Z])"
 )
 
 
