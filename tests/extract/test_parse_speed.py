@@ -70,3 +70,21 @@ def test_a_rule_the_table_cannot_read_leaves_the_ruler_alone(nlp: Any) -> None:
     ruler2 = spacy.blank("en").add_pipe("attribute_ruler")
     ruler2.add([[{"LOWER": "drones"}]], {"POS": "NOUN"})
     assert TableRuler(ruler2).readable
+
+
+def test_the_recogniser_runs_only_where_a_capital_could_be_a_new_name() -> None:
+    from corroborate.extract import Extractor
+
+    parser = Extractor().parser
+    assert parser is not None
+    unknown = parser._unknown_capitals
+    # function words after a quote mark or inside a sentence, a known name before a hyphen
+    assert not unknown('Turkey said: "We never armed Azerbaijan."')
+    assert not unknown("Azerbaijan got drones, and The Russian-brokered truce held.")
+    assert not unknown("The Russian-brokered truce let Turkey ship drones.")
+    # a name the knowledge base lacks still goes to the recogniser, hyphenated or not; so do
+    # days and months, which it reads as dates, not names ("in May": a function word too)
+    assert unknown("Turkey sold drones to Valdoria.")
+    assert unknown("The Valdorian-led convoy reached Azerbaijan.")
+    assert unknown("Turkey sold drones to Azerbaijan in May.")
+    assert unknown("Turkey sold drones to Azerbaijan on Tuesday.")
