@@ -128,6 +128,35 @@ def _passive(tok: Any) -> bool:
     return tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and tok.head.i != tok.i
 
 
+# The lemma triggers by the words that can select them (a spec's lemma and its forms), kept per
+# list of specs: a token is checked only against the specs its lemma or form names, in order.
+_LemmaIndex = dict[str, tuple[int, ...]]
+_LEMMA_INDEXES: dict[int, tuple[list[Any], _LemmaIndex]] = {}
+
+
+def _lemma_index(specs: list[Any]) -> tuple[list[Any], _LemmaIndex]:
+    kept = _LEMMA_INDEXES.get(id(specs))
+    if kept is not None and kept[0] is specs:
+        return kept
+    index: dict[str, list[int]] = {}
+    for k, spec in enumerate(specs):
+        for word in {spec["lemma"], *(spec.get("forms") or ())}:
+            index.setdefault(word, []).append(k)
+    kept = (specs, {word: tuple(ks) for word, ks in index.items()})
+    _LEMMA_INDEXES[id(specs)] = kept  # the list is kept too: its id is never reused meanwhile
+    return kept
+
+
+def _specs_of(by_word: tuple[list[Any], _LemmaIndex], lemma: str, lower: str) -> list[Any]:
+    """The lemma triggers a token's lemma or form selects, in the lexicon's order."""
+    specs, index = by_word
+    ks = index.get(lemma, ())
+    more = index.get(lower, ()) if lower != lemma else ()
+    if more:
+        ks = tuple(sorted({*ks, *more}))
+    return [specs[k] for k in ks]
+
+
 def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tagged:
     doc = sent.doc
     words = tokenize(doc.text, sent.start_char, sent.end_char)
@@ -157,14 +186,15 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
             if entry.kind == "trigger" and _usable(entry, lowers, m.end):
                 out.triggers[root.i] = entry
                 break
-    lemma_triggers = kb.parse.get("lemma_triggers") or []
+    by_word = _lemma_index(kb.parse.get("lemma_triggers") or [])
     for tok in sent:
+        lemma = tok.lemma_.lower()
+        specs = _specs_of(by_word, lemma, tok.lower_)
         # a thing's name may be an act too ("military presence"); an actor's never is
-        if out.name(tok.i, "actor", "demonym", "outlet") is not None:
+        if not specs or out.name(tok.i, "actor", "demonym", "outlet") is not None:
             continue
         taken = tok.i in out.triggers
-        lemma = tok.lemma_.lower()
-        for spec in lemma_triggers:
+        for spec in specs:
             # a passive reading with no agent outranks the word's own trigger: "soldiers were
             # captured in X" places them there; "captured by Y" stays Y's act
             if taken and not (spec.get("passive") and _passive(tok)):

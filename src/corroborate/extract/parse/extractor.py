@@ -62,6 +62,9 @@ class ParseExtractor:
         self._unknown: set[str] = set()  # the last document's names the knowledge base lacks
         self.vetter = Vetter(self.lex)  # the last document's parsed sentences, to check claims
         self._parses: OrderedDict[str, Any] = OrderedDict()
+        # months stay the recogniser's even where they are function words ("in May"): it reads
+        # them as dates, which keeps them from being taken for a name (_unknown_capitals)
+        self._dates = kb.grammar.months
 
     @property
     def nlp(self) -> Any:
@@ -124,21 +127,30 @@ class ParseExtractor:
                 self.vetter.add(s0, tag(sent, self.kb, people))
 
     def _unknown_capitals(self, text: str) -> bool:
-        """Whether the sentence has a capitalised word the knowledge base does not name (its
-        first word only if it is no function word): a name only the recogniser can find."""
+        """Whether the sentence has a capitalised word the knowledge base does not name that
+        could be a name: no function word ("The", "We", after a quote mark too; a month such as
+        "May" still counts), no hyphenated word whose first part the knowledge base names
+        ("Russian-brokered", "US-led"). Only then can the recogniser add a name the knowledge
+        base lacks (or read a month or a day as a date)."""
         tokens = tokens_of(text, raw_words(text))
         if not tokens:
             return False
+        match = self.kb.entities.match
         known = {
-            i
-            for m in self.kb.entities.match([t.text for t in tokens], [t.lower for t in tokens])
+            i for m in match([t.text for t in tokens], [t.lower for t in tokens])
             for i in range(m.start, m.end)
-        }
+        }  # fmt: skip
         stop = self.nlp.Defaults.stop_words
-        return any(
-            t.text[:1].isupper() and i not in known and not (i == 0 and t.lower in stop)
-            for i, t in enumerate(tokens)
-        )
+        for i, t in enumerate(tokens):
+            if not t.text[:1].isupper() or i in known:
+                continue
+            if t.lower in stop and t.lower not in self._dates:
+                continue
+            head = t.text.split("-", 1)[0]
+            if head != t.text and match([head], [head.lower()]):
+                continue
+            return True
+        return False
 
     def _parse(self, texts: Iterator[str]) -> list[Any]:
         """The parse of each text, from the cache or (in one batch) from the pipeline."""
