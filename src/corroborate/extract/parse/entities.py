@@ -222,7 +222,8 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
     labels = frozenset(kb.parse.get("actor_labels", ()))
     strip = frozenset(str(w).lower() for w in kb.parse.get("name_strip", ()))
     heads = frozenset(str(w).lower() for w in kb.parse.get("non_actor_heads", ()))
-    for ent in sent.ents:
+    # a sentence parsed without the recogniser has no entities: its tokens are not walked for them
+    for ent in sent.ents if doc.has_annotation("ENT_IOB") else ():
         if ent.label_ not in labels or out.name(ent.root.i) is not None:
             continue
         if any(out.name(t.i, "actor", "demonym", "outlet") is not None for t in ent):
