@@ -4,6 +4,7 @@ parse/nlp.py) annotate as spaCy does."""
 from __future__ import annotations
 
 import importlib
+import os
 from typing import Any
 
 import pytest
@@ -44,6 +45,16 @@ def test_the_networks_multiply_with_numpy(nlp: Any) -> None:
     ]
     assert nodes
     assert not any(getattr(node.ops, "use_blis", False) for node in nodes)
+
+
+@pytest.mark.skipif(
+    bool(os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS")),
+    reason="the environment sets the BLAS thread count itself",
+)
+def test_numpy_s_blas_runs_on_one_thread_once_the_pipeline_is_loaded(nlp: Any) -> None:
+    # a worker per core: more BLAS threads would spin on the other workers' cores
+    info = importlib.import_module("threadpoolctl").threadpool_info()
+    assert [p["num_threads"] for p in info if p["internal_api"] == "openblas"] == [1]
 
 
 def test_the_table_ruler_sets_what_the_matcher_sets(nlp: Any) -> None:

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import ctypes
 import importlib
 import os
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 
@@ -54,35 +52,14 @@ def numpy_products(nlp: Any) -> bool:
     return True
 
 
-# OpenBLAS's setter of its thread count, as numpy's wheels name it (scipy-openblas) or as a
-# system OpenBLAS does
-_SETTERS = (
-    "scipy_openblas_set_num_threads64_",
-    "scipy_openblas_set_num_threads",
-    "openblas_set_num_threads64_",
-    "openblas_set_num_threads",
-)
-
-
 def _one_blas_thread() -> bool:
     """Hold numpy's OpenBLAS to one thread, unless the environment already sets its count;
     whether numpy's products run on as many threads as the environment asks (one if unset)."""
     if os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS"):
         return True  # the operator's choice, read by OpenBLAS when it loaded
-    where = importlib.import_module("numpy").__file__
-    if where is None:
+    importlib.import_module("numpy")  # loads its BLAS, so that threadpoolctl can see it
+    pools = importlib.import_module("threadpoolctl")
+    if not any(p.get("internal_api") == "openblas" for p in pools.threadpool_info()):
         return False
-    root = Path(where).resolve().parent
-    for lib in sorted(
-        {*root.parent.glob("numpy.libs/*openblas*"), *root.glob(".dylibs/*openblas*")}
-    ):
-        try:
-            blas = ctypes.CDLL(str(lib))
-        except OSError:
-            continue
-        for name in _SETTERS:
-            setter = getattr(blas, name, None)
-            if setter is not None:
-                setter(1)
-                return True
-    return False
+    pools.threadpool_limits(limits=1, user_api="blas")  # for the process, not a block
+    return True
