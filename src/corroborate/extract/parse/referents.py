@@ -57,6 +57,7 @@ class Referents:
         words = tokenize(text)
         texts, lowers = [w.text for w in words], [w.lower for w in words]
         out = cls()
+        states: list[tuple[int, int, str]] = []  # a state's phrase: start, end, name
         for m in kb.entities.match(texts, lowers):
             entry = m.entries[0]
             if entry.kind not in ("actor", "demonym"):
@@ -70,10 +71,52 @@ class Referents:
             if _has_any(named, army_words) or _has_any(after, army_words):
                 kinds.add(ARMY)
             out.mentions.append(Mention(words[m.start].start, entry.value, frozenset(kinds)))
+            if "state" in kinds:
+                states.append((words[m.start].start, words[m.end - 1].end, entry.value))
         out.mentions.sort(key=lambda x: x.start)
         out.starts = [x.start for x in out.mentions]
+        out._titled(text, kb, states)
         out._affiliations(text, kb)
         return out
+
+    def _titled(self, text: str, kb: KnowledgeBase, states: list[tuple[int, int, str]]) -> None:
+        """ "Ruritanian Foreign Minister Ana Vero", "Ruritania's envoy Ana Vero", "Ana Vero,
+        the Ruritanian foreign minister": a state named with an office, and its holder."""
+        heads = [str(w).lower() for w in kb.parse.get("person_title_heads") or ()]
+        former = [str(w).lower() for w in kb.parse.get("person_title_former") or ()]
+        lower = frozenset(str(w).lower() for w in kb.parse.get("person_title_words") or ())
+        if not heads:
+            return
+        head = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+        after = re.compile(
+            rf"(?:['\u2019]s)? (?P<title>(?:[A-Za-z-]+ ){{0,3}}?(?:{head}))"
+            rf"(?-i:(?: (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,? (?P<person>{_NAME}))\b",
+            re.IGNORECASE,
+        )
+        appos = re.compile(
+            rf"(?:['\u2019]s)? (?P<title>(?:[A-Za-z-]+ ){{0,3}}?(?:{head}))\b", re.IGNORECASE
+        )
+        before = re.compile(rf"(?P<person>{_NAME}), (?:the |a |an )?$")
+        for start, end, state in states:
+            rest, lead = text[end:], text[max(0, start - 40) : start]
+            if any(re.search(rf"\b{re.escape(f)}\s*$", lead, re.IGNORECASE) for f in former):
+                continue  # "former Ruritanian president Ana Vero"
+            m, person = after.match(rest), None
+            if m is not None and _title(m.group("title"), lower, heads, former, kb):
+                person = m.group("person")
+            b, a = before.search(lead), appos.match(rest)
+            if (
+                person is None
+                and b is not None
+                and a is not None
+                and _title(a.group("title"), lower, heads, former, kb)
+            ):
+                person = b.group("person")
+            if person is None or not _names_person(person, kb):
+                continue
+            owner = (state, "actor")
+            self.people.setdefault(person, owner)
+            self.people.setdefault(person.split()[-1], owner)
 
     def _affiliations(self, text: str, kb: KnowledgeBase) -> None:
         for m in _AFFILIATION.finditer(text):
@@ -105,6 +148,30 @@ class Referents:
             if kind in self.mentions[k].kinds:
                 return self.mentions[k].value
         return None
+
+
+def _names_person(name: str, kb: KnowledgeBase) -> bool:
+    """Two or three capitalised words the knowledge base does not know as a party or place."""
+    return not kb.entities.match(name.split(), name.lower().split())
+
+
+def _title(
+    title: str, lower: frozenset[str], heads: list[str], former: list[str], kb: KnowledgeBase
+) -> bool:
+    """An office's words: its head, lower-case words of offices or capitalised ones, no
+    "former" and no party's name ("urged US president ..." is no title of the first party)."""
+    words = title.split()
+    if any(w.lower() in former for w in words):
+        return False
+    found = kb.entities.match(words, title.lower().split())
+    if any(m.entries[0].kind in ("actor", "demonym") for m in found):
+        return False
+    low = title.lower()
+    head = next((h for h in heads if low == h or low.endswith(" " + h)), None)
+    if head is None:
+        return False
+    lead = words[: len(words) - len(head.split())]
+    return all(w[:1].isupper() or w.lower() in lower for w in lead)
 
 
 def _has_any(words: str, phrases: frozenset[str]) -> bool:
