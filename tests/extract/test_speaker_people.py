@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from corroborate.extract import Extractor
+from corroborate.extract.kb import default_kb
 from corroborate.extract.parse.referents import Referents
 
 
@@ -80,3 +81,62 @@ def test_a_vice_president_quoted_by_surname_speaks_for_her_state(ex: Extractor) 
     )
     claims = [c for c in ex.extract(text, doc="t").claims if c.subject == "Russia"]
     assert {c.speaker for c in claims} == {"Norway"}
+
+
+@pytest.fixture(scope="module")
+def ruritania(tmp_path_factory: pytest.TempPathFactory) -> Extractor:
+    folder = tmp_path_factory.mktemp("kb")
+    (folder / "ruritania.yaml").write_text(
+        "actors:\n"
+        "  - name: Ruritania\n"
+        "    type: state\n"
+        "    aliases: [Ruritania]\n"
+        "    demonyms: [Ruritanian]\n"
+        "    people: [Hedda Marlowe-Quist, Osric Tannenbaum]\n",
+        encoding="utf-8",
+    )
+    return Extractor(default_kb(extra=(str(folder),)))
+
+
+@pytest.mark.parametrize(
+    ("text", "surname"),
+    [
+        ("Osric Tannenbaum flew home on Monday.", "Tannenbaum"),
+        ("On Monday, Hedda Marlowe-Quist flew home.", "Marlowe-Quist"),
+    ],
+)
+def test_a_known_officials_surname_is_tied_after_the_full_name(
+    ruritania: Extractor, text: str, surname: str
+) -> None:
+    assert ruritania.parser is not None
+    found = Referents.of(text, ruritania.kb, ruritania.parser.lex.army_words).people
+    assert found.get(surname) == ("Ruritania", "actor")
+
+
+def test_a_known_official_quoted_by_surname_speaks_for_the_state(ruritania: Extractor) -> None:
+    text = (
+        "Osric Tannenbaum toured the harbour in the morning.\n\n"
+        "Tannenbaum said Russia had supplied drones to Venezuela."
+    )
+    claims = [c for c in ruritania.extract(text, doc="t").claims if c.subject == "Russia"]
+    assert {c.speaker for c in claims} == {"Ruritania"}
+
+
+def test_a_surname_alone_ties_nobody_without_the_full_name(ruritania: Extractor) -> None:
+    text = "Tannenbaum said Russia had supplied drones to Venezuela."
+    claims = [c for c in ruritania.extract(text, doc="t").claims if c.subject == "Russia"]
+    assert {c.speaker for c in claims} == {"Tannenbaum"}
+
+
+def test_every_official_belongs_to_an_actor_the_knowledge_base_knows(ex: Extractor) -> None:
+    import yaml
+
+    from corroborate.extract.kb import bundled_lexicons
+
+    path = bundled_lexicons("en") / "officials.yaml"
+    table = yaml.safe_load(path.read_text(encoding="utf-8"))["officials"]
+    assert table
+    for actor, people in table.items():
+        assert actor in ex.kb.actor_types, actor
+        for person in people:
+            assert len(person.split()) >= 2, person  # full names only: surnames come from text

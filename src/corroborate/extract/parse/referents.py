@@ -71,6 +71,12 @@ class Referents:
             if _has_any(named, army_words) or _has_any(after, army_words):
                 kinds.add(ARMY)
             out.mentions.append(Mention(words[m.start].start, entry.value, frozenset(kinds)))
+            if entry.cls == "person" and m.end - m.start >= 2:
+                # an official the knowledge base knows by full name: the surname alone, later
+                # in the text, is the same official ("Defence Minister Ana Vero ... Vero said")
+                last = texts[m.end - 1]
+                if last[:1].isupper() and not kb.entities.match([last], [last.lower()]):
+                    out.people.setdefault(last, (entry.value, "actor"))
             if "state" in kinds:
                 states.append((words[m.start].start, words[m.end - 1].end, entry.value))
         out.mentions.sort(key=lambda x: x.start)
