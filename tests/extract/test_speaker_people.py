@@ -140,3 +140,22 @@ def test_every_official_belongs_to_an_actor_the_knowledge_base_knows(ex: Extract
         assert actor in ex.kb.actor_types, actor
         for person in people:
             assert len(person.split()) >= 2, person  # full names only: surnames come from text
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Ada Strandvik, Norway's top diplomat, toured the harbour.", "Norway"),
+        ("Ada Strandvik, the Norwegian government's spokeswoman, toured the harbour.", "Norway"),
+        ("Ada Strandvik, spokeswoman for the Norwegian foreign ministry, toured it.", "Norway"),
+        ("Ada Strandvik, envoy of the Norwegian Foreign Ministry, toured the harbour.", "Norway"),
+        ("NATO Secretary General Ada Strandvik toured the harbour.", "NATO"),
+    ],
+)
+def test_more_offices_tie_their_holder(ex: Extractor, text: str, owner: str) -> None:
+    assert _people(ex, text).get("Strandvik") == (owner, "actor")
+
+
+def test_an_institute_named_after_a_state_is_no_office_of_it(ex: Extractor) -> None:
+    text = "Ada Strandvik, director of the Norwegian Institute of Maritime Studies, spoke."
+    assert _people(ex, text).get("Strandvik") != ("Norway", "actor")

@@ -77,7 +77,7 @@ class Referents:
                 last = texts[m.end - 1]
                 if last[:1].isupper() and not kb.entities.match([last], [last.lower()]):
                     out.people.setdefault(last, (entry.value, "actor"))
-            if "state" in kinds:
+            if "collective" not in kinds:
                 states.append((words[m.start].start, words[m.end - 1].end, entry.value))
         out.mentions.sort(key=lambda x: x.start)
         out.starts = [x.start for x in out.mentions]
@@ -95,14 +95,20 @@ class Referents:
             return
         head = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
         after = re.compile(
-            rf"(?:['\u2019]s)? (?P<title>(?:[A-Za-z-]+ ){{0,3}}?(?:{head}))"
+            rf"(?:['\u2019]s)? (?P<title>(?:[A-Za-z'\u2019-]+ ){{0,3}}?(?:{head}))"
             rf"(?-i:(?: (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,? (?P<person>{_NAME}))\b",
             re.IGNORECASE,
         )
         appos = re.compile(
-            rf"(?:['\u2019]s)? (?P<title>(?:[A-Za-z-]+ ){{0,3}}?(?:{head}))\b", re.IGNORECASE
+            rf"(?:['\u2019]s)? (?P<title>(?:[A-Za-z'\u2019-]+ ){{0,3}}?(?:{head}))\b", re.IGNORECASE
         )
         before = re.compile(rf"(?P<person>{_NAME}), (?:the |a |an )?$")
+        # "Ana Vero, spokeswoman for the Ruritanian foreign ministry"
+        office_of = re.compile(
+            rf"(?-i:(?P<person>{_NAME})), (?:the |a |an )?"
+            rf"(?P<title>(?:[A-Za-z-]+ ){{0,3}}?(?:{head})) (?:for|of|at|to|in) (?:the )?$",
+            re.IGNORECASE,
+        )
         for start, end, state in states:
             rest, lead = text[end:], text[max(0, start - 40) : start]
             if any(re.search(rf"\b{re.escape(f)}\s*$", lead, re.IGNORECASE) for f in former):
@@ -118,6 +124,14 @@ class Referents:
                 and _title(a.group("title"), lower, heads, former, kb)
             ):
                 person = b.group("person")
+            o = office_of.search(lead)
+            if (
+                person is None
+                and o is not None
+                and _title(o.group("title"), lower, heads, former, kb)
+                and _office_words(rest, lower, heads)
+            ):
+                person = o.group("person")
             if person is None or not _names_person(person, kb):
                 continue
             owner = (state, "actor")
@@ -177,7 +191,22 @@ def _title(
     if head is None:
         return False
     lead = words[: len(words) - len(head.split())]
-    return all(w[:1].isupper() or w.lower() in lower for w in lead)
+    return all(w[:1].isupper() or _bare(w) in lower for w in lead)
+
+
+def _bare(word: str) -> str:
+    return word.lower().removesuffix("'s").removesuffix("\u2019s")
+
+
+def _office_words(rest: str, lower: frozenset[str], heads: list[str]) -> bool:
+    """After "spokeswoman for the Ruritanian": words of an office ("Foreign Ministry"), never
+    a capitalised name of its own ("the Ruritanian Institute of ..." is no state's office)."""
+    for word in rest.split()[:3]:
+        if not word[:1].isupper():
+            return True
+        if _bare(word.strip(",.;:")) not in lower and _bare(word.strip(",.;:")) not in heads:
+            return False
+    return True
 
 
 def _has_any(words: str, phrases: frozenset[str]) -> bool:
