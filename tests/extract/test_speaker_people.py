@@ -159,3 +159,15 @@ def test_more_offices_tie_their_holder(ex: Extractor, text: str, owner: str) -> 
 def test_an_institute_named_after_a_state_is_no_office_of_it(ex: Extractor) -> None:
     text = "Ada Strandvik, director of the Norwegian Institute of Maritime Studies, spoke."
     assert _people(ex, text).get("Strandvik") != ("Norway", "actor")
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0"])
+def test_a_name_joined_by_a_no_break_space_is_one_person(ex: Extractor, space: str) -> None:
+    text = (
+        f"Norwegian Navy Commander Ada{space}Strandvik toured the harbour on Monday.\n\n"
+        "Strandvik said Russia had supplied drones to Venezuela."
+    )
+    claims = [c for c in ex.extract(text, doc="t").claims if c.subject == "Russia"]
+    assert {c.speaker for c in claims} == {"Norway"}
+    for c in ex.extract(text, doc="t").claims:
+        assert text[c.evidence.start : c.evidence.end] == c.evidence.text

@@ -54,6 +54,7 @@ class Referents:
 
     @classmethod
     def of(cls, text: str, kb: KnowledgeBase, army_words: frozenset[str]) -> Referents:
+        text = text.replace("\u00a0", " ")  # "Ana\u00a0Vero": one name (offsets kept)
         words = tokenize(text)
         texts, lowers = [w.text for w in words], [w.lower for w in words]
         out = cls()
