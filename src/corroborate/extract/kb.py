@@ -381,6 +381,10 @@ def _add_actors(kb: KnowledgeBase, data: dict[str, Any]) -> None:
             cls = "sponsor" if low.endswith(("-backed", "-led")) else None
             cls = "origin" if low.endswith(("-made", "-designed", "-built")) else cls
             kb.entities.add(demonym, Entry("demonym", name, cls=cls))
+    # officials.yaml: actor -> the people whose statements speak for it
+    for name, people in (data.get("officials") or {}).items():
+        for person in _as_list(people):
+            kb.entities.add(person, Entry("actor", str(name), cls="person"))
     for noun in _as_list(data.get("institutions")):
         kb.entities.add(noun, Entry("institution", noun))
     for noun in _as_list(data.get("collectives")):

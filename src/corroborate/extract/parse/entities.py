@@ -238,6 +238,8 @@ def tag(sent: Any, kb: KnowledgeBase, people: dict[str, tuple[str, str]]) -> Tag
         if not name or not name[:1].isupper():
             continue
         cls = {"PERSON": "open_person", "GPE": "open_place"}.get(ent.label_, "open")
+        if name in people:
+            cls = "open_person"  # "Vero said", read as a place or a body: a person named before
         entry = Entry("actor", name, cls=cls)
         for tok in ent:
             out.names[tok.i] = entry

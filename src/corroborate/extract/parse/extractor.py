@@ -33,7 +33,8 @@ MAX_SENTENCE_CHARS = 1_500
 # Typographic apostrophes read as plain ones: the small English pipeline parses
 # "Hamas\u2019 attack" as a stray mark but "Hamas' attack" as a possessor. One character for one,
 # so every offset into the text stays true.
-_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'"})
+# (a no-break space inside a name, "Mykola\u00a0Petrenko", is a plain space: one name, not two)
+_PLAIN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " "})
 # Parses kept per process, by sentence text: a sentence repeated within a document or across
 # copies of a wire story (boilerplate, a syndicated paragraph) is parsed once. A parse of a
 # sentence takes a few kilobytes.

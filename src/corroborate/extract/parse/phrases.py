@@ -103,7 +103,11 @@ def named(tagged: Tagged, head: Any, generic_heads: frozenset[str]) -> Named | N
         # but "in September" is a date, never a side or a place
         words = [t for t in head.subtree if t.dep_ in ("compound", "flat") or t.i == head.i]
         if all(t.pos_ == "PROPN" for t in words):
-            return Named(" ".join(t.text for t in words), "name", head.i, thing)
+            name = " ".join(t.text for t in words)
+            tied = tagged.people.get(name)
+            if tied is not None:  # a person the document tied to a body, unknown to the NER
+                return Named(tied[0], tied[1], head.i, thing)
+            return Named(name, "name", head.i, thing)
     if head.lower_ in generic_heads or head.lemma_.lower() in generic_heads:
         words = [
             t

@@ -54,9 +54,11 @@ class Referents:
 
     @classmethod
     def of(cls, text: str, kb: KnowledgeBase, army_words: frozenset[str]) -> Referents:
+        text = text.replace("\u00a0", " ")  # "Ana\u00a0Vero": one name (offsets kept)
         words = tokenize(text)
         texts, lowers = [w.text for w in words], [w.lower for w in words]
         out = cls()
+        states: list[tuple[int, int, str]] = []  # a state's phrase: start, end, name
         for m in kb.entities.match(texts, lowers):
             entry = m.entries[0]
             if entry.kind not in ("actor", "demonym"):
@@ -70,10 +72,72 @@ class Referents:
             if _has_any(named, army_words) or _has_any(after, army_words):
                 kinds.add(ARMY)
             out.mentions.append(Mention(words[m.start].start, entry.value, frozenset(kinds)))
+            if entry.cls == "person" and m.end - m.start >= 2:
+                # an official the knowledge base knows by full name: the surname alone, later
+                # in the text, is the same official ("Defence Minister Ana Vero ... Vero said")
+                last = texts[m.end - 1]
+                if last[:1].isupper() and not kb.entities.match([last], [last.lower()]):
+                    out.people.setdefault(last, (entry.value, "actor"))
+            if "collective" not in kinds:
+                states.append((words[m.start].start, words[m.end - 1].end, entry.value))
         out.mentions.sort(key=lambda x: x.start)
         out.starts = [x.start for x in out.mentions]
+        out._titled(text, kb, states)
         out._affiliations(text, kb)
         return out
+
+    def _titled(self, text: str, kb: KnowledgeBase, states: list[tuple[int, int, str]]) -> None:
+        """ "Ruritanian Foreign Minister Ana Vero", "Ruritania's envoy Ana Vero", "Ana Vero,
+        the Ruritanian foreign minister": a state named with an office, and its holder."""
+        heads = [str(w).lower() for w in kb.parse.get("person_title_heads") or ()]
+        former = [str(w).lower() for w in kb.parse.get("person_title_former") or ()]
+        lower = frozenset(str(w).lower() for w in kb.parse.get("person_title_words") or ())
+        if not heads:
+            return
+        head = "|".join(map(re.escape, sorted(heads, key=len, reverse=True)))
+        after = re.compile(
+            rf"(?:['\u2019]s)? (?P<title>(?:[A-Za-z'\u2019-]+ ){{0,3}}?(?:{head}))"
+            rf"(?-i:(?: (?:of|for) [A-Z][a-z]+(?: [A-Z][a-z]+)?)?,? (?P<person>{_NAME}))\b",
+            re.IGNORECASE,
+        )
+        appos = re.compile(
+            rf"(?:['\u2019]s)? (?P<title>(?:[A-Za-z'\u2019-]+ ){{0,3}}?(?:{head}))\b", re.IGNORECASE
+        )
+        before = re.compile(rf"(?P<person>{_NAME}), (?:the |a |an )?$")
+        # "Ana Vero, spokeswoman for the Ruritanian foreign ministry"
+        office_of = re.compile(
+            rf"(?-i:(?P<person>{_NAME})), (?:the |a |an )?"
+            rf"(?P<title>(?:[A-Za-z-]+ ){{0,3}}?(?:{head})) (?:for|of|at|to|in) (?:the )?$",
+            re.IGNORECASE,
+        )
+        for start, end, state in states:
+            rest, lead = text[end:], text[max(0, start - 40) : start]
+            if any(re.search(rf"\b{re.escape(f)}\s*$", lead, re.IGNORECASE) for f in former):
+                continue  # "former Ruritanian president Ana Vero"
+            m, person = after.match(rest), None
+            if m is not None and _title(m.group("title"), lower, heads, former, kb):
+                person = m.group("person")
+            b, a = before.search(lead), appos.match(rest)
+            if (
+                person is None
+                and b is not None
+                and a is not None
+                and _title(a.group("title"), lower, heads, former, kb)
+            ):
+                person = b.group("person")
+            o = office_of.search(lead)
+            if (
+                person is None
+                and o is not None
+                and _title(o.group("title"), lower, heads, former, kb)
+                and _office_words(rest, lower, heads)
+            ):
+                person = o.group("person")
+            if person is None or not _names_person(person, kb):
+                continue
+            owner = (state, "actor")
+            self.people.setdefault(person, owner)
+            self.people.setdefault(person.split()[-1], owner)
 
     def _affiliations(self, text: str, kb: KnowledgeBase) -> None:
         for m in _AFFILIATION.finditer(text):
@@ -105,6 +169,45 @@ class Referents:
             if kind in self.mentions[k].kinds:
                 return self.mentions[k].value
         return None
+
+
+def _names_person(name: str, kb: KnowledgeBase) -> bool:
+    """Two or three capitalised words the knowledge base does not know as a party or place."""
+    return not kb.entities.match(name.split(), name.lower().split())
+
+
+def _title(
+    title: str, lower: frozenset[str], heads: list[str], former: list[str], kb: KnowledgeBase
+) -> bool:
+    """An office's words: its head, lower-case words of offices or capitalised ones, no
+    "former" and no party's name ("urged US president ..." is no title of the first party)."""
+    words = title.split()
+    if any(w.lower() in former for w in words):
+        return False
+    found = kb.entities.match(words, title.lower().split())
+    if any(m.entries[0].kind in ("actor", "demonym") for m in found):
+        return False
+    low = title.lower()
+    head = next((h for h in heads if low == h or low.endswith(" " + h)), None)
+    if head is None:
+        return False
+    lead = words[: len(words) - len(head.split())]
+    return all(w[:1].isupper() or _bare(w) in lower for w in lead)
+
+
+def _bare(word: str) -> str:
+    return word.lower().removesuffix("'s").removesuffix("\u2019s")
+
+
+def _office_words(rest: str, lower: frozenset[str], heads: list[str]) -> bool:
+    """After "spokeswoman for the Ruritanian": words of an office ("Foreign Ministry"), never
+    a capitalised name of its own ("the Ruritanian Institute of ..." is no state's office)."""
+    for word in rest.split()[:3]:
+        if not word[:1].isupper():
+            return True
+        if _bare(word.strip(",.;:")) not in lower and _bare(word.strip(",.;:")) not in heads:
+            return False
+    return True
 
 
 def _has_any(words: str, phrases: frozenset[str]) -> bool:
