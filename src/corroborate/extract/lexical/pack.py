@@ -160,6 +160,8 @@ class Pack:
     # how far after its speech verb a voice may stand, titles between ("قال المتحدث باسم X")
     inverted_reach: int
     title_cases: frozenset[str]  # the case of a title's owner after a speech verb
+    # the case of the agent after a passive participle ("поставленные Германией": instrumental)
+    agent_cases: frozenset[str]
     voice_until_that: bool  # verb first: the voice is any name between the verb and "that"
     agent_after: bool  # a name right after a trigger with no actor before is its agent
     speech_participles: tuple[str, ...]  # endings of a speech participle naming who follows
@@ -303,6 +305,7 @@ def load_pack(language: str) -> Pack:
         agent_after=bool(meta.get("agent_after", False)),
         voice_until_that=bool(meta.get("voice_until_that", False)),
         title_cases=_set(meta.get("title_cases")),
+        agent_cases=_set(meta.get("agent_cases")),
         speech_participles=tuple(str(e) for e in meta.get("speech_participles", ()) or ()),
         quotes_keep_voice=bool(meta.get("quotes_keep_voice", False)),
         inverted_voice_quoted=bool(meta.get("inverted_voice_quoted", False)),

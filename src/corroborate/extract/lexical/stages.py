@@ -1085,6 +1085,9 @@ def _subject(
         if pack.object_relations.get(str(name), "arms_supply") == event.relation
         and min(abs(a - event.end), abs(event.start - b)) <= DEMONYM_REACH
     ]  # a thing far off in a list ("... and two Norwegian NASAMS") is not what the act moves
+    agent = _participle_agent(pack, toks, event, heads, players)
+    if agent is not None:
+        return agent
     # "подготовка сербских солдат", "former des soldats serbes": after an act of training the
     # demonym is the trainees', not the trainer's (but "instructeurs serbes" are Serbia's)
     trainees = bool(pack.qualified.find(toks[event.start : event.end]))
@@ -1140,6 +1143,42 @@ def _subject(
     ]
     if demonyms:
         return min(demonyms, key=lambda m: abs(m.start - event.start))
+    return None
+
+
+PARTICIPLE_AGENT = 2  # "поставленные (ещё) Германией": the agent this close after its participle
+
+
+def _participle_agent(
+    pack: Pack,
+    toks: list[Tok],
+    event: Event,
+    heads: list[tuple[int, int]],
+    players: list[Mention],
+) -> Mention | None:
+    """The agent of a passive participle, in the pack's agent case ("ракеты, переданные
+    Германией", "обещанные американцами истребители"): the participle is the trigger itself or
+    stands on the thing the event moves. An indeclinable name carries every case and is left to
+    the other rules."""
+    if not pack.agent_cases:
+        return None
+    for m in sorted(players, key=lambda m: abs(m.start - event.start)):
+        if not m.cases & pack.agent_cases or len(m.cases) >= ALL_CASES:
+            continue
+        p = next(
+            (
+                j
+                for j in range(m.start - 1, max(-1, m.start - 1 - PARTICIPLE_AGENT), -1)
+                if toks[j].passive
+            ),
+            None,
+        )
+        if p is None or any(not t.text.isalpha() for t in toks[p + 1 : m.start]):
+            continue
+        if event.start <= p < event.end or any(
+            min(abs(p - b), abs(a - p)) <= ADJACENT + PARTICIPLE_AGENT for a, b in heads[1:]
+        ):
+            return m
     return None
 
 
