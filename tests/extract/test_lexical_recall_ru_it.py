@@ -40,3 +40,25 @@ def test_russian_instrumental_not_after_a_participle_acts_not(ex: Extractor) -> 
     # agent of a participle; the nominative still acts
     got = claims_of(ex, "Польша вместе с Норвегией поставила Украине танки.", "ru")
     assert ("Poland", "arms_supply", "Ukraine", "author", "affirm") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "trainer"),
+    [
+        # "Spain will train Ukrainian pilots at its bases": the demonym after a verb of training
+        # is the trainees', the trainer is the verb's subject
+        ("La Spagna addestrerà piloti ucraini nelle sue basi.", "it", "Spain"),
+        ("Канада обучает украинских саперов на своих полигонах.", "ru", "Canada"),
+    ],
+)
+def test_demonym_after_a_verb_of_training_is_the_trainees(
+    ex: Extractor, text: str, lang: str, trainer: str
+) -> None:
+    subjects = {c[0] for c in claims_of(ex, text, lang) if c[1] == "training"}
+    assert subjects == {trainer}
+
+
+def test_italian_trainer_noun_keeps_its_demonym(ex: Extractor) -> None:
+    # "Polish instructors are training the recruits": the trainers' own demonym
+    got = claims_of(ex, "Gli istruttori polacchi addestrano le reclute da settimane.", "it")
+    assert any(c[0] == "Poland" and c[1] == "training" for c in got)

@@ -1090,7 +1090,12 @@ def _subject(
         return agent
     # "подготовка сербских солдат", "former des soldats serbes": after an act of training the
     # demonym is the trainees', not the trainer's (but "instructeurs serbes" are Serbia's)
-    trainees = bool(pack.qualified.find(toks[event.start : event.end]))
+    # a verb of training is an act too ("addestrerà soldati ucraini", "обучать украинских
+    # военных"); a trainer's noun ("istruttori britannici") is not
+    trigger = toks[event.start : event.end]
+    trainees = bool(pack.qualified.find(trigger)) or (
+        event.relation == "training" and not pack.objects.find(trigger)
+    )
     for a, b in heads:
         beside = [
             m
