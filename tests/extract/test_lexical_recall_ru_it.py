@@ -62,3 +62,28 @@ def test_italian_trainer_noun_keeps_its_demonym(ex: Extractor) -> None:
     # "Polish instructors are training the recruits": the trainers' own demonym
     got = claims_of(ex, "Gli istruttori polacchi addestrano le reclute da settimane.", "it")
     assert any(c[0] == "Poland" and c[1] == "training" for c in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "giver"),
+    [
+        # "Moldova received mortars from Romania": the one named "from" gives
+        ("Молдавия получила минометы от Румынии.", "ru", "Romania"),
+        ("La Moldavia ha ricevuto mortai dalla Romania.", "it", "Romania"),
+        # "Moldova received French mortars": the arms' demonym gives
+        ("Молдавия получила французские минометы.", "ru", "France"),
+        ("La Moldavia ha ricevuto mortai francesi.", "it", "France"),
+        # "Moldova received new mortars": nobody is named giving, the receiver is still named
+        ("Молдавия получила новые минометы.", "ru", None),
+    ],
+)
+def test_receiver_of_arms_is_the_recipient(
+    ex: Extractor, text: str, lang: str, giver: str | None
+) -> None:
+    assert (giver, "arms_supply", "Moldova", "author", "affirm") in claims_of(ex, text, lang)
+
+
+def test_receiving_no_arms_is_no_supply(ex: Extractor) -> None:
+    # "Moldova received a loan from Romania": no arms near the verb
+    assert not claims_of(ex, "Молдавия получила кредит от Румынии.", "ru")
+    assert not claims_of(ex, "La Moldavia ha ricevuto un prestito dalla Romania.", "it")

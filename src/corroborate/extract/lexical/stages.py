@@ -58,6 +58,7 @@ class Event:
     end: int
     relation: str
     use: bool = False  # "uses Iranian drones": the arms' maker supplies, the user receives
+    receive: bool = False  # "received tanks from Y": Y (or the tanks' demonym) supplies
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,6 +537,13 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
     for a, b, _u, _pre in pack.uses.find(toks):
         if any(min(abs(o[0] - b), abs(a - o[1])) <= TRANSFER_REACH for o in objects):
             found.append(Event(a, b, "arms_supply", use=True))
+    for a, b, _r, _pre in pack.receives.find(toks):
+        if any(
+            min(abs(o[0] - b), abs(a - o[1])) <= TRANSFER_REACH
+            and pack.object_relations.get(str(o[2]), "arms_supply") == "arms_supply"
+            for o in objects
+        ):
+            found.append(Event(a, b, "arms_supply", receive=True))
     personnel = [
         o for o in objects if pack.object_relations.get(str(o[2]), "arms_supply") in PERSONNEL
     ]
@@ -662,6 +670,13 @@ def roles(
         )
         obj = _object(toks, event, named) if maker is not None else None
         return Roles(maker, user if maker is not None else None, obj, deny)
+    if event.receive:
+        giver, taker = _giver_taker(pack, toks, event, players)
+        deny = any(
+            toks[j].lower in pack.negation or toks[j].lemma in pack.negation
+            for j in range(max(0, event.start - NEGATION_REACH), event.start)
+        )
+        return Roles(giver, taker, _object(toks, event, named), deny)
     direct = _direct_object(pack, toks, event, players) if pack.order == "svo" else None
     recipient = next(
         (
@@ -813,6 +828,65 @@ def _maker_user(
     if maker is not None and user is not None and maker.actor.name == user.actor.name:
         return None, None  # "Russia uses Russian missiles": its own arms
     return maker, user
+
+
+def _giver_taker(
+    pack: Pack, toks: list[Tok], event: Event, players: list[Mention]
+) -> tuple[Mention | None, Mention | None]:
+    """Who gives and who receives in "X received (American) tanks (from Y)", "Украина получила
+    гаубицы от Франции", "le armi ricevute dall'Occidente": the giver is the source ("from Y")
+    near the verb or its arms, else the arms' demonym; the receiver is the verb's subject (the
+    nominative in a case language, the name before the verb otherwise, the people named by a
+    demonym too). No giver named: the text names nobody, and the claim has no subject."""
+    arms = [
+        (a, b)
+        for a, b, name, _pre in pack.objects.find(toks)
+        if pack.object_relations.get(str(name), "arms_supply") == "arms_supply"
+        and min(abs(a - event.end), abs(event.start - b)) <= TRANSFER_REACH
+    ]
+    spans = [(event.start, event.end), *arms]
+    giver = next(
+        (
+            m
+            for m in sorted(players, key=lambda m: abs(m.start - event.start))
+            if _is_source(pack, toks, m)
+            and any(min(abs(m.start - b), abs(a - m.end)) <= SOURCE_REACH for a, b in spans)
+        ),
+        None,
+    )
+    if giver is None:
+        giver = next(
+            (
+                m
+                for m in players
+                if m.actor.type == "demonym"
+                and any(
+                    0 <= m.start - b < MAKER_REACH or 0 <= a - m.end < ADJACENT for a, b in arms
+                )
+            ),
+            None,
+        )
+    others = [m for m in players if m is not giver and not _is_source(pack, toks, m)]
+    if pack.order == "case":
+        takers = [
+            m
+            for m in others
+            if m.cases & pack.subject_cases
+            and (m.end <= event.start or m.start - event.end <= SOURCE_REACH)
+        ]
+        taker = min(takers, key=lambda m: abs(m.start - event.start)) if takers else None
+    else:
+        before = [
+            m
+            for m in others
+            if m.end <= event.start
+            and not _is_place(pack, toks, m)
+            and (not pack.subject_reach or event.start - m.end <= pack.subject_reach)
+        ]
+        taker = before[-1] if before else None
+    if taker is None or (giver is not None and giver.actor.name == taker.actor.name):
+        return None, None  # nobody said to receive; "Russia received Russian shells": its own
+    return giver, taker
 
 
 def conjoined(pack: Pack, toks: list[Tok], mentions: list[Mention], m: Mention) -> list[Mention]:
