@@ -87,3 +87,26 @@ def test_receiving_no_arms_is_no_supply(ex: Extractor) -> None:
     # "Moldova received a loan from Romania": no arms near the verb
     assert not claims_of(ex, "Молдавия получила кредит от Румынии.", "ru")
     assert not claims_of(ex, "La Moldavia ha ricevuto un prestito dalla Romania.", "it")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "giver"),
+    [
+        # "Norway gave Ukraine its old howitzers": the plainest verb of giving
+        ("Норвегия дала Украине свои старые гаубицы.", "ru", "Norway"),
+        # "Canada pours arms into Ukraine", "Canada has filled Kyiv with mortars": pouring and
+        # filling a side with arms; the one filled is the recipient
+        ("Il Canada sta riversando armi in Ucraina.", "it", "Canada"),
+        ("Il Canada ha riempito Kiev di mortai.", "it", "Canada"),
+    ],
+)
+def test_giving_pouring_filling_with_arms_supply(
+    ex: Extractor, text: str, lang: str, giver: str
+) -> None:
+    assert (giver, "arms_supply", "Ukraine", "author", "affirm") in claims_of(ex, text, lang)
+
+
+def test_giving_no_arms_is_no_supply(ex: Extractor) -> None:
+    # "Norway gave an answer to the sanctions", "Canada filled the square with flags"
+    assert not claims_of(ex, "Норвегия дала ответ на санкции Украины.", "ru")
+    assert not claims_of(ex, "Il Canada ha riempito la piazza di bandiere ucraine.", "it")
