@@ -110,3 +110,21 @@ def test_giving_no_arms_is_no_supply(ex: Extractor) -> None:
     # "Norway gave an answer to the sanctions", "Canada filled the square with flags"
     assert not claims_of(ex, "Норвегия дала ответ на санкции Украины.", "ru")
     assert not claims_of(ex, "Il Canada ha riempito la piazza di bandiere ucraine.", "it")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "The defence minister of Lithuania announced a delivery of mortars to Ukraine"
+        "Министр обороны Литвы объявил о поставке минометов Украине.",
+        # "The prime minister of Lithuania promised to hand Ukraine two radars"
+        "Премьер-министр Литвы пообещал передать Украине два радара.",
+        # "The head of Lithuania's foreign ministry reported a shipment of radars to Ukraine"
+        "Глава МИД Литвы сообщил об отправке радаров Украине.",
+    ],
+)
+def test_russian_title_before_its_state_in_the_genitive_is_the_state(
+    ex: Extractor, text: str
+) -> None:
+    got = claims_of(ex, text, "ru")
+    assert any(c[0] == "Lithuania" and c[1] == "arms_supply" and c[2] == "Ukraine" for c in got)
