@@ -128,3 +128,16 @@ def test_russian_title_before_its_state_in_the_genitive_is_the_state(
 ) -> None:
     got = claims_of(ex, text, "ru")
     assert any(c[0] == "Lithuania" and c[1] == "arms_supply" and c[2] == "Ukraine" for c in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # "The Dutch government sent howitzers to Ukraine": a state named by its people's adjective
+        ("Il governo olandese ha inviato obici all'Ucraina.", "Netherlands"),
+        # "Ukraine received Norwegian mortars"
+        ("L'Ucraina ha ricevuto mortai norvegesi.", "Norway"),
+    ],
+)
+def test_italian_demonyms_of_more_states(ex: Extractor, text: str, actor: str) -> None:
+    assert (actor, "arms_supply", "Ukraine", "author", "affirm") in claims_of(ex, text, "it")
