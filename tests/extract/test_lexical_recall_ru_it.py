@@ -141,3 +141,15 @@ def test_russian_title_before_its_state_in_the_genitive_is_the_state(
 )
 def test_italian_demonyms_of_more_states(ex: Extractor, text: str, actor: str) -> None:
     assert (actor, "arms_supply", "Ukraine", "author", "affirm") in claims_of(ex, text, "it")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # "Minsk called the fire at the depot a sabotage attack": the namer is no attacker
+        ("Минск назвал пожар на складе диверсионной атакой.", "ru"),
+        ("Minsk ha definito l'incendio al deposito un attacco di sabotaggio.", "it"),
+    ],
+)
+def test_who_names_an_act_does_not_do_it(ex: Extractor, text: str, lang: str) -> None:
+    assert not any(c[0] == "Belarus" for c in claims_of(ex, text, lang))

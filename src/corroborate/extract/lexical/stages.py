@@ -712,6 +712,8 @@ def roles(
             and _voice_reaches(pack, toks, mentions[k], event)
             # verb first, the name after the verb acts; the source cited before it does not
             and not (pack.agent_after and _cited(pack, toks, mentions[k]))
+            # "Kyiv called the blast an attack": who names or condemns an act is no actor of it
+            and not _reacts(pack, toks, mentions[k], event)
         ):
             subject = mentions[k]
     if subject is None and pack.agent_after:  # the name after a verbal noun, last
