@@ -153,3 +153,15 @@ def test_italian_demonyms_of_more_states(ex: Extractor, text: str, actor: str) -
 )
 def test_who_names_an_act_does_not_do_it(ex: Extractor, text: str, lang: str) -> None:
     assert not any(c[0] == "Belarus" for c in claims_of(ex, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # "Deliveries of mortars to Ukraine by Denmark go on": agency named by a phrase, "by X"
+        ("Le consegne di mortai da parte della Danimarca proseguono.", "it"),
+        ("Поставки минометов Украине со стороны Дании продолжаются.", "ru"),
+    ],
+)
+def test_agent_phrase_names_the_supplier(ex: Extractor, text: str, lang: str) -> None:
+    assert any(c[0] == "Denmark" and c[1] == "arms_supply" for c in claims_of(ex, text, lang))

@@ -215,6 +215,7 @@ class Pack:
     reactions: Phrases  # "X condemned the strike": X reacts to the act, it does not act
     requests: Phrases  # "X asked Y for arms": X receives, Y supplies
     uses: Phrases  # "X uses Iranian drones": Iran supplies, X receives
+    source_phrases: Phrases  # "da parte di X", "by X": a phrase of agency right before X
     receives: Phrases  # "X received tanks from Y": Y supplies, X receives (Y unnamed: nobody)
     conditionals: Phrases  # "if": an act in the if-clause is supposed, not said to happen
     figurative: Phrases  # "sanctions", "economy": a strike word on them is a figure
@@ -351,6 +352,7 @@ def load_pack(language: str) -> Pack:
         requests=Phrases(prefixes),
         uses=Phrases(prefixes),
         receives=Phrases(prefixes),
+        source_phrases=Phrases(prefixes),
         conditionals=Phrases(prefixes, lemmas=False),
         figurative=Phrases(prefixes),
         against_words=_set(cues.get("against_words")),
@@ -407,6 +409,7 @@ def load_pack(language: str) -> Pack:
     _add_all(pack, pack.requests, cues.get("requests"), "request")
     _add_all(pack, pack.uses, rels.get("use"), "use")
     _add_all(pack, pack.receives, rels.get("receive"), "receive")
+    _add_all(pack, pack.source_phrases, cues.get("source_phrases"), "source")
     _add_all(pack, pack.conditionals, cues.get("conditionals"), "if")
     _add_all(pack, pack.figurative, cues.get("figurative"), "figure")
     for phrase in cues.get("epithets", ()) or ():  # as written: their lemma is the trigger's

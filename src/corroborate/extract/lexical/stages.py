@@ -964,7 +964,15 @@ def _is_source(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """ "by/from X" (par, dall', из, Rusya'dan): the supplier or agent of a passive."""
     if m.suffix is not None and m.suffix in pack.source_suffixes:
         return True
-    return _word_before(pack, toks, m) in pack.source_words
+    if _word_before(pack, toks, m) in pack.source_words:
+        return True
+    # "da parte del Canada": a phrase of agency ending before the name
+    return any(
+        b <= m.start
+        and all(t.lower in pack.determiners for t in toks[b : m.start])
+        and b > m.start - 2
+        for _a, b, _s, _pre in pack.source_phrases.find(toks[: m.start])
+    )
 
 
 def _is_with(pack: Pack, toks: list[Tok], m: Mention) -> bool:
