@@ -89,7 +89,9 @@ def extract_lexical(
             if event.relation in done:
                 continue
             r = roles(pack, toks, mentions, event, att.speaker_mentions, att.conceded)
-            if r.subject is None and not _unsent(pack, toks, event):
+            # "Ukraine received howitzers": the receiver is named, nobody giving; still a claim
+            received = event.receive and r.recipient is not None
+            if r.subject is None and not _unsent(pack, toks, event) and not received:
                 continue
             if (
                 pack.support_needs_side

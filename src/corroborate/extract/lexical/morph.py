@@ -13,6 +13,7 @@ from corroborate.extract.lexical.text import Tok, words
 
 _NO_CASE: frozenset[str] = frozenset()
 _APOSTROPHES = "'\u2019\u2018"
+_PARTICIPLES = frozenset({"PRTF", "PRTS"})  # full and short participles (pymorphy3 tags)
 _YO, _YE = "\u0451", "\u0435"  # Russian yo is written as ie as often as not
 
 
@@ -47,13 +48,15 @@ class Pymorphy:
         self._m = pymorphy3.MorphAnalyzer(lang=lang)
         self.lemma_case = lru_cache(maxsize=200_000)(self._lemma_case)
 
-    def _lemma_case(self, low: str) -> tuple[str, frozenset[str], bool]:
+    def _lemma_case(self, low: str) -> tuple[str, frozenset[str], bool, bool]:
         if not low[0].isalpha():
-            return low, _NO_CASE, False
+            return low, _NO_CASE, False, False
         parses = self._m.parse(low)
         cases = frozenset(str(p.tag.case) for p in parses if p.tag.case)
         given = any("Name" in p.tag for p in parses)
-        return str(parses[0].normal_form).replace(_YO, _YE), cases, given
+        best = parses[0].tag  # the likeliest reading: a passive participle ("переданные")
+        passive = best.POS in _PARTICIPLES and best.voice == "pssv"
+        return str(parses[0].normal_form).replace(_YO, _YE), cases, given, passive
 
     def lemma(self, word: str) -> str:
         return self.lemma_case(word.lower())[0]
@@ -62,8 +65,20 @@ class Pymorphy:
         out = []
         for w, a, b, suf in _split_suffix(words(text, start, end), suffixes):
             low = w.lower().replace(_YO, _YE)
-            lemma, cases, given = self.lemma_case(low)
-            out.append(Tok(w, low, a, b, lemma, cases, suf, given_name=given and w[0].isupper()))
+            lemma, cases, given, passive = self.lemma_case(low)
+            out.append(
+                Tok(
+                    w,
+                    low,
+                    a,
+                    b,
+                    lemma,
+                    cases,
+                    suf,
+                    given_name=given and w[0].isupper(),
+                    passive=passive,
+                )
+            )
         return out
 
 

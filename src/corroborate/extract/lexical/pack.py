@@ -160,6 +160,8 @@ class Pack:
     # how far after its speech verb a voice may stand, titles between ("قال المتحدث باسم X")
     inverted_reach: int
     title_cases: frozenset[str]  # the case of a title's owner after a speech verb
+    # the case of the agent after a passive participle ("поставленные Германией": instrumental)
+    agent_cases: frozenset[str]
     voice_until_that: bool  # verb first: the voice is any name between the verb and "that"
     agent_after: bool  # a name right after a trigger with no actor before is its agent
     speech_participles: tuple[str, ...]  # endings of a speech participle naming who follows
@@ -213,6 +215,8 @@ class Pack:
     reactions: Phrases  # "X condemned the strike": X reacts to the act, it does not act
     requests: Phrases  # "X asked Y for arms": X receives, Y supplies
     uses: Phrases  # "X uses Iranian drones": Iran supplies, X receives
+    source_phrases: Phrases  # "da parte di X", "by X": a phrase of agency right before X
+    receives: Phrases  # "X received tanks from Y": Y supplies, X receives (Y unnamed: nobody)
     conditionals: Phrases  # "if": an act in the if-clause is supposed, not said to happen
     figurative: Phrases  # "sanctions", "economy": a strike word on them is a figure
     purpose_words: frozenset[str]  # "to" before an infinitive of purpose: an aim, not an act
@@ -303,6 +307,7 @@ def load_pack(language: str) -> Pack:
         agent_after=bool(meta.get("agent_after", False)),
         voice_until_that=bool(meta.get("voice_until_that", False)),
         title_cases=_set(meta.get("title_cases")),
+        agent_cases=_set(meta.get("agent_cases")),
         speech_participles=tuple(str(e) for e in meta.get("speech_participles", ()) or ()),
         quotes_keep_voice=bool(meta.get("quotes_keep_voice", False)),
         inverted_voice_quoted=bool(meta.get("inverted_voice_quoted", False)),
@@ -346,6 +351,8 @@ def load_pack(language: str) -> Pack:
         reactions=Phrases(prefixes),
         requests=Phrases(prefixes),
         uses=Phrases(prefixes),
+        receives=Phrases(prefixes),
+        source_phrases=Phrases(prefixes),
         conditionals=Phrases(prefixes, lemmas=False),
         figurative=Phrases(prefixes),
         against_words=_set(cues.get("against_words")),
@@ -401,6 +408,8 @@ def load_pack(language: str) -> Pack:
     _add_all(pack, pack.reactions, cues.get("reactions"), "reaction")
     _add_all(pack, pack.requests, cues.get("requests"), "request")
     _add_all(pack, pack.uses, rels.get("use"), "use")
+    _add_all(pack, pack.receives, rels.get("receive"), "receive")
+    _add_all(pack, pack.source_phrases, cues.get("source_phrases"), "source")
     _add_all(pack, pack.conditionals, cues.get("conditionals"), "if")
     _add_all(pack, pack.figurative, cues.get("figurative"), "figure")
     for phrase in cues.get("epithets", ()) or ():  # as written: their lemma is the trigger's

@@ -58,6 +58,7 @@ class Event:
     end: int
     relation: str
     use: bool = False  # "uses Iranian drones": the arms' maker supplies, the user receives
+    receive: bool = False  # "received tanks from Y": Y (or the tanks' demonym) supplies
 
 
 @dataclass(frozen=True, slots=True)
@@ -536,6 +537,13 @@ def events(pack: Pack, toks: list[Tok], mentions: list[Mention] | None = None) -
     for a, b, _u, _pre in pack.uses.find(toks):
         if any(min(abs(o[0] - b), abs(a - o[1])) <= TRANSFER_REACH for o in objects):
             found.append(Event(a, b, "arms_supply", use=True))
+    for a, b, _r, _pre in pack.receives.find(toks):
+        if any(
+            min(abs(o[0] - b), abs(a - o[1])) <= TRANSFER_REACH
+            and pack.object_relations.get(str(o[2]), "arms_supply") == "arms_supply"
+            for o in objects
+        ):
+            found.append(Event(a, b, "arms_supply", receive=True))
     personnel = [
         o for o in objects if pack.object_relations.get(str(o[2]), "arms_supply") in PERSONNEL
     ]
@@ -662,6 +670,13 @@ def roles(
         )
         obj = _object(toks, event, named) if maker is not None else None
         return Roles(maker, user if maker is not None else None, obj, deny)
+    if event.receive:
+        giver, taker = _giver_taker(pack, toks, event, players)
+        deny = any(
+            toks[j].lower in pack.negation or toks[j].lemma in pack.negation
+            for j in range(max(0, event.start - NEGATION_REACH), event.start)
+        )
+        return Roles(giver, taker, _object(toks, event, named), deny)
     direct = _direct_object(pack, toks, event, players) if pack.order == "svo" else None
     recipient = next(
         (
@@ -697,6 +712,8 @@ def roles(
             and _voice_reaches(pack, toks, mentions[k], event)
             # verb first, the name after the verb acts; the source cited before it does not
             and not (pack.agent_after and _cited(pack, toks, mentions[k]))
+            # "Kyiv called the blast an attack": who names or condemns an act is no actor of it
+            and not _reacts(pack, toks, mentions[k], event)
         ):
             subject = mentions[k]
     if subject is None and pack.agent_after:  # the name after a verbal noun, last
@@ -815,6 +832,65 @@ def _maker_user(
     return maker, user
 
 
+def _giver_taker(
+    pack: Pack, toks: list[Tok], event: Event, players: list[Mention]
+) -> tuple[Mention | None, Mention | None]:
+    """Who gives and who receives in "X received (American) tanks (from Y)", "Украина получила
+    гаубицы от Франции", "le armi ricevute dall'Occidente": the giver is the source ("from Y")
+    near the verb or its arms, else the arms' demonym; the receiver is the verb's subject (the
+    nominative in a case language, the name before the verb otherwise, the people named by a
+    demonym too). No giver named: the text names nobody, and the claim has no subject."""
+    arms = [
+        (a, b)
+        for a, b, name, _pre in pack.objects.find(toks)
+        if pack.object_relations.get(str(name), "arms_supply") == "arms_supply"
+        and min(abs(a - event.end), abs(event.start - b)) <= TRANSFER_REACH
+    ]
+    spans = [(event.start, event.end), *arms]
+    giver = next(
+        (
+            m
+            for m in sorted(players, key=lambda m: abs(m.start - event.start))
+            if _is_source(pack, toks, m)
+            and any(min(abs(m.start - b), abs(a - m.end)) <= SOURCE_REACH for a, b in spans)
+        ),
+        None,
+    )
+    if giver is None:
+        giver = next(
+            (
+                m
+                for m in players
+                if m.actor.type == "demonym"
+                and any(
+                    0 <= m.start - b < MAKER_REACH or 0 <= a - m.end < ADJACENT for a, b in arms
+                )
+            ),
+            None,
+        )
+    others = [m for m in players if m is not giver and not _is_source(pack, toks, m)]
+    if pack.order == "case":
+        takers = [
+            m
+            for m in others
+            if m.cases & pack.subject_cases
+            and (m.end <= event.start or m.start - event.end <= SOURCE_REACH)
+        ]
+        taker = min(takers, key=lambda m: abs(m.start - event.start)) if takers else None
+    else:
+        before = [
+            m
+            for m in others
+            if m.end <= event.start
+            and not _is_place(pack, toks, m)
+            and (not pack.subject_reach or event.start - m.end <= pack.subject_reach)
+        ]
+        taker = before[-1] if before else None
+    if taker is None or (giver is not None and giver.actor.name == taker.actor.name):
+        return None, None  # nobody said to receive; "Russia received Russian shells": its own
+    return giver, taker
+
+
 def conjoined(pack: Pack, toks: list[Tok], mentions: list[Mention], m: Mention) -> list[Mention]:
     """The names joined to m by "and" ("the US and Britain send"): they share its role. A
     demonym joins only demonyms, a name only names."""
@@ -888,7 +964,15 @@ def _is_source(pack: Pack, toks: list[Tok], m: Mention) -> bool:
     """ "by/from X" (par, dall', из, Rusya'dan): the supplier or agent of a passive."""
     if m.suffix is not None and m.suffix in pack.source_suffixes:
         return True
-    return _word_before(pack, toks, m) in pack.source_words
+    if _word_before(pack, toks, m) in pack.source_words:
+        return True
+    # "da parte del Canada": a phrase of agency ending before the name
+    return any(
+        b <= m.start
+        and all(t.lower in pack.determiners for t in toks[b : m.start])
+        and b > m.start - 2
+        for _a, b, _s, _pre in pack.source_phrases.find(toks[: m.start])
+    )
 
 
 def _is_with(pack: Pack, toks: list[Tok], m: Mention) -> bool:
@@ -1085,9 +1169,17 @@ def _subject(
         if pack.object_relations.get(str(name), "arms_supply") == event.relation
         and min(abs(a - event.end), abs(event.start - b)) <= DEMONYM_REACH
     ]  # a thing far off in a list ("... and two Norwegian NASAMS") is not what the act moves
+    agent = _participle_agent(pack, toks, event, heads, players)
+    if agent is not None:
+        return agent
     # "подготовка сербских солдат", "former des soldats serbes": after an act of training the
     # demonym is the trainees', not the trainer's (but "instructeurs serbes" are Serbia's)
-    trainees = bool(pack.qualified.find(toks[event.start : event.end]))
+    # a verb of training is an act too ("addestrerà soldati ucraini", "обучать украинских
+    # военных"); a trainer's noun ("istruttori britannici") is not
+    trigger = toks[event.start : event.end]
+    trainees = bool(pack.qualified.find(trigger)) or (
+        event.relation == "training" and not pack.objects.find(trigger)
+    )
     for a, b in heads:
         beside = [
             m
@@ -1140,6 +1232,42 @@ def _subject(
     ]
     if demonyms:
         return min(demonyms, key=lambda m: abs(m.start - event.start))
+    return None
+
+
+PARTICIPLE_AGENT = 2  # "поставленные (ещё) Германией": the agent this close after its participle
+
+
+def _participle_agent(
+    pack: Pack,
+    toks: list[Tok],
+    event: Event,
+    heads: list[tuple[int, int]],
+    players: list[Mention],
+) -> Mention | None:
+    """The agent of a passive participle, in the pack's agent case ("ракеты, переданные
+    Германией", "обещанные американцами истребители"): the participle is the trigger itself or
+    stands on the thing the event moves. An indeclinable name carries every case and is left to
+    the other rules."""
+    if not pack.agent_cases:
+        return None
+    for m in sorted(players, key=lambda m: abs(m.start - event.start)):
+        if not m.cases & pack.agent_cases or len(m.cases) >= ALL_CASES:
+            continue
+        p = next(
+            (
+                j
+                for j in range(m.start - 1, max(-1, m.start - 1 - PARTICIPLE_AGENT), -1)
+                if toks[j].passive
+            ),
+            None,
+        )
+        if p is None or any(not t.text.isalpha() for t in toks[p + 1 : m.start]):
+            continue
+        if event.start <= p < event.end or any(
+            min(abs(p - b), abs(a - p)) <= ADJACENT + PARTICIPLE_AGENT for a, b in heads[1:]
+        ):
+            return m
     return None
 
 

@@ -26,6 +26,7 @@ class Tok:
     suffix: str | None  # an apostrophe suffix joined to this word ("da" in "Libya'da")
     mood: str | None = None
     given_name: bool = False  # the morphology knows the word as a first name ("Виктор")
+    passive: bool = False  # a passive participle ("поставленные", "обещан"): its agent follows
 
 
 def words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
