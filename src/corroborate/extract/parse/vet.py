@@ -166,6 +166,14 @@ def _backs_a_thing(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _retreats(tok: Any, lex: ParseLexicon) -> bool:
+    """ "backed down from the sanctions", "backed away from the deal": a verb of backing with a
+    particle of retreat backs nobody (parse.yaml retreat_particles)."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in lex.retreat_particles for c in tok.children
+    )
+
+
 def _shields(tagged: Tagged, tok: Any) -> bool:
     """ "blocked efforts to censure Russia": blocking a measure backs its target, whatever the
     measure is called."""
@@ -527,6 +535,43 @@ def _anothers_forces(tagged: Tagged, claim: Claim, start: int, end: int, lex: Pa
     return bool(owners) and claim.subject not in owners
 
 
+def _trainees(tok: Any) -> list[Any]:
+    """Who a training act trains: the verb's object, or the "of" object of the noun."""
+    found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    found += [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ == "NOUN"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return found + [c for t in found for c in t.children if c.dep_ == "conj"]
+
+
+def _own_forces(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """ "its generals are training Kenya's army", "the training of the Chadian army": training
+    is of another side's forces (the contract); forces owned by the trainer itself are its
+    own drill, no claim."""
+    if claim.relation != "training" or claim.subject is None:
+        return False
+    acts = [t for t in _acts(tagged, claim, start, end) if t.dep_ not in ("aux", "auxpass")]
+    if not acts or any(t.lemma_.lower() not in lex.drill_lemmas for t in acts):
+        return False
+    for act in acts:
+        trainees = _trainees(act)
+        owners = [
+            e.value
+            for t in trainees
+            for c in t.children
+            if c.dep_ in _NOUN_MODIFIERS
+            and (e := tagged.name(c.i, "actor", "demonym")) is not None
+            and e.cls not in _OPEN
+        ]
+        if not owners or any(o != claim.subject for o in owners):
+            return False
+    return True
+
+
 def _home_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     """Fighters nobody sends, whose only "side" is where they are based, what they aim at or
     their nationality: "militias based in Iraq", "gunmen threatened to open fire at the
@@ -547,12 +592,16 @@ def _home_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLex
 
 
 def _nationality_of_subject(tagged: Tagged, tok: Any) -> bool:
-    """ "Iranian hackers could be enlisted": a demonym on the people who are recruited or who
-    act is their nationality, not the side they fight for."""
+    """ "Iranian hackers could be enlisted", "Estonians are enlisted": a demonym on (or as) the
+    people who are recruited or who act is their nationality, not the side they fight for."""
     entry = tagged.name(tok.i, "demonym")
-    return (
-        entry is not None and tok.dep_ == "amod" and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj")
-    )
+    if entry is None:
+        return False
+    # "about 2,000 Estonians are enlisted each year": the people named by their nationality
+    # are a state's own call-up, not fighters for a side
+    if tok.dep_ in ("nsubjpass", "dobj") and tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    return tok.dep_ == "amod" and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def _home_or_target(tok: Any, lex: ParseLexicon) -> bool:
@@ -595,7 +644,9 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
     if (
         acts
         and claim.relation == "political_support"
-        and all(_backs_a_thing(t, lex) and not _shields(tagged, t) for t in acts)
+        and all(
+            _retreats(t, lex) or (_backs_a_thing(t, lex) and not _shields(tagged, t)) for t in acts
+        )
     ):
         return True
     # an act stopped is not claimed ("efforts to end the attacks"); backing ended is ("to end
@@ -785,6 +836,8 @@ class Vetter:
         if _home_only(tagged, claim, start, end, self.lex):
             return False
         if _anothers_forces(tagged, claim, start, end, self.lex):
+            return False
+        if _own_forces(tagged, claim, start, end, self.lex):
             return False
         if _state_less_tie(tagged, claim, start, end, self.lex):
             return False

@@ -1,0 +1,93 @@
+"""Kinds of sentence whose trigger word acts in another sense, told by its arguments: backing
+that is a retreat or a duty, training of one's own forces."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def relations(ex: Extractor, text: str) -> set[tuple[object, ...]]:
+    return {(c.subject, c.relation) for c in ex.extract(text, doc="t").claims}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya stands by its obligations under the arms treaty, its spokesman said.",
+        "Chad will support the leading role of the African Union in the talks.",
+        "Ghana said it backed the mediating role of ECOWAS.",
+        "Peru stood by its duties under the regional accord.",
+    ],
+)
+def test_backing_a_duty_or_a_role_backs_no_side(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] == "political_support"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last spring President Ruto backed down from the tariffs on Ugandan sugar.",
+        "Chad backed off from its threat to close the border with Niger.",
+        "The Kenyan government backed away from the deal with Somalia.",
+    ],
+)
+def test_backing_down_is_a_retreat_not_support(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] == "political_support"}
+
+
+@pytest.mark.parametrize(
+    ("text", "backer"),
+    [
+        ("Kenya backed Somalia in the dispute with Ethiopia.", "Kenya"),
+        ("Chad stood by Niger throughout the crisis.", "Chad"),
+    ],
+)
+def test_backing_a_side_still_backs_it(ex: Extractor, text: str, backer: str) -> None:
+    assert (backer, "political_support") in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan commanders are stockpiling shells and training Kenya's army for a new push.",
+        "Nobody matches the discipline and rigorous training of the Chadian army, she said.",
+        "Ghana's generals have been training the Ghanaian infantry all winter.",
+    ],
+)
+def test_training_ones_own_forces_is_no_claim(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] == "training"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trainer"),
+    [
+        ("Kenya is training Somalia's army for a new push.", "Kenya"),
+        ("Chadian officers have been training the Nigerien infantry all winter.", "Chad"),
+        ("Ghana's instructors began the training of Togo's special forces.", "Ghana"),
+    ],
+)
+def test_training_anothers_forces_still_counts(ex: Extractor, text: str, trainer: str) -> None:
+    assert (trainer, "training") in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Each year about 2,000 Estonians between 18 and 27 are enlisted for eleven months.",
+        "Since the draft returned, some 3,000 Latvians are enlisted every spring.",
+    ],
+)
+def test_a_states_own_call_up_sends_no_fighters(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] == "foreign_fighters"}
+
+
+def test_recruits_for_a_named_side_are_still_fighters(ex: Extractor) -> None:
+    text = "Hundreds of Nepalis were enlisted by Russia to fight in Ukraine."
+    assert ("Russia", "foreign_fighters") in relations(ex, text)
