@@ -91,3 +91,42 @@ def test_a_states_own_call_up_sends_no_fighters(ex: Extractor, text: str) -> Non
 def test_recruits_for_a_named_side_are_still_fighters(ex: Extractor) -> None:
     text = "Hundreds of Nepalis were enlisted by Russia to fight in Ukraine."
     assert ("Russia", "foreign_fighters") in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kenyan army still lacks tanks, artillery, fresh troops, and trained crews.",
+        "Kenya's generals need howitzers, ammunition and trained gunners before the spring.",
+    ],
+)
+def test_trained_as_a_plain_adjective_trains_nobody(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] == "training"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trainer"),
+    [
+        ("Somali units trained by Kenya took the town.", "Kenya"),
+        ("Kenya trained the Somali gunners last year.", "Kenya"),
+    ],
+)
+def test_trained_as_a_verb_still_trains(ex: Extractor, text: str, trainer: str) -> None:
+    assert (trainer, "training") in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry regrets the heavy price paid in Somali lives.",
+        "Kenya paid tribute to the Somali fighters who died at the border.",
+        "Chadian envoys paid a visit to the Sudanese militias' camp.",
+    ],
+)
+def test_paying_in_an_idiom_hires_nobody(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] == "foreign_fighters"}
+
+
+def test_paying_fighters_still_hires_them(ex: Extractor) -> None:
+    text = "Sudan paid Chadian mercenaries to fight in Libya."
+    assert ("Sudan", "foreign_fighters") in relations(ex, text)

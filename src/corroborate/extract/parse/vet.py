@@ -431,6 +431,18 @@ def _idiom(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _idiom_object(tok: Any, lex: ParseLexicon) -> bool:
+    """ "paid tribute to the reporters", "the high price paid in lives": a verb whose object
+    (or the noun it describes) makes an idiom hires or sends nobody (parse.yaml
+    idiom_objects)."""
+    if tok.pos_ != "VERB":
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.head.i != tok.i:
+        objs.append(tok.head)
+    return bool(objs) and all(o.lemma_.lower() in lex.idiom_objects for o in objs)
+
+
 def _wrong_sense(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     """Every act of a claim about people is the trigger word in another sense, told by its
     arguments: a civil kind of training, a title, aspect or regard, a verb carrying something
@@ -443,6 +455,7 @@ def _wrong_sense(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseL
     return bool(acts) and all(
         (training and (_civil_kind(t, lex) or _title(t, lex)))
         or _aspect(t, lex)
+        or _idiom_object(t, lex)
         or _carries(tagged, t, claim, lex)
         or (_carrying(tagged, t, lex) and _idiom(t, lex))
         for t in acts
@@ -637,7 +650,11 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
         return True
     if acts and claim.relation == "combat" and all(_by_a_measure(t, lex) for t in acts):
         return True
-    if acts and claim.relation == "arms_supply" and all(_described(t, lex) for t in acts):
+    if (
+        acts
+        and claim.relation in ("arms_supply", "training")
+        and all(_described(t, lex) for t in acts)
+    ):
         return True
     if acts and claim.relation == "combat" and all(_suffered(tagged, t, claim, lex) for t in acts):
         return True
