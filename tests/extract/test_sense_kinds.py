@@ -130,3 +130,29 @@ def test_paying_in_an_idiom_hires_nobody(ex: Extractor, text: str) -> None:
 def test_paying_fighters_still_hires_them(ex: Extractor) -> None:
     text = "Sudan paid Chadian mercenaries to fight in Libya."
     assert ("Sudan", "foreign_fighters") in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya announced new penalties, with Nairobi targeting individuals and entities that "
+        "make engines for drones.",
+        "Ghana hit three shipping firms and two oligarchs that finance the Togolese junta.",
+        "Chad is targeting companies that sell fuel to the Sudanese army.",
+    ],
+)
+def test_striking_words_aimed_at_firms_are_no_fighting(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] == "combat"}
+
+
+@pytest.mark.parametrize(
+    ("text", "striker"),
+    [
+        ("Kenya targeted Shabaab fighters near the border.", "Kenya"),
+        ("Chad hit rebel positions and depots near Abeche.", "Chad"),
+    ],
+)
+def test_striking_forces_or_places_is_still_fighting(
+    ex: Extractor, text: str, striker: str
+) -> None:
+    assert (striker, "combat") in relations(ex, text)

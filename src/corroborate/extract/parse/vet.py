@@ -245,6 +245,17 @@ def _by_a_measure(tok: Any, lex: ParseLexicon) -> bool:
     return any(w.lower_ in measures or w.lemma_.lower() in measures for w in words)
 
 
+def _hits_a_business(tok: Any, lex: ParseLexicon) -> bool:
+    """A verb of striking whose every object is a person or firm of commerce: "targeting
+    individuals and entities that make engines", "hit two shipping firms" is a sanction, not
+    fighting (parse.yaml measure_targets)."""
+    if tok.pos_ != "VERB":
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
+    return bool(objs) and all(o.lemma_.lower() in lex.measure_targets for o in objs)
+
+
 def _described(tok: Any, lex: ParseLexicon) -> bool:
     """A participle of supply used as a plain adjective, with no maker or agent: "heavily armed
     men", "an armed catastrophe" say how someone is kitted out, not that anyone supplied it."""
@@ -648,7 +659,11 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
         return True
     if acts and claim.relation == "combat" and all(_tool_use(tagged, t, lex) for t in acts):
         return True
-    if acts and claim.relation == "combat" and all(_by_a_measure(t, lex) for t in acts):
+    if (
+        acts
+        and claim.relation == "combat"
+        and all(_by_a_measure(t, lex) or _hits_a_business(t, lex) for t in acts)
+    ):
         return True
     if (
         acts
