@@ -156,3 +156,30 @@ def test_striking_forces_or_places_is_still_fighting(
     ex: Extractor, text: str, striker: str
 ) -> None:
     assert (striker, "combat") in relations(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nairobi bourse fell 2%, and futures pointed to more selling in Lagos later on.",
+        "Ghana, where the Kenyan envoy goes next, may be a harder sell for Nairobi.",
+    ],
+)
+def test_selling_with_nothing_sold_supplies_nothing(ex: Extractor, text: str) -> None:
+    assert not {r for r in relations(ex, text) if r[1] == "arms_supply"}
+
+
+@pytest.mark.parametrize(
+    ("text", "seller"),
+    [
+        ("Kenya approved the sale of twelve howitzers to Uganda.", "Kenya"),
+        ("Ghana's arms sales to Togo doubled last year.", "Ghana"),
+    ],
+)
+def test_a_sale_of_arms_still_supplies(ex: Extractor, text: str, seller: str) -> None:
+    assert (seller, "arms_supply") in relations(ex, text)
+
+
+def test_sales_whose_buyer_hangs_on_the_verb_still_supply(ex: Extractor) -> None:
+    text = "Kenya has surged sales to Uganda of rifles and mortar rounds, officials said."
+    assert ("Kenya", "arms_supply") in relations(ex, text)

@@ -256,6 +256,23 @@ def _hits_a_business(tok: Any, lex: ParseLexicon) -> bool:
     return bool(objs) and all(o.lemma_.lower() in lex.measure_targets for o in objs)
 
 
+def _bare_sale(tok: Any, lex: ParseLexicon) -> bool:
+    """A noun of selling with no thing sold and no buyer: "futures pointed to more selling",
+    "a harder sell for the envoy" trade or persuade; they supply nothing (parse.yaml
+    trade_nouns). "arms sales", "the sale of rifles", "sales to Chad", "Russian sales" keep
+    their reading."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.trade_nouns:
+        return False
+    # "surged sales to Russia of machine tools": the parse may hang the buyer on the verb
+    near = [*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ())]
+    return not any(
+        c.dep_ in ("compound", "nmod", "poss")
+        or (c.dep_ in ("prep", "dative") and c.lower_ in ("of", "to"))
+        or (c.dep_ == "amod" and c.tag_ not in ("JJR", "JJS"))
+        for c in near
+    )
+
+
 def _described(tok: Any, lex: ParseLexicon) -> bool:
     """A participle of supply used as a plain adjective, with no maker or agent: "heavily armed
     men", "an armed catastrophe" say how someone is kitted out, not that anyone supplied it."""
@@ -669,6 +686,13 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
         acts
         and claim.relation in ("arms_supply", "training")
         and all(_described(t, lex) for t in acts)
+    ):
+        return True
+    if (
+        acts
+        and claim.relation == "arms_supply"
+        and claim.object is None
+        and all(_bare_sale(t, lex) for t in acts)
     ):
         return True
     if acts and claim.relation == "combat" and all(_suffered(tagged, t, claim, lex) for t in acts):
