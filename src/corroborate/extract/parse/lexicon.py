@@ -63,6 +63,11 @@ class ParseLexicon:
     nonstate_heads: frozenset[str]  # "Yemeni rebels": a nationality, not the state acting
     epithet_lemmas: frozenset[str]  # "Iran-backed forces": an epithet, no act of the backer
     stance_objects: frozenset[str]  # "stands by his vow": backing a thing, not a side
+    retreat_particles: frozenset[str]  # "backed down from": a retreat, no backing
+    drill_lemmas: frozenset[str]  # "training Kenya's army": the object is who is trained
+    idiom_objects: frozenset[str]  # "paid tribute": an idiom that hires nobody
+    measure_targets: frozenset[str]  # "targeting individuals and entities": a sanction
+    trade_nouns: frozenset[str]  # "more selling on the bourses": no thing, no buyer, no supply
     states: frozenset[str]  # knowledge-base actors that are states or territories
     place_preps: frozenset[str]  # "a strike in Lebanon": the place of an act is not its actor
     thing_labels: frozenset[str]  # NER labels of names of things ("USS Philippine Sea")
@@ -134,6 +139,11 @@ class ParseLexicon:
             nonstate_heads=_words(kb, "nonstate_heads"),
             epithet_lemmas=_words(kb, "epithet_lemmas"),
             stance_objects=_words(kb, "stance_objects"),
+            retreat_particles=_words(kb, "retreat_particles"),
+            drill_lemmas=_words(kb, "drill_lemmas"),
+            idiom_objects=_words(kb, "idiom_objects"),
+            measure_targets=_words(kb, "measure_targets"),
+            trade_nouns=_words(kb, "trade_nouns"),
             states=frozenset(n for n, t in kb.actor_types.items() if t in ("state", "territory")),
             place_preps=_words(kb, "place_preps"),
             thing_labels=frozenset(str(w) for w in kb.parse.get("thing_labels", ()) or ()),

@@ -166,6 +166,14 @@ def _backs_a_thing(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _retreats(tok: Any, lex: ParseLexicon) -> bool:
+    """ "backed down from the sanctions", "backed away from the deal": a verb of backing with a
+    particle of retreat backs nobody (parse.yaml retreat_particles)."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in lex.retreat_particles for c in tok.children
+    )
+
+
 def _shields(tagged: Tagged, tok: Any) -> bool:
     """ "blocked efforts to censure Russia": blocking a measure backs its target, whatever the
     measure is called."""
@@ -235,6 +243,34 @@ def _by_a_measure(tok: Any, lex: ParseLexicon) -> bool:
     words = [agent] + [c for c in agent.children if c.dep_ == "compound"]
     measures = lex.measure_nouns
     return any(w.lower_ in measures or w.lemma_.lower() in measures for w in words)
+
+
+def _hits_a_business(tok: Any, lex: ParseLexicon) -> bool:
+    """A verb of striking whose every object is a person or firm of commerce: "targeting
+    individuals and entities that make engines", "hit two shipping firms" is a sanction, not
+    fighting (parse.yaml measure_targets)."""
+    if tok.pos_ != "VERB":
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
+    return bool(objs) and all(o.lemma_.lower() in lex.measure_targets for o in objs)
+
+
+def _bare_sale(tok: Any, lex: ParseLexicon) -> bool:
+    """A noun of selling with no thing sold and no buyer: "futures pointed to more selling",
+    "a harder sell for the envoy" trade or persuade; they supply nothing (parse.yaml
+    trade_nouns). "arms sales", "the sale of rifles", "sales to Chad", "Russian sales" keep
+    their reading."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.trade_nouns:
+        return False
+    # "surged sales to Russia of machine tools": the parse may hang the buyer on the verb
+    near = [*tok.children, *(tok.head.children if tok.dep_ == "dobj" else ())]
+    return not any(
+        c.dep_ in ("compound", "nmod", "poss")
+        or (c.dep_ in ("prep", "dative") and c.lower_ in ("of", "to"))
+        or (c.dep_ == "amod" and c.tag_ not in ("JJR", "JJS"))
+        for c in near
+    )
 
 
 def _described(tok: Any, lex: ParseLexicon) -> bool:
@@ -423,6 +459,18 @@ def _idiom(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _idiom_object(tok: Any, lex: ParseLexicon) -> bool:
+    """ "paid tribute to the reporters", "the high price paid in lives": a verb whose object
+    (or the noun it describes) makes an idiom hires or sends nobody (parse.yaml
+    idiom_objects)."""
+    if tok.pos_ != "VERB":
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "acl" and tok.head.i != tok.i:
+        objs.append(tok.head)
+    return bool(objs) and all(o.lemma_.lower() in lex.idiom_objects for o in objs)
+
+
 def _wrong_sense(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     """Every act of a claim about people is the trigger word in another sense, told by its
     arguments: a civil kind of training, a title, aspect or regard, a verb carrying something
@@ -435,6 +483,7 @@ def _wrong_sense(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseL
     return bool(acts) and all(
         (training and (_civil_kind(t, lex) or _title(t, lex)))
         or _aspect(t, lex)
+        or _idiom_object(t, lex)
         or _carries(tagged, t, claim, lex)
         or (_carrying(tagged, t, lex) and _idiom(t, lex))
         for t in acts
@@ -527,6 +576,43 @@ def _anothers_forces(tagged: Tagged, claim: Claim, start: int, end: int, lex: Pa
     return bool(owners) and claim.subject not in owners
 
 
+def _trainees(tok: Any) -> list[Any]:
+    """Who a training act trains: the verb's object, or the "of" object of the noun."""
+    found = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    found += [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ == "NOUN"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    return found + [c for t in found for c in t.children if c.dep_ == "conj"]
+
+
+def _own_forces(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """ "its generals are training Kenya's army", "the training of the Chadian army": training
+    is of another side's forces (the contract); forces owned by the trainer itself are its
+    own drill, no claim."""
+    if claim.relation != "training" or claim.subject is None:
+        return False
+    acts = [t for t in _acts(tagged, claim, start, end) if t.dep_ not in ("aux", "auxpass")]
+    if not acts or any(t.lemma_.lower() not in lex.drill_lemmas for t in acts):
+        return False
+    for act in acts:
+        trainees = _trainees(act)
+        owners = [
+            e.value
+            for t in trainees
+            for c in t.children
+            if c.dep_ in _NOUN_MODIFIERS
+            and (e := tagged.name(c.i, "actor", "demonym")) is not None
+            and e.cls not in _OPEN
+        ]
+        if not owners or any(o != claim.subject for o in owners):
+            return False
+    return True
+
+
 def _home_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     """Fighters nobody sends, whose only "side" is where they are based, what they aim at or
     their nationality: "militias based in Iraq", "gunmen threatened to open fire at the
@@ -547,12 +633,16 @@ def _home_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLex
 
 
 def _nationality_of_subject(tagged: Tagged, tok: Any) -> bool:
-    """ "Iranian hackers could be enlisted": a demonym on the people who are recruited or who
-    act is their nationality, not the side they fight for."""
+    """ "Iranian hackers could be enlisted", "Estonians are enlisted": a demonym on (or as) the
+    people who are recruited or who act is their nationality, not the side they fight for."""
     entry = tagged.name(tok.i, "demonym")
-    return (
-        entry is not None and tok.dep_ == "amod" and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj")
-    )
+    if entry is None:
+        return False
+    # "about 2,000 Estonians are enlisted each year": the people named by their nationality
+    # are a state's own call-up, not fighters for a side
+    if tok.dep_ in ("nsubjpass", "dobj") and tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    return tok.dep_ == "amod" and tok.head.dep_ in ("nsubj", "nsubjpass", "dobj")
 
 
 def _home_or_target(tok: Any, lex: ParseLexicon) -> bool:
@@ -586,16 +676,33 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
         return True
     if acts and claim.relation == "combat" and all(_tool_use(tagged, t, lex) for t in acts):
         return True
-    if acts and claim.relation == "combat" and all(_by_a_measure(t, lex) for t in acts):
+    if (
+        acts
+        and claim.relation == "combat"
+        and all(_by_a_measure(t, lex) or _hits_a_business(t, lex) for t in acts)
+    ):
         return True
-    if acts and claim.relation == "arms_supply" and all(_described(t, lex) for t in acts):
+    if (
+        acts
+        and claim.relation in ("arms_supply", "training")
+        and all(_described(t, lex) for t in acts)
+    ):
+        return True
+    if (
+        acts
+        and claim.relation == "arms_supply"
+        and claim.object is None
+        and all(_bare_sale(t, lex) for t in acts)
+    ):
         return True
     if acts and claim.relation == "combat" and all(_suffered(tagged, t, claim, lex) for t in acts):
         return True
     if (
         acts
         and claim.relation == "political_support"
-        and all(_backs_a_thing(t, lex) and not _shields(tagged, t) for t in acts)
+        and all(
+            _retreats(t, lex) or (_backs_a_thing(t, lex) and not _shields(tagged, t)) for t in acts
+        )
     ):
         return True
     # an act stopped is not claimed ("efforts to end the attacks"); backing ended is ("to end
@@ -785,6 +892,8 @@ class Vetter:
         if _home_only(tagged, claim, start, end, self.lex):
             return False
         if _anothers_forces(tagged, claim, start, end, self.lex):
+            return False
+        if _own_forces(tagged, claim, start, end, self.lex):
             return False
         if _state_less_tie(tagged, claim, start, end, self.lex):
             return False
