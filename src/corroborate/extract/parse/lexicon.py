@@ -20,6 +20,8 @@ class ParseLexicon:
     avowal_lemmas: frozenset[str]  # "declared solidarity with X": a stance declared is held
     accuse_lemmas: frozenset[str]
     credit_lemmas: frozenset[str]  # "praised Y for its support": Y's act, in the praiser's voice
+    praise_lemmas: frozenset[str]  # "applauded X": backing only for a deed of the war
+    war_deeds: frozenset[str]  # "congratulated X on the capture of ...": a deed of the war
     belief_lemmas: frozenset[str]
     claim_nouns: frozenset[str]
     hedge_modals: frozenset[str]
@@ -92,6 +94,8 @@ class ParseLexicon:
             avowal_lemmas=_words(kb, "avowal_lemmas"),
             accuse_lemmas=_words(kb, "accuse_lemmas"),
             credit_lemmas=_words(kb, "credit_lemmas"),
+            praise_lemmas=_words(kb, "praise_lemmas"),
+            war_deeds=_words(kb, "war_deeds"),
             belief_lemmas=_words(kb, "belief_lemmas"),
             claim_nouns=_words(kb, "claim_noun_lemmas"),
             hedge_modals=_words(kb, "hedge_modals"),

@@ -194,6 +194,31 @@ def _credits(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _courtesy(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
+    """ "congratulated the president on his re-election", "applauded Canberra at the summit":
+    praise of a person or state that names no deed of the war, as what is praised or why, is
+    courtesy, not backing (but "cheered the army's advance", "congratulated him on the capture
+    of the town" back a side)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.praise_lemmas:
+        return False
+    praised = [c for c in tok.children if c.dep_ == "dobj"]
+    if not praised:
+        return False  # "Ankara applauded" alone: nothing to tell the sense by
+    reasons = [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "for", "over")
+        for p in c.children
+        if p.dep_ in ("pobj", "pcomp")
+    ]
+    return not any(
+        t.lemma_.lower() in lex.war_deeds or t.lower_ in lex.war_deeds or tagged.cues.get(t.i)
+        for o in praised + reasons
+        for t in o.subtree
+        if t.i != tok.i
+    )
+
+
 def _owned_by_another(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
     """ "concerns about China's support for Russia": a nominal act whose owner names another
     actor is that actor's, not the claim's subject's."""
@@ -596,6 +621,12 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
         acts
         and claim.relation == "political_support"
         and all(_backs_a_thing(t, lex) and not _shields(tagged, t) for t in acts)
+    ):
+        return True
+    if (
+        acts
+        and claim.relation == "political_support"
+        and all(_courtesy(tagged, t, lex) for t in acts)
     ):
         return True
     # an act stopped is not claimed ("efforts to end the attacks"); backing ended is ("to end

@@ -1,0 +1,53 @@
+"""Praise, congratulation and alliance talk that backs no side in a war (political_support)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corroborate.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def ex() -> Extractor:
+    return Extractor()
+
+
+def support(ex: Extractor, text: str) -> set[tuple[object, object]]:
+    return {
+        (c.subject, c.recipient)
+        for c in ex.extract(text, doc="t").claims
+        if c.relation == "political_support"
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # congratulation of a person on something other than a war
+        "The Chilean president congratulated the Brazilian leader on his re-election last week.",
+        "Lima congratulated Quito on a smooth handover of power.",
+        # praise of a state or a person, naming no deed of war
+        "Oslo applauded Canberra during the summit on fishing quotas.",
+        "The Peruvian foreign minister warmly praised the Colombian president at a gala dinner.",
+        "Seoul commended Tokyo at the trade talks on Tuesday.",
+    ],
+)
+def test_courtesy_praise_is_no_backing(ex: Extractor, text: str) -> None:
+    assert not support(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        # praise of a deed of the war backs the side that did it
+        ("Belarus congratulated Russia on the capture of the town.", ("Belarus", "Russia")),
+        ("Ankara applauded the Azerbaijani offensive in the mountains.", ("Turkey", "Azerbaijan")),
+        # backing named as such still stands
+        ("Iran backs the Houthis against Saudi Arabia.", ("Iran", "Houthis")),
+        ("Belarus stood firmly behind Russia in its war with Ukraine.", ("Belarus", "Russia")),
+    ],
+)
+def test_praise_of_a_war_deed_and_plain_backing_stand(
+    ex: Extractor, text: str, claim: tuple[str, str]
+) -> None:
+    assert claim in support(ex, text)
