@@ -51,3 +51,22 @@ def test_praise_of_a_war_deed_and_plain_backing_stand(
     ex: Extractor, text: str, claim: tuple[str, str]
 ) -> None:
     assert claim in support(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb of backing with a particle of retreat: another verb
+        "Paris backed off from the gas deal on Tuesday.",
+        "The Kremlin backed down over the grain shipments.",
+        "Rome backed out of the pipeline project last year.",
+        "The Swiss government is backing away from its neutrality stance, officials said.",
+    ],
+)
+def test_backing_away_backs_nobody(ex: Extractor, text: str) -> None:
+    assert not support(ex, text)
+
+
+def test_backing_a_side_out_of_conviction_stands(ex: Extractor) -> None:
+    assert ("Poland", "Ukraine") in support(ex, "Poland backed Ukraine throughout the war.")
+    assert ("Poland", "Ukraine") in support(ex, "Poland backed Ukraine out of conviction.")

@@ -194,6 +194,20 @@ def _credits(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _retreat(tok: Any, lex: ParseLexicon) -> bool:
+    """ "backing away from its warning", "backed off from the plan", "backed out of the deal": a
+    verb of backing with a particle of retreat is another verb, and backs nobody (a particle
+    read as a preposition counts only when nobody is backed: "backed Kyiv out of conviction")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    backed = any(c.dep_ == "dobj" for c in tok.children)
+    return any(
+        c.lower_ in lex.retreat_particles
+        and (c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and not backed))
+        for c in tok.children
+    )
+
+
 def _courtesy(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
     """ "congratulated the president on his re-election", "applauded Canberra at the summit":
     praise of a person or state that names no deed of the war, as what is praised or why, is
@@ -628,6 +642,8 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
         and claim.relation == "political_support"
         and all(_courtesy(tagged, t, lex) for t in acts)
     ):
+        return True
+    if acts and claim.relation == "political_support" and all(_retreat(t, lex) for t in acts):
         return True
     # an act stopped is not claimed ("efforts to end the attacks"); backing ended is ("to end
     # its backing of X")
