@@ -70,3 +70,28 @@ def test_backing_away_backs_nobody(ex: Extractor, text: str) -> None:
 def test_backing_a_side_out_of_conviction_stands(ex: Extractor) -> None:
     assert ("Poland", "Ukraine") in support(ex, "Poland backed Ukraine throughout the war.")
     assert ("Poland", "Ukraine") in support(ex, "Poland backed Ukraine out of conviction.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # allies by a kind of pact: members of a standing alliance
+        "Canada and its intelligence allies - Britain, Australia and New Zealand - warned that "
+        "hackers had been targeting the grid.",
+        "France and its defence allies - Belgium and the Netherlands - agreed on a joint exercise.",
+        "Chile and its trade allies - Peru and Mexico - cut tariffs on copper.",
+    ],
+)
+def test_allies_by_a_pact_back_nobody(ex: Extractor, text: str) -> None:
+    assert not support(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Belarus, Russia's closest ally, kept silent.", ("Belarus", "Russia")),
+        ("Turkey, a staunch ally of Azerbaijan, sent drones.", ("Turkey", "Azerbaijan")),
+    ],
+)
+def test_an_ally_of_a_side_still_backs_it(ex: Extractor, text: str, claim: tuple[str, str]) -> None:
+    assert claim in support(ex, text)

@@ -22,6 +22,7 @@ class ParseLexicon:
     credit_lemmas: frozenset[str]  # "praised Y for its support": Y's act, in the praiser's voice
     praise_lemmas: frozenset[str]  # "applauded X": backing only for a deed of the war
     retreat_particles: frozenset[str]  # "backed away from": a phrasal verb, no backing
+    pact_kinds: frozenset[str]  # "its intelligence allies": members of a pact, not backers
     war_deeds: frozenset[str]  # "congratulated X on the capture of ...": a deed of the war
     belief_lemmas: frozenset[str]
     claim_nouns: frozenset[str]
@@ -97,6 +98,7 @@ class ParseLexicon:
             credit_lemmas=_words(kb, "credit_lemmas"),
             praise_lemmas=_words(kb, "praise_lemmas"),
             retreat_particles=_words(kb, "retreat_particles"),
+            pact_kinds=_words(kb, "pact_kinds"),
             war_deeds=_words(kb, "war_deeds"),
             belief_lemmas=_words(kb, "belief_lemmas"),
             claim_nouns=_words(kb, "claim_noun_lemmas"),

@@ -208,6 +208,14 @@ def _retreat(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _pact_member(tok: Any, lex: ParseLexicon) -> bool:
+    """ "Canada and its intelligence allies - Britain, Australia", "a mutual treaty ally": an ally
+    by a kind of pact is a member of a standing alliance, no backer of a side in a war."""
+    if tok.lemma_.lower() not in lex.mutual_nouns and tok.lower_ not in lex.mutual_nouns:
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in lex.pact_kinds for c in tok.children)
+
+
 def _courtesy(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
     """ "congratulated the president on his re-election", "applauded Canberra at the summit":
     praise of a person or state that names no deed of the war, as what is praised or why, is
@@ -644,6 +652,8 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
     ):
         return True
     if acts and claim.relation == "political_support" and all(_retreat(t, lex) for t in acts):
+        return True
+    if acts and claim.relation == "political_support" and all(_pact_member(t, lex) for t in acts):
         return True
     # an act stopped is not claimed ("efforts to end the attacks"); backing ended is ("to end
     # its backing of X")
