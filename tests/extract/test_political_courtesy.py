@@ -95,3 +95,30 @@ def test_allies_by_a_pact_back_nobody(ex: Extractor, text: str) -> None:
 )
 def test_an_ally_of_a_side_still_backs_it(ex: Extractor, text: str, claim: tuple[str, str]) -> None:
     assert claim in support(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a standing, a place or a project of a state, not the state in a war
+        "Spain voiced support for Moldova's membership in the bloc.",
+        "Italy backed Albania's accession to the union.",
+        "Greece and several others supported its presence in the harbour.",
+        "Mexico supported the pipeline project.",
+        "Hungary will work with Serbia to support the central role of the regional forum.",
+    ],
+)
+def test_backing_a_standing_or_project_is_no_side(ex: Extractor, text: str) -> None:
+    assert not support(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Serbia voiced support for Russia in its war against Ukraine.", ("Serbia", "Russia")),
+        ("Minsk voiced support for Moscow in the war.", ("Belarus", "Russia")),
+        ("Spain voiced support for Moldova against the invasion.", ("Spain", "Moldova")),
+    ],
+)
+def test_support_for_a_side_still_stands(ex: Extractor, text: str, claim: tuple[str, str]) -> None:
+    assert claim in support(ex, text)
