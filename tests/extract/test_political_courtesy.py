@@ -122,3 +122,22 @@ def test_backing_a_standing_or_project_is_no_side(ex: Extractor, text: str) -> N
 )
 def test_support_for_a_side_still_stands(ex: Extractor, text: str, claim: tuple[str, str]) -> None:
     assert claim in support(ex, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # backing sought, not given
+        "The Serbian foreign minister toured Asia to rally support for Belgrade.",
+        "Moscow is courting support across Africa for its war.",
+        "Caracas tried to drum up backing for Havana at the assembly.",
+        "Minsk has been wooing support among its neighbours.",
+    ],
+)
+def test_backing_sought_is_not_given(ex: Extractor, text: str) -> None:
+    assert not support(ex, text)
+
+
+def test_backing_given_beside_a_search_still_stands(ex: Extractor) -> None:
+    text = "Kyiv sought more help, and Warsaw backed Kyiv against the invasion."
+    assert ("Poland", "Ukraine") in support(ex, text)

@@ -23,6 +23,7 @@ class ParseLexicon:
     praise_lemmas: frozenset[str]  # "applauded X": backing only for a deed of the war
     retreat_particles: frozenset[str]  # "backed away from": a phrasal verb, no backing
     pact_kinds: frozenset[str]  # "its intelligence allies": members of a pact, not backers
+    seek_lemmas: frozenset[str]  # "rally support for X": backing sought, not given
     war_deeds: frozenset[str]  # "congratulated X on the capture of ...": a deed of the war
     belief_lemmas: frozenset[str]
     claim_nouns: frozenset[str]
@@ -99,6 +100,7 @@ class ParseLexicon:
             praise_lemmas=_words(kb, "praise_lemmas"),
             retreat_particles=_words(kb, "retreat_particles"),
             pact_kinds=_words(kb, "pact_kinds"),
+            seek_lemmas=_words(kb, "seek_lemmas"),
             war_deeds=_words(kb, "war_deeds"),
             belief_lemmas=_words(kb, "belief_lemmas"),
             claim_nouns=_words(kb, "claim_noun_lemmas"),

@@ -216,6 +216,17 @@ def _pact_member(tok: Any, lex: ParseLexicon) -> bool:
     return any(c.dep_ in ("amod", "compound") and c.lower_ in lex.pact_kinds for c in tok.children)
 
 
+def _sought(tok: Any, lex: ParseLexicon) -> bool:
+    """ "toured Asia to rally support for Belgrade", "is courting support": backing that a verb of
+    seeking takes as its object is asked for, and nobody is said to give it."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "dobj"
+        and tok.head.pos_ == "VERB"
+        and tok.head.lemma_.lower() in lex.seek_lemmas
+    )
+
+
 def _courtesy(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
     """ "congratulated the president on his re-election", "applauded Canberra at the summit":
     praise of a person or state that names no deed of the war, as what is praised or why, is
@@ -654,6 +665,8 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
     if acts and claim.relation == "political_support" and all(_retreat(t, lex) for t in acts):
         return True
     if acts and claim.relation == "political_support" and all(_pact_member(t, lex) for t in acts):
+        return True
+    if acts and claim.relation == "political_support" and all(_sought(t, lex) for t in acts):
         return True
     # an act stopped is not claimed ("efforts to end the attacks"); backing ended is ("to end
     # its backing of X")
