@@ -141,3 +141,32 @@ def test_backing_sought_is_not_given(ex: Extractor, text: str) -> None:
 def test_backing_given_beside_a_search_still_stands(ex: Extractor) -> None:
     text = "Kyiv sought more help, and Warsaw backed Kyiv against the invasion."
     assert ("Poland", "Ukraine") in support(ex, text)
+
+
+def subjects(ex: Extractor, text: str) -> set[object]:
+    return {s for s, _ in support(ex, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "viewer"),
+    [
+        # the "from" phrase names whose backing it is, not the one who sees or names it
+        (
+            "Tehran sees the growing support for Israel from Washington as a threat.",
+            "United States",
+            "Iran",
+        ),
+        ("Minsk condemned the support for Kyiv from Warsaw.", "Poland", "Belarus"),
+    ],
+)
+def test_backing_from_an_actor_is_that_actors(
+    ex: Extractor, text: str, giver: str, viewer: str
+) -> None:
+    found = subjects(ex, text)
+    assert giver in found
+    assert viewer not in found
+
+
+def test_own_backing_named_with_from_stays_its_own(ex: Extractor) -> None:
+    # "from" naming the backer itself changes nothing
+    assert ("Poland", "Ukraine") in support(ex, "Poland pledged support for Kyiv from the start.")

@@ -817,6 +817,37 @@ def _helped_side(tagged: Tagged, claim: Claim) -> bool:
     return True
 
 
+def _backing_from(tagged: Tagged, claim: Claim, start: int, end: int) -> str | None:
+    """ "sees the growing support for Israel from Washington": a noun of backing whose "from"
+    phrase names an actor is that actor's backing, not the one who sees or names it."""
+    if claim.relation != "political_support":
+        return None
+    acts = [t for t in _acts(tagged, claim, start, end) if t.pos_ == "NOUN"]
+    if not acts:
+        return None
+    # the parser hangs "from" on the noun or on the side it names ("support for Kyiv from X")
+    holders = list(acts) + [
+        p
+        for t in acts
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    givers = {
+        e.value
+        for t in holders
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for p in c.children
+        if p.dep_ == "pobj" and (e := tagged.name(p.i, "actor")) is not None
+    }
+    if len(givers) != 1:
+        return None
+    giver = next(iter(givers))
+    return giver if giver not in (claim.subject, claim.recipient) else None
+
+
 class Vetter:
     """One document's parsed sentences, to check claims against (chunk offset, sentence)."""
 
@@ -872,6 +903,12 @@ class Vetter:
         found = self._sentence(claim)
         if found is not None and _origin_only(found[1], claim):
             return replace(claim, recipient=None)
+        if found is not None:
+            offset, tagged = found
+            start, end = claim.evidence.start - offset, claim.evidence.end - offset
+            giver = _backing_from(tagged, claim, start, end)
+            if giver is not None:
+                return replace(claim, subject=giver)
         return claim
 
     def vet(self, claims: list[Claim]) -> list[Claim]:
