@@ -170,3 +170,27 @@ def test_backing_from_an_actor_is_that_actors(
 def test_own_backing_named_with_from_stays_its_own(ex: Extractor) -> None:
     # "from" naming the backer itself changes nothing
     assert ("Poland", "Ukraine") in support(ex, "Poland pledged support for Kyiv from the start.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a side backing its own forces
+        "Turkish supply routes from Anatolia directly support Turkish forces in the north.",
+        "Iran supports its own militias at home.",
+        "Chinese artillery supported Chinese troops during the drill.",
+    ],
+)
+def test_backing_ones_own_forces_is_no_claim(ex: Extractor, text: str) -> None:
+    assert not support(ex, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Belarus openly supports Russian forces in the war.", ("Belarus", "Russia")),
+        ("Iran backs Houthi fighters against Saudi Arabia.", ("Iran", "Houthis")),
+    ],
+)
+def test_backing_anothers_forces_stands(ex: Extractor, text: str, claim: tuple[str, str]) -> None:
+    assert claim in support(ex, text)

@@ -24,6 +24,7 @@ class ParseLexicon:
     retreat_particles: frozenset[str]  # "backed away from": a phrasal verb, no backing
     pact_kinds: frozenset[str]  # "its intelligence allies": members of a pact, not backers
     seek_lemmas: frozenset[str]  # "rally support for X": backing sought, not given
+    own_force_nouns: frozenset[str]  # "support Turkish forces": a side's own forces
     war_deeds: frozenset[str]  # "congratulated X on the capture of ...": a deed of the war
     belief_lemmas: frozenset[str]
     claim_nouns: frozenset[str]
@@ -101,6 +102,7 @@ class ParseLexicon:
             retreat_particles=_words(kb, "retreat_particles"),
             pact_kinds=_words(kb, "pact_kinds"),
             seek_lemmas=_words(kb, "seek_lemmas"),
+            own_force_nouns=_words(kb, "own_force_nouns"),
             war_deeds=_words(kb, "war_deeds"),
             belief_lemmas=_words(kb, "belief_lemmas"),
             claim_nouns=_words(kb, "claim_noun_lemmas"),

@@ -227,6 +227,34 @@ def _sought(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
+def _own_forces(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "supply routes support Turkish forces", "Iran supports its own militias": backing whose
+    every object is the backer's own forces backs no side in a war."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"] + [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "with", "behind")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+    def own(o: Any) -> bool:
+        if o.lemma_.lower() not in lex.own_force_nouns and o.lower_ not in lex.own_force_nouns:
+            return False
+        mods = [c for c in o.children if c.dep_ in ("amod", "compound", "poss")]
+        if any(m.lower_ == "own" for m in mods):
+            return True
+        names = {
+            e.value
+            for m in mods
+            for t in m.subtree
+            if (e := tagged.name(t.i, "actor", "demonym")) is not None
+        }
+        return bool(names) and names == {claim.subject}
+
+    return bool(objs) and all(own(o) for o in objs)
+
+
 def _courtesy(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
     """ "congratulated the president on his re-election", "applauded Canberra at the summit":
     praise of a person or state that names no deed of the war, as what is praised or why, is
@@ -667,6 +695,12 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
     if acts and claim.relation == "political_support" and all(_pact_member(t, lex) for t in acts):
         return True
     if acts and claim.relation == "political_support" and all(_sought(t, lex) for t in acts):
+        return True
+    if (
+        acts
+        and claim.relation == "political_support"
+        and all(_own_forces(tagged, t, claim, lex) for t in acts)
+    ):
         return True
     # an act stopped is not claimed ("efforts to end the attacks"); backing ended is ("to end
     # its backing of X")
