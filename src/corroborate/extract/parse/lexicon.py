@@ -20,6 +20,12 @@ class ParseLexicon:
     avowal_lemmas: frozenset[str]  # "declared solidarity with X": a stance declared is held
     accuse_lemmas: frozenset[str]
     credit_lemmas: frozenset[str]  # "praised Y for its support": Y's act, in the praiser's voice
+    praise_lemmas: frozenset[str]  # "applauded X": backing only for a deed of the war
+    retreat_particles: frozenset[str]  # "backed away from": a phrasal verb, no backing
+    pact_kinds: frozenset[str]  # "its intelligence allies": members of a pact, not backers
+    seek_lemmas: frozenset[str]  # "rally support for X": backing sought, not given
+    own_force_nouns: frozenset[str]  # "support Turkish forces": a side's own forces
+    war_deeds: frozenset[str]  # "congratulated X on the capture of ...": a deed of the war
     belief_lemmas: frozenset[str]
     claim_nouns: frozenset[str]
     hedge_modals: frozenset[str]
@@ -63,7 +69,6 @@ class ParseLexicon:
     nonstate_heads: frozenset[str]  # "Yemeni rebels": a nationality, not the state acting
     epithet_lemmas: frozenset[str]  # "Iran-backed forces": an epithet, no act of the backer
     stance_objects: frozenset[str]  # "stands by his vow": backing a thing, not a side
-    retreat_particles: frozenset[str]  # "backed down from": a retreat, no backing
     drill_lemmas: frozenset[str]  # "training Kenya's army": the object is who is trained
     idiom_objects: frozenset[str]  # "paid tribute": an idiom that hires nobody
     measure_targets: frozenset[str]  # "targeting individuals and entities": a sanction
@@ -97,6 +102,12 @@ class ParseLexicon:
             avowal_lemmas=_words(kb, "avowal_lemmas"),
             accuse_lemmas=_words(kb, "accuse_lemmas"),
             credit_lemmas=_words(kb, "credit_lemmas"),
+            praise_lemmas=_words(kb, "praise_lemmas"),
+            retreat_particles=_words(kb, "retreat_particles"),
+            pact_kinds=_words(kb, "pact_kinds"),
+            seek_lemmas=_words(kb, "seek_lemmas"),
+            own_force_nouns=_words(kb, "own_force_nouns"),
+            war_deeds=_words(kb, "war_deeds"),
             belief_lemmas=_words(kb, "belief_lemmas"),
             claim_nouns=_words(kb, "claim_noun_lemmas"),
             hedge_modals=_words(kb, "hedge_modals"),
@@ -139,7 +150,6 @@ class ParseLexicon:
             nonstate_heads=_words(kb, "nonstate_heads"),
             epithet_lemmas=_words(kb, "epithet_lemmas"),
             stance_objects=_words(kb, "stance_objects"),
-            retreat_particles=_words(kb, "retreat_particles"),
             drill_lemmas=_words(kb, "drill_lemmas"),
             idiom_objects=_words(kb, "idiom_objects"),
             measure_targets=_words(kb, "measure_targets"),

@@ -166,14 +166,6 @@ def _backs_a_thing(tok: Any, lex: ParseLexicon) -> bool:
     )
 
 
-def _retreats(tok: Any, lex: ParseLexicon) -> bool:
-    """ "backed down from the sanctions", "backed away from the deal": a verb of backing with a
-    particle of retreat backs nobody (parse.yaml retreat_particles)."""
-    return tok.pos_ == "VERB" and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ in lex.retreat_particles for c in tok.children
-    )
-
-
 def _shields(tagged: Tagged, tok: Any) -> bool:
     """ "blocked efforts to censure Russia": blocking a measure backs its target, whatever the
     measure is called."""
@@ -199,6 +191,92 @@ def _credits(tok: Any, lex: ParseLexicon) -> bool:
     return any(
         c.dep_ == "prep" and c.lower_ == "for" and any(p.dep_ == "pobj" for p in c.children)
         for c in tok.children
+    )
+
+
+def _retreat(tok: Any, lex: ParseLexicon) -> bool:
+    """ "backing away from its warning", "backed off from the plan", "backed out of the deal": a
+    verb of backing with a particle of retreat is another verb, and backs nobody (a particle
+    read as a preposition counts only when nobody is backed: "backed Kyiv out of conviction")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    backed = any(c.dep_ == "dobj" for c in tok.children)
+    return any(
+        c.lower_ in lex.retreat_particles
+        and (c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and not backed))
+        for c in tok.children
+    )
+
+
+def _pact_member(tok: Any, lex: ParseLexicon) -> bool:
+    """ "Canada and its intelligence allies - Britain, Australia", "a mutual treaty ally": an ally
+    by a kind of pact is a member of a standing alliance, no backer of a side in a war."""
+    if tok.lemma_.lower() not in lex.mutual_nouns and tok.lower_ not in lex.mutual_nouns:
+        return False
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in lex.pact_kinds for c in tok.children)
+
+
+def _sought(tok: Any, lex: ParseLexicon) -> bool:
+    """ "toured Asia to rally support for Belgrade", "is courting support": backing that a verb of
+    seeking takes as its object is asked for, and nobody is said to give it."""
+    return (
+        tok.pos_ == "NOUN"
+        and tok.dep_ == "dobj"
+        and tok.head.pos_ == "VERB"
+        and tok.head.lemma_.lower() in lex.seek_lemmas
+    )
+
+
+def _own_forces(tagged: Tagged, tok: Any, claim: Claim, lex: ParseLexicon) -> bool:
+    """ "supply routes support Turkish forces", "Iran supports its own militias": backing whose
+    every object is the backer's own forces backs no side in a war."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"] + [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("for", "with", "behind")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+    def own(o: Any) -> bool:
+        if o.lemma_.lower() not in lex.own_force_nouns and o.lower_ not in lex.own_force_nouns:
+            return False
+        mods = [c for c in o.children if c.dep_ in ("amod", "compound", "poss")]
+        if any(m.lower_ == "own" for m in mods):
+            return True
+        names = {
+            e.value
+            for m in mods
+            for t in m.subtree
+            if (e := tagged.name(t.i, "actor", "demonym")) is not None
+        }
+        return bool(names) and names == {claim.subject}
+
+    return bool(objs) and all(own(o) for o in objs)
+
+
+def _courtesy(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
+    """ "congratulated the president on his re-election", "applauded Canberra at the summit":
+    praise of a person or state that names no deed of the war, as what is praised or why, is
+    courtesy, not backing (but "cheered the army's advance", "congratulated him on the capture
+    of the town" back a side)."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.praise_lemmas:
+        return False
+    praised = [c for c in tok.children if c.dep_ == "dobj"]
+    if not praised:
+        return False  # "Ankara applauded" alone: nothing to tell the sense by
+    reasons = [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "for", "over")
+        for p in c.children
+        if p.dep_ in ("pobj", "pcomp")
+    ]
+    return not any(
+        t.lemma_.lower() in lex.war_deeds or t.lower_ in lex.war_deeds or tagged.cues.get(t.i)
+        for o in praised + reasons
+        for t in o.subtree
+        if t.i != tok.i
     )
 
 
@@ -589,7 +667,7 @@ def _trainees(tok: Any) -> list[Any]:
     return found + [c for t in found for c in t.children if c.dep_ == "conj"]
 
 
-def _own_forces(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+def _own_drill(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
     """ "its generals are training Kenya's army", "the training of the Chadian army": training
     is of another side's forces (the contract); forces owned by the trainer itself are its
     own drill, no claim."""
@@ -701,8 +779,24 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
         acts
         and claim.relation == "political_support"
         and all(
-            _retreats(t, lex) or (_backs_a_thing(t, lex) and not _shields(tagged, t)) for t in acts
+            _retreat(t, lex) or (_backs_a_thing(t, lex) and not _shields(tagged, t)) for t in acts
         )
+    ):
+        return True
+    if (
+        acts
+        and claim.relation == "political_support"
+        and all(_courtesy(tagged, t, lex) for t in acts)
+    ):
+        return True
+    if acts and claim.relation == "political_support" and all(_pact_member(t, lex) for t in acts):
+        return True
+    if acts and claim.relation == "political_support" and all(_sought(t, lex) for t in acts):
+        return True
+    if (
+        acts
+        and claim.relation == "political_support"
+        and all(_own_forces(tagged, t, claim, lex) for t in acts)
     ):
         return True
     # an act stopped is not claimed ("efforts to end the attacks"); backing ended is ("to end
@@ -854,6 +948,37 @@ def _helped_side(tagged: Tagged, claim: Claim) -> bool:
     return True
 
 
+def _backing_from(tagged: Tagged, claim: Claim, start: int, end: int) -> str | None:
+    """ "sees the growing support for Israel from Washington": a noun of backing whose "from"
+    phrase names an actor is that actor's backing, not the one who sees or names it."""
+    if claim.relation != "political_support":
+        return None
+    acts = [t for t in _acts(tagged, claim, start, end) if t.pos_ == "NOUN"]
+    if not acts:
+        return None
+    # the parser hangs "from" on the noun or on the side it names ("support for Kyiv from X")
+    holders = list(acts) + [
+        p
+        for t in acts
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "for"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    givers = {
+        e.value
+        for t in holders
+        for c in t.children
+        if c.dep_ == "prep" and c.lower_ == "from"
+        for p in c.children
+        if p.dep_ == "pobj" and (e := tagged.name(p.i, "actor")) is not None
+    }
+    if len(givers) != 1:
+        return None
+    giver = next(iter(givers))
+    return giver if giver not in (claim.subject, claim.recipient) else None
+
+
 class Vetter:
     """One document's parsed sentences, to check claims against (chunk offset, sentence)."""
 
@@ -893,7 +1018,7 @@ class Vetter:
             return False
         if _anothers_forces(tagged, claim, start, end, self.lex):
             return False
-        if _own_forces(tagged, claim, start, end, self.lex):
+        if _own_drill(tagged, claim, start, end, self.lex):
             return False
         if _state_less_tie(tagged, claim, start, end, self.lex):
             return False
@@ -911,6 +1036,12 @@ class Vetter:
         found = self._sentence(claim)
         if found is not None and _origin_only(found[1], claim):
             return replace(claim, recipient=None)
+        if found is not None:
+            offset, tagged = found
+            start, end = claim.evidence.start - offset, claim.evidence.end - offset
+            giver = _backing_from(tagged, claim, start, end)
+            if giver is not None:
+                return replace(claim, subject=giver)
         return claim
 
     def vet(self, claims: list[Claim]) -> list[Claim]:
