@@ -17,7 +17,7 @@ from tests.conftest import SHARED
 CHALLENGE = Path(__file__).resolve().parents[1] / "data" / "challenge"
 SEED = SHARED / "seed" / "000_65db869a0df593c0.txt"
 SEED_GOLD = SHARED / "eval" / "seed-gold.jsonl"
-SEED_F1 = 0.95
+SEED_F1 = 0.97
 # the parser stage and the world knowledge base cost the team's own sentences a little (0.946
 # -> 0.925) for what they read in real text nobody here wrote (world-dev below)
 CHALLENGE_F1 = 0.91
@@ -44,7 +44,7 @@ def test_challenge_set_f1() -> None:
 
 NEWS_DEV = SHARED / "data" / "news-dev" / "articles.jsonl"
 NEWS_DEV_GOLD = Path(__file__).resolve().parents[1] / "data" / "news-dev" / "gold.jsonl"
-NEWS_DEV_F1 = 0.637  # real articles nobody here wrote; offsets-only gold, texts in ../shared
+NEWS_DEV_F1 = 0.68  # real articles nobody here wrote; offsets-only gold, texts in ../shared
 
 
 @pytest.mark.skipif(not NEWS_DEV.exists(), reason="the news-dev texts live in ../shared")
@@ -63,10 +63,10 @@ def test_news_dev_f1() -> None:
 
 
 WORLD_DEV = SHARED / "data" / "world-dev"
-WORLD_DEV_F1 = 0.48  # strict, with the set's belligerents scope (rules alone: 0.156)
-WORLD_DEV_LOOSE_F1 = 0.56  # right proposition, voice and polarity (rules alone: 0.240)
+WORLD_DEV_F1 = 0.50  # strict, with the set's belligerents scope (rules alone: 0.156)
+WORLD_DEV_LOOSE_F1 = 0.58  # right proposition, voice and polarity (rules alone: 0.240)
 WORLD_HOLDOUT = Path(__file__).resolve().parents[1] / "data" / "world-dev-holdout"
-WORLD_HOLDOUT_F1 = 0.31  # never tuned on, read only as a number: 0.219 -> 0.319
+WORLD_HOLDOUT_F1 = 0.38  # never tuned on, read only as a number: 0.219 -> 0.319 -> 0.389
 
 
 def _world(gold_path: Path, scope_path: Path, *, docs: Path | None = None) -> tuple[Score, Score]:
@@ -103,7 +103,7 @@ def test_world_holdout_f1() -> None:
 
 
 WORLD_EXTRA = Path(__file__).resolve().parents[1] / "data" / "world-extra"
-WORLD_EXTRA_F1 = 0.28  # a dev set the team annotated (51 articles, 45 required claims)
+WORLD_EXTRA_F1 = 0.32  # a dev set the team annotated (51 articles, 45 required claims)
 
 
 @pytest.mark.skipif(not WORLD_DEV.exists(), reason="the world-dev texts live in ../shared")
