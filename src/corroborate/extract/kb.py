@@ -341,6 +341,7 @@ class KnowledgeBase:
     actor_relations: frozenset[str] = frozenset()  # an actor's own acts: no claim without it
     side_relations: frozenset[str] = frozenset()  # without an actor, affirmed only with a side
     outlet_heads: frozenset[str] = frozenset()  # "Ledger", "Times": last word of an outlet name
+    family_first: frozenset[str] = frozenset()  # actors whose people's family name comes first
     relevant: frozenset[str] = frozenset()  # first tokens of actors and refs: the prefilter
     active: frozenset[str] = frozenset()  # first tokens of triggers and frame cues
     framing_words: frozenset[str] = frozenset()  # a content word of each framing term
@@ -385,6 +386,7 @@ def _add_actors(kb: KnowledgeBase, data: dict[str, Any]) -> None:
     for name, people in (data.get("officials") or {}).items():
         for person in _as_list(people):
             kb.entities.add(person, Entry("actor", str(name), cls="person"))
+    kb.family_first = kb.family_first | set(_as_list(data.get("family_name_first")))
     for noun in _as_list(data.get("institutions")):
         kb.entities.add(noun, Entry("institution", noun))
     for noun in _as_list(data.get("collectives")):

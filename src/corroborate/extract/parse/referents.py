@@ -75,7 +75,8 @@ class Referents:
             if entry.cls == "person" and m.end - m.start >= 2:
                 # an official the knowledge base knows by full name: the surname alone, later
                 # in the text, is the same official ("Defence Minister Ana Vero ... Vero said")
-                last = texts[m.end - 1]
+                # "Xi Jinping ... Xi said": where the family name comes first, it is the first
+                last = texts[m.start] if entry.value in kb.family_first else texts[m.end - 1]
                 if last[:1].isupper() and not kb.entities.match([last], [last.lower()]):
                     out.people.setdefault(last, (entry.value, "actor"))
             if "collective" not in kinds:
