@@ -8,13 +8,8 @@ import pytest
 from corroborate.extract import Extractor
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def claims_of(ex: Extractor, text: str, lang: str) -> set[tuple[object, ...]]:
-    result = ex.extract(text, doc="t", language=lang)
+def claims_of(full: Extractor, text: str, lang: str) -> set[tuple[object, ...]]:
+    result = full.extract(text, doc="t", language=lang)
     return {(c.subject, c.relation, c.recipient, c.speaker, c.polarity) for c in result.claims}
 
 
@@ -30,15 +25,15 @@ def claims_of(ex: Extractor, text: str, lang: str) -> set[tuple[object, ...]]:
     ],
 )
 def test_russian_agent_of_a_passive_participle_is_in_the_instrumental(
-    ex: Extractor, text: str, actor: str
+    full: Extractor, text: str, actor: str
 ) -> None:
-    assert (actor, "arms_supply", "Ukraine", "author", "affirm") in claims_of(ex, text, "ru")
+    assert (actor, "arms_supply", "Ukraine", "author", "affirm") in claims_of(full, text, "ru")
 
 
-def test_russian_instrumental_not_after_a_participle_acts_not(ex: Extractor) -> None:
+def test_russian_instrumental_not_after_a_participle_acts_not(full: Extractor) -> None:
     # "Poland delivered the tanks to Ukraine together with Norway": the partner after "with" is no
     # agent of a participle; the nominative still acts
-    got = claims_of(ex, "Польша вместе с Норвегией поставила Украине танки.", "ru")
+    got = claims_of(full, "Польша вместе с Норвегией поставила Украине танки.", "ru")
     assert ("Poland", "arms_supply", "Ukraine", "author", "affirm") in got
 
 
@@ -52,15 +47,15 @@ def test_russian_instrumental_not_after_a_participle_acts_not(ex: Extractor) -> 
     ],
 )
 def test_demonym_after_a_verb_of_training_is_the_trainees(
-    ex: Extractor, text: str, lang: str, trainer: str
+    full: Extractor, text: str, lang: str, trainer: str
 ) -> None:
-    subjects = {c[0] for c in claims_of(ex, text, lang) if c[1] == "training"}
+    subjects = {c[0] for c in claims_of(full, text, lang) if c[1] == "training"}
     assert subjects == {trainer}
 
 
-def test_italian_trainer_noun_keeps_its_demonym(ex: Extractor) -> None:
+def test_italian_trainer_noun_keeps_its_demonym(full: Extractor) -> None:
     # "Polish instructors are training the recruits": the trainers' own demonym
-    got = claims_of(ex, "Gli istruttori polacchi addestrano le reclute da settimane.", "it")
+    got = claims_of(full, "Gli istruttori polacchi addestrano le reclute da settimane.", "it")
     assert any(c[0] == "Poland" and c[1] == "training" for c in got)
 
 
@@ -78,15 +73,15 @@ def test_italian_trainer_noun_keeps_its_demonym(ex: Extractor) -> None:
     ],
 )
 def test_receiver_of_arms_is_the_recipient(
-    ex: Extractor, text: str, lang: str, giver: str | None
+    full: Extractor, text: str, lang: str, giver: str | None
 ) -> None:
-    assert (giver, "arms_supply", "Moldova", "author", "affirm") in claims_of(ex, text, lang)
+    assert (giver, "arms_supply", "Moldova", "author", "affirm") in claims_of(full, text, lang)
 
 
-def test_receiving_no_arms_is_no_supply(ex: Extractor) -> None:
+def test_receiving_no_arms_is_no_supply(full: Extractor) -> None:
     # "Moldova received a loan from Romania": no arms near the verb
-    assert not claims_of(ex, "Молдавия получила кредит от Румынии.", "ru")
-    assert not claims_of(ex, "La Moldavia ha ricevuto un prestito dalla Romania.", "it")
+    assert not claims_of(full, "Молдавия получила кредит от Румынии.", "ru")
+    assert not claims_of(full, "La Moldavia ha ricevuto un prestito dalla Romania.", "it")
 
 
 @pytest.mark.parametrize(
@@ -101,15 +96,15 @@ def test_receiving_no_arms_is_no_supply(ex: Extractor) -> None:
     ],
 )
 def test_giving_pouring_filling_with_arms_supply(
-    ex: Extractor, text: str, lang: str, giver: str
+    full: Extractor, text: str, lang: str, giver: str
 ) -> None:
-    assert (giver, "arms_supply", "Ukraine", "author", "affirm") in claims_of(ex, text, lang)
+    assert (giver, "arms_supply", "Ukraine", "author", "affirm") in claims_of(full, text, lang)
 
 
-def test_giving_no_arms_is_no_supply(ex: Extractor) -> None:
+def test_giving_no_arms_is_no_supply(full: Extractor) -> None:
     # "Norway gave an answer to the sanctions", "Canada filled the square with flags"
-    assert not claims_of(ex, "Норвегия дала ответ на санкции Украины.", "ru")
-    assert not claims_of(ex, "Il Canada ha riempito la piazza di bandiere ucraine.", "it")
+    assert not claims_of(full, "Норвегия дала ответ на санкции Украины.", "ru")
+    assert not claims_of(full, "Il Canada ha riempito la piazza di bandiere ucraine.", "it")
 
 
 @pytest.mark.parametrize(
@@ -124,9 +119,9 @@ def test_giving_no_arms_is_no_supply(ex: Extractor) -> None:
     ],
 )
 def test_russian_title_before_its_state_in_the_genitive_is_the_state(
-    ex: Extractor, text: str
+    full: Extractor, text: str
 ) -> None:
-    got = claims_of(ex, text, "ru")
+    got = claims_of(full, text, "ru")
     assert any(c[0] == "Lithuania" and c[1] == "arms_supply" and c[2] == "Ukraine" for c in got)
 
 
@@ -139,8 +134,8 @@ def test_russian_title_before_its_state_in_the_genitive_is_the_state(
         ("L'Ucraina ha ricevuto mortai norvegesi.", "Norway"),
     ],
 )
-def test_italian_demonyms_of_more_states(ex: Extractor, text: str, actor: str) -> None:
-    assert (actor, "arms_supply", "Ukraine", "author", "affirm") in claims_of(ex, text, "it")
+def test_italian_demonyms_of_more_states(full: Extractor, text: str, actor: str) -> None:
+    assert (actor, "arms_supply", "Ukraine", "author", "affirm") in claims_of(full, text, "it")
 
 
 @pytest.mark.parametrize(
@@ -151,8 +146,8 @@ def test_italian_demonyms_of_more_states(ex: Extractor, text: str, actor: str) -
         ("Minsk ha definito l'incendio al deposito un attacco di sabotaggio.", "it"),
     ],
 )
-def test_who_names_an_act_does_not_do_it(ex: Extractor, text: str, lang: str) -> None:
-    assert not any(c[0] == "Belarus" for c in claims_of(ex, text, lang))
+def test_who_names_an_act_does_not_do_it(full: Extractor, text: str, lang: str) -> None:
+    assert not any(c[0] == "Belarus" for c in claims_of(full, text, lang))
 
 
 @pytest.mark.parametrize(
@@ -163,5 +158,5 @@ def test_who_names_an_act_does_not_do_it(ex: Extractor, text: str, lang: str) ->
         ("Поставки минометов Украине со стороны Дании продолжаются.", "ru"),
     ],
 )
-def test_agent_phrase_names_the_supplier(ex: Extractor, text: str, lang: str) -> None:
-    assert any(c[0] == "Denmark" and c[1] == "arms_supply" for c in claims_of(ex, text, lang))
+def test_agent_phrase_names_the_supplier(full: Extractor, text: str, lang: str) -> None:
+    assert any(c[0] == "Denmark" and c[1] == "arms_supply" for c in claims_of(full, text, lang))

@@ -7,15 +7,10 @@ import pytest
 from corroborate.extract import Extractor
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def support(ex: Extractor, text: str) -> set[tuple[object, object]]:
+def support(full: Extractor, text: str) -> set[tuple[object, object]]:
     return {
         (c.subject, c.recipient)
-        for c in ex.extract(text, doc="t").claims
+        for c in full.extract(text, doc="t").claims
         if c.relation == "political_support"
     }
 
@@ -32,8 +27,8 @@ def support(ex: Extractor, text: str) -> set[tuple[object, object]]:
         "Seoul commended Tokyo at the trade talks on Tuesday.",
     ],
 )
-def test_courtesy_praise_is_no_backing(ex: Extractor, text: str) -> None:
-    assert not support(ex, text)
+def test_courtesy_praise_is_no_backing(full: Extractor, text: str) -> None:
+    assert not support(full, text)
 
 
 @pytest.mark.parametrize(
@@ -48,9 +43,9 @@ def test_courtesy_praise_is_no_backing(ex: Extractor, text: str) -> None:
     ],
 )
 def test_praise_of_a_war_deed_and_plain_backing_stand(
-    ex: Extractor, text: str, claim: tuple[str, str]
+    full: Extractor, text: str, claim: tuple[str, str]
 ) -> None:
-    assert claim in support(ex, text)
+    assert claim in support(full, text)
 
 
 @pytest.mark.parametrize(
@@ -63,13 +58,13 @@ def test_praise_of_a_war_deed_and_plain_backing_stand(
         "The Swiss government is backing away from its neutrality stance, officials said.",
     ],
 )
-def test_backing_away_backs_nobody(ex: Extractor, text: str) -> None:
-    assert not support(ex, text)
+def test_backing_away_backs_nobody(full: Extractor, text: str) -> None:
+    assert not support(full, text)
 
 
-def test_backing_a_side_out_of_conviction_stands(ex: Extractor) -> None:
-    assert ("Poland", "Ukraine") in support(ex, "Poland backed Ukraine throughout the war.")
-    assert ("Poland", "Ukraine") in support(ex, "Poland backed Ukraine out of conviction.")
+def test_backing_a_side_out_of_conviction_stands(full: Extractor) -> None:
+    assert ("Poland", "Ukraine") in support(full, "Poland backed Ukraine throughout the war.")
+    assert ("Poland", "Ukraine") in support(full, "Poland backed Ukraine out of conviction.")
 
 
 @pytest.mark.parametrize(
@@ -82,8 +77,8 @@ def test_backing_a_side_out_of_conviction_stands(ex: Extractor) -> None:
         "Chile and its trade allies - Peru and Mexico - cut tariffs on copper.",
     ],
 )
-def test_allies_by_a_pact_back_nobody(ex: Extractor, text: str) -> None:
-    assert not support(ex, text)
+def test_allies_by_a_pact_back_nobody(full: Extractor, text: str) -> None:
+    assert not support(full, text)
 
 
 @pytest.mark.parametrize(
@@ -93,8 +88,10 @@ def test_allies_by_a_pact_back_nobody(ex: Extractor, text: str) -> None:
         ("Turkey, a staunch ally of Azerbaijan, sent drones.", ("Turkey", "Azerbaijan")),
     ],
 )
-def test_an_ally_of_a_side_still_backs_it(ex: Extractor, text: str, claim: tuple[str, str]) -> None:
-    assert claim in support(ex, text)
+def test_an_ally_of_a_side_still_backs_it(
+    full: Extractor, text: str, claim: tuple[str, str]
+) -> None:
+    assert claim in support(full, text)
 
 
 @pytest.mark.parametrize(
@@ -108,8 +105,8 @@ def test_an_ally_of_a_side_still_backs_it(ex: Extractor, text: str, claim: tuple
         "Hungary will work with Serbia to support the central role of the regional forum.",
     ],
 )
-def test_backing_a_standing_or_project_is_no_side(ex: Extractor, text: str) -> None:
-    assert not support(ex, text)
+def test_backing_a_standing_or_project_is_no_side(full: Extractor, text: str) -> None:
+    assert not support(full, text)
 
 
 @pytest.mark.parametrize(
@@ -120,8 +117,10 @@ def test_backing_a_standing_or_project_is_no_side(ex: Extractor, text: str) -> N
         ("Spain voiced support for Moldova against the invasion.", ("Spain", "Moldova")),
     ],
 )
-def test_support_for_a_side_still_stands(ex: Extractor, text: str, claim: tuple[str, str]) -> None:
-    assert claim in support(ex, text)
+def test_support_for_a_side_still_stands(
+    full: Extractor, text: str, claim: tuple[str, str]
+) -> None:
+    assert claim in support(full, text)
 
 
 @pytest.mark.parametrize(
@@ -134,17 +133,17 @@ def test_support_for_a_side_still_stands(ex: Extractor, text: str, claim: tuple[
         "Minsk has been wooing support among its neighbours.",
     ],
 )
-def test_backing_sought_is_not_given(ex: Extractor, text: str) -> None:
-    assert not support(ex, text)
+def test_backing_sought_is_not_given(full: Extractor, text: str) -> None:
+    assert not support(full, text)
 
 
-def test_backing_given_beside_a_search_still_stands(ex: Extractor) -> None:
+def test_backing_given_beside_a_search_still_stands(full: Extractor) -> None:
     text = "Kyiv sought more help, and Warsaw backed Kyiv against the invasion."
-    assert ("Poland", "Ukraine") in support(ex, text)
+    assert ("Poland", "Ukraine") in support(full, text)
 
 
-def subjects(ex: Extractor, text: str) -> set[object]:
-    return {s for s, _ in support(ex, text)}
+def subjects(full: Extractor, text: str) -> set[object]:
+    return {s for s, _ in support(full, text)}
 
 
 @pytest.mark.parametrize(
@@ -160,16 +159,16 @@ def subjects(ex: Extractor, text: str) -> set[object]:
     ],
 )
 def test_backing_from_an_actor_is_that_actors(
-    ex: Extractor, text: str, giver: str, viewer: str
+    full: Extractor, text: str, giver: str, viewer: str
 ) -> None:
-    found = subjects(ex, text)
+    found = subjects(full, text)
     assert giver in found
     assert viewer not in found
 
 
-def test_own_backing_named_with_from_stays_its_own(ex: Extractor) -> None:
+def test_own_backing_named_with_from_stays_its_own(full: Extractor) -> None:
     # "from" naming the backer itself changes nothing
-    assert ("Poland", "Ukraine") in support(ex, "Poland pledged support for Kyiv from the start.")
+    assert ("Poland", "Ukraine") in support(full, "Poland pledged support for Kyiv from the start.")
 
 
 @pytest.mark.parametrize(
@@ -181,8 +180,8 @@ def test_own_backing_named_with_from_stays_its_own(ex: Extractor) -> None:
         "Chinese artillery supported Chinese troops during the drill.",
     ],
 )
-def test_backing_ones_own_forces_is_no_claim(ex: Extractor, text: str) -> None:
-    assert not support(ex, text)
+def test_backing_ones_own_forces_is_no_claim(full: Extractor, text: str) -> None:
+    assert not support(full, text)
 
 
 @pytest.mark.parametrize(
@@ -192,5 +191,5 @@ def test_backing_ones_own_forces_is_no_claim(ex: Extractor, text: str) -> None:
         ("Iran backs Houthi fighters against Saudi Arabia.", ("Iran", "Houthis")),
     ],
 )
-def test_backing_anothers_forces_stands(ex: Extractor, text: str, claim: tuple[str, str]) -> None:
-    assert claim in support(ex, text)
+def test_backing_anothers_forces_stands(full: Extractor, text: str, claim: tuple[str, str]) -> None:
+    assert claim in support(full, text)

@@ -7,13 +7,8 @@ import pytest
 from corroborate.extract import Extractor
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def relations(ex: Extractor, text: str) -> set[tuple[object, ...]]:
-    return {(c.subject, c.relation) for c in ex.extract(text, doc="t").claims}
+def relations(full: Extractor, text: str) -> set[tuple[object, ...]]:
+    return {(c.subject, c.relation) for c in full.extract(text, doc="t").claims}
 
 
 @pytest.mark.parametrize(
@@ -32,8 +27,8 @@ def relations(ex: Extractor, text: str) -> set[tuple[object, ...]]:
         "Mali asked the region to stop Libya from sending mercenaries to Niger.",
     ],
 )
-def test_an_act_only_asked_for_is_no_claim(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] != "political_support"}
+def test_an_act_only_asked_for_is_no_claim(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] != "political_support"}
 
 
 @pytest.mark.parametrize(
@@ -58,9 +53,9 @@ def test_an_act_only_asked_for_is_no_claim(ex: Extractor, text: str) -> None:
     ],
 )
 def test_an_act_beside_a_request_still_stands(
-    ex: Extractor, text: str, claim: tuple[str, str]
+    full: Extractor, text: str, claim: tuple[str, str]
 ) -> None:
-    assert claim in relations(ex, text)
+    assert claim in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -72,14 +67,14 @@ def test_an_act_beside_a_request_still_stands(
         "RELATED: Algeria delivers tanks to Mali, officials say",
     ],
 )
-def test_a_paragraph_advertising_another_article_is_not_read(ex: Extractor, teaser: str) -> None:
+def test_a_paragraph_advertising_another_article_is_not_read(full: Extractor, teaser: str) -> None:
     text = f"Kenya sent 300 troops to Chad.\n\n{teaser}\n\nThe troops arrived on Monday."
-    assert relations(ex, text) == {("Kenya", "troop_deployment")}
+    assert relations(full, text) == {("Kenya", "troop_deployment")}
 
 
-def test_a_paragraph_that_only_starts_like_a_link_is_still_read(ex: Extractor) -> None:
+def test_a_paragraph_that_only_starts_like_a_link_is_still_read(full: Extractor) -> None:
     text = "Kenya sent 300 troops to Chad.\n\nRelated to this, Sudan sent drones to Niger."
-    assert ("Sudan", "arms_supply") in relations(ex, text)
+    assert ("Sudan", "arms_supply") in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -90,8 +85,8 @@ def test_a_paragraph_that_only_starts_like_a_link_is_still_read(ex: Extractor) -
         "Moscow says the Chinese leaders that its outreach efforts have targeted are weak.",
     ],
 )
-def test_a_measure_that_targets_is_no_fighting(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] == "combat"}
+def test_a_measure_that_targets_is_no_fighting(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] == "combat"}
 
 
 @pytest.mark.parametrize(
@@ -101,8 +96,8 @@ def test_a_measure_that_targets_is_no_fighting(ex: Extractor, text: str) -> None
         ("Iranian missiles targeting Israeli bases were intercepted.", "Iran"),
     ],
 )
-def test_a_force_that_targets_still_fights(ex: Extractor, text: str, claim: str) -> None:
-    assert (claim, "combat") in relations(ex, text)
+def test_a_force_that_targets_still_fights(full: Extractor, text: str, claim: str) -> None:
+    assert (claim, "combat") in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -114,8 +109,8 @@ def test_a_force_that_targets_still_fights(ex: Extractor, text: str, claim: str)
         "Putin met the envoy for ten minutes, giving priority to Medvedchuk.",
     ],
 )
-def test_a_supply_word_in_a_civil_sense_supplies_no_arms(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] == "arms_supply"}
+def test_a_supply_word_in_a_civil_sense_supplies_no_arms(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] == "arms_supply"}
 
 
 @pytest.mark.parametrize(
@@ -126,8 +121,8 @@ def test_a_supply_word_in_a_civil_sense_supplies_no_arms(ex: Extractor, text: st
         ("Chad armed the rebels in Darfur.", "Chad"),
     ],
 )
-def test_arming_someone_still_supplies(ex: Extractor, text: str, supplier: str) -> None:
-    assert (supplier, "arms_supply") in relations(ex, text)
+def test_arming_someone_still_supplies(full: Extractor, text: str, supplier: str) -> None:
+    assert (supplier, "arms_supply") in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -140,13 +135,13 @@ def test_arming_someone_still_supplies(ex: Extractor, text: str, supplier: str) 
         "Poland would hand over its jets to Ukraine if Germany agreed.",
     ],
 )
-def test_an_act_only_planned_or_conditional_is_no_claim(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] != "political_support"}
+def test_an_act_only_planned_or_conditional_is_no_claim(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] != "political_support"}
 
 
-def test_a_plan_about_existing_aid_still_says_there_is_aid(ex: Extractor) -> None:
+def test_a_plan_about_existing_aid_still_says_there_is_aid(full: Extractor) -> None:
     text = "Norway plans to halve its military aid to Ukraine next year."
-    assert ("Norway", "arms_supply") in relations(ex, text)
+    assert ("Norway", "arms_supply") in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -160,9 +155,9 @@ def test_a_plan_about_existing_aid_still_says_there_is_aid(ex: Extractor) -> Non
         "During the winter of 1915, Italian troops were stationed in Albania.",
     ],
 )
-def test_an_act_dated_long_before_the_text_is_background(ex: Extractor, history: str) -> None:
+def test_an_act_dated_long_before_the_text_is_background(full: Extractor, history: str) -> None:
     text = f"On 4 May 2022 Kenya sent 300 troops to Chad. {history}"
-    assert relations(ex, text) == {("Kenya", "troop_deployment")}
+    assert relations(full, text) == {("Kenya", "troop_deployment")}
 
 
 @pytest.mark.parametrize(
@@ -186,9 +181,9 @@ def test_an_act_dated_long_before_the_text_is_background(ex: Extractor, history:
     ],
 )
 def test_an_act_of_the_texts_own_time_stands(
-    ex: Extractor, text: str, claim: tuple[str, str]
+    full: Extractor, text: str, claim: tuple[str, str]
 ) -> None:
-    assert claim in relations(ex, text)
+    assert claim in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -207,14 +202,14 @@ def test_an_act_of_the_texts_own_time_stands(
     ],
 )
 def test_the_backer_in_a_hyphenated_epithet_does_not_fight(
-    ex: Extractor, text: str, backer: str
+    full: Extractor, text: str, backer: str
 ) -> None:
-    assert (backer, "combat") not in relations(ex, text)
+    assert (backer, "combat") not in relations(full, text)
 
 
-def test_a_backer_named_apart_from_the_epithet_still_fights(ex: Extractor) -> None:
+def test_a_backer_named_apart_from_the_epithet_still_fights(full: Extractor) -> None:
     text = "French jets struck the rebels, and French-backed forces then took Gao."
-    assert ("France", "combat") in relations(ex, text)
+    assert ("France", "combat") in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -225,8 +220,8 @@ def test_a_backer_named_apart_from_the_epithet_still_fights(ex: Extractor) -> No
         "The emir ordered Qatar's air force to bomb the rebel camps, a report said.",
     ],
 )
-def test_an_act_only_ordered_is_no_claim(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] != "political_support"}
+def test_an_act_only_ordered_is_no_claim(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] != "political_support"}
 
 
 @pytest.mark.parametrize(
@@ -236,12 +231,12 @@ def test_an_act_only_ordered_is_no_claim(ex: Extractor, text: str) -> None:
         "Norway announced a delivery of howitzers to Ukraine on Friday.",
     ],
 )
-def test_an_unnamed_reading_beside_the_named_one_is_dropped(ex: Extractor, text: str) -> None:
-    found = ex.extract(text, doc="t").claims
+def test_an_unnamed_reading_beside_the_named_one_is_dropped(full: Extractor, text: str) -> None:
+    found = full.extract(text, doc="t").claims
     assert [c.subject for c in found if c.relation == "arms_supply"] == [text.split()[0]]
 
 
-def test_an_unnamed_act_beside_a_denial_of_it_stands(ex: Extractor) -> None:
+def test_an_unnamed_act_beside_a_denial_of_it_stands(full: Extractor) -> None:
     text = "Kenya said rifles were delivered to Chad, and Sudan denied sending rifles to Chad."
-    found = {(c.subject, c.polarity) for c in ex.extract(text, doc="t").claims}
+    found = {(c.subject, c.polarity) for c in full.extract(text, doc="t").claims}
     assert {(None, "affirm"), ("Sudan", "deny")} <= found

@@ -8,13 +8,8 @@ import pytest
 from corroborate.extract import Extractor
 
 
-@pytest.fixture(scope="module")
-def ex() -> Extractor:
-    return Extractor()
-
-
-def relations(ex: Extractor, text: str) -> set[tuple[object, ...]]:
-    return {(c.subject, c.relation) for c in ex.extract(text, doc="t").claims}
+def relations(full: Extractor, text: str) -> set[tuple[object, ...]]:
+    return {(c.subject, c.relation) for c in full.extract(text, doc="t").claims}
 
 
 @pytest.mark.parametrize(
@@ -26,8 +21,8 @@ def relations(ex: Extractor, text: str) -> set[tuple[object, ...]]:
         "Peru stood by its duties under the regional accord.",
     ],
 )
-def test_backing_a_duty_or_a_role_backs_no_side(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] == "political_support"}
+def test_backing_a_duty_or_a_role_backs_no_side(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] == "political_support"}
 
 
 @pytest.mark.parametrize(
@@ -38,8 +33,8 @@ def test_backing_a_duty_or_a_role_backs_no_side(ex: Extractor, text: str) -> Non
         "The Kenyan government backed away from the deal with Somalia.",
     ],
 )
-def test_backing_down_is_a_retreat_not_support(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] == "political_support"}
+def test_backing_down_is_a_retreat_not_support(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] == "political_support"}
 
 
 @pytest.mark.parametrize(
@@ -49,8 +44,8 @@ def test_backing_down_is_a_retreat_not_support(ex: Extractor, text: str) -> None
         ("Chad stood by Niger throughout the crisis.", "Chad"),
     ],
 )
-def test_backing_a_side_still_backs_it(ex: Extractor, text: str, backer: str) -> None:
-    assert (backer, "political_support") in relations(ex, text)
+def test_backing_a_side_still_backs_it(full: Extractor, text: str, backer: str) -> None:
+    assert (backer, "political_support") in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -61,8 +56,8 @@ def test_backing_a_side_still_backs_it(ex: Extractor, text: str, backer: str) ->
         "Ghana's generals have been training the Ghanaian infantry all winter.",
     ],
 )
-def test_training_ones_own_forces_is_no_claim(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] == "training"}
+def test_training_ones_own_forces_is_no_claim(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] == "training"}
 
 
 @pytest.mark.parametrize(
@@ -73,8 +68,8 @@ def test_training_ones_own_forces_is_no_claim(ex: Extractor, text: str) -> None:
         ("Ghana's instructors began the training of Togo's special forces.", "Ghana"),
     ],
 )
-def test_training_anothers_forces_still_counts(ex: Extractor, text: str, trainer: str) -> None:
-    assert (trainer, "training") in relations(ex, text)
+def test_training_anothers_forces_still_counts(full: Extractor, text: str, trainer: str) -> None:
+    assert (trainer, "training") in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -84,13 +79,13 @@ def test_training_anothers_forces_still_counts(ex: Extractor, text: str, trainer
         "Since the draft returned, some 3,000 Latvians are enlisted every spring.",
     ],
 )
-def test_a_states_own_call_up_sends_no_fighters(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] == "foreign_fighters"}
+def test_a_states_own_call_up_sends_no_fighters(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] == "foreign_fighters"}
 
 
-def test_recruits_for_a_named_side_are_still_fighters(ex: Extractor) -> None:
+def test_recruits_for_a_named_side_are_still_fighters(full: Extractor) -> None:
     text = "Hundreds of Nepalis were enlisted by Russia to fight in Ukraine."
-    assert ("Russia", "foreign_fighters") in relations(ex, text)
+    assert ("Russia", "foreign_fighters") in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -100,8 +95,8 @@ def test_recruits_for_a_named_side_are_still_fighters(ex: Extractor) -> None:
         "Kenya's generals need howitzers, ammunition and trained gunners before the spring.",
     ],
 )
-def test_trained_as_a_plain_adjective_trains_nobody(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] == "training"}
+def test_trained_as_a_plain_adjective_trains_nobody(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] == "training"}
 
 
 @pytest.mark.parametrize(
@@ -111,8 +106,8 @@ def test_trained_as_a_plain_adjective_trains_nobody(ex: Extractor, text: str) ->
         ("Kenya trained the Somali gunners last year.", "Kenya"),
     ],
 )
-def test_trained_as_a_verb_still_trains(ex: Extractor, text: str, trainer: str) -> None:
-    assert (trainer, "training") in relations(ex, text)
+def test_trained_as_a_verb_still_trains(full: Extractor, text: str, trainer: str) -> None:
+    assert (trainer, "training") in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -123,13 +118,13 @@ def test_trained_as_a_verb_still_trains(ex: Extractor, text: str, trainer: str) 
         "Chadian envoys paid a visit to the Sudanese militias' camp.",
     ],
 )
-def test_paying_in_an_idiom_hires_nobody(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] == "foreign_fighters"}
+def test_paying_in_an_idiom_hires_nobody(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] == "foreign_fighters"}
 
 
-def test_paying_fighters_still_hires_them(ex: Extractor) -> None:
+def test_paying_fighters_still_hires_them(full: Extractor) -> None:
     text = "Sudan paid Chadian mercenaries to fight in Libya."
-    assert ("Sudan", "foreign_fighters") in relations(ex, text)
+    assert ("Sudan", "foreign_fighters") in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -141,8 +136,8 @@ def test_paying_fighters_still_hires_them(ex: Extractor) -> None:
         "Chad is targeting companies that sell fuel to the Sudanese army.",
     ],
 )
-def test_striking_words_aimed_at_firms_are_no_fighting(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] == "combat"}
+def test_striking_words_aimed_at_firms_are_no_fighting(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] == "combat"}
 
 
 @pytest.mark.parametrize(
@@ -153,9 +148,9 @@ def test_striking_words_aimed_at_firms_are_no_fighting(ex: Extractor, text: str)
     ],
 )
 def test_striking_forces_or_places_is_still_fighting(
-    ex: Extractor, text: str, striker: str
+    full: Extractor, text: str, striker: str
 ) -> None:
-    assert (striker, "combat") in relations(ex, text)
+    assert (striker, "combat") in relations(full, text)
 
 
 @pytest.mark.parametrize(
@@ -165,8 +160,8 @@ def test_striking_forces_or_places_is_still_fighting(
         "Ghana, where the Kenyan envoy goes next, may be a harder sell for Nairobi.",
     ],
 )
-def test_selling_with_nothing_sold_supplies_nothing(ex: Extractor, text: str) -> None:
-    assert not {r for r in relations(ex, text) if r[1] == "arms_supply"}
+def test_selling_with_nothing_sold_supplies_nothing(full: Extractor, text: str) -> None:
+    assert not {r for r in relations(full, text) if r[1] == "arms_supply"}
 
 
 @pytest.mark.parametrize(
@@ -176,10 +171,10 @@ def test_selling_with_nothing_sold_supplies_nothing(ex: Extractor, text: str) ->
         ("Ghana's arms sales to Togo doubled last year.", "Ghana"),
     ],
 )
-def test_a_sale_of_arms_still_supplies(ex: Extractor, text: str, seller: str) -> None:
-    assert (seller, "arms_supply") in relations(ex, text)
+def test_a_sale_of_arms_still_supplies(full: Extractor, text: str, seller: str) -> None:
+    assert (seller, "arms_supply") in relations(full, text)
 
 
-def test_sales_whose_buyer_hangs_on_the_verb_still_supply(ex: Extractor) -> None:
+def test_sales_whose_buyer_hangs_on_the_verb_still_supply(full: Extractor) -> None:
     text = "Kenya has surged sales to Uganda of rifles and mortar rounds, officials said."
-    assert ("Kenya", "arms_supply") in relations(ex, text)
+    assert ("Kenya", "arms_supply") in relations(full, text)
