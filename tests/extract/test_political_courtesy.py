@@ -73,7 +73,7 @@ def test_backing_a_side_out_of_conviction_stands(full: Extractor) -> None:
         # allies by a kind of pact: members of a standing alliance
         "Canada and its intelligence allies - Britain, Australia and New Zealand - warned that "
         "hackers had been targeting the grid.",
-        "France and its defence allies - Belgium and the Netherlands - agreed on a joint exercise.",
+        "France and its treaty allies - Belgium and the Netherlands - agreed on a joint exercise.",
         "Chile and its trade allies - Peru and Mexico - cut tariffs on copper.",
     ],
 )

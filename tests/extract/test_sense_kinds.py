@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from corroborate.extract import Extractor
+from tests.conftest import claims
 
 
 def relations(full: Extractor, text: str) -> set[tuple[object, ...]]:
@@ -178,3 +179,24 @@ def test_a_sale_of_arms_still_supplies(full: Extractor, text: str, seller: str) 
 def test_sales_whose_buyer_hangs_on_the_verb_still_supply(full: Extractor) -> None:
     text = "Kenya has surged sales to Uganda of rifles and mortar rounds, officials said."
     assert ("Kenya", "arms_supply") in relations(full, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "actor"),
+    [
+        # a weapon or force that hits a firm is fighting, whatever the target is called
+        ("Russian missiles hit a power company in Poltava overnight.", "combat", "Russia"),
+        # a four-digit count is no year: "of 1800 troops" dates nothing
+        ("Chad sent a contingent of 1800 troops to Niger in 2022.", "troop_deployment", "Chad"),
+        # a finished act in the "that" clause of a verb of planning is no plan
+        ("Analysts expect that Iran shipped rockets to Sudan.", "arms_supply", "Iran"),
+        # forces that "push to take" a town fight for it; nobody is asked
+        ("Sudanese troops pushed to capture the bridge at dawn.", "combat", "Sudan"),
+        # a security ally in a war backs its side
+        ("Belarus is Russia's security ally in the war.", "political_support", "Belarus"),
+    ],
+)
+def test_acts_the_sense_checks_must_keep(
+    full: Extractor, text: str, relation: str, actor: str
+) -> None:
+    assert (actor, relation) in {(c.subject, c.relation) for c in claims(full, text)}, text

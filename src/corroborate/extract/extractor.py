@@ -598,8 +598,11 @@ class Extractor:
 
 # an act dated this many years before the latest year the text gives is its history, not news
 _HISTORY_YEARS = 20
+# a number a lower-case content word follows is a count, not a year: "a contingent of 1800 troops"
 _YEAR = re.compile(
     r"\b([A-Za-z]+)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?((?:1[6-9]|20)\d\d)s?\b"
+    r"(?!\s+(?!(?:and|or|but|to|the|a|an|when|as|after|before|until|while|with|that|which|who|it|"
+    r"its|they|he|she|we|in|on|at|by|for|of|from|was|were|is|are|had|has)\b)[a-z])"
 )
 
 

@@ -50,6 +50,14 @@ def _background(tok: Any, lex: ParseLexicon, *, stopped: bool = False) -> bool:
     return tok.dep_ in ("dobj", "nsubjpass") and (lemma in lex.reaction_lemmas or ends)
 
 
+_MODALS = frozenset({"will", "would", "could", "should", "might", "may", "shall", "can", "'ll"})
+
+
+def _unfinished(tok: Any) -> bool:
+    """A clause whose verb is bare or under a modal: "that Berlin send", "that it will send"."""
+    return tok.tag_ == "VB" or any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children)
+
+
 def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
     """An act only as a capacity, a wish or a condition: "the ability to strike", "capable of
     long-range strikes", "should it choose to attack", "if it supports X"."""
@@ -68,8 +76,11 @@ def _unrealised(tok: Any, lex: ParseLexicon) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in lex.conditional_marks for c in clause.children):
         return True
     plans = lex.plan_lemmas
-    if tok.dep_ in ("xcomp", "ccomp") and (head.lemma_.lower() in plans or head.lower_ in plans):
-        return True  # "plans to send troops", "does not exclude sending troops"
+    # "plans to send troops", "does not exclude sending troops", "expects that X will send"; a
+    # finished act in the clause ("expects that X sent") is no plan
+    planned = tok.dep_ == "xcomp" or (tok.dep_ == "ccomp" and _unfinished(tok))
+    if planned and (head.lemma_.lower() in plans or head.lower_ in plans):
+        return True
     if _consequence(clause, lex):
         return True
     if tok.dep_ == "pobj" and head.lower_ == "against":
@@ -323,11 +334,17 @@ def _by_a_measure(tok: Any, lex: ParseLexicon) -> bool:
     return any(w.lower_ in measures or w.lemma_.lower() in measures for w in words)
 
 
-def _hits_a_business(tok: Any, lex: ParseLexicon) -> bool:
+def _hits_a_business(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
     """A verb of striking whose every object is a person or firm of commerce: "targeting
     individuals and entities that make engines", "hit two shipping firms" is a sanction, not
-    fighting (parse.yaml measure_targets)."""
+    fighting (parse.yaml measure_targets); unless a weapon or force strikes, or strikes with
+    one: "missiles hit an energy company", "shelled the firm with artillery" is fighting."""
     if tok.pos_ != "VERB":
+        return False
+    armed = [c for c in tok.children if c.dep_ == "nsubj"] + [
+        p for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+    ]
+    if any(tagged.name(w.i, "thing") is not None for w in armed):
         return False
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     objs += [c for o in objs for c in o.children if c.dep_ == "conj"]
@@ -356,7 +373,7 @@ def _described(tok: Any, lex: ParseLexicon) -> bool:
     men", "an armed catastrophe" say how someone is kitted out, not that anyone supplied it."""
     if tok.lower_ not in lex.state_adjectives:
         return False
-    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     if before is not None and before.dep_ == "cc" and before.head.pos_ in ("VERB", "AUX"):
         return False  # "financed and armed the brigades": a verb the tagger took for a modifier
     while tok.dep_ == "conj" and tok.head.i != tok.i:  # "masked and armed men"
@@ -757,7 +774,7 @@ def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
     if (
         acts
         and claim.relation == "combat"
-        and all(_by_a_measure(t, lex) or _hits_a_business(t, lex) for t in acts)
+        and all(_by_a_measure(t, lex) or _hits_a_business(tagged, t, lex) for t in acts)
     ):
         return True
     if (
