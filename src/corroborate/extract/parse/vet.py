@@ -660,15 +660,21 @@ def _anothers_forces(tagged: Tagged, claim: Claim, start: int, end: int, lex: Pa
         and t.dep_ not in _NOUN_MODIFIERS
         and _people(tagged, t, lex)
     ]
-    owners = [
+    owners = _owners(tagged, heads)
+    return bool(owners) and claim.subject not in owners
+
+
+def _owners(tagged: Tagged, nouns: list[Any]) -> list[str]:
+    """The parties named as the nouns' modifiers ("Kenya's army", "the Chadian troops"); a name
+    the knowledge base lacks may be a product's, and owns nothing."""
+    return [
         e.value
-        for t in heads
+        for t in nouns
         for c in t.children
         if c.dep_ in _NOUN_MODIFIERS
         and (e := tagged.name(c.i, "actor", "demonym")) is not None
-        and e.cls not in _OPEN  # a name the knowledge base lacks may be a product's
+        and e.cls not in _OPEN
     ]
-    return bool(owners) and claim.subject not in owners
 
 
 def _trainees(tok: Any) -> list[Any]:
@@ -694,15 +700,7 @@ def _own_drill(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLex
     if not acts or any(t.lemma_.lower() not in lex.drill_lemmas for t in acts):
         return False
     for act in acts:
-        trainees = _trainees(act)
-        owners = [
-            e.value
-            for t in trainees
-            for c in t.children
-            if c.dep_ in _NOUN_MODIFIERS
-            and (e := tagged.name(c.i, "actor", "demonym")) is not None
-            and e.cls not in _OPEN
-        ]
+        owners = _owners(tagged, _trainees(act))
         if not owners or any(o != claim.subject for o in owners):
             return False
     return True
