@@ -57,7 +57,9 @@ def test_the_networks_multiply_with_numpy(nlp: Any) -> None:
 def test_numpy_s_blas_runs_on_one_thread_once_the_pipeline_is_loaded(nlp: Any) -> None:
     # a worker per core: more BLAS threads would spin on the other workers' cores
     info = importlib.import_module("threadpoolctl").threadpool_info()
-    assert [p["num_threads"] for p in info if p["internal_api"] == "openblas"] == [1]
+    # numpy's, and any other OpenBLAS the process loaded (another package may bring its own)
+    threads = [p["num_threads"] for p in info if p["internal_api"] == "openblas"]
+    assert threads and set(threads) == {1}
 
 
 def test_the_table_ruler_sets_what_the_matcher_sets(nlp: Any) -> None:
