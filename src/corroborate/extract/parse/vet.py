@@ -14,6 +14,7 @@ that a reading is no claim at all:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -760,66 +761,38 @@ def _state_less_tie(tagged: Tagged, claim: Claim, start: int, end: int, lex: Par
 
 
 def _mentioned_only(tagged: Tagged, claim: Claim, start: int, end: int, lex: ParseLexicon) -> bool:
+    """Whether one reading that makes an act no claim holds for every act of the claim."""
     acts = _acts(tagged, claim, start, end)
-    if acts and all(_particle(t) for t in acts):
-        return True
-    if acts and claim.relation == "combat" and all(_quarrel(t, lex) for t in acts):
-        return True
-    if acts and all(_credits(t, lex) or _owned_by_another(tagged, t, claim, lex) for t in acts):
-        return True
-    if acts and claim.relation == "combat" and all(_tool_use(tagged, t, lex) for t in acts):
-        return True
-    if (
-        acts
-        and claim.relation == "combat"
-        and all(_by_a_measure(t, lex) or _hits_a_business(tagged, t, lex) for t in acts)
-    ):
-        return True
-    if (
-        acts
-        and claim.relation in ("arms_supply", "training")
-        and all(_described(t, lex) for t in acts)
-    ):
-        return True
-    if (
-        acts
-        and claim.relation == "arms_supply"
-        and claim.object is None
-        and all(_bare_sale(t, lex) for t in acts)
-    ):
-        return True
-    if acts and claim.relation == "combat" and all(_suffered(tagged, t, claim, lex) for t in acts):
-        return True
-    if (
-        acts
-        and claim.relation == "political_support"
-        and all(
-            _retreat(t, lex) or (_backs_a_thing(t, lex) and not _shields(tagged, t)) for t in acts
-        )
-    ):
-        return True
-    if (
-        acts
-        and claim.relation == "political_support"
-        and all(_courtesy(tagged, t, lex) for t in acts)
-    ):
-        return True
-    if acts and claim.relation == "political_support" and all(_pact_member(t, lex) for t in acts):
-        return True
-    if acts and claim.relation == "political_support" and all(_sought(t, lex) for t in acts):
-        return True
-    if (
-        acts
-        and claim.relation == "political_support"
-        and all(_own_forces(tagged, t, claim, lex) for t in acts)
-    ):
-        return True
+    if not acts:
+        return False
     # an act stopped is not claimed ("efforts to end the attacks"); backing ended is ("to end
     # its backing of X")
     stopped = claim.relation != "political_support"
-    return bool(acts) and all(
-        _background(t, lex, stopped=stopped) or _unrealised(t, lex) for t in acts
-    )
+    readings: list[Callable[[Any], bool]] = [
+        _particle,
+        lambda t: _credits(t, lex) or _owned_by_another(tagged, t, claim, lex),
+        lambda t: _background(t, lex, stopped=stopped) or _unrealised(t, lex),
+    ]
+    if claim.relation == "combat":
+        readings += [
+            lambda t: _quarrel(t, lex),
+            lambda t: _tool_use(tagged, t, lex),
+            lambda t: _by_a_measure(t, lex) or _hits_a_business(tagged, t, lex),
+            lambda t: _suffered(tagged, t, claim, lex),
+        ]
+    if claim.relation in ("arms_supply", "training"):
+        readings.append(lambda t: _described(t, lex))
+    if claim.relation == "arms_supply" and claim.object is None:
+        readings.append(lambda t: _bare_sale(t, lex))
+    if claim.relation == "political_support":
+        readings += [
+            lambda t: _retreat(t, lex) or (_backs_a_thing(t, lex) and not _shields(tagged, t)),
+            lambda t: _courtesy(tagged, t, lex),
+            lambda t: _pact_member(t, lex),
+            lambda t: _sought(t, lex),
+            lambda t: _own_forces(tagged, t, claim, lex),
+        ]
+    return any(all(reading(t) for t in acts) for reading in readings)
 
 
 def _placed(tagged: Tagged, tok: Any, lex: ParseLexicon) -> bool:
