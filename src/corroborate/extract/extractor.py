@@ -598,11 +598,10 @@ class Extractor:
 
 # an act dated this many years before the latest year the text gives is its history, not news
 _HISTORY_YEARS = 20
-# a number a lower-case content word follows is a count, not a year: "a contingent of 1800 troops"
+# the word after the number is looked at, not consumed: "in 1990 in 2023" holds two years
 _YEAR = re.compile(
     r"\b([A-Za-z]+)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?((?:1[6-9]|20)\d\d)s?\b"
-    r"(?!\s+(?!(?:and|or|but|to|the|a|an|when|as|after|before|until|while|with|that|which|who|it|"
-    r"its|they|he|she|we|in|on|at|by|for|of|from|was|were|is|are|had|has)\b)[a-z])"
+    r"(?=(?:\s+([a-z]+))?)"
 )
 
 
@@ -613,7 +612,11 @@ def _drop_history(
     last time German tanks moved east was in 1941", "by 1994 Armenian forces held the region"):
     background, not what the text reports. The text's time is the latest year it names other
     than as a deadline ("by 2030")."""
-    dated = [(m.group(1).lower(), int(m.group(2)), m.start()) for m in _YEAR.finditer(text)]
+    dated = [
+        (m.group(1).lower(), int(m.group(2)), m.start())
+        for m in _YEAR.finditer(text)
+        if m.group(3) is None or m.group(3) in g.year_followers  # else a count: "1800 troops"
+    ]
     now = max((y for p, y, _ in dated if p not in g.deadline_preps), default=None)
     if now is None:
         return claims

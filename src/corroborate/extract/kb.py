@@ -280,7 +280,7 @@ GRAMMAR_SETS = (
     "gerund_control", "permit_verbs", "bar_verbs", "scheme_nouns",
     "addressees", "act_claims", "private_persons", "accusation_nouns", "hedged_nouns",
     "voice_heads", "passing_words", "link_markers", "history_preps",
-    "deadline_preps", "history_breaks", "verdict_modifiers",
+    "deadline_preps", "history_breaks", "verdict_modifiers", "year_followers",
 )  # fmt: skip
 
 
